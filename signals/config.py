@@ -1,0 +1,36 @@
+"""Paths and settings, from the environment with sensible defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+
+DEFAULT_MIN_GROUP_SIZE = 10
+
+
+def default_db_path() -> Path:
+    """The organisation's database: SIGNALS_DB or data/signals.duckdb."""
+    return Path(os.environ.get("SIGNALS_DB") or DATA_DIR / "signals.duckdb")
+
+
+def demo_db_path() -> Path:
+    """The demo organisation's database, kept apart from real data."""
+    return Path(os.environ.get("SIGNALS_DEMO_DB") or DATA_DIR / "demo.duckdb")
+
+
+def key_file_path() -> Path:
+    """Where the pseudonymisation key lives: outside the database file and outside data/."""
+    configured = os.environ.get("SIGNALS_KEY_FILE")
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "burnout-signals" / "pseudonym.key"
+
+
+def min_group_size() -> int:
+    """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE)."""
+    value = os.environ.get("SIGNALS_MIN_GROUP_SIZE")
+    return int(value) if value else DEFAULT_MIN_GROUP_SIZE

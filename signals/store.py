@@ -1,0 +1,212 @@
+"""The DuckDB store: connections, schema and its migrations, settings.
+
+Connections are short-lived: open, work, close. DuckDB lets one process write a
+database file at a time, so a second writer waits here (up to `wait_seconds`) and
+then gets `DatabaseBusy` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+from . import config
+
+SCHEMA_VERSION = 1
+
+# Each entry migrates the schema from version (index) to (index + 1).
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+
+    CREATE SEQUENCE upload_id_seq START 1;
+    CREATE TABLE uploads (
+        upload_id     INTEGER PRIMARY KEY,
+        file_name     VARCHAR NOT NULL,
+        content_sha256 VARCHAR NOT NULL,
+        kind          VARCHAR,
+        status        VARCHAR NOT NULL,        -- 'accepted' or 'rejected'
+        rows_total    INTEGER NOT NULL DEFAULT 0,
+        rows_new      INTEGER NOT NULL DEFAULT 0,
+        rows_replaced INTEGER NOT NULL DEFAULT 0,
+        rows_unchanged INTEGER NOT NULL DEFAULT 0,
+        error_count   INTEGER NOT NULL DEFAULT 0,
+        warnings      VARCHAR[] NOT NULL DEFAULT [],
+        uploaded_at   TIMESTAMPTZ NOT NULL,
+        uploaded_by   VARCHAR
+    );
+
+    CREATE TABLE workforce (
+        month        DATE NOT NULL,            -- first day of the month
+        department   VARCHAR NOT NULL,
+        headcount    INTEGER NOT NULL,
+        fte          DOUBLE,
+        hours_worked DOUBLE,
+        upload_id    INTEGER NOT NULL,
+        PRIMARY KEY (month, department)
+    );
+
+    CREATE TABLE absences (
+        employee_key VARCHAR NOT NULL,         -- keyed hash of employee_id, never the id
+        department   VARCHAR NOT NULL,
+        start_date   DATE NOT NULL,
+        end_date     DATE,                     -- NULL: still absent
+        absence_type VARCHAR NOT NULL,
+        upload_id    INTEGER NOT NULL,
+        PRIMARY KEY (employee_key, start_date)
+    );
+
+    CREATE TABLE turnover (
+        employee_key VARCHAR NOT NULL,
+        department   VARCHAR NOT NULL,
+        date         DATE NOT NULL,
+        event        VARCHAR NOT NULL,
+        reason       VARCHAR,
+        upload_id    INTEGER NOT NULL,
+        PRIMARY KEY (employee_key, date, event)
+    );
+
+    CREATE TABLE incidents (
+        incident_id  VARCHAR PRIMARY KEY,
+        date         DATE NOT NULL,
+        department   VARCHAR NOT NULL,
+        category     VARCHAR NOT NULL,
+        days_lost    INTEGER NOT NULL,
+        upload_id    INTEGER NOT NULL
+    );
+
+    CREATE TABLE reintegration (
+        request_id   VARCHAR PRIMARY KEY,
+        employee_key VARCHAR NOT NULL,
+        department   VARCHAR NOT NULL,
+        request_date DATE NOT NULL,
+        initiator    VARCHAR NOT NULL,
+        outcome      VARCHAR NOT NULL,
+        outcome_date DATE,
+        upload_id    INTEGER NOT NULL
+    );
+    """,
+]
+
+DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration")
+
+LOCK_MESSAGE_PARTS = ("Could not set lock", "Conflicting lock")
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process is writing the database; try again shortly."""
+
+
+def _is_lock_error(error: Exception) -> bool:
+    return any(part in str(error) for part in LOCK_MESSAGE_PARTS)
+
+
+def open_connection(path: Path | str | None = None, *, read_only: bool = False,
+                    wait_seconds: float = 15.0) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting while another process holds its lock.
+
+    A writable connection also creates the file and brings its schema up to date.
+    A read-only connection on a missing file raises FileNotFoundError.
+    """
+    path = Path(path) if path is not None else config.default_db_path()
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"No database at {path}")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.Error as error:
+            if not _is_lock_error(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(
+                    f"The database {path.name} is busy with another upload or import. "
+                    "Please try again in a minute."
+                ) from error
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+    if not read_only:
+        migrate(con)
+    return con
+
+
+@contextmanager
+def connect(path: Path | str | None = None, *, read_only: bool = False,
+            wait_seconds: float = 15.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Context manager around `open_connection` that always closes."""
+    con = open_connection(path, read_only=read_only, wait_seconds=wait_seconds)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply every migration above the database's version, each in one transaction."""
+    current = schema_version(con)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"This database has schema version {current}, newer than this program "
+            f"({SCHEMA_VERSION}). Update the program."
+        )
+    for version in range(current, SCHEMA_VERSION):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(MIGRATIONS[version])
+            con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version + 1)]
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the database holds the synthetic demo organisation."""
+    return get_meta(con, "dataset") == "demo"
+
+
+def min_group_size(con: duckdb.DuckDBPyConnection) -> int:
+    """The configured minimum group size: the database setting, else the environment."""
+    value = get_meta(con, "min_group_size")
+    return int(value) if value else config.min_group_size()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Changes whenever data lands: the id of the last accepted upload (0 if none)."""
+    row = con.execute(
+        "SELECT coalesce(max(upload_id), 0) FROM uploads WHERE status = 'accepted'"
+    ).fetchone()
+    return int(row[0])
+
+
+def has_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT count(*) FROM workforce").fetchone()[0] > 0

@@ -1,0 +1,20 @@
+"""Shared fixtures: every test gets its own database and pseudonymisation key."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path, monkeypatch):
+    """Keep tests away from the user's key file and database."""
+    monkeypatch.setenv("SIGNALS_KEY_FILE", str(tmp_path / "keys" / "pseudonym.key"))
+    monkeypatch.setenv("SIGNALS_DB", str(tmp_path / "signals.duckdb"))
+    monkeypatch.setenv("SIGNALS_DEMO_DB", str(tmp_path / "demo.duckdb"))
+    monkeypatch.delenv("SIGNALS_PSEUDONYM_KEY", raising=False)
+    monkeypatch.delenv("SIGNALS_MIN_GROUP_SIZE", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "signals.duckdb"
