@@ -1,0 +1,374 @@
+"""The indicators of CONTRACT.md section 2, computed in DuckDB SQL.
+
+One query builds, per (month, department) of `workforce`, the numerator and the
+denominator of every indicator, adds department 'ALL' per month (sums of the
+numerators and of the denominators), and applies small-group suppression
+(signals.privacy).
+
+Readings of the contract made here:
+- An absence episode belongs to the department of its first spell; all its days,
+  its start and its long-term status count there.
+- Spells of one employee that overlap, touch, or are separated only by weekends
+  and holidays form one episode; its working days are those of the span from its
+  first start to its last end (the gaps are non-working, overlaps count once).
+- An open spell lasts to the last day of the last month that has a workforce row;
+  spells starting after that day are ignored (they cannot show in any month).
+- long_term_absentees: numerator = value = the number of employees; denominator = H.
+  It is a count, not a rate, so it keeps its value where H is 0.
+- Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
+  numerators and hours over the departments that report hours (hours_worked > 0).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas
+
+from . import store
+from .calendar import calendar_parameters, calendar_sql
+from .definitions import ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS
+from .privacy import suppression_sql
+
+# Weekends and holidays never run longer than this, so the calendar reaches the
+# first working day after any absence that ends on the last day of the data.
+CALENDAR_MARGIN_DAYS = 14
+CSV_DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class Formula:
+    numerator: str        # a column of the `cells` CTE below
+    denominator: str      # an SQL expression over `cells`
+    scale: float | None   # value = scale x numerator / denominator; None: value = numerator
+
+    @property
+    def per_hours_worked(self) -> bool:
+        return self.denominator == "hours_worked"
+
+
+FORMULAS: dict[str, Formula] = {
+    "absence_rate": Formula("absence_days", "headcount * working_days", 100),
+    "absence_frequency": Formula("episodes_started", "headcount", 100),
+    "long_term_absentees": Formula("long_term_absentees", "headcount", None),
+    "turnover_rate": Formula("exits", "headcount", 100),
+    "voluntary_turnover_rate": Formula("voluntary_exits", "headcount", 100),
+    "accident_frequency_rate": Formula("lost_time_accidents", "hours_worked", 1_000_000),
+    "accident_severity_rate": Formula("accident_days_lost", "hours_worked", 1_000),
+    "psychosocial_request_rate": Formula("psychosocial_requests", "headcount", 100),
+    "aggression_rate": Formula("aggression_incidents", "headcount", 100),
+    "reintegration_request_rate": Formula("reintegration_requests", "headcount", 100),
+}
+assert tuple(FORMULAS) == INDICATOR_IDS, "one formula per contract indicator, in order"
+
+FRAME_COLUMNS = (
+    "month", "department", "indicator", "numerator", "denominator", "value",
+    "headcount", "suppressed",
+)
+
+# Episodes of absence (gaps-and-islands) and their days per month and department.
+ABSENCE_SQL = """
+calendar AS ({calendar}),
+calendar_days AS (
+    SELECT day, is_working,
+           sum(is_working::INTEGER) OVER (ORDER BY day) AS working_days_through,
+           min(CASE WHEN is_working THEN day END) OVER (
+               ORDER BY day ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING
+           ) AS next_working_day
+    FROM calendar
+),
+month_calendar AS (
+    SELECT date_trunc('month', day)::DATE AS month,
+           max(day) AS month_end,
+           count(*) FILTER (WHERE is_working) AS working_days,
+           max(working_days_through) AS working_days_through_end,
+           max(working_days_through) - count(*) FILTER (WHERE is_working) AS working_days_before
+    FROM calendar_days
+    GROUP BY ALL
+),
+spells AS (
+    SELECT employee_key, department, start_date,
+           least(coalesce(end_date, $data_end), $data_end) AS end_date
+    FROM absences
+    WHERE start_date <= $data_end
+),
+spells_reaching AS (
+    -- a later spell starting on or before `reach` continues the same episode
+    SELECT s.*, c.next_working_day AS reach
+    FROM spells AS s JOIN calendar_days AS c ON c.day = s.end_date
+),
+spells_flagged AS (
+    SELECT *,
+           coalesce(start_date > max(reach) OVER (
+               PARTITION BY employee_key ORDER BY start_date
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+           ), TRUE) AS starts_episode
+    FROM spells_reaching
+),
+spells_numbered AS (
+    SELECT *,
+           sum(starts_episode::INTEGER) OVER (
+               PARTITION BY employee_key ORDER BY start_date ROWS UNBOUNDED PRECEDING
+           ) AS episode_number
+    FROM spells_flagged
+),
+episodes AS (
+    SELECT employee_key,
+           arg_min(department, start_date) AS department,
+           min(start_date) AS start_date,
+           max(end_date) AS end_date
+    FROM spells_numbered
+    GROUP BY employee_key, episode_number
+),
+episodes_counted AS (
+    SELECT e.*,
+           first_day.working_days_through - first_day.is_working::INTEGER AS working_days_before,
+           last_day.working_days_through AS working_days_through_end
+    FROM episodes AS e
+    JOIN calendar_days AS first_day ON first_day.day = e.start_date
+    JOIN calendar_days AS last_day ON last_day.day = e.end_date
+),
+episode_months AS (
+    SELECT e.department, m.month,
+           least(e.working_days_through_end, m.working_days_through_end)
+             - greatest(e.working_days_before, m.working_days_before) AS absence_days,
+           e.start_date >= m.month AS starts_in_month,
+           e.end_date >= m.month_end AND m.month_end - e.start_date + 1 > 120 AS long_term
+    FROM (
+        SELECT *, unnest(generate_series(
+                   greatest(date_trunc('month', start_date), $first_month),
+                   date_trunc('month', end_date), INTERVAL 1 MONTH))::DATE AS month
+        FROM episodes_counted
+    ) AS e
+    JOIN month_calendar AS m USING (month)
+),
+absence_counts AS (
+    SELECT month, department,
+           sum(absence_days) AS absence_days,
+           count(*) FILTER (WHERE starts_in_month) AS episodes_started,
+           count(*) FILTER (WHERE long_term) AS long_term_absentees
+    FROM episode_months
+    GROUP BY month, department
+)"""
+
+# Counts of the other record kinds per month and department.
+EVENT_COUNTS_SQL = """
+turnover_counts AS (
+    SELECT date_trunc('month', date)::DATE AS month, department,
+           count(*) FILTER (WHERE event = 'exit') AS exits,
+           count(*) FILTER (WHERE event = 'exit' AND reason = 'voluntary') AS voluntary_exits
+    FROM turnover
+    GROUP BY ALL
+),
+incident_counts AS (
+    SELECT date_trunc('month', date)::DATE AS month, department,
+           count(*) FILTER (WHERE category = 'work_accident' AND days_lost >= 1)
+               AS lost_time_accidents,
+           coalesce(sum(days_lost) FILTER (WHERE category = 'work_accident'), 0)
+               AS accident_days_lost,
+           count(*) FILTER (WHERE category IN {psychosocial}) AS psychosocial_requests,
+           count(*) FILTER (WHERE category = 'aggression') AS aggression_incidents
+    FROM incidents
+    GROUP BY ALL
+),
+reintegration_counts AS (
+    SELECT date_trunc('month', request_date)::DATE AS month, department,
+           count(*) AS reintegration_requests
+    FROM reintegration
+    GROUP BY ALL
+),
+cells AS (
+    SELECT w.month, w.department, w.headcount, w.hours_worked, m.working_days,
+           coalesce(a.absence_days, 0) AS absence_days,
+           coalesce(a.episodes_started, 0) AS episodes_started,
+           coalesce(a.long_term_absentees, 0) AS long_term_absentees,
+           coalesce(t.exits, 0) AS exits,
+           coalesce(t.voluntary_exits, 0) AS voluntary_exits,
+           coalesce(i.lost_time_accidents, 0) AS lost_time_accidents,
+           coalesce(i.accident_days_lost, 0) AS accident_days_lost,
+           coalesce(i.psychosocial_requests, 0) AS psychosocial_requests,
+           coalesce(i.aggression_incidents, 0) AS aggression_incidents,
+           coalesce(r.reintegration_requests, 0) AS reintegration_requests
+    FROM workforce AS w
+    JOIN month_calendar AS m USING (month)
+    LEFT JOIN absence_counts AS a USING (month, department)
+    LEFT JOIN turnover_counts AS t USING (month, department)
+    LEFT JOIN incident_counts AS i USING (month, department)
+    LEFT JOIN reintegration_counts AS r USING (month, department)
+)"""
+
+# Long format, 'ALL' rows, values and suppression.
+RESULT_SQL = """
+department_rows AS (
+    {department_rows}
+),
+all_rows AS (
+    SELECT month, '{all}' AS department, indicator_order, indicator, scale,
+           sum(headcount)::BIGINT AS headcount,
+           coalesce(sum(numerator) FILTER (WHERE counts_in_all), 0) AS numerator,
+           sum(denominator) FILTER (WHERE counts_in_all) AS denominator
+    FROM department_rows
+    GROUP BY month, indicator_order, indicator, scale
+),
+indicator_rows AS (
+    SELECT month, department, indicator_order, indicator, scale, headcount, numerator, denominator
+    FROM department_rows
+    UNION ALL
+    SELECT month, department, indicator_order, indicator, scale, headcount, numerator, denominator
+    FROM all_rows
+),
+cells_with_all AS (
+    SELECT DISTINCT month, department, headcount FROM indicator_rows
+),
+suppression AS ({suppression})
+SELECT r.month, r.department, r.indicator,
+       CASE WHEN $suppress AND s.suppressed THEN NULL ELSE r.numerator END AS numerator,
+       r.denominator,
+       CASE WHEN $suppress AND s.suppressed THEN NULL
+            WHEN r.scale IS NULL THEN r.numerator
+            WHEN r.denominator > 0 THEN r.scale * r.numerator / r.denominator
+       END AS value,
+       r.headcount,
+       s.suppressed
+FROM indicator_rows AS r
+JOIN suppression AS s USING (month, department)
+ORDER BY r.month, r.department <> '{all}', r.department, r.indicator_order
+"""
+
+
+def _department_rows_sql() -> str:
+    """One SELECT per indicator over `cells`, stacked into the long format."""
+    selects = []
+    for order, (indicator, formula) in enumerate(FORMULAS.items()):
+        counts_in_all = "coalesce(hours_worked > 0, FALSE)" if formula.per_hours_worked else "TRUE"
+        scale = "NULL" if formula.scale is None else repr(float(formula.scale))
+        selects.append(
+            f"SELECT month, department, {order} AS indicator_order, '{indicator}' AS indicator, "
+            f"{scale}::DOUBLE AS scale, headcount::BIGINT AS headcount, "
+            f"({formula.numerator})::DOUBLE AS numerator, "
+            f"({formula.denominator})::DOUBLE AS denominator, "
+            f"{counts_in_all} AS counts_in_all FROM cells"
+        )
+    return "\n    UNION ALL\n    ".join(selects)
+
+
+def _psychosocial_categories_sql() -> str:
+    from .definitions import PSYCHOSOCIAL_CATEGORIES
+
+    return "(" + ", ".join(f"'{category}'" for category in PSYCHOSOCIAL_CATEGORIES) + ")"
+
+
+def indicator_query() -> str:
+    """The whole indicator query (named parameters: see `_query_parameters`)."""
+    return (
+        "WITH "
+        + ABSENCE_SQL.format(calendar=calendar_sql())
+        + ",\n"
+        + EVENT_COUNTS_SQL.format(psychosocial=_psychosocial_categories_sql())
+        + ",\n"
+        + RESULT_SQL.format(
+            department_rows=_department_rows_sql(),
+            all=ALL_DEPARTMENTS,
+            suppression=suppression_sql("cells_with_all"),
+        )
+    )
+
+
+def _data_range(con) -> tuple[dt.date, dt.date, dt.date] | None:
+    """(first workforce month, last day of the last workforce month, calendar start)."""
+    first_month, last_month = con.execute(
+        "SELECT min(month), max(month) FROM workforce"
+    ).fetchone()
+    if first_month is None:
+        return None
+    data_end = (pandas.Timestamp(last_month) + pandas.offsets.MonthEnd(0)).date()
+    earliest_spell = con.execute(
+        "SELECT min(start_date) FROM absences WHERE start_date <= ?", [data_end]
+    ).fetchone()[0]
+    calendar_start = min(first_month, earliest_spell or first_month)
+    return first_month, data_end, calendar_start.replace(day=1)
+
+
+def _query_parameters(con, min_group_size: int, suppress: bool) -> dict | None:
+    data_range = _data_range(con)
+    if data_range is None:
+        return None
+    first_month, data_end, calendar_start = data_range
+    calendar_end = data_end + dt.timedelta(days=CALENDAR_MARGIN_DAYS)
+    return {
+        **calendar_parameters(calendar_start, calendar_end),
+        "first_month": first_month,
+        "data_end": data_end,
+        "min_group_size": min_group_size,
+        "suppress": suppress,
+    }
+
+
+def _empty_frame() -> pandas.DataFrame:
+    return pandas.DataFrame({
+        "month": pandas.Series([], dtype=object),
+        "department": pandas.Series([], dtype=object),
+        "indicator": pandas.Series([], dtype=object),
+        "numerator": pandas.Series([], dtype=float),
+        "denominator": pandas.Series([], dtype=float),
+        "value": pandas.Series([], dtype=float),
+        "headcount": pandas.Series([], dtype="int64"),
+        "suppressed": pandas.Series([], dtype=bool),
+    })
+
+
+def indicator_frame(con, *, min_group_size: int | None = None,
+                    suppress: bool = True) -> pandas.DataFrame:
+    """Every indicator, one row per (month, department, indicator), department 'ALL' included.
+
+    Ordered by month, then 'ALL' before the departments by name, then indicator in
+    contract order. With `suppress` (the default) suppressed rows carry no numerator
+    and no value. suppress=False is for the alerts engine only: never show its output.
+    """
+    if min_group_size is None:
+        min_group_size = store.min_group_size(con)
+    parameters = _query_parameters(con, min_group_size, suppress)
+    if parameters is None:
+        return _empty_frame()
+    frame = con.execute(indicator_query(), parameters).df()
+    frame["month"] = frame["month"].dt.date
+    frame["headcount"] = frame["headcount"].astype("int64")
+    frame["suppressed"] = frame["suppressed"].astype(bool)
+    for column in ("numerator", "denominator", "value"):
+        frame[column] = frame[column].astype(float)
+    return frame[list(FRAME_COLUMNS)]
+
+
+def _number_sql(column: str) -> str:
+    """A number as CSV text: rounded to 6 decimals, no trailing zeros, '' when missing."""
+    return (
+        f"coalesce(rtrim(rtrim(printf('%.{CSV_DECIMALS}f', round({column}, {CSV_DECIMALS})), "
+        f"'0'), '.'), '')"
+    )
+
+
+def indicators_csv(con) -> str:
+    """All indicators as CONTRACT.md section 3 CSV, suppression applied.
+
+    Rows in `indicator_frame` order; month as YYYY-MM; numbers rounded to 6 decimals
+    without trailing zeros (integers without '.0'); empty numerator and value where
+    suppressed, empty value (and denominator) where not defined.
+    """
+    import duckdb
+
+    frame = indicator_frame(con)
+    query = f"""
+        SELECT strftime(month::DATE, '%Y-%m') AS month, department, indicator,
+               {_number_sql('numerator')} AS numerator,
+               {_number_sql('denominator')} AS denominator,
+               {_number_sql('value')} AS value,
+               CASE WHEN suppressed THEN 'true' ELSE 'false' END AS suppressed
+        FROM indicator_rows
+        ORDER BY row_number
+    """
+    with duckdb.connect() as local:
+        local.register("indicator_rows", frame.assign(row_number=range(len(frame))))
+        text_frame = local.execute(query).df()
+    text_frame.columns = list(INDICATOR_CSV_HEADER)
+    return text_frame.to_csv(index=False, lineterminator="\n")
