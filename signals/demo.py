@@ -1,0 +1,549 @@
+"""The demo organisation: "AZ Demo", a synthetic Belgian hospital (DEMO data).
+
+`build_demo` simulates three years of a hospital of about 800 people, writes the
+five kinds of HR export files the way Excel on a Belgian PC writes them (`;`,
+decimal comma, DD/MM/YYYY, UTF-8 with BOM or Windows-1252), one file per kind
+and month, and stores them through the same ingest path as real uploads.
+
+Calibration (whole organisation, over the three years):
+- absence: Securex 2024, 8.57 % absence rate and 1.36 episodes per worker-year,
+  winter peaks (December to February), a few long spells (> 120 days);
+- turnover: Securex 2023, 17.6 % yearly outflow of which 11.0 % voluntary,
+  exits replaced by hires within a few months.
+Story lines for the warning signals: `DETERIORATING` gets worse over the last
+nine months, `RECOVERING` was high until an intervention and is back to normal
+for the last twelve months, `TINY` stays below the minimum group size.
+
+Same seed and end month give the same files, so a re-run changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import store
+
+ORGANISATION = "AZ Demo (synthetic demo hospital)"
+MONTHS = 36
+LEAD_IN_MONTHS = 24          # simulated before the window: long spells and staff in steady state
+FIRST_EMPLOYEE_NUMBER = 1
+
+# Securex 2024 (absence) and Securex 2023 (turnover), whole organisation.
+EPISODES_PER_WORKER_YEAR = 1.36
+YEARLY_OUTFLOW = 0.176
+VOLUNTARY_OUTFLOW = 0.110
+
+
+@dataclass(frozen=True)
+class Department:
+    name: str
+    size: int
+    absence_factor: float      # relative episode rate
+    exit_factor: float         # relative exit rate
+    aggression: float          # aggression incidents per employee-month
+    accident_factor: float     # relative work accident rate
+
+
+DEPARTMENTS = (
+    Department("Spoedgevallen", 85, 1.05, 1.15, 0.030, 1.2),
+    Department("Intensieve zorg", 70, 1.00, 1.00, 0.006, 1.0),
+    Department("Geriatrie", 110, 1.15, 1.00, 0.010, 1.3),
+    Department("Materniteit", 55, 0.95, 0.90, 0.001, 0.8),
+    Department("Chirurgie", 150, 1.00, 0.95, 0.003, 1.1),
+    Department("Psychiatrie", 60, 1.05, 1.05, 0.025, 0.9),
+    Department("Logistiek", 45, 1.25, 1.10, 0.001, 1.8),
+    Department("Schoonmaak", 65, 1.40, 1.20, 0.001, 1.6),
+    Department("Administratie", 80, 0.85, 0.85, 0.002, 0.3),
+    Department("Apotheek", 25, 0.80, 0.80, 0.001, 0.5),
+    Department("IT", 30, 0.60, 1.10, 0.000, 0.2),
+    Department("Diëtetiek", 13, 0.90, 0.90, 0.000, 0.4),
+    Department("Ombudsdienst", 6, 0.90, 0.60, 0.004, 0.2),
+)
+DEPARTMENT_NAMES = tuple(department.name for department in DEPARTMENTS)
+DETERIORATING = "Geriatrie"
+RECOVERING = "Intensieve zorg"
+TINY = "Ombudsdienst"
+
+# Episode rate by calendar month (January first): winter peak, summer dip; mean 1.
+SEASON = np.array([1.30, 1.22, 1.08, 0.98, 0.92, 0.88, 0.78, 0.76, 0.94, 1.00, 1.04, 1.10])
+SEASON = SEASON / SEASON.mean()
+
+# Spell length in calendar days: (share, shortest, longest); the last class is the long one.
+SPELL_CLASSES = ((0.45, 1, 3), (0.33, 4, 14), (0.165, 15, 60), (0.03, 61, 120))
+LONG_SPELL_SHARE = 0.034
+# Base rates are lowered for the excess that the department factors and story lines
+# add; the episode rate is raised for those who can start one (about 9 % are absent already).
+STORY_LINE_CORRECTION = 1.09
+ALREADY_ABSENT_CORRECTION = 0.91
+LONG_SPELL_MEAN_EXTRA_DAYS = 180
+
+ABSENCE_TYPES = ("illness", "work_accident", "occupational_disease", "other")
+ABSENCE_TYPE_WEIGHTS = (0.93, 0.035, 0.005, 0.03)
+OTHER_EXIT_REASONS = ("involuntary", "retirement", "end_of_contract", "other")
+OTHER_EXIT_WEIGHTS = (0.30, 0.28, 0.32, 0.10)
+FTE_CHOICES = (1.0, 0.8, 0.75, 0.5)
+FTE_WEIGHTS = (0.55, 0.20, 0.15, 0.10)
+HOURS_PER_FTE_MONTH = 140.0
+
+# Incidents per employee-month (aggression comes per department).
+INCIDENT_RATES = {
+    "work_accident": 0.0035,
+    "commuting_accident": 0.0012,
+    "near_miss": 0.0040,
+    "psychosocial_informal": 0.0015,
+    "psychosocial_formal": 0.0002,
+    "harassment": 0.0002,
+    "other": 0.0005,
+}
+INITIATORS = ("worker", "treating_physician", "advisory_physician", "employer")
+INITIATOR_WEIGHTS = (0.35, 0.10, 0.25, 0.30)
+OUTCOMES = ("adapted_work", "other_work", "no_work_possible", "definitively_unfit", "stopped")
+OUTCOME_WEIGHTS = (0.35, 0.10, 0.10, 0.30, 0.15)
+REINTEGRATION_SHARE_OF_LONG_SPELLS = 0.45
+
+# How each kind is written: Excel on a Belgian PC, with the encoding varied per kind.
+FILE_ENCODINGS = {
+    "workforce": "utf-8-sig",
+    "absences": "cp1252",
+    "turnover": "utf-8-sig",
+    "incidents": "cp1252",
+    "reintegration": "utf-8",
+}
+# Header spelling as HR would type it (matched case-insensitively by ingest).
+HEADERS = {
+    "workforce": ["Month", "Department", "Headcount", "FTE", "Hours_worked"],
+    "absences": ["employee_id", "department", "start_date", "end_date", "absence_type"],
+    "turnover": ["Employee_ID", "Department", "Date", "Event", "Reason"],
+    "incidents": ["incident_id", "date", "department", "category", "days_lost"],
+    "reintegration": ["request_id", "employee_id", "department", "request_date", "initiator",
+                      "outcome", "outcome_date"],
+}
+KIND_ORDER = ("workforce", "absences", "turnover", "incidents", "reintegration")
+
+
+@dataclass
+class DemoOrganisation:
+    """The simulated records, one frame per kind, in contract columns."""
+    months: np.ndarray                     # datetime64[M], the 36 reported months
+    workforce: pd.DataFrame
+    absences: pd.DataFrame
+    turnover: pd.DataFrame
+    incidents: pd.DataFrame
+    reintegration: pd.DataFrame
+
+    def frame(self, kind: str) -> pd.DataFrame:
+        return getattr(self, kind)
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    kind: str
+    file_name: str
+    data: bytes
+
+
+# --- calendar -------------------------------------------------------------------------
+
+def report_months(end_month: dt.date | None = None) -> np.ndarray:
+    """The 36 months ending at the last full month before `end_month` (default: today)."""
+    end_month = end_month or dt.date.today()
+    last = np.datetime64(f"{end_month.year:04d}-{end_month.month:02d}", "M") - 1
+    return np.arange(last - (MONTHS - 1), last + 1)
+
+
+def _month_start(month: np.datetime64) -> np.datetime64:
+    return month.astype("datetime64[D]")
+
+
+def _month_end(month: np.datetime64) -> np.datetime64:
+    return (month + 1).astype("datetime64[D]") - 1
+
+
+def _days_in_month(month: np.datetime64) -> int:
+    return int((_month_end(month) - _month_start(month)).astype(int)) + 1
+
+
+def _trend(department: str, window_index: int) -> float:
+    """How much worse than usual a department is in a month (0 = first reported month)."""
+    if department == DETERIORATING and window_index > MONTHS - 10:
+        return 1.0 + 1.6 * (window_index - (MONTHS - 10)) / 9
+    if department == RECOVERING:
+        intervention = MONTHS - 15
+        if window_index < intervention:
+            return 1.8
+        if window_index < MONTHS - 12:
+            return 1.8 - 0.8 * (window_index - intervention + 1) / 3
+    return 1.0
+
+
+# --- staff ----------------------------------------------------------------------------
+
+@dataclass
+class _Staff:
+    department: np.ndarray     # index into DEPARTMENTS
+    hire: np.ndarray           # datetime64[D]; NaT for people employed before the simulation
+    exit: np.ndarray           # datetime64[D]; NaT while employed
+    reason: np.ndarray         # exit reason, '' while employed
+    fte: np.ndarray
+
+    def add(self, department: np.ndarray, hire: np.ndarray, fte: np.ndarray) -> None:
+        size = len(department)
+        self.department = np.concatenate([self.department, department])
+        self.hire = np.concatenate([self.hire, hire])
+        self.exit = np.concatenate([self.exit, np.full(size, np.datetime64("NaT"), "datetime64[D]")])
+        self.reason = np.concatenate([self.reason, np.full(size, "", dtype=object)])
+        self.fte = np.concatenate([self.fte, fte])
+
+    def employed_on(self, day: np.datetime64) -> np.ndarray:
+        hired = np.isnat(self.hire) | (self.hire <= day)
+        still_there = np.isnat(self.exit) | (self.exit > day)
+        return hired & still_there
+
+
+def _draw_fte(rng: np.random.Generator, size: int) -> np.ndarray:
+    return rng.choice(np.array(FTE_CHOICES), size=size, p=np.array(FTE_WEIGHTS))
+
+
+def _days_within(rng: np.random.Generator, month: np.datetime64, size: int) -> np.ndarray:
+    """Random working days in a month (weekend draws roll to Monday, capped at month end)."""
+    days = _month_start(month) + rng.integers(0, _days_in_month(month), size)
+    return np.minimum(np.busday_offset(days, 0, roll="forward"), _month_end(month))
+
+
+def _simulate_staff(rng: np.random.Generator, months: np.ndarray) -> _Staff:
+    """Exits month by month, each department hiring back towards its size."""
+    sizes = np.array([department.size for department in DEPARTMENTS])
+    initial = np.repeat(np.arange(len(DEPARTMENTS)), sizes)
+    staff = _Staff(
+        department=initial,
+        hire=np.full(len(initial), np.datetime64("NaT"), "datetime64[D]"),
+        exit=np.full(len(initial), np.datetime64("NaT"), "datetime64[D]"),
+        reason=np.full(len(initial), "", dtype=object),
+        fte=_draw_fte(rng, len(initial)),
+    )
+    exit_factors = np.array([department.exit_factor for department in DEPARTMENTS])
+    voluntary_share = VOLUNTARY_OUTFLOW / YEARLY_OUTFLOW
+    for index, month in enumerate(months):
+        window_index = index - LEAD_IN_MONTHS
+        trends = np.array([_trend(name, window_index) for name in DEPARTMENT_NAMES])
+        start = _month_start(month)
+        present = staff.employed_on(start) & (np.isnat(staff.hire) | (staff.hire < start))
+        probability = YEARLY_OUTFLOW / 12 / STORY_LINE_CORRECTION * exit_factors[staff.department] * trends[staff.department]
+        leaving = present & (rng.random(len(present)) < probability)
+        leavers = np.flatnonzero(leaving)
+        staff.exit[leavers] = _days_within(rng, month, len(leavers))
+        # Extra exits in a worsening department are resignations.
+        voluntary = rng.random(len(leavers)) < 1 - (1 - voluntary_share) / trends[staff.department[leavers]]
+        others = rng.choice(np.array(OTHER_EXIT_REASONS), size=len(leavers),
+                            p=np.array(OTHER_EXIT_WEIGHTS))
+        staff.reason[leavers] = np.where(voluntary, "voluntary", others)
+        _hire_back(rng, staff, month, sizes, trends)
+    return staff
+
+
+def _hire_back(rng, staff: _Staff, month: np.datetime64, sizes: np.ndarray,
+               trends: np.ndarray) -> None:
+    """Fill about half the gap to each department's size (less where it is going badly)."""
+    employed = staff.employed_on(_month_end(month))
+    headcount = np.bincount(staff.department[employed], minlength=len(DEPARTMENTS))
+    gap = np.maximum(sizes - headcount, 0)
+    hires = rng.binomial(gap, 0.5 / trends)
+    department = np.repeat(np.arange(len(DEPARTMENTS)), hires)
+    staff.add(department, _days_within(rng, month, len(department)), _draw_fte(rng, len(department)))
+
+
+# --- absences -------------------------------------------------------------------------
+
+def _spell_lengths(rng: np.random.Generator, long_share: np.ndarray) -> np.ndarray:
+    """Calendar days per spell, from the length classes; `long_share` per spell."""
+    size = len(long_share)
+    shares = np.array([share for share, _, _ in SPELL_CLASSES])
+    draw = rng.random(size)
+    # Scale the ordinary classes so each spell's shares add up to 1 with its long share.
+    bounds = np.cumsum(shares / shares.sum())[None, :] * (1 - long_share)[:, None]
+    chosen = (draw[:, None] >= bounds).sum(axis=1)
+    lows = np.array([low for _, low, _ in SPELL_CLASSES] + [121])
+    highs = np.array([high for _, _, high in SPELL_CLASSES] + [121])
+    lengths = rng.integers(lows[chosen], highs[chosen] + 1)
+    is_long = chosen == len(SPELL_CLASSES)
+    extra = rng.exponential(LONG_SPELL_MEAN_EXTRA_DAYS, size).astype(int)
+    return np.where(is_long, lengths + extra, lengths)
+
+
+def _simulate_absences(rng: np.random.Generator, months: np.ndarray, staff: _Staff) -> pd.DataFrame:
+    """At most one new spell per employee and month, for those not absent already."""
+    absence_factors = np.array([department.absence_factor for department in DEPARTMENTS])
+    base_rate = EPISODES_PER_WORKER_YEAR / 12 / ALREADY_ABSENT_CORRECTION / STORY_LINE_CORRECTION
+    busy_until = np.full(len(staff.department), np.datetime64("1990-01-01"), "datetime64[D]")
+    spells = []
+    for index, month in enumerate(months):
+        window_index = index - LEAD_IN_MONTHS
+        trends = np.array([_trend(name, window_index) for name in DEPARTMENT_NAMES])
+        start_of_month = _month_start(month)
+        eligible = staff.employed_on(start_of_month) & (busy_until < start_of_month)
+        probability = (base_rate * SEASON[month.astype(int) % 12]
+                       * absence_factors[staff.department] * trends[staff.department])
+        who = np.flatnonzero(eligible & (rng.random(len(eligible)) < probability))
+        start = _days_within(rng, month, len(who))
+        lengths = _spell_lengths(rng, LONG_SPELL_SHARE * trends[staff.department[who]])
+        end = start + lengths - 1
+        # Nobody is absent beyond their last day of employment.
+        exits = staff.exit[who]
+        end = np.where(~np.isnat(exits) & (exits < end), exits, end)
+        keep = np.isnat(exits) | (start <= exits)
+        who, start, end = who[keep], start[keep], end[keep]
+        busy_until[who] = end + 1
+        spells.append(pd.DataFrame({"employee": who, "start_date": start, "end_date": end}))
+    absences = pd.concat(spells, ignore_index=True)
+    absences["department"] = np.array(DEPARTMENT_NAMES)[staff.department[absences["employee"]]]
+    absences["absence_type"] = rng.choice(
+        np.array(ABSENCE_TYPES), size=len(absences), p=np.array(ABSENCE_TYPE_WEIGHTS))
+    return _split_certificates(rng, absences)
+
+
+def _split_certificates(rng: np.random.Generator, absences: pd.DataFrame) -> pd.DataFrame:
+    """Now and then a spell comes as two certificates: back to back, or overlapping."""
+    length = (absences["end_date"] - absences["start_date"]).dt.days + 1
+    split = (length > 10) & (rng.random(len(absences)) < 0.15)
+    first = absences[split].copy()
+    cut = (length[split] * rng.uniform(0.3, 0.7, split.sum())).astype(int)
+    overlap = np.where(rng.random(split.sum()) < 0.3, 2, 0)
+    second = first.copy()
+    first["end_date"] = first["start_date"] + pd.to_timedelta(cut, unit="D")
+    second["start_date"] = first["end_date"] + pd.to_timedelta(1 - overlap, unit="D")
+    return pd.concat([absences[~split], first, second], ignore_index=True)
+
+
+# --- incidents and re-integration -----------------------------------------------------
+
+def _simulate_incidents(rng: np.random.Generator, workforce: pd.DataFrame,
+                        months: np.ndarray) -> pd.DataFrame:
+    """Poisson counts per department, month and category, scaled by headcount."""
+    departments = {department.name: department for department in DEPARTMENTS}
+    frames = []
+    for window_index, month in enumerate(months):
+        rows = workforce[workforce["month"] == _month_start(month)]
+        for name, headcount in zip(rows["department"], rows["headcount"]):
+            trend = _trend(name, window_index)
+            rates = dict(INCIDENT_RATES, aggression=departments[name].aggression)
+            rates["work_accident"] *= departments[name].accident_factor
+            for category in ("psychosocial_informal", "psychosocial_formal", "harassment"):
+                rates[category] *= trend ** 3
+            counts = rng.poisson(np.array(list(rates.values())) * headcount)
+            categories = np.repeat(np.array(list(rates)), counts)
+            frames.append(pd.DataFrame({
+                "date": _days_within(rng, month, len(categories)),
+                "department": name,
+                "category": categories,
+            }))
+    incidents = pd.concat(frames, ignore_index=True).sort_values(["date", "department", "category"],
+                                                                 kind="stable")
+    incidents["days_lost"] = _days_lost(rng, incidents["category"].to_numpy())
+    month_text = incidents["date"].dt.strftime("%Y%m")
+    sequence = incidents.groupby(month_text).cumcount() + 1
+    incidents["incident_id"] = "INC-" + month_text + "-" + sequence.map("{:03d}".format)
+    return incidents.reset_index(drop=True)
+
+
+def _days_lost(rng: np.random.Generator, categories: np.ndarray) -> np.ndarray:
+    """Accidents: 40 % without lost days, else a skewed number of days."""
+    accident = np.isin(categories, ("work_accident", "commuting_accident"))
+    with_days = accident & (rng.random(len(categories)) >= 0.4)
+    days = np.ceil(rng.lognormal(np.log(7), 1.0, len(categories))).astype(int)
+    return np.where(with_days, days, 0)
+
+
+def _simulate_reintegration(rng: np.random.Generator, absences: pd.DataFrame,
+                            employee_ids: np.ndarray, first_day: np.datetime64,
+                            last_day: np.datetime64) -> pd.DataFrame:
+    """Requests during some long spells; decided ones get an outcome and its date."""
+    length = (absences["end_date"] - absences["start_date"]).dt.days + 1
+    candidates = absences[(length > 120) & (rng.random(len(absences)) < REINTEGRATION_SHARE_OF_LONG_SPELLS)]
+    # The request comes while the spell lasts, two to six months in.
+    latest = np.minimum(180, length[candidates.index].to_numpy())
+    offset = pd.to_timedelta(rng.integers(60, latest), unit="D")
+    requests = pd.DataFrame({
+        "employee_id": employee_ids[candidates["employee"].to_numpy()],
+        "department": candidates["department"].to_numpy(),
+        "request_date": (candidates["start_date"] + offset).to_numpy(),
+    })
+    requests["request_date"] = requests["request_date"].dt.floor("D")
+    requests = requests[(requests["request_date"] >= pd.Timestamp(first_day))
+                        & (requests["request_date"] <= pd.Timestamp(last_day))]
+    requests = requests.sort_values(["request_date", "employee_id"], kind="stable").reset_index(drop=True)
+    size = len(requests)
+    requests["initiator"] = rng.choice(np.array(INITIATORS), size=size, p=np.array(INITIATOR_WEIGHTS))
+    outcome_date = requests["request_date"] + pd.to_timedelta(rng.integers(20, 90, size), unit="D")
+    decided = outcome_date <= pd.Timestamp(last_day)
+    outcomes = rng.choice(np.array(OUTCOMES), size=size, p=np.array(OUTCOME_WEIGHTS))
+    requests["outcome"] = np.where(decided, outcomes, "pending")
+    requests["outcome_date"] = outcome_date.where(decided)
+    requests.insert(0, "request_id", [f"RI-{number:05d}" for number in range(1, size + 1)])
+    return requests
+
+
+# --- the organisation -----------------------------------------------------------------
+
+def generate_demo(seed: int = 2024, end_month: dt.date | None = None) -> DemoOrganisation:
+    """Simulate the demo hospital: the same seed and end month give the same records."""
+    rng = np.random.default_rng(seed)
+    months = report_months(end_month)
+    simulated = np.arange(months[0] - LEAD_IN_MONTHS, months[-1] + 1)
+    first_day, last_day = _month_start(months[0]), _month_end(months[-1])
+
+    staff = _simulate_staff(rng, simulated)
+    employee_ids = np.array([f"E{number:05d}" for number in
+                             range(FIRST_EMPLOYEE_NUMBER, FIRST_EMPLOYEE_NUMBER + len(staff.department))])
+    workforce = _workforce(rng, staff, months)
+    spells = _simulate_absences(rng, simulated, staff)
+    reintegration = _simulate_reintegration(rng, spells, employee_ids, first_day, last_day)
+
+    # Report what overlaps the window; a spell running past it is still open.
+    spells = spells[(spells["start_date"] <= pd.Timestamp(last_day))
+                    & (spells["end_date"] >= pd.Timestamp(first_day))].copy()
+    spells["end_date"] = spells["end_date"].where(spells["end_date"] <= pd.Timestamp(last_day))
+    spells["employee_id"] = employee_ids[spells["employee"].to_numpy()]
+    absences = spells.sort_values(["start_date", "employee_id"], kind="stable")[
+        ["employee_id", "department", "start_date", "end_date", "absence_type"]].reset_index(drop=True)
+
+    return DemoOrganisation(
+        months=months,
+        workforce=workforce,
+        absences=absences,
+        turnover=_turnover(staff, employee_ids, first_day, last_day),
+        incidents=_simulate_incidents(rng, workforce, months)[
+            ["incident_id", "date", "department", "category", "days_lost"]],
+        reintegration=reintegration,
+    )
+
+
+def _workforce(rng: np.random.Generator, staff: _Staff, months: np.ndarray) -> pd.DataFrame:
+    """Headcount and FTE on the last day of each month; hours worked about FTE x 140."""
+    frames = []
+    for month in months:
+        employed = staff.employed_on(_month_end(month))
+        counts = np.bincount(staff.department[employed], minlength=len(DEPARTMENTS))
+        fte = np.bincount(staff.department[employed], weights=staff.fte[employed],
+                          minlength=len(DEPARTMENTS))
+        holiday_factor = {7: 0.85, 8: 0.85, 12: 0.92}.get(month.astype(int) % 12 + 1, 1.0)
+        hours = fte * HOURS_PER_FTE_MONTH * holiday_factor * rng.normal(1.0, 0.02, len(DEPARTMENTS))
+        frames.append(pd.DataFrame({
+            "month": _month_start(month),
+            "department": DEPARTMENT_NAMES,
+            "headcount": counts,
+            "fte": fte.round(2),
+            "hours_worked": hours.round(1),
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _turnover(staff: _Staff, employee_ids: np.ndarray, first_day: np.datetime64,
+              last_day: np.datetime64) -> pd.DataFrame:
+    """Hire and exit events inside the reported window."""
+    names = np.array(DEPARTMENT_NAMES)[staff.department]
+    hires = pd.DataFrame({"employee_id": employee_ids, "department": names, "date": staff.hire,
+                          "event": "hire", "reason": None})
+    exits = pd.DataFrame({"employee_id": employee_ids, "department": names, "date": staff.exit,
+                          "event": "exit", "reason": staff.reason})
+    events = pd.concat([hires, exits], ignore_index=True).dropna(subset=["date"])
+    events = events[(events["date"] >= pd.Timestamp(first_day)) & (events["date"] <= pd.Timestamp(last_day))]
+    return events.sort_values(["date", "event", "employee_id"], kind="stable").reset_index(drop=True)
+
+
+# --- files ----------------------------------------------------------------------------
+
+def _file_month(kind: str, frame: pd.DataFrame, first_month: pd.Timestamp) -> pd.Series:
+    """The monthly export a record arrives in (ongoing spells come with the first export)."""
+    column = {"workforce": "month", "absences": "start_date", "turnover": "date",
+              "incidents": "date", "reintegration": "request_date"}[kind]
+    return frame[column].clip(lower=first_month).dt.strftime("%Y-%m")
+
+
+def _excel_text(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as DD/MM/YYYY, months as YYYY-MM, decimals with a comma, empty for missing."""
+    text = frame.copy()
+    for column in text.columns:
+        values = text[column]
+        if column == "month":
+            text[column] = values.dt.strftime("%Y-%m")
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            text[column] = values.dt.strftime("%d/%m/%Y").fillna("")
+        elif pd.api.types.is_float_dtype(values):
+            text[column] = values.map(lambda number: f"{number:.2f}".rstrip("0").rstrip(".").replace(".", ","))
+        else:
+            text[column] = values.fillna("").astype(str)
+    text.columns = HEADERS[kind]
+    return text
+
+
+def demo_files(organisation: DemoOrganisation) -> list[DemoFile]:
+    """One file per kind and month with records, in the Belgian Excel dialect."""
+    first_month = pd.Timestamp(_month_start(organisation.months[0]))
+    files = []
+    for kind in KIND_ORDER:
+        frame = organisation.frame(kind)
+        text = _excel_text(kind, frame)
+        for month, rows in text.groupby(_file_month(kind, frame, first_month).to_numpy(), sort=True):
+            csv_text = rows.to_csv(sep=";", index=False, lineterminator="\r\n")
+            data = csv_text.encode(FILE_ENCODINGS[kind])
+            files.append(DemoFile(kind, f"azdemo_{kind}_{month}.csv", data))
+    return files
+
+
+# --- storing --------------------------------------------------------------------------
+
+def _prepare_database(db_path: Path | str, signature: str) -> None:
+    """Refuse real data; mark the database as demo; drop a demo built from another seed."""
+    with store.connect(db_path) as con:
+        if store.has_data(con) and not store.is_demo(con):
+            raise ValueError(
+                f"The database {Path(db_path).name} holds real data; the demo organisation is only "
+                "built into an empty or demo database. Use another --db path."
+            )
+        store.set_meta(con, "dataset", "demo")
+        store.set_meta(con, "organisation", ORGANISATION)
+        if store.get_meta(con, "demo_signature") != signature:
+            for table in store.DATA_TABLES:
+                con.execute(f"DELETE FROM {table}")
+            store.set_meta(con, "demo_signature", signature)
+
+
+def build_demo(db_path: Path | str, *, seed: int = 2024, end_month: dt.date | None = None) -> str:
+    """Fill `db_path` with the demo hospital through the ingest path; return a summary."""
+    from .ingest import ingest_bytes
+
+    organisation = generate_demo(seed, end_month)
+    months = organisation.months
+    _prepare_database(db_path, f"seed={seed};months={months[0]}..{months[-1]}")
+    totals = {kind: {"files": 0, "rows": 0, "new": 0, "replaced": 0, "unchanged": 0} for kind in KIND_ORDER}
+    for demo_file in demo_files(organisation):
+        result = ingest_bytes(db_path, demo_file.kind, demo_file.file_name, demo_file.data,
+                              uploaded_by="demo", allow_demo=True)
+        if not result.accepted:
+            raise RuntimeError(f"Demo file {demo_file.file_name} was rejected:\n{result.error_report()}")
+        total = totals[demo_file.kind]
+        total["files"] += 1
+        total["new"] += result.rows_new
+        total["replaced"] += result.rows_replaced
+        total["unchanged"] += result.rows_unchanged
+    for kind in KIND_ORDER:
+        totals[kind]["rows"] = len(organisation.frame(kind))
+    return _summary(months, totals)
+
+
+def _summary(months: np.ndarray, totals: dict[str, dict[str, int]]) -> str:
+    lines = [
+        f"DEMO data: {ORGANISATION}",
+        f"{len(DEPARTMENTS)} departments, {len(months)} months ({months[0]} to {months[-1]})",
+    ]
+    for kind, total in totals.items():
+        lines.append(
+            f"  {kind}: {total['rows']} rows in {total['files']} files "
+            f"({total['new']} new, {total['replaced']} replaced, {total['unchanged']} unchanged)"
+        )
+    return "\n".join(lines)
