@@ -1,0 +1,445 @@
+"""Warning signals: is an indicator unusually high for this team, or rising?
+
+For every indicator, department (and ALL) and month, the month's count is set
+against the team's own history (see signals.spc for the statistics):
+
+- expected = the team's deseasonalised rate over up to 24 earlier months (at least
+  12; the 3 most recent months left out so a starting rise does not lift its own
+  baseline) x the month-of-year factor of the organisation x this month's exposure;
+- limits widened for overdispersion (Laney's sigma_z, never below the count model);
+  rare events (definitions.Indicator.rare) get exact quasi-Poisson limits on their
+  monthly counts instead of the normal approximation;
+- rules in the style of NHS "Making Data Count", high side only:
+    alert: a month beyond the upper 3-sigma limit; a Poisson CUSUM designed for a
+           doubling crosses its threshold; over the rolling 12 months the team is
+           beyond the 99.8% funnel limit of the organisation (Spiegelhalter, with
+           overdispersion);
+    watch: 2 of 3 months beyond the 2-sigma limit; 7 months in a row above expected;
+           6 increases in a row. These three are for frequent events only: for rare
+           ones a month above "expected" is any month with one event.
+- accident rates give no signal while the team's rolling 12 months hold under
+  100,000 hours worked (FEDRIS does not publish rates below that exposure).
+
+Suppressed rows (small groups) are treated as missing: no statistic of a
+department uses them, so no figure shown can reveal them, and nothing is emitted
+for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import spc
+from .alert_texts import RULE_NAMES, reasons
+from .definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+
+RULES: dict[str, dict[str, str]] = RULE_NAMES
+RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "funnel_outlier",
+              "two_of_three_high", "run_above_centre", "run_of_increases")   # strongest first
+RULE_LEVEL = {
+    "beyond_upper_limit": "alert", "cusum_shift": "alert", "funnel_outlier": "alert",
+    "two_of_three_high": "watch", "run_above_centre": "watch", "run_of_increases": "watch",
+}
+SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}
+ACCIDENT_INDICATORS = ("accident_frequency_rate", "accident_severity_rate")
+MIN_ACCIDENT_HOURS = 100_000        # rolling 12 months of exposure
+BINOMIAL_INDICATORS = ("absence_rate",)   # absence days out of person-days
+CUSUM_RATIO = 2.0                   # designed to detect a doubling
+CUSUM_THRESHOLD = 4.0               # mean run between false alarms >= e^4 = 55 months (Wald)
+FUNNEL_Z = {"95": 1.959964, "998": 3.090232}
+FUNNEL_MIN_MONTHS = 6
+REASON_COLUMNS = tuple(f"reason_{lang}" for lang in LANGUAGES)
+
+
+@dataclass
+class Evaluation:
+    chart: pd.DataFrame
+    signals: pd.DataFrame
+    funnel: pd.DataFrame
+
+
+@dataclass
+class _Grid:
+    """One indicator's frame as [department, month] arrays (missing cells not present)."""
+    indicator: str
+    departments: np.ndarray
+    months: list[dt.date]
+    counts: np.ndarray
+    exposure: np.ndarray
+    headcount: np.ndarray
+    value: np.ndarray
+    exists: np.ndarray
+    suppressed: np.ndarray
+    present: np.ndarray
+
+
+def evaluate(con, *, min_group_size: int | None = None) -> Evaluation:
+    """All warning signals of the database (see the module docstring)."""
+    from .indicators import indicator_frame
+
+    frame = indicator_frame(con, min_group_size=min_group_size, suppress=False)
+    return evaluate_frame(frame)
+
+
+def evaluate_frame(frame: pd.DataFrame) -> Evaluation:
+    """Signals from an indicator frame (the shape of indicators.indicator_frame, unsuppressed
+    values with the `suppressed` flag)."""
+    months = _month_range(frame)
+    charts, signals, funnels = [], [], []
+    for indicator in INDICATOR_IDS:
+        rows = frame[frame["indicator"] == indicator]
+        if rows.empty:
+            continue
+        grid = _grid(rows, indicator, months)
+        chart, fired, funnel = _evaluate_indicator(grid)
+        charts.append(chart)
+        signals.append(fired)
+        funnels.append(funnel)
+    return Evaluation(
+        chart=_concat(charts, _CHART_COLUMNS),
+        signals=_concat(signals, _SIGNAL_COLUMNS),
+        funnel=_concat(funnels, _FUNNEL_COLUMNS),
+    )
+
+
+_CHART_COLUMNS = (
+    "month", "department", "indicator", "value", "numerator", "denominator", "headcount",
+    "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value", "level", "rule",
+) + REASON_COLUMNS
+_SIGNAL_COLUMNS = (
+    "month", "department", "indicator", "level", "rule", "value", "expected", "upper_limit",
+    "since",
+) + REASON_COLUMNS
+_FUNNEL_COLUMNS = (
+    "month", "indicator", "department", "numerator", "denominator", "value",
+    "organisation_value", "lower_998", "lower_95", "upper_95", "upper_998", "phi", "z",
+)
+
+
+def _concat(frames: list[pd.DataFrame], columns) -> pd.DataFrame:
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=list(columns))
+    return pd.concat(frames, ignore_index=True)[list(columns)]
+
+
+def _month_range(frame: pd.DataFrame) -> list[dt.date]:
+    """Every month from the first to the last in the frame (gaps become missing months)."""
+    if frame.empty:
+        return []
+    stamps = pd.to_datetime(frame["month"])
+    first, last = stamps.min(), stamps.max()
+    return [stamp.date() for stamp in pd.date_range(first, last, freq="MS")]
+
+
+def _grid(rows: pd.DataFrame, indicator: str, months: list[dt.date]) -> _Grid:
+    departments, dept_index = np.unique(rows["department"].to_numpy(dtype=str), return_inverse=True)
+    month_position = {month: position for position, month in enumerate(months)}
+    month_index = pd.to_datetime(rows["month"]).dt.date.map(month_position).to_numpy(dtype=int)
+    shape = (len(departments), len(months))
+
+    def spread(column, fill=np.nan, dtype=float):
+        array = np.full(shape, fill, dtype=dtype)
+        array[dept_index, month_index] = rows[column].to_numpy(dtype=dtype, na_value=fill)
+        return array
+
+    counts, exposure = spread("numerator"), spread("denominator")
+    suppressed = spread("suppressed", fill=True, dtype=bool)
+    exists = np.zeros(shape, dtype=bool)
+    exists[dept_index, month_index] = True
+    present = exists & ~suppressed & np.isfinite(counts) & np.isfinite(exposure) & (exposure > 0)
+    return _Grid(indicator, departments, months, counts, exposure, spread("headcount", 0.0),
+                 spread("value"), exists, suppressed, present)
+
+
+def _seasonal_array(grid: _Grid) -> np.ndarray:
+    """Month-of-year factor of every cell, estimated on ALL (frequent events only)."""
+    month_of_year = np.array([month.month for month in grid.months])
+    factors = np.ones(12)
+    is_all = grid.departments == ALL_DEPARTMENTS
+    if is_all.any() and not INDICATORS_BY_ID[grid.indicator].rare:
+        row = int(np.flatnonzero(is_all)[0])
+        used = grid.present[row]
+        factors = spc.seasonal_factors(
+            month_of_year, np.where(used, grid.counts[row], np.nan),
+            np.where(used, grid.exposure[row], np.nan),
+        )
+    return np.broadcast_to(factors[month_of_year - 1], grid.counts.shape)
+
+
+def _to_value(grid: _Grid, counts: np.ndarray) -> np.ndarray:
+    """Counts in the indicator's unit for each cell's exposure (a count stays a count)."""
+    unit = INDICATORS_BY_ID[grid.indicator].unit
+    if unit == "count":
+        return counts
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return SCALE[unit] * counts / grid.exposure
+
+
+def _limits(grid: _Grid, expected, variance, sigma_z):
+    """(watch, upper, lower) count limits: Laney normal limits, exact quasi-Poisson if rare."""
+    if INDICATORS_BY_ID[grid.indicator].rare:
+        phi = sigma_z**2
+        watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
+        upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
+        lower = np.zeros_like(expected)
+        return watch, upper, np.where(np.isfinite(upper), lower, np.nan)
+    spread = sigma_z * np.sqrt(np.maximum(variance, 0.0))
+    return expected + 2 * spread, expected + 3 * spread, np.maximum(expected - 3 * spread, 0.0)
+
+
+def _evaluate_indicator(grid: _Grid):
+    indicator = INDICATORS_BY_ID[grid.indicator]
+    binomial = grid.indicator in BINOMIAL_INDICATORS
+    season = _seasonal_array(grid)
+    rate, sigma_z = spc.rolling_baseline(
+        grid.counts, grid.exposure, season, grid.present, binomial=binomial,
+        prior_events=0.5 if indicator.rare else 0.0,
+    )
+    expected = rate * season * grid.exposure
+    variance = spc.model_variance(expected, rate * season, binomial)
+    watch, upper, lower = _limits(grid, expected, variance, sigma_z)
+
+    counts12 = spc.rolling_sum(np.where(grid.present, grid.counts, 0.0), 12)
+    exposure12 = spc.rolling_sum(np.where(grid.present, grid.exposure, 0.0), 12)
+    months12 = spc.rolling_sum(grid.present.astype(float), 12)
+    eligible = grid.present
+    if grid.indicator in ACCIDENT_INDICATORS:
+        eligible = eligible & (exposure12 >= MIN_ACCIDENT_HOURS)
+    tested = eligible & np.isfinite(expected) & np.isfinite(upper)
+
+    flags = {
+        "beyond_upper_limit": tested & (grid.counts > upper),
+        "cusum_shift": None,
+        "funnel_outlier": None,
+    }
+    cusum, _, rise_start = spc.poisson_cusum(
+        grid.counts, np.nan_to_num(expected), sigma_z**2, tested,
+        ratio=CUSUM_RATIO, threshold=CUSUM_THRESHOLD,
+    )
+    flags["cusum_shift"] = cusum & tested
+    funnel, funnel_flags, funnel_facts = _funnel(grid, counts12, exposure12, months12, eligible)
+    flags["funnel_outlier"] = funnel_flags
+    above = spc.consecutive_count(tested & (grid.counts > expected))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        deseasonalised = grid.counts / (grid.exposure * season)
+    increases = spc.increase_count(deseasonalised, tested)
+    if not indicator.rare:
+        flags["two_of_three_high"] = spc.two_of_three_beyond(grid.counts, watch, tested)
+        flags["run_above_centre"] = above >= 7
+        flags["run_of_increases"] = increases >= 6
+
+    values = {
+        "expected": _to_value(grid, expected), "upper_limit": _to_value(grid, upper),
+        "watch_limit": _to_value(grid, watch), "lower_limit": _to_value(grid, lower),
+        "rolling12_value": _rolling_value(grid, counts12, exposure12, months12),
+    }
+    facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts}
+    fired = _signals(grid, flags, values, facts)
+    chart = _chart(grid, values, fired)
+    return chart, fired, funnel
+
+
+def _rolling_value(grid: _Grid, counts12, exposure12, months12) -> np.ndarray:
+    """Rolling 12-month value: the rate over the window; for a count, its monthly average."""
+    unit = INDICATORS_BY_ID[grid.indicator].unit
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if unit == "count":
+            value = counts12 / months12
+        else:
+            value = SCALE[unit] * counts12 / exposure12
+    return np.where(grid.present & (months12 > 0), value, np.nan)
+
+
+def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
+    """Rolling 12 months of each department against the organisation (ALL), with
+    Spiegelhalter's overdispersion factor phi per month. Returns the funnel frame, the
+    outlier flags and the numbers the sentences quote."""
+    unit = INDICATORS_BY_ID[grid.indicator].unit
+    scale = SCALE.get(unit, 100.0)
+    is_all = grid.departments == ALL_DEPARTMENTS
+    empty = np.zeros(grid.counts.shape, dtype=bool)
+    nan = np.full(grid.counts.shape, np.nan)
+    no_facts = {"rolling_value": nan, "organisation_value": nan, "funnel_limit": nan}
+    if not is_all.any():
+        return pd.DataFrame(columns=list(_FUNNEL_COLUMNS)), empty, no_facts
+    row = int(np.flatnonzero(is_all)[0])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        organisation = np.where(grid.present[row], counts12[row] / exposure12[row], np.nan)
+        expected = organisation[None, :] * exposure12
+        variance = spc.model_variance(
+            expected, organisation[None, :], grid.indicator in BINOMIAL_INDICATORS
+        )
+        z = (counts12 - expected) / np.sqrt(variance)
+        valid = (eligible & ~is_all[:, None] & (months12 >= FUNNEL_MIN_MONTHS)
+                 & np.isfinite(z) & (variance > 0))
+        phi = spc.spiegelhalter_phi(z, valid)
+        spread = np.sqrt(phi[None, :] * variance) / exposure12
+        rate = counts12 / exposure12
+    limits = {
+        name: scale * (organisation[None, :] + sign * FUNNEL_Z[level] * spread)
+        for name, sign, level in (("lower_998", -1, "998"), ("lower_95", -1, "95"),
+                                  ("upper_95", 1, "95"), ("upper_998", 1, "998"))
+    }
+    valid &= np.isfinite(phi)[None, :]
+    outliers = valid & (z > FUNNEL_Z["998"] * np.sqrt(phi)[None, :])
+    dept, month = np.nonzero(valid)
+    frame = pd.DataFrame({
+        "month": [grid.months[position] for position in month],
+        "indicator": grid.indicator,
+        "department": grid.departments[dept],
+        "numerator": counts12[dept, month],
+        "denominator": exposure12[dept, month],
+        "value": scale * rate[dept, month],
+        "organisation_value": scale * organisation[month],
+        **{name: np.maximum(limit[dept, month], 0.0) for name, limit in limits.items()},
+        "phi": phi[month],
+        "z": z[dept, month],
+    })
+    facts = {
+        "rolling_value": scale * rate,
+        "organisation_value": np.broadcast_to(scale * organisation, rate.shape),
+        "funnel_limit": limits["upper_998"],
+    }
+    return frame, outliers, facts
+
+
+def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFrame:
+    """One row per fired rule, with its level, the start of the run and the sentences."""
+    any_signal = np.zeros(grid.counts.shape, dtype=bool)
+    for fired in flags.values():
+        any_signal |= fired
+    run = spc.consecutive_count(any_signal)
+    parts = []
+    for rule in RULE_ORDER:
+        if rule not in flags:
+            continue
+        dept, month = np.nonzero(flags[rule])
+        if len(dept) == 0:
+            continue
+        parts.append(pd.DataFrame({
+            "dept_index": dept, "month_index": month, "rule": rule, "level": RULE_LEVEL[rule],
+        }))
+    if not parts:
+        return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank"])
+    fired = pd.concat(parts, ignore_index=True)
+    dept, month = fired["dept_index"].to_numpy(), fired["month_index"].to_numpy()
+    fired["month"] = [grid.months[position] for position in month]
+    fired["department"] = grid.departments[dept]
+    fired["indicator"] = grid.indicator
+    fired["value"] = grid.value[dept, month]
+    fired["headcount"] = grid.headcount[dept, month]
+    for name in ("expected", "upper_limit", "watch_limit"):
+        fired[name] = values[name][dept, month]
+    fired["since"] = [grid.months[position] for position in month - run[dept, month] + 1]
+    for name in ("above", "increases", "rolling_value", "organisation_value", "funnel_limit"):
+        fired[name] = facts[name][dept, month]
+    rise = facts["rise_start"][dept, month]
+    fired["rise_month"] = [grid.months[position] if position >= 0 else None for position in rise]
+    fired["rule_rank"] = fired["rule"].map(RULE_ORDER.index)
+    sentences = [
+        reasons(grid.indicator, record["rule"], record)
+        for record in fired.to_dict("records")
+    ]
+    fired = pd.concat([fired, pd.DataFrame(sentences, index=fired.index)], axis=1)
+    return fired.sort_values(["month", "department", "rule_rank"])[
+        list(_SIGNAL_COLUMNS) + ["rule_rank"]
+    ].reset_index(drop=True)
+
+
+def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
+    """One row per non-suppressed cell, with the strongest signal of the month."""
+    shown = grid.exists & ~grid.suppressed
+    dept, month = np.nonzero(shown)
+    chart = pd.DataFrame({
+        "month": [grid.months[position] for position in month],
+        "department": grid.departments[dept],
+        "indicator": grid.indicator,
+        "value": grid.value[dept, month],
+        "numerator": grid.counts[dept, month],
+        "denominator": grid.exposure[dept, month],
+        "headcount": grid.headcount[dept, month].astype(int),
+        **{name: array[dept, month] for name, array in values.items()},
+    })
+    strongest = fired.sort_values("rule_rank").drop_duplicates(["month", "department"])
+    strongest = strongest[["month", "department", "level", "rule", *REASON_COLUMNS]]
+    chart = chart.merge(strongest, on=["month", "department"], how="left")
+    chart = chart.astype({"level": object, "rule": object})
+    return _none_for_missing(chart)
+
+
+def _none_for_missing(chart: pd.DataFrame) -> pd.DataFrame:
+    for column in ("level", "rule", *REASON_COLUMNS):
+        chart[column] = chart[column].astype(object).where(chart[column].notna(), None)
+    return chart
+
+
+def alerts_csv(con) -> str:
+    """The `alerts` command's CSV (CONTRACT.md section 3): one row per signal, ordered by
+    month, department, indicator (contract order) and rule (strongest first)."""
+    return signals_csv(evaluate(con).signals)
+
+
+def signals_csv(signals: pd.DataFrame) -> str:
+    """Signals as the contract's CSV: month YYYY-MM, numbers without float noise."""
+    rows = signals.assign(
+        indicator_rank=signals["indicator"].map(INDICATOR_IDS.index),
+        rule_rank=signals["rule"].map(RULE_ORDER.index),
+    ).sort_values(["month", "department", "indicator_rank", "rule_rank"])
+    output = pd.DataFrame({
+        "month": [month.strftime("%Y-%m") for month in rows["month"]],
+        "department": rows["department"],
+        "indicator": rows["indicator"],
+        "level": rows["level"],
+        "rule": rows["rule"],
+        **{name: rows[name].map(format_csv_number) for name in ("value", "expected", "upper_limit")},
+    })
+    return output[list(ALERT_CSV_HEADER)].to_csv(index=False, lineterminator="\n")
+
+
+def format_csv_number(value) -> str:
+    """0.1 + 0.2 -> '0.3'; 12.0 -> '12'; NaN -> ''."""
+    if value is None or not np.isfinite(value):
+        return ""
+    text = f"{round(float(value), 6):.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def hotspots(evaluation: Evaluation, month: dt.date | None = None) -> pd.DataFrame:
+    """Departments (not ALL) with a signal in the month (default: the latest), most urgent first.
+
+    score = 3 x indicators at 'alert' + 1 x indicators at 'watch'; ties go to more alerts,
+    then the longest-running signal (earliest `since`), then the department name.
+    """
+    columns = ["rank", "department", "score", "alerts", "watches", "indicators", "since",
+               *REASON_COLUMNS]
+    chart = evaluation.chart
+    if chart.empty:
+        return pd.DataFrame(columns=columns)
+    month = month or max(chart["month"])
+    flagged = chart[(chart["month"] == month) & (chart["department"] != ALL_DEPARTMENTS)
+                    & chart["level"].notna()].copy()
+    if flagged.empty:
+        return pd.DataFrame(columns=columns)
+    signals = evaluation.signals
+    since = signals[signals["month"] == month].groupby(["department", "indicator"])["since"].min()
+    flagged["since"] = [since.get((d, i)) for d, i in zip(flagged["department"], flagged["indicator"])]
+    flagged["indicator_rank"] = flagged["indicator"].map(INDICATOR_IDS.index)
+    flagged = flagged.sort_values(["department", "indicator_rank"])
+    grouped = flagged.groupby("department", sort=False)
+    table = pd.DataFrame({
+        "alerts": grouped["level"].agg(lambda levels: int((levels == "alert").sum())),
+        "watches": grouped["level"].agg(lambda levels: int((levels == "watch").sum())),
+        "indicators": grouped["indicator"].agg(list),
+        "since": grouped["since"].min(),
+        **{column: grouped[column].agg(" ".join) for column in REASON_COLUMNS},
+    }).reset_index()
+    table["score"] = 3 * table["alerts"] + table["watches"]
+    table = table.sort_values(["score", "alerts", "since", "department"],
+                              ascending=[False, False, True, True]).reset_index(drop=True)
+    table["rank"] = np.arange(1, len(table) + 1)
+    return table[columns]

@@ -1,0 +1,232 @@
+"""Statistical process control for small teams: pure numpy on [series, month] arrays.
+
+Every function works on many series at once: arrays have one row per series
+(department x indicator) and one column per month. A month that is missing or
+must not be used (suppressed, no exposure) is marked False in `present`.
+
+The model: a month's numerator y (absence days, episodes, exits, incidents) is a
+count with exposure n (person-days, headcount, hours). Its expected count is
+E = baseline rate x seasonal factor x n, with a Poisson (or binomial, for absence
+days out of person-days) variance. Real counts are overdispersed: absence days
+cluster within persons, incidents cluster in time. Laney's correction (Laney 2002,
+"Improved control charts for attributes") measures that extra variation as
+sigma_z, the moving-range standard deviation of the model's z-scores, and widens
+the limits by it. Comparisons between teams use Spiegelhalter's funnel plot (2005)
+with the multiplicative overdispersion factor phi.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+D2 = 1.128                      # mean moving range of two normal points / sigma
+THREE_SIGMA_TAIL = stats.norm.sf(3.0)
+TWO_SIGMA_TAIL = stats.norm.sf(2.0)
+
+
+def moving_range_sigma(z: np.ndarray, present: np.ndarray | None = None) -> np.ndarray:
+    """Laney's sigma_z per row: mean |z_t - z_(t-1)| over consecutive present months / 1.128.
+
+    NaN where a row has no two consecutive present months.
+    """
+    z = np.asarray(z, dtype=float)
+    if present is None:
+        present = np.isfinite(z)
+    pairs = present[..., 1:] & present[..., :-1]
+    ranges = np.where(pairs, np.abs(np.diff(np.where(present, z, 0.0), axis=-1)), 0.0)
+    count = pairs.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, ranges.sum(axis=-1) / np.maximum(count, 1) / D2, np.nan)
+
+
+def model_variance(expected: np.ndarray, rate: np.ndarray, binomial: bool) -> np.ndarray:
+    """Variance of a count under the model: Poisson E, or binomial E(1 - p)."""
+    if binomial:
+        return expected * np.clip(1.0 - rate, 0.0, 1.0)
+    return expected
+
+
+def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominator: np.ndarray,
+                     min_months: int = 24) -> np.ndarray:
+    """Month-of-year factors (12, mean 1) from a Poisson regression on one long series.
+
+    Fitted on the organisation's total (ALL): rate ~ exp(month-of-year + linear trend),
+    exposure as sample weight (the Poisson-regression equivalent of an offset). The
+    trend term keeps a slow drift from being mistaken for season. A mild L2 penalty
+    shrinks months with little data towards 1. With under `min_months` months of
+    history, or months of the year never seen, every factor is 1.
+    """
+    from sklearn.linear_model import PoissonRegressor
+
+    month_of_year = np.asarray(month_of_year)
+    usable = np.isfinite(numerator) & np.isfinite(denominator) & (denominator > 0)
+    months = month_of_year[usable]
+    if usable.sum() < min_months or len(np.unique(months)) < 12 or numerator[usable].sum() <= 0:
+        return np.ones(12)
+    one_hot = (months[:, None] == np.arange(1, 13)[None, :]).astype(float)
+    position = np.flatnonzero(usable).astype(float)
+    trend = (position - position.mean()) / max(position.std(), 1.0)
+    features = np.column_stack([one_hot, trend])
+    rate = numerator[usable] / denominator[usable]
+    model = PoissonRegressor(alpha=1e-4, solver="newton-cholesky", max_iter=300)
+    model.fit(features, rate / rate.mean(), sample_weight=denominator[usable])
+    factors = np.exp(model.coef_[:12])
+    return factors / factors.mean()
+
+
+def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,
+                     present: np.ndarray, *, binomial: bool, window: int = 24, gap: int = 3,
+                     min_months: int = 12, prior_events: float = 0.0):
+    """Each series' own baseline rate and Laney sigma_z for every month.
+
+    The baseline of month t is the series' history from month t - gap - window to
+    t - gap - 1: up to two years, at least `min_months` present months, and not the
+    `gap` most recent months, so that a rise just starting does not lift its own
+    baseline. Exposure is weighted by the seasonal factor, so the rate is
+    deseasonalised. `prior_events` (for rare events) keeps a spotless history from
+    giving an expected count of exactly 0. sigma_z is never below 1: the limits are
+    widened for overdispersion, never narrowed below the count model.
+    Returns (rate, sigma_z), NaN where the history is too short.
+    """
+    series, months = counts.shape
+    rate = np.full((series, months), np.nan)
+    sigma_z = np.full((series, months), np.nan)
+    weighted = np.where(present, exposure * season, 0.0)
+    for month in range(months):
+        end = month - gap
+        start = max(0, end - window)
+        if end - start < min_months:
+            continue
+        used = present[:, start:end]
+        y = np.where(used, counts[:, start:end], 0.0)
+        w = weighted[:, start:end]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            base = (y.sum(axis=1) + prior_events) / w.sum(axis=1)
+            expected = base[:, None] * w
+            variance = model_variance(expected, base[:, None] * season[:, start:end], binomial)
+            z = (y - expected) / np.sqrt(variance)
+        valid = used & (variance > 0)
+        enough = used.sum(axis=1) >= min_months
+        rate[:, month] = np.where(enough, base, np.nan)
+        sigma_z[:, month] = np.where(enough, np.fmax(moving_range_sigma(z, valid), 1.0), np.nan)
+    return rate, sigma_z
+
+
+def upper_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float) -> np.ndarray:
+    """Largest count still ordinary: phi x Poisson quantile of E/phi (quasi-Poisson, exact for small E).
+
+    A count above the limit has a one-sided probability of at most `tail` under the model.
+    """
+    phi = np.maximum(dispersion, 1.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return phi * stats.poisson.ppf(1.0 - tail, np.maximum(expected, 0.0) / phi)
+
+
+def normal_limits(expected: np.ndarray, variance: np.ndarray, sigma_z: np.ndarray,
+                  sigmas: float) -> np.ndarray:
+    """Laney limit: E + sigmas x sigma_z x sqrt(model variance)."""
+    return expected + sigmas * sigma_z * np.sqrt(np.maximum(variance, 0.0))
+
+
+def two_of_three_beyond(values: np.ndarray, limits: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """True where this month is beyond its limit and so is one of the two months before it."""
+    beyond = present & (values > limits)
+    return beyond & (_shift(beyond, 1) | _shift(beyond, 2))
+
+
+def run_above(values: np.ndarray, centre: np.ndarray, present: np.ndarray, length: int = 7) -> np.ndarray:
+    """True where the last `length` months in a row (none missing) are above their centre."""
+    return consecutive_count(present & (values > centre)) >= length
+
+
+def run_of_increases(values: np.ndarray, present: np.ndarray, increases: int = 6) -> np.ndarray:
+    """True where each of the last `increases` months rose above the month before it."""
+    return increase_count(values, present) >= increases
+
+
+def increase_count(values: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """How many months in a row, up to this one, each rose above the month before it."""
+    rose = present & _shift(present, 1) & (values > _shift(values, 1, fill=np.inf))
+    return consecutive_count(rose)
+
+
+def consecutive_count(flags: np.ndarray) -> np.ndarray:
+    """Length of the run of True ending at each month (0 where False)."""
+    flags = np.asarray(flags, dtype=bool)
+    counts = np.zeros(flags.shape, dtype=int)
+    running = np.zeros(flags.shape[:-1], dtype=int)
+    for month in range(flags.shape[-1]):
+        running = np.where(flags[..., month], running + 1, 0)
+        counts[..., month] = running
+    return counts
+
+
+def poisson_cusum(counts: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,
+                  present: np.ndarray, ratio: float = 2.0, threshold: float = 4.0):
+    """One-sided log-likelihood-ratio CUSUM for a rise of the count by `ratio` (a doubling).
+
+    Each month adds (y ln r - E (r - 1)) / phi: the quasi-Poisson log-likelihood ratio of
+    "rate x r" against "rate as expected", divided by the dispersion phi so that
+    overdispersed counts (absence days) do not look like evidence. The sum restarts at
+    0 after it crosses `threshold`; by Wald's bound the mean run between false alarms
+    is at least exp(threshold) months. A missing month leaves the sum unchanged.
+    Returns (alarm flags, the sum, the month index where the current rise began).
+    """
+    phi = np.maximum(np.nan_to_num(dispersion, nan=1.0), 1.0)
+    increment = (counts * np.log(ratio) - expected * (ratio - 1.0)) / phi
+    increment = np.where(present & np.isfinite(increment), increment, 0.0)
+    alarms = np.zeros(counts.shape, dtype=bool)
+    sums = np.zeros(counts.shape)
+    began = np.full(counts.shape, -1, dtype=int)
+    running = np.zeros(counts.shape[:-1])
+    start = np.full(counts.shape[:-1], -1, dtype=int)
+    for month in range(counts.shape[-1]):
+        step = increment[..., month]
+        rising_from_zero = (running <= 0) & (step > 0)
+        start = np.where(rising_from_zero, month, start)
+        running = np.maximum(0.0, running + step)
+        alarm = running > threshold
+        alarms[..., month] = alarm
+        sums[..., month] = running
+        began[..., month] = np.where(running > 0, start, -1)
+        running = np.where(alarm, 0.0, running)
+    return alarms, sums, began
+
+
+def spiegelhalter_phi(z: np.ndarray, valid: np.ndarray, min_units: int = 5,
+                      winsor: float = 0.1) -> np.ndarray:
+    """Overdispersion factor per column: mean of the 10%-winsorised squared z-scores of the units.
+
+    Spiegelhalter (2005), "Funnel plots for comparing institutional performance".
+    Rows are units (departments), columns are groups (indicator-months). Never below 1;
+    NaN where fewer than `min_units` units are valid.
+    """
+    z = np.where(valid, z, np.nan)
+    count = valid.sum(axis=0)
+    phi = np.full(z.shape[1], np.nan)
+    columns = count >= min_units
+    if columns.any():
+        used = z[:, columns]
+        low = np.nanquantile(used, winsor, axis=0)
+        high = np.nanquantile(used, 1 - winsor, axis=0)
+        phi[columns] = np.nanmean(np.clip(used, low, high) ** 2, axis=0)
+    return np.where(count >= min_units, np.maximum(phi, 1.0), np.nan)
+
+
+def rolling_sum(values: np.ndarray, window: int) -> np.ndarray:
+    """Sum over the last `window` months including this one (missing months as 0)."""
+    values = np.nan_to_num(np.asarray(values, dtype=float))
+    cumulative = np.cumsum(values, axis=-1)
+    shifted = np.concatenate(
+        [np.zeros(values.shape[:-1] + (window,)), cumulative[..., :-window]], axis=-1
+    )[..., : values.shape[-1]]
+    return cumulative - shifted
+
+
+def _shift(array: np.ndarray, months: int, fill=False) -> np.ndarray:
+    """The array moved `months` later along the month axis, the first months filled."""
+    shifted = np.empty_like(array)
+    shifted[..., :months] = fill
+    shifted[..., months:] = array[..., :-months]
+    return shifted
