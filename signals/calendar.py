@@ -43,11 +43,15 @@ def easter_sunday(year: int) -> dt.date:
 
 
 def belgian_holidays(year: int) -> dict[dt.date, str]:
-    """The ten federal public holidays of a year, date -> English name."""
+    """The ten federal public holidays of a year, date -> English name.
+
+    Two may fall on one date (Ascension on 1 May in 2008): the names are then joined.
+    """
     holidays = {dt.date(year, month, day): name for (month, day), name in FIXED_HOLIDAYS.items()}
     easter = easter_sunday(year)
     for offset, name in EASTER_OFFSETS.items():
-        holidays[easter + dt.timedelta(days=offset)] = name
+        day = easter + dt.timedelta(days=offset)
+        holidays[day] = f"{holidays[day]} / {name}" if day in holidays else name
     return dict(sorted(holidays.items()))
 
 
