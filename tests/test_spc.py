@@ -1,0 +1,134 @@
+"""The pure statistics of signals.spc on hand-made series."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from signals import spc
+
+
+def test_laney_sigma_z_on_a_p_chart_example():
+    # 10, 14, 9, 20 defectives out of 100: p-bar = 53/400, sigma_p = sqrt(p(1-p)/100);
+    # z = -0.9586, 0.2212, -1.2536, 1.9910; moving ranges 1.1798, 1.4748, 3.2446;
+    # mean 1.9664 / 1.128 = 1.7433.
+    counts = np.array([10.0, 14.0, 9.0, 20.0])
+    p_bar = counts.sum() / 400
+    z = (counts / 100 - p_bar) / np.sqrt(p_bar * (1 - p_bar) / 100)
+    assert spc.moving_range_sigma(z) == pytest.approx(1.7433, abs=1e-3)
+
+
+def test_moving_range_skips_pairs_across_a_missing_month():
+    z = np.array([[0.0, 1.0, 100.0, 3.0, 1.0]])
+    present = np.array([[True, True, False, True, True]])
+    assert spc.moving_range_sigma(z, present)[0] == pytest.approx(1.5 / spc.D2)
+
+
+def test_consecutive_count():
+    flags = np.array([[True, True, False, True, True, True]])
+    assert spc.consecutive_count(flags).tolist() == [[1, 2, 0, 1, 2, 3]]
+
+
+def test_seven_in_a_row_above_centre():
+    values = np.array([[5, 6, 6, 6, 6, 6, 6, 6, 4]], dtype=float)
+    centre = np.full(values.shape, 5.5)
+    fired = spc.run_above(values, centre, np.ones(values.shape, bool))
+    assert fired.tolist() == [[False] * 7 + [True, False]]
+
+
+def test_run_of_six_increases_and_not_five():
+    present = np.ones((2, 8), bool)
+    six = np.array([5, 5, 6, 7, 8, 9, 10, 11], dtype=float)
+    five = np.array([5, 5, 6, 7, 8, 9, 10, 10], dtype=float)
+    fired = spc.run_of_increases(np.vstack([six, five]), present)
+    assert fired[0].tolist() == [False] * 7 + [True]
+    assert not fired[1].any()
+
+
+def test_two_of_three_beyond():
+    values = np.array([[0, 3, 0, 3, 0, 0, 3, 0, 0]], dtype=float)
+    limits = np.full(values.shape, 2.0)
+    fired = spc.two_of_three_beyond(values, limits, np.ones(values.shape, bool))
+    assert np.flatnonzero(fired[0]).tolist() == [3]
+
+
+def test_cusum_quiet_on_expected_counts_and_fires_on_a_doubling():
+    expected = np.full((2, 30), 4.0)
+    counts = np.full((2, 30), 4.0)
+    counts[1, 15:] = 8.0
+    present = np.ones(counts.shape, bool)
+    alarms, sums, began = spc.poisson_cusum(counts, expected, np.ones((2, 30)), present)
+    assert not alarms[0].any()
+    first_alarm = int(np.flatnonzero(alarms[1])[0])
+    assert 15 <= first_alarm <= 17
+    assert began[1, first_alarm] == 15
+
+
+def test_cusum_false_alarm_rate_respects_wald_bound():
+    rng = np.random.default_rng(7)
+    expected = np.full((200, 240), 3.0)
+    counts = rng.poisson(expected).astype(float)
+    alarms, _, _ = spc.poisson_cusum(counts, expected, np.ones(expected.shape),
+                                     np.ones(expected.shape, bool), threshold=4.0)
+    assert alarms.mean() < 1 / np.exp(4.0)
+
+
+def test_spiegelhalter_phi():
+    rng = np.random.default_rng(3)
+    valid = np.ones((400, 2), bool)
+    z = np.column_stack([rng.normal(0, 1, 400), rng.normal(0, 3, 400)])
+    phi = spc.spiegelhalter_phi(z, valid)
+    assert phi[0] == pytest.approx(1.0, abs=0.2)
+    assert phi[1] > 4.0
+    assert np.isnan(spc.spiegelhalter_phi(z[:3], valid[:3])).all()
+
+
+def test_seasonal_factors_recover_a_winter_peak():
+    rng = np.random.default_rng(5)
+    month_of_year = np.tile(np.arange(1, 13), 4)
+    truth = np.where(np.isin(month_of_year, [1, 2, 12]), 1.3, 1.0)
+    exposure = np.full(48, 20_000.0)
+    counts = rng.poisson(0.08 * truth * exposure).astype(float)
+    factors = spc.seasonal_factors(month_of_year, counts, exposure)
+    expected = np.unique(truth) / truth[:12].mean()
+    assert factors[0] == pytest.approx(expected[1], rel=0.05)
+    assert factors[6] == pytest.approx(expected[0], rel=0.05)
+    assert spc.seasonal_factors(month_of_year[:12], counts[:12], exposure[:12]).tolist() == [1.0] * 12
+
+
+def test_quasi_poisson_limit_is_the_exact_tail():
+    limit = spc.upper_quantile_limit(np.array([0.44]), np.array([1.0]), spc.THREE_SIGMA_TAIL)[0]
+    assert stats.poisson.sf(limit, 0.44) <= spc.THREE_SIGMA_TAIL
+    assert stats.poisson.sf(limit - 1, 0.44) > spc.THREE_SIGMA_TAIL
+
+
+def test_baseline_leaves_out_the_most_recent_months():
+    counts = np.full((1, 20), 10.0)
+    counts[0, 17:] = 100.0                      # a rise in the last three months
+    exposure = np.full((1, 20), 100.0)
+    rate, sigma_z = spc.rolling_baseline(counts, exposure, np.ones((1, 20)),
+                                         np.ones((1, 20), bool), binomial=False)
+    assert np.isnan(rate[0, :15]).all()         # fewer than 12 months of history
+    assert rate[0, 19] == pytest.approx(0.1)
+    assert sigma_z[0, 19] == 1.0                # never below the count model
+
+
+def test_overdispersion_correction_reduces_false_alarms():
+    """Absence days cluster within persons: episodes are Poisson, each lasting days.
+    Plain binomial limits then flag many months; Laney's limits few."""
+    rng = np.random.default_rng(11)
+    series, months, team, working_days = 300, 36, 30, 21
+    episodes = rng.poisson(1.36 * team / 12, size=(series, months))
+    days = np.array([[rng.geometric(1 / 12, size=n).clip(max=21).sum() for n in row]
+                     for row in episodes], dtype=float)
+    exposure = np.full(days.shape, team * working_days, dtype=float)
+    present = np.ones(days.shape, bool)
+    rate, sigma_z = spc.rolling_baseline(days, exposure, np.ones(days.shape), present, binomial=True)
+    expected = rate * exposure
+    variance = spc.model_variance(expected, rate, True)
+    tested = np.isfinite(expected)
+    plain = tested & (days > spc.normal_limits(expected, variance, 1.0, 3))
+    laney = tested & (days > spc.normal_limits(expected, variance, sigma_z, 3))
+    assert plain.sum() / tested.sum() > 0.10
+    assert laney.sum() / tested.sum() < 0.02
