@@ -1,0 +1,118 @@
+"""Reading an HR export file as Excel writes it: encoding, delimiter, header, line numbers.
+
+The bytes are decoded here (UTF-8 with or without BOM, else Windows-1252) and
+handed on as clean UTF-8 with '\\n' line ends, so DuckDB reads one dialect.
+Line numbers are counted on those bytes with numpy: a newline ends a record
+unless an odd number of quotes precedes it (it then sits inside a quoted field),
+so a quoted value spanning lines keeps the spreadsheet's line numbering.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+DELIMITERS = (",", ";")
+NEWLINE = 10
+QUOTE = 34
+# Control characters never appear in a text export; they mark a binary file.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read: a message for the person who uploaded it."""
+
+    def __init__(self, message: str, line: int = 0, column: str = "", value: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.value = value
+
+
+@dataclass
+class PreparedCsv:
+    utf8: bytes                      # what DuckDB reads: UTF-8, '\n' line ends, no BOM
+    encoding: str                    # the encoding the file was written in
+    delimiter: str
+    header: list[str]                # names trimmed and lower-cased, in file order
+    record_offsets: np.ndarray       # byte offset of every non-blank record after the header
+    record_lines: np.ndarray         # its line number (the header is line 1)
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding; FileProblem when it is neither encoding."""
+    expected = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
+    if data.startswith(UTF16_BOMS) or b"\x00" in data:
+        raise FileProblem(
+            "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary file); "
+            f"expected {expected}.", line=_line_of_offset(data, data.find(b"\x00")))
+    try:
+        text, encoding = data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError as error:
+            raise FileProblem(
+                f"The file is not UTF-8 or Windows-1252 text; expected {expected}.",
+                line=_line_of_offset(data, error.start),
+                value=data[error.start:error.start + 1].hex(" ")) from None
+    control = CONTROL_CHARACTERS.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise FileProblem(
+            f"The file contains control characters (line {line}), as a binary file does; "
+            f"expected {expected}.", line=line, value=repr(control.group()))
+    return text, encoding
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def detect_delimiter(header_line: str) -> str:
+    """';' when the header has more semicolons than commas, else ','."""
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def parse_header(header_line: str, delimiter: str) -> list[str]:
+    fields = next(csv.reader([header_line], delimiter=delimiter), [])
+    return [name.strip().lower() for name in fields]
+
+
+def record_positions(body: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Byte offsets and line numbers of the non-blank records after the header line."""
+    data = np.frombuffer(body, dtype=np.uint8)
+    newlines = np.flatnonzero(data == NEWLINE)
+    quotes = np.flatnonzero(data == QUOTE)
+    inside_quotes = np.searchsorted(quotes, newlines) % 2 == 1
+    starts = newlines[~inside_quotes] + 1
+    starts = starts[starts < len(data)]
+    starts = starts[data[starts] != NEWLINE]          # blank lines are no records
+    lines = np.searchsorted(newlines, starts) + 1
+    return starts, lines
+
+
+def prepare(data: bytes) -> PreparedCsv:
+    """Decode, find delimiter and header, and locate every record; FileProblem if unreadable."""
+    text, encoding = decode(data)
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise FileProblem("The file is empty; expected a header line and data rows.", line=1)
+    header_line = text.split("\n", 1)[0]
+    if not header_line.strip():
+        raise FileProblem("Line 1 is empty; expected the header (the column names) on line 1.",
+                          line=1)
+    delimiter = detect_delimiter(header_line)
+    utf8 = text.encode("utf-8")
+    offsets, lines = record_positions(utf8)
+    return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter),
+                       offsets, lines)

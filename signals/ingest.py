@@ -1,0 +1,372 @@
+"""Ingest: validate an HR export file and store it, atomically per file.
+
+A file is decoded and located by `csv_dialect`, validated set-based in DuckDB by
+`validation`, then upserted by its kind's key in one transaction: new rows are
+inserted, rows whose content changed are replaced, identical rows are left alone.
+Employee ids are pseudonymised before anything is written; the original ids live
+only in TEMP tables of the connection, never in the database file. Every attempt,
+accepted or rejected, leaves a row in `uploads`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import pseudonym, store, validation
+from .csv_dialect import FileProblem, PreparedCsv, detect_delimiter, parse_header, prepare
+from .definitions import KINDS, Kind
+from .validation import ident
+
+MAX_ERRORS_KEPT = 100
+DEMO_REFUSAL = (
+    "This is the demo database: real files are never mixed with the synthetic demo data. "
+    "Upload into the organisation's database instead."
+)
+
+
+@dataclass
+class RowError:
+    """One invalid cell or row (line 0: the file as a whole)."""
+    file: str
+    line: int
+    column: str
+    value: str
+    expected: str
+
+    def describe(self) -> str:
+        if self.line <= 0:
+            return f"{self.file}: {self.expected}"
+        where = f"{self.file}, line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: found '{_shorten(self.value)}', expected {self.expected}"
+
+
+@dataclass
+class IngestResult:
+    file_name: str
+    kind: str
+    accepted: bool
+    rows_total: int = 0
+    rows_new: int = 0
+    rows_replaced: int = 0
+    rows_unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)    # at most MAX_ERRORS_KEPT
+    error_count: int = 0                                     # all errors, including those cut
+    upload_id: int | None = None
+
+    def summary(self) -> str:
+        warnings = len(self.warnings)
+        return (f"{self.file_name}: {self.rows_total} rows, {self.rows_new} new, "
+                f"{self.rows_replaced} replaced, {self.rows_unchanged} unchanged, "
+                f"{warnings} warning{'' if warnings == 1 else 's'}")
+
+    def error_report(self) -> str:
+        count = self.error_count
+        lines = [f"{self.file_name} rejected: {count} error{'' if count == 1 else 's'}"]
+        lines += [error.describe() for error in self.errors]
+        if count > len(self.errors):
+            more = count - len(self.errors)
+            lines.append(f"... and {more} more error{'' if more == 1 else 's'}")
+        return "\n".join(lines)
+
+
+def _shorten(value: str, limit: int = 80) -> str:
+    return value if len(value) <= limit else value[:limit - 3] + "..."
+
+
+def _file_error(file_name: str, message: str, line: int = 0, column: str = "",
+                value: str = "") -> RowError:
+    return RowError(file_name, line, column, value, message)
+
+
+def _rejected(file_name: str, kind: str, errors: list[RowError], **counts) -> IngestResult:
+    return IngestResult(file_name, kind, False, errors=errors[:MAX_ERRORS_KEPT],
+                        error_count=counts.pop("error_count", len(errors)), **counts)
+
+
+# --- header ------------------------------------------------------------------------------
+
+def _header_errors(file_name: str, kind: Kind, header: list[str]) -> list[RowError]:
+    errors = []
+    named = [name for name in header if name]
+    for name in sorted({name for name in named if named.count(name) > 1}):
+        errors.append(_file_error(file_name, "each column name once in the header "
+                                  f"('{name}' appears {named.count(name)} times)", 1, name, name))
+    for name in kind.required_columns:
+        if name not in header:
+            errors.append(_file_error(
+                file_name, f"a column named '{name}' in the header (required for {kind.name})",
+                1, name, ""))
+    return errors
+
+
+def _header_warnings(kind: Kind, header: list[str]) -> list[str]:
+    extra = [name for name in header if name and name not in kind.column_names]
+    return [f"Extra columns ignored: {', '.join(extra)}."] if extra else []
+
+
+# --- validation --------------------------------------------------------------------------
+
+@dataclass
+class _Checked:
+    result: IngestResult
+    prepared: PreparedCsv | None = None
+
+
+def _write_temp_file(data: bytes) -> str:
+    handle, path = tempfile.mkstemp(prefix="signals-ingest-", suffix=".csv")
+    with os.fdopen(handle, "wb") as output:
+        output.write(data)
+    return path
+
+
+def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
+    """Validate the file into the connection's TEMP tables; accepted=True when valid."""
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        return _rejected(file_name, kind_name, [_file_error(
+            file_name, f"a known kind of file ({', '.join(sorted(KINDS))}), not '{kind_name}'")])
+    try:
+        prepared = prepare(data)
+    except FileProblem as problem:
+        return _rejected(file_name, kind_name, [_file_error(
+            file_name, problem.message, 0, problem.column, problem.value)])
+    errors = _header_errors(file_name, kind, prepared.header)
+    if errors:
+        return _rejected(file_name, kind_name, errors)
+    warnings = _header_warnings(kind, prepared.header)
+    path = _write_temp_file(prepared.utf8)
+    try:
+        staged = validation.stage(con, path, prepared, kind)
+    except duckdb.Error as error:
+        return _rejected(file_name, kind_name, [_file_error(
+            file_name, f"a readable CSV file (DuckDB could not read it: {error})")])
+    finally:
+        os.unlink(path)
+    warnings += staged.warnings
+    rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
+    errors = [RowError(file_name, line, column, value, expected)
+              for line, column, value, expected in rows]
+    if staged.rows == 0 and count == 0:
+        errors, count = [_file_error(
+            file_name, "data rows below the header (the file has a header but no data rows)",
+            2, "", "")], 1
+    result = IngestResult(file_name, kind_name, count == 0, rows_total=staged.rows,
+                          warnings=warnings, errors=errors, error_count=count)
+    return result
+
+
+def validate_bytes(kind: str, file_name: str, data: bytes) -> IngestResult:
+    """Validate only (for a preview): nothing is stored. accepted=True means valid."""
+    con = duckdb.connect()
+    try:
+        return _check(con, kind, file_name, data)
+    finally:
+        con.close()
+
+
+# --- storing -----------------------------------------------------------------------------
+
+def _stored_columns(kind: Kind) -> list[str]:
+    return ["employee_key" if name == "employee_id" else name for name in kind.column_names]
+
+
+def _stored_key(kind: Kind) -> list[str]:
+    return ["employee_key" if name == "employee_id" else name for name in kind.key]
+
+
+def _default_sql(column) -> str:
+    if column.default is None:
+        return ident(column.name)
+    literal = column.default if column.type == "int" else validation.sql_string(column.default)
+    return f"coalesce({ident(column.name)}, {literal})"
+
+
+def _pseudonymise_ids(con, kind: Kind) -> None:
+    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids."""
+    if "employee_id" not in kind.column_names:
+        return
+    ids = [row[0] for row in con.execute("SELECT DISTINCT employee_id FROM ingest_parsed").fetchall()]
+    mapping = pseudonym.pseudonymise_many(ids, pseudonym.load_key())
+    pseudonyms = pd.DataFrame({"employee_id": list(mapping), "employee_key": list(mapping.values())},
+                              dtype=object)
+    con.execute("CREATE OR REPLACE TEMP TABLE ingest_pseudonyms AS "
+                "SELECT CAST(employee_id AS VARCHAR) AS employee_id, "
+                "CAST(employee_key AS VARCHAR) AS employee_key FROM pseudonyms")
+
+
+def _build_rows(con, kind: Kind) -> None:
+    """TEMP table ingest_rows: the file's rows as stored (pseudonyms, defaults, canonical values)."""
+    values = []
+    for column in kind.columns:
+        if column.type == "employee_id":
+            values.append("p.employee_key")
+        else:
+            values.append(f"{_default_sql(column)} AS {ident(column.name)}")
+    join = ("JOIN ingest_pseudonyms p USING (employee_id)"
+            if "employee_id" in kind.column_names else "")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE ingest_rows AS "
+                f"SELECT {', '.join(values)} FROM ingest_parsed {join}")
+
+
+def _classify(con, kind: Kind) -> None:
+    """TEMP table ingest_classified: each row with status new, replaced or unchanged."""
+    key = _stored_key(kind)
+    content = [name for name in _stored_columns(kind) if name not in key]
+    on = " AND ".join(f"n.{ident(name)} = t.{ident(name)}" for name in key)
+    same = " AND ".join(f"n.{ident(name)} IS NOT DISTINCT FROM t.{ident(name)}" for name in content)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE ingest_classified AS
+        SELECT n.*, CASE WHEN t.{ident(key[0])} IS NULL THEN 'new'
+                         WHEN {same or 'true'} THEN 'unchanged' ELSE 'replaced' END AS status
+        FROM ingest_rows n LEFT JOIN {kind.table} t ON {on}
+    """)
+
+
+def _upsert(con, kind: Kind, upload_id: int) -> dict[str, int]:
+    key = _stored_key(kind)
+    columns = ", ".join(ident(name) for name in _stored_columns(kind))
+    matches = " AND ".join(f"{kind.table}.{ident(name)} = c.{ident(name)}" for name in key)
+    con.execute(f"DELETE FROM {kind.table} USING ingest_classified c "
+                f"WHERE c.status = 'replaced' AND {matches}")
+    con.execute(f"INSERT INTO {kind.table} ({columns}, upload_id) "
+                f"SELECT {columns}, ? FROM ingest_classified WHERE status <> 'unchanged'",
+                [upload_id])
+    counts = dict(con.execute(
+        "SELECT status, count(*) FROM ingest_classified GROUP BY status").fetchall())
+    return {f"rows_{status}": counts.get(status, 0) for status in ("new", "replaced", "unchanged")}
+
+
+def _record_upload(con, result: IngestResult, sha256: str, uploaded_by: str | None,
+                   upload_id: int | None = None) -> int:
+    if upload_id is None:
+        upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchone()[0]
+    con.execute("""
+        INSERT INTO uploads (upload_id, file_name, content_sha256, kind, status, rows_total,
+            rows_new, rows_replaced, rows_unchanged, error_count, warnings, uploaded_at, uploaded_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+    """, [upload_id, result.file_name, sha256, result.kind,
+          "accepted" if result.accepted else "rejected", result.rows_total, result.rows_new,
+          result.rows_replaced, result.rows_unchanged, result.error_count, result.warnings,
+          uploaded_by])
+    return upload_id
+
+
+def _store(con, kind: Kind, result: IngestResult, sha256: str, uploaded_by: str | None) -> None:
+    """Write the validated file and its history row in one transaction."""
+    _pseudonymise_ids(con, kind)
+    _build_rows(con, kind)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        pseudonym.check_key(con, pseudonym.load_key())
+        upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchone()[0]
+        _classify(con, kind)
+        for name, count in _upsert(con, kind, upload_id).items():
+            setattr(result, name, count)
+        result.upload_id = _record_upload(con, result, sha256, uploaded_by, upload_id)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _record_rejection(con, result: IngestResult, sha256: str, uploaded_by: str | None) -> None:
+    """The rejected attempt's history row, in its own small transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result.upload_id = _record_upload(con, result, sha256, uploaded_by)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _drop_temp_tables(con) -> None:
+    validation.drop_staging(con)
+    for table in ("ingest_pseudonyms", "ingest_rows", "ingest_classified"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
+                 uploaded_by: str | None = None, allow_demo: bool = False) -> IngestResult:
+    """Validate and store one file atomically; a rejected file changes no data row."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    with store.connect(db_path) as con:
+        if store.is_demo(con) and not allow_demo:
+            return _rejected(file_name, kind, [_file_error(file_name, DEMO_REFUSAL)])
+        try:
+            result = _check(con, kind, file_name, data)
+            if result.accepted:
+                try:
+                    _store(con, KINDS[kind], result, sha256, uploaded_by)
+                except duckdb.Error as error:
+                    result = _rejected(file_name, kind, [_file_error(
+                        file_name, f"a file the database accepts (storing failed: {error}); "
+                                   "nothing was stored")], rows_total=result.rows_total)
+            if not result.accepted:
+                _record_rejection(con, result, sha256, uploaded_by)
+        finally:
+            _drop_temp_tables(con)
+    return result
+
+
+def ingest_path(db_path, kind: str, path: Path, *, uploaded_by: str | None = None,
+                allow_demo: bool = False) -> IngestResult:
+    """Ingest a file from disk; a missing or unreadable file gives a rejected result."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return _rejected(path.name, kind, [_file_error(
+            path.name, f"a readable file at {path} ({reason})")])
+    return ingest_bytes(db_path, kind, path.name, data, uploaded_by=uploaded_by,
+                        allow_demo=allow_demo)
+
+
+# --- helpers for the Upload page ----------------------------------------------------------
+
+def detect_kind(data: bytes) -> str | None:
+    """The kind whose columns the header matches best (None when nothing fits)."""
+    try:
+        first_line = data[:65536].decode("utf-8-sig", errors="replace").splitlines()[0]
+    except IndexError:
+        return None
+    header = set(parse_header(first_line, detect_delimiter(first_line)))
+
+    def score(kind: Kind) -> tuple[bool, int, float]:
+        matched = len(header & set(kind.column_names))
+        return (set(kind.required_columns) <= header, matched, matched / len(kind.columns))
+
+    best = max(KINDS.values(), key=score)
+    all_required, matched, _ = score(best)
+    return best.name if all_required or matched >= 2 else None
+
+
+TEMPLATE_ROWS = {
+    "workforce": [["2024-01", "Verpleging A", "42", "38,5", "5600"],
+                  ["2024-01", "Logistiek", "18", "17", "2450,5"]],
+    "absences": [["E1042", "Verpleging A", "2024-01-08", "2024-01-19", "illness"],
+                 ["E2077", "Logistiek", "15/01/2024", "", "work_accident"]],
+    "turnover": [["E1042", "Verpleging A", "2024-01-31", "exit", "voluntary"],
+                 ["E3001", "Logistiek", "2024-02-01", "hire", ""]],
+    "incidents": [["INC-2024-001", "2024-01-12", "Logistiek", "work_accident", "3"],
+                  ["INC-2024-002", "2024-01-20", "Verpleging A", "aggression", "0"]],
+    "reintegration": [["RI-2024-01", "E2077", "Logistiek", "2024-01-22", "worker",
+                       "adapted_work", "2024-03-04"],
+                      ["RI-2024-02", "E1042", "Verpleging A", "2024-02-05",
+                       "treating_physician", "pending", ""]],
+}
+
+
+def template_csv(kind: str) -> str:
+    """Header and two realistic example rows, ';'-delimited as Belgian Excel writes it."""
+    rows = [list(KINDS[kind].column_names)] + TEMPLATE_ROWS[kind]
+    return "".join(";".join(row) + "\n" for row in rows)
