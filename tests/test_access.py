@@ -1,0 +1,286 @@
+import datetime as dt
+import os
+import sqlite3
+import stat
+
+import pytest
+from argon2 import PasswordHasher
+
+from signals import access, audit
+
+PASSWORD = "correct horse battery"
+T0 = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """Cheap argon2 parameters: the tests hash many passwords."""
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(access, "_hasher", lambda: hasher)
+
+
+@pytest.fixture
+def anna(db_path):
+    return access.add_user(db_path, "anna", "physician", PASSWORD, now=T0)
+
+
+def minutes(count: float) -> dt.timedelta:
+    return dt.timedelta(minutes=count)
+
+
+# --- the store ----------------------------------------------------------------------------
+
+def test_access_store_sits_next_to_the_data_database(tmp_path):
+    assert access.access_db_path(tmp_path / "org" / "signals.duckdb") == (
+        tmp_path / "org" / "signals.access.sqlite")
+
+
+def test_store_is_private_and_migrated(db_path, anna):
+    path = access.access_db_path(db_path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    with sqlite3.connect(path) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == access.SCHEMA_VERSION
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_newer_store_is_refused(db_path, anna):
+    with sqlite3.connect(access.access_db_path(db_path)) as con:
+        con.execute(f"PRAGMA user_version = {access.SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer than this program"):
+        access.list_users(db_path)
+
+
+# --- users --------------------------------------------------------------------------------
+
+def test_password_is_stored_only_as_an_argon2_hash(db_path, anna):
+    path = access.access_db_path(db_path)
+    with sqlite3.connect(path) as con:
+        stored = con.execute("SELECT password_hash FROM users").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+    raw = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+    assert PASSWORD.encode() not in raw
+
+
+def test_usernames_are_trimmed_and_lower_case(db_path):
+    user = access.add_user(db_path, "  Bert.Peeters ", "hr", PASSWORD)
+    assert user.username == "bert.peeters"
+    assert access.authenticate(db_path, " BERT.PEETERS", PASSWORD) is not None
+    assert [u.username for u in access.list_users(db_path)] == ["bert.peeters"]
+
+
+@pytest.mark.parametrize("username, role, password, message", [
+    ("x", "hr", PASSWORD, "Invalid user name"),
+    ("with space", "hr", PASSWORD, "Invalid user name"),
+    ("carla", "boss", PASSWORD, "Unknown role"),
+    ("carla", "hr", "short", "at least 12"),
+    ("carla", "hr", "x" * 2000, "at most"),
+    ("carlacarlacarla", "hr", "CarlaCarlaCarla", "must not be the user name"),
+])
+def test_invalid_users_are_refused(db_path, username, role, password, message):
+    with pytest.raises(ValueError, match=message):
+        access.add_user(db_path, username, role, password)
+    assert not access.users_configured(db_path)
+
+
+def test_duplicate_user_is_refused(db_path, anna):
+    with pytest.raises(ValueError, match="already exists"):
+        access.add_user(db_path, "ANNA", "hr", PASSWORD)
+
+
+def test_users_configured_does_not_create_the_store(db_path):
+    assert access.users_configured(db_path) is False
+    assert not access.access_db_path(db_path).exists()
+    access.add_user(db_path, "anna", "admin", PASSWORD)
+    assert access.users_configured(db_path) is True
+
+
+def test_remove_user_ends_their_sessions(db_path, anna):
+    session = access.authenticate(db_path, "anna", PASSWORD)
+    access.remove_user(db_path, "anna", actor="admin1")
+    assert access.session_user(db_path, session.token) is None
+    assert access.authenticate(db_path, "anna", PASSWORD) is None
+    with pytest.raises(access.UnknownUser):
+        access.remove_user(db_path, "anna")
+
+
+def test_set_password_replaces_the_old_one_and_ends_sessions(db_path, anna):
+    session = access.authenticate(db_path, "anna", PASSWORD)
+    access.set_password(db_path, "anna", "another long secret")
+    assert access.session_user(db_path, session.token) is None
+    assert access.authenticate(db_path, "anna", PASSWORD) is None
+    assert access.authenticate(db_path, "anna", "another long secret").role == "physician"
+
+
+# --- login and lock-out -------------------------------------------------------------------
+
+def test_wrong_password_and_unknown_user_both_fail(db_path, anna):
+    assert access.authenticate(db_path, "anna", "wrong password!!", now=T0) is None
+    assert access.authenticate(db_path, "nobody", PASSWORD, now=T0) is None
+    log = audit.entries(db_path)
+    failures = log[log["action"] == "login_failed"]
+    assert sorted(failures["actor"]) == sorted(["anna", access.UNKNOWN_ACTOR])
+    assert not log["actor"].str.contains("nobody").any()
+
+
+def test_successful_login_returns_a_session_and_records_it(db_path, anna):
+    session = access.authenticate(db_path, "anna", PASSWORD, now=T0)
+    assert session.username == "anna" and session.role == "physician"
+    assert len(session.token) >= 40
+    assert access.get_user(db_path, "anna").last_login == T0
+    with sqlite3.connect(access.access_db_path(db_path)) as con:
+        stored = con.execute("SELECT token_sha256 FROM sessions").fetchone()[0]
+    assert stored != session.token and len(stored) == 64
+    assert "login" in set(audit.entries(db_path)["action"])
+
+
+def test_five_failures_lock_the_account_for_fifteen_minutes(db_path, anna):
+    for attempt in range(access.MAX_FAILURES - 1):
+        assert access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(attempt)) is None
+    with pytest.raises(access.AccountLocked) as locked:
+        access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(4))
+    assert locked.value.until == T0 + minutes(4 + 15)
+    # Locked: even the right password fails, with the distinguishable reason.
+    with pytest.raises(access.AccountLocked):
+        access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(18))
+    assert access.get_user(db_path, "anna").is_locked(T0 + minutes(18))
+    session = access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(19))
+    assert session is not None
+    assert not access.get_user(db_path, "anna").is_locked(T0 + minutes(19))
+
+
+def test_failures_spread_over_more_than_the_window_do_not_lock(db_path, anna):
+    for attempt in range(access.MAX_FAILURES - 1):
+        access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(attempt))
+    assert access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(16)) is None
+    assert access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(17)) is not None
+
+
+def test_a_successful_login_resets_the_failure_count(db_path, anna):
+    for attempt in range(access.MAX_FAILURES - 1):
+        access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(attempt))
+    assert access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(5)) is not None
+    for attempt in range(access.MAX_FAILURES - 1):
+        assert access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(6 + attempt)) is None
+
+
+def test_admin_can_unlock(db_path, anna):
+    for attempt in range(access.MAX_FAILURES - 1):
+        access.authenticate(db_path, "anna", "wrong password!!", now=T0)
+    with pytest.raises(access.AccountLocked):
+        access.authenticate(db_path, "anna", "wrong password!!", now=T0)
+    access.unlock_user(db_path, "anna", actor="root")
+    assert access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(1)) is not None
+
+
+# --- sessions -----------------------------------------------------------------------------
+
+def test_session_expires_after_thirty_idle_minutes(db_path, anna):
+    session = access.authenticate(db_path, "anna", PASSWORD, now=T0)
+    assert access.session_user(db_path, session.token, now=T0 + minutes(29)).username == "anna"
+    # That use refreshed it: another 29 minutes later it still lives.
+    assert access.session_user(db_path, session.token, now=T0 + minutes(58)) is not None
+    assert access.session_user(db_path, session.token, now=T0 + minutes(88)) is None
+    # Once expired, it stays gone.
+    assert access.session_user(db_path, session.token, now=T0 + minutes(59)) is None
+
+
+def test_session_expires_eight_hours_after_login_even_when_used(db_path, anna):
+    session = access.authenticate(db_path, "anna", PASSWORD, now=T0)
+    for step in range(1, 24):          # every 20 minutes up to 7 h 40
+        assert access.session_user(db_path, session.token, now=T0 + minutes(20 * step)) is not None
+    assert access.session_user(db_path, session.token, now=T0 + dt.timedelta(hours=8)) is None
+
+
+def test_logout_ends_the_session(db_path, anna):
+    session = access.authenticate(db_path, "anna", PASSWORD)
+    other = access.authenticate(db_path, "anna", PASSWORD)
+    access.logout(db_path, session.token)
+    assert access.session_user(db_path, session.token) is None
+    assert access.session_user(db_path, other.token) is not None
+    access.logout(db_path, session.token)                 # twice: no error
+    access.logout(db_path, None)
+    assert access.session_user(db_path, "made-up-token") is None
+    assert access.session_user(db_path, "") is None
+    assert "logout" in set(audit.entries(db_path)["action"])
+
+
+# --- roles and pages ----------------------------------------------------------------------
+
+EXPECTED_PAGES = {
+    "committee": ["overview", "trends", "hotspots"],
+    "physician": ["overview", "trends", "hotspots"],
+    "hr": ["overview", "trends", "hotspots", "upload"],
+    "admin": ["data", "audit"],
+}
+
+
+@pytest.mark.parametrize("role", access.ROLES)
+@pytest.mark.parametrize("page", access.PAGES)
+def test_role_page_matrix(role, page):
+    assert access.can_view(role, page) is (page in EXPECTED_PAGES[role])
+
+
+@pytest.mark.parametrize("role", access.ROLES)
+def test_pages_for_lists_the_role_pages_in_menu_order(role):
+    assert access.pages_for(role) == EXPECTED_PAGES[role]
+
+
+def test_every_page_has_roles_and_only_the_physician_reviews():
+    assert set(access.PAGE_ROLES) == set(access.PAGES)
+    assert all(access.PAGE_ROLES[page] <= set(access.ROLES) for page in access.PAGES)
+    assert [role for role in access.ROLES if access.can_review(role)] == ["physician"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: access.pages_for("boss"),
+    lambda: access.can_view("boss", "overview"),
+    lambda: access.can_view("Admin", "audit"),
+    lambda: access.can_review("boss"),
+    lambda: access.can_view("admin", "secret-page"),
+])
+def test_unknown_role_or_page_is_rejected(call):
+    with pytest.raises(ValueError, match="Unknown"):
+        call()
+
+
+@pytest.mark.parametrize("address, users, allowed", [
+    ("127.0.0.1", False, True),
+    ("::1", False, True),
+    ("[::1]", False, True),
+    ("localhost", False, True),
+    ("LOCALHOST", False, True),
+    ("127.0.0.2", False, True),
+    ("0.0.0.0", False, False),
+    ("::", False, False),
+    ("", False, False),
+    (None, False, False),
+    ("192.168.1.20", False, False),
+    ("signals.example.org", False, False),
+    ("0.0.0.0", True, True),
+    ("192.168.1.20", True, True),
+])
+def test_without_users_the_app_only_listens_on_localhost(address, users, allowed):
+    assert access.may_listen_on(address, users) is allowed
+
+
+# --- single sign-on -----------------------------------------------------------------------
+
+def test_sso_email_maps_to_the_configured_role(db_path, anna):
+    assert access.role_for_sso_email(db_path, "anna@example.org") is None
+    access.set_email(db_path, "anna", "Anna@Example.org")
+    assert access.role_for_sso_email(db_path, " anna@example.ORG ") == "physician"
+    assert access.role_for_sso_email(db_path, "other@example.org") is None
+    assert access.role_for_sso_email(db_path, None) is None
+    assert access.role_for_sso_email(db_path, "not an address") is None
+    access.set_email(db_path, "anna", None)
+    assert access.role_for_sso_email(db_path, "anna@example.org") is None
+
+
+def test_an_email_belongs_to_one_user(db_path, anna):
+    access.add_user(db_path, "bert", "hr", PASSWORD, email="bert@example.org")
+    with pytest.raises(ValueError, match="already has"):
+        access.set_email(db_path, "anna", "BERT@example.org")
+
+
+def test_sso_without_a_store_is_none(tmp_path):
+    assert access.role_for_sso_email(tmp_path / "none.duckdb", "a@example.org") is None
