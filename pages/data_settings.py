@@ -1,0 +1,74 @@
+"""Data and settings: months and kinds loaded (and gaps), minimum group size, language, definitions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from signals import store
+from signals.definitions import INDICATORS, KINDS, SOURCE
+from ui.context import page_context
+from ui.data import load_coverage
+from ui.labels import kind_label, month_text
+from ui.language import language_selector
+
+context = page_context()
+lang, t, database = context.lang, context.t, context.database
+
+
+def show_coverage() -> None:
+    st.subheader(t("data.coverage"))
+    coverage = load_coverage(database.path, database.version)
+    if coverage.empty:
+        st.info(t("common.no_data"))
+        return
+    coverage["month"] = pd.to_datetime(coverage["month"]).dt.date
+    table = coverage.pivot(index="month", columns="kind", values="rows")[list(KINDS)]
+    first, last = table.index.min(), table.index.max()
+    st.write(t("data.span", first=month_text(first, lang), last=month_text(last, lang),
+               months=len(table)))
+    for kind in KINDS:
+        empty = [month_text(month, lang, short=True) for month in table.index[table[kind] == 0]]
+        if empty:
+            st.warning(f"{kind_label(kind, lang)}: {t('data.gaps', months=', '.join(empty))}")
+    shown = table.sort_index(ascending=False)
+    shown.index = [month_text(month, lang) for month in shown.index]
+    shown.columns = [kind_label(kind, lang) for kind in shown.columns]
+    st.dataframe(shown, height=360)
+    st.caption(t("data.coverage_help"))
+
+
+def show_group_size() -> None:
+    st.subheader(t("data.min_group_size"))
+    st.write(t("data.min_group_size_help", n=database.min_group_size))
+    with st.form("min_group_size_form", border=False):
+        value = st.number_input(t("data.min_group_size"), min_value=2, max_value=100, step=1,
+                                value=database.min_group_size, key="min_group_size_input")
+        if st.form_submit_button(t("common.save"), type="primary"):
+            try:
+                with store.connect(database.path) as con:
+                    store.set_meta(con, "min_group_size", str(int(value)))
+            except store.DatabaseBusy:
+                st.error(t("error.busy"))
+            else:
+                st.rerun()
+
+
+def show_definitions() -> None:
+    st.subheader(t("data.definitions"))
+    rows = [
+        {t("data.indicator"): indicator.names[lang], t("data.definition"): indicator.definitions[lang],
+         t("data.unit"): t("unit." + indicator.unit)}
+        for indicator in INDICATORS
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.caption(f"{t('common.source')}: {SOURCE[lang]}")
+
+
+st.title(t("data.title"))
+st.caption(t("data.database_demo") if database.demo else t("data.database_real"))
+show_coverage()
+show_group_size()
+st.subheader(t("data.language"))
+language_selector(lang, t("data.language"), key="settings_language")
+show_definitions()

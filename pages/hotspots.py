@@ -1,0 +1,75 @@
+"""Hotspots for the occupational physician: where signals cluster, since when, and why."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from ui.charts import funnel_plot, heatmap
+from ui.context import page_context
+from ui.data import load_evaluation, load_hotspots, load_indicators
+from ui.downloads import download_csv
+from ui.funnel import funnel_frames
+from ui.labels import indicator_name, month_text, reason_column
+
+context = page_context()
+lang, t, database = context.lang, context.t, context.database
+evaluation = load_evaluation(*database.cache_key)
+indicators = load_indicators(*database.cache_key)
+
+st.title(t("hotspots.title"))
+months = sorted(indicators["month"].unique(), reverse=True)
+if not months:
+    st.info(t("common.no_data"))
+    st.stop()
+month = st.selectbox(t("common.month"), months, key="hotspots_month",
+                     format_func=lambda m: month_text(m, lang))
+
+# Heatmap: every department of the month (suppressed ones say so), levels from the alerts.
+of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
+levels = evaluation.chart[evaluation.chart["month"] == month][["department", "indicator", "level"]]
+cells = of_month[["department", "indicator", "value", "suppressed"]].merge(
+    levels, on=["department", "indicator"], how="left")
+cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
+cells = cells.sort_values(["department", "order"])
+st.plotly_chart(heatmap(cells, lang, database.min_group_size), key="hotspots_heatmap",
+                config={"displaylogo": False})
+st.caption(t("hotspots.heatmap_help", n=database.min_group_size))
+shown_cells = cells.drop(columns="order").copy()
+shown_cells.loc[shown_cells["suppressed"], "value"] = None
+download_csv(t("common.download_figures"), shown_cells, f"hotspots_{month}.csv",
+             key="download_heatmap")
+
+# Ranked list.
+st.subheader(t("hotspots.ranking"))
+ranked = load_hotspots(*database.cache_key, month)
+ranked = ranked[ranked["score"] > 0]
+if ranked.empty:
+    st.success(t("overview.no_attention"))
+else:
+    table = ranked.assign(
+        indicators=ranked["indicators"].map(
+            lambda ids: ", ".join(indicator_name(i, lang) for i in ids)),
+        since=ranked["since"].map(lambda m: month_text(m, lang, short=True) if m is not None else ""),
+    )[["rank", "department", "score", "alerts", "watches", "indicators", "since", reason_column(lang)]]
+    table.columns = [t("hotspots.col." + c) for c in
+                     ("rank", "department", "score", "alerts", "watches", "indicators", "since", "reason")]
+    st.dataframe(table, hide_index=True)
+    download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
+                 key="download_ranking")
+
+# Funnel plot per indicator.
+st.subheader(t("hotspots.funnel"))
+indicator = st.selectbox(t("common.indicator"), INDICATOR_IDS, key="hotspots_funnel_indicator",
+                         format_func=lambda i: indicator_name(i, lang))
+points, limits, organisation_value = funnel_frames(evaluation.funnel, month, indicator)
+if points.empty:
+    st.info(t("hotspots.no_funnel"))
+else:
+    st.plotly_chart(
+        funnel_plot(points, indicator, lang, organisation_value=organisation_value, limits=limits,
+                    month_title=month_text(month, lang)),
+        key="hotspots_funnel", config={"displaylogo": False})
+    st.caption(t("hotspots.funnel_help"))
+    download_csv(t("common.download_figures"), points, f"funnel_{indicator}_{month}.csv",
+                 key="download_funnel")

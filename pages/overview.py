@@ -1,0 +1,65 @@
+"""Overview for the committee: organisation indicators of one month and where to look."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from ui.context import page_context
+from ui.data import load_evaluation, load_hotspots, load_indicators
+from ui.labels import level_label, month_text, reason_column
+from ui.widgets import indicator_tile
+
+TILES_PER_ROW = 5
+ATTENTION_ROWS = 5
+
+context = page_context()
+lang, t, database = context.lang, context.t, context.database
+indicators = load_indicators(*database.cache_key)
+chart = load_evaluation(*database.cache_key).chart
+
+organisation = indicators[indicators["department"] == ALL_DEPARTMENTS]
+months = sorted(organisation["month"].unique(), reverse=True)
+st.title(t("overview.title"))
+if not months:
+    st.info(t("common.no_data"))
+    st.stop()
+
+if context.presenting:
+    month = months[0]
+else:
+    month = st.selectbox(t("common.month"), months, key="overview_month",
+                         format_func=lambda m: month_text(m, lang))
+st.header(month_text(month, lang))
+
+this_month = chart[chart["month"] == month]
+organisation_levels = this_month[this_month["department"] == ALL_DEPARTMENTS] \
+    .set_index("indicator")["level"].to_dict()
+signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_month["level"].notna()] \
+    .groupby("indicator")["department"].nunique().to_dict()
+
+for start in range(0, len(INDICATOR_IDS), TILES_PER_ROW):
+    columns = st.columns(TILES_PER_ROW)
+    for column, indicator in zip(columns, INDICATOR_IDS[start:start + TILES_PER_ROW]):
+        with column:
+            indicator_tile(
+                indicator, organisation[organisation["indicator"] == indicator], month,
+                organisation_levels.get(indicator), lang, database.min_group_size,
+                signalled.get(indicator, 0),
+            )
+
+st.subheader(t("overview.attention"))
+ranked = load_hotspots(*database.cache_key, month)
+ranked = ranked[ranked["score"] > 0].head(ATTENTION_ROWS)
+if ranked.empty:
+    st.success(t("overview.no_attention"))
+for row in ranked.itertuples(index=False):
+    level = "alert" if row.alerts else "watch"
+    since = month_text(row.since, lang, short=True) if row.since is not None else ""
+    st.html(
+        f'<div class="attention-row"><b>{row.rank}. {html.escape(str(row.department))}</b> · '
+        f'{html.escape(level_label(level, lang))} · {html.escape(t("common.since", month=since))}'
+        f'<br>{html.escape(str(getattr(row, reason_column(lang))))}</div>'
+    )

@@ -1,0 +1,72 @@
+"""Trends: control charts of an indicator for chosen departments, the organisation alongside."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from signals.reference import reference_for
+from ui.charts import control_chart, reference_label
+from ui.context import page_context
+from ui.data import load_evaluation, load_hotspots, load_indicators
+from ui.downloads import download_csv
+from ui.labels import indicator_name, month_text
+from ui.rules import rule_names
+
+MAX_DEPARTMENTS = 4
+CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "denominator",
+                 "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value",
+                 "level", "rule"]
+
+context = page_context()
+lang, t, database = context.lang, context.t, context.database
+chart = load_evaluation(*database.cache_key).chart
+indicators = load_indicators(*database.cache_key)
+
+st.title(t("trends.title"))
+departments = sorted(d for d in indicators["department"].unique() if d != ALL_DEPARTMENTS)
+if not departments:
+    st.info(t("common.no_data"))
+    st.stop()
+
+ranked = load_hotspots(*database.cache_key, None)
+default_department = ranked["department"].iloc[0] if not ranked.empty else departments[0]
+
+left, middle, right = st.columns([2, 3, 2])
+indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
+                           format_func=lambda i: indicator_name(i, lang))
+chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departments,
+                            default=[default_department], key="trends_departments",
+                            max_selections=MAX_DEPARTMENTS,
+                            format_func=lambda d: t("common.organisation") if d == ALL_DEPARTMENTS else d)
+view = right.segmented_control(t("trends.view"), ["monthly", "rolling12"], default="monthly",
+                               key="trends_view", required=True,
+                               format_func=lambda v: t("chart.view_" + v))
+reference = reference_for(indicator)
+show_reference = reference is not None and st.toggle(
+    t("trends.reference"), key="trends_reference",
+    help=reference_label(reference, view, lang) if reference else None)
+
+of_indicator = chart[chart["indicator"] == indicator]
+organisation = of_indicator[of_indicator["department"] == ALL_DEPARTMENTS]
+suppressed = indicators[(indicators["indicator"] == indicator) & indicators["suppressed"]]
+names = rule_names(lang)
+
+for department in chosen:
+    series = of_indicator[of_indicator["department"] == department]
+    label = t("common.organisation") if department == ALL_DEPARTMENTS else department
+    if series.empty:
+        st.info(t("trends.no_series", department=label))
+        continue
+    figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
+                           rule_names=names, reference=reference if show_reference else None,
+                           min_group_size=database.min_group_size)
+    st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
+    hidden = suppressed[suppressed["department"] == department]["month"]
+    if len(hidden):
+        months = ", ".join(month_text(m, lang, short=True) for m in sorted(hidden))
+        st.caption(t("trends.suppressed_months", n=database.min_group_size, months=months))
+    download_csv(t("common.download_figures"), series[CHART_COLUMNS],
+                 f"{indicator}_{department}.csv", key=f"download_{department}")
+if not chosen:
+    st.info(t("trends.pick_department"))

@@ -1,0 +1,113 @@
+"""Upload for HR: validate CSV files, store them after confirmation, see the history."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from signals import config
+from signals.definitions import KINDS
+from signals.store import DatabaseBusy
+from ui.context import page_context
+from ui.data import load_upload_history
+from ui.downloads import download_csv
+from ui.labels import kind_label
+from ui.upload import error_frame, preview_frame, remember_stored, stored_result, validation_for
+
+context = page_context()
+lang, t = context.lang, context.t
+KIND_NAMES = list(KINDS)
+
+
+def show_templates() -> None:
+    from signals.ingest import template_csv
+
+    with st.expander(t("upload.templates")):
+        columns = st.columns(len(KIND_NAMES))
+        for column, kind in zip(columns, KIND_NAMES):
+            column.download_button(kind_label(kind, lang), data=template_csv(kind).encode("utf-8"),
+                                   file_name=f"{kind}_template.csv", mime="text/csv",
+                                   key=f"template_{kind}", on_click="ignore",
+                                   icon=":material/download:")
+
+
+def show_counts(result) -> None:
+    new, replaced, unchanged = st.columns(3)
+    new.metric(t("upload.rows_new"), result.rows_new)
+    replaced.metric(t("upload.rows_replaced"), result.rows_replaced)
+    unchanged.metric(t("upload.rows_unchanged"), result.rows_unchanged)
+
+
+def store_file(kind: str, name: str, data: bytes) -> None:
+    from signals.ingest import ingest_bytes
+
+    try:
+        result = ingest_bytes(config.default_db_path(), kind, name, data)
+    except DatabaseBusy:
+        st.error(t("error.busy"))
+        return
+    remember_stored(data, kind, result)
+    st.rerun()
+
+
+def show_file(index: int, uploaded) -> None:
+    from signals.ingest import detect_kind
+
+    data = uploaded.getvalue()
+    detected = detect_kind(data)
+    with st.container(border=True):
+        st.subheader(uploaded.name)
+        kind = st.selectbox(
+            t("upload.kind"), KIND_NAMES, format_func=lambda k: kind_label(k, lang),
+            index=KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
+            key=f"upload_kind_{index}_{uploaded.file_id}",
+        )
+        st.caption(t("upload.detected", kind=kind_label(detected, lang)) if detected
+                   else t("upload.not_detected"))
+        preview = preview_frame(data)
+        if preview is not None:
+            with st.expander(t("upload.preview")):
+                st.dataframe(preview, hide_index=True)
+
+        stored = stored_result(data, kind)
+        if stored is not None:
+            if stored.accepted:
+                st.success(t("upload.stored", rows=stored.rows_total))
+                show_counts(stored)
+            else:
+                st.error(t("upload.rejected", n=stored.error_count))
+            return
+
+        result = validation_for(kind, uploaded.name, data)
+        for warning in result.warnings:
+            st.warning(warning)
+        if not result.accepted:
+            st.error(t("upload.rejected", n=result.error_count))
+            errors = error_frame(result)
+            st.dataframe(errors.rename(columns=lambda c: t("upload.error." + c)), hide_index=True)
+            if result.error_count > len(errors):
+                st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
+            download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",
+                         key=f"report_{index}_{uploaded.file_id}")
+            return
+        st.success(t("upload.valid", rows=result.rows_total))
+        if st.button(t("upload.confirm"), type="primary", key=f"store_{index}_{uploaded.file_id}"):
+            store_file(kind, uploaded.name, data)
+
+
+st.title(t("upload.title"))
+st.write(t("upload.intro"))
+show_templates()
+files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
+                         key="upload_files")
+for position, uploaded_file in enumerate(files or []):
+    show_file(position, uploaded_file)
+
+st.subheader(t("upload.history"))
+history = load_upload_history(config.default_db_path())
+if history.empty:
+    st.caption(t("upload.no_history"))
+else:
+    history["status"] = history["status"].map(lambda s: t("status." + s))
+    history["kind"] = history["kind"].map(lambda k: kind_label(k, lang) if k in KINDS else k)
+    history["uploaded_at"] = history["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M")
+    st.dataframe(history.rename(columns=lambda c: t("history." + c)), hide_index=True)

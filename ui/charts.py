@@ -1,0 +1,238 @@
+"""Plotly chart builders: one look for every chart (Okabe-Ito, large fonts, markers and labels)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from signals.definitions import INDICATORS_BY_ID
+from signals.i18n import text
+from signals.reference import ReferenceFigure
+from ui.labels import display_value, indicator_name, level_label, month_text
+from ui.theme import (LEVEL_COLOURS, LEVEL_ICONS, OKABE_ITO, ORGANISATION_COLOUR, SERIES_COLOURS,
+                      SUPPRESSED_COLOUR, level_of)
+
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=17, color="#111111")
+# A distinct marker per signal rule; rules not listed get a fallback symbol.
+FUNNEL_POINT_NAMES = {"ok": "chart.funnel_within", "watch": "chart.funnel_above_95",
+                      "alert": "chart.funnel_above_998"}
+RULE_SYMBOLS = ("diamond", "triangle-up", "square", "star", "x", "cross", "hexagon", "pentagon")
+
+
+def unit_title(indicator: str, lang: str) -> str:
+    return text("unit." + INDICATORS_BY_ID[indicator].unit, lang)
+
+
+def _base_layout(figure: go.Figure, title: str, y_title: str, height: int = 460) -> go.Figure:
+    figure.update_layout(
+        title=dict(text=title, font=dict(size=21)),
+        font=FONT, height=height, template="plotly_white",
+        margin=dict(l=70, r=30, t=70, b=60),
+        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=15)),
+        hoverlabel=dict(font_size=15),
+    )
+    figure.update_yaxes(title_text=y_title, rangemode="tozero", gridcolor="#DDDDDD",
+                        tickfont=dict(size=15))
+    figure.update_xaxes(tickfont=dict(size=15), gridcolor="#EEEEEE")
+    return figure
+
+
+def rule_symbols(rules) -> dict[str, str]:
+    """A stable marker symbol per rule id."""
+    ordered = sorted({rule for rule in rules if isinstance(rule, str)})
+    return {rule: RULE_SYMBOLS[index % len(RULE_SYMBOLS)] for index, rule in enumerate(ordered)}
+
+
+def _line(x, y, name, colour, dash="solid", width=2.5, mode="lines", **extra) -> go.Scatter:
+    return go.Scatter(x=x, y=y, name=name, mode=mode, line=dict(color=colour, dash=dash, width=width),
+                      connectgaps=False, **extra)
+
+
+def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: str, lang: str, *,
+                  department: str, view: str = "monthly", rule_names: dict[str, str] | None = None,
+                  reference: ReferenceFigure | None = None, min_group_size: int = 10) -> go.Figure:
+    """The department's value with centre line, 2- and 3-sigma limits, signals and ALL alongside.
+
+    `series` and `organisation` are rows of the alerts chart frame (one per month) for the
+    department and for ALL. `view` 'rolling12' draws the rolling 12-month values instead.
+    """
+    rule_names = rule_names or {}
+    figure = go.Figure()
+    series = series.sort_values("month")
+    organisation = organisation.sort_values("month")
+    months = pd.to_datetime(series["month"])
+    value_column = "rolling12_value" if view == "rolling12" else "value"
+
+    if view == "monthly":
+        figure.add_trace(_line(months, series["upper_limit"], text("chart.upper_limit", lang),
+                               OKABE_ITO["vermillion"], dash="dash", width=2))
+        figure.add_trace(_line(months, series["watch_limit"], text("chart.watch_limit", lang),
+                               OKABE_ITO["orange"], dash="dot", width=2))
+        if series["lower_limit"].notna().any():
+            figure.add_trace(_line(months, series["lower_limit"], text("chart.lower_limit", lang),
+                                   OKABE_ITO["sky_blue"], dash="dash", width=1.5))
+        figure.add_trace(_line(months, series["expected"], text("chart.expected", lang),
+                               OKABE_ITO["black"], dash="longdash", width=2))
+
+    figure.add_trace(_line(pd.to_datetime(organisation["month"]), organisation[value_column],
+                           text("chart.organisation", lang), ORGANISATION_COLOUR, dash="dashdot",
+                           width=2, mode="lines+markers", marker=dict(symbol="circle-open", size=7)))
+    hover = [
+        f"{month_text(m, lang)}<br>{display_value(v, indicator, lang)}"
+        for m, v in zip(series["month"], series[value_column])
+    ]
+    figure.add_trace(_line(months, series[value_column], department, OKABE_ITO["blue"], width=3.5,
+                           mode="lines+markers", marker=dict(size=8), hovertext=hover,
+                           hoverinfo="text"))
+
+    if view == "monthly":
+        _add_signal_markers(figure, series, indicator, lang, rule_names)
+    if reference is not None:
+        _add_reference(figure, reference, view, lang)
+
+    view_title = text("chart.view_" + view, lang)
+    title = f"{indicator_name(indicator, lang)} · {department} · {view_title}"
+    return _base_layout(figure, title, unit_title(indicator, lang))
+
+
+def _add_signal_markers(figure: go.Figure, series: pd.DataFrame, indicator: str, lang: str,
+                        rule_names: dict[str, str]) -> None:
+    signalled = series[series["level"].notna()]
+    symbols = rule_symbols(series["rule"])
+    for rule, rows in signalled.groupby("rule"):
+        reasons = rows[f"reason_{lang}"].fillna("")
+        hover = [
+            f"<b>{level_label(level, lang)}</b> · {month_text(month, lang)}<br>"
+            f"{display_value(value, indicator, lang)}<br>{_wrap(reason)}"
+            for level, month, value, reason in zip(rows["level"], rows["month"], rows["value"], reasons)
+        ]
+        colours = [LEVEL_COLOURS[level_of(level)] for level in rows["level"]]
+        figure.add_trace(go.Scatter(
+            x=pd.to_datetime(rows["month"]), y=rows["value"], mode="markers",
+            name=f"{text('chart.signal', lang)}: {rule_names.get(rule, rule)}",
+            marker=dict(symbol=symbols.get(rule, "diamond"), size=17, color=colours,
+                        line=dict(color="#000000", width=1.5)),
+            hovertext=hover, hoverinfo="text",
+        ))
+
+
+def _wrap(sentence: str, width: int = 60) -> str:
+    words, lines, current = str(sentence).split(), [], ""
+    for word in words:
+        if current and len(current) + len(word) + 1 > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    return "<br>".join(lines)
+
+
+def reference_label(reference: ReferenceFigure, view: str, lang: str) -> str:
+    label = f"{reference.labels[lang]} ({reference.source} {reference.year})"
+    if reference.converted:
+        label += f" · {text('reference.monthly_conversion', lang)}"
+    return label
+
+
+def _add_reference(figure: go.Figure, reference: ReferenceFigure, view: str, lang: str) -> None:
+    figure.add_hline(
+        y=reference.monthly_value, line=dict(color=OKABE_ITO["reddish_purple"], width=2.5,
+                                               dash="dot"),
+        annotation=dict(text=reference_label(reference, view, lang), font=dict(size=14),
+                        bgcolor="rgba(255,255,255,0.85)"),
+        annotation_position="top left",
+    )
+
+
+def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
+    """Departments x indicators coloured by signal level, with the value and level in each cell.
+
+    `table` has columns department, indicator, value, suppressed, level.
+    """
+    departments = list(dict.fromkeys(table["department"]))
+    indicators = list(dict.fromkeys(table["indicator"]))
+    grid = table.set_index(["department", "indicator"])
+    z, cell_text, hover = [], [], []
+    for department in departments:
+        z_row, text_row, hover_row = [], [], []
+        for indicator in indicators:
+            if (department, indicator) not in grid.index:
+                z_row.append(np.nan)
+                text_row.append("")
+                hover_row.append("")
+                continue
+            cell = grid.loc[(department, indicator)]
+            if bool(cell["suppressed"]):
+                z_row.append(-1)
+                text_row.append(text("suppressed.short", lang, n=min_group_size))
+                hover_row.append(text("suppressed.value", lang, n=min_group_size))
+                continue
+            level = level_of(cell["level"])
+            z_row.append({"ok": 0, "watch": 1, "alert": 2}[level])
+            value = display_value(cell["value"], indicator, lang)
+            text_row.append(f"{LEVEL_ICONS[level]} {value}")
+            hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
+                             f"{value} · {level_label(level, lang)}")
+        z.append(z_row)
+        cell_text.append(text_row)
+        hover.append(hover_row)
+    colours = [SUPPRESSED_COLOUR, "#CDEBDD", "#F6D38A", "#E9955F"]
+    scale = [[0.0, colours[0]], [0.125, colours[0]], [0.125, colours[1]], [0.375, colours[1]],
+             [0.375, colours[2]], [0.625, colours[2]], [0.625, colours[3]], [1.0, colours[3]]]
+    figure = go.Figure(go.Heatmap(
+        z=z, x=[indicator_name(i, lang) for i in indicators], y=departments, text=cell_text,
+        texttemplate="%{text}", textfont=dict(size=15, color="#111111"), hovertext=hover,
+        hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
+    ))
+    figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
+                          height=max(360, 46 * len(departments) + 180))
+    figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16))
+    figure.update_xaxes(side="top", tickangle=-30, tickfont=dict(size=14))
+    figure.update_layout(margin=dict(l=150, r=20, t=170, b=20))
+    return figure
+
+
+def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation_value: float,
+                limits: pd.DataFrame, month_title: str) -> go.Figure:
+    """Each department's rolling 12-month value against its size, with 95% and 99.8% limits.
+
+    `points`: department, denominator, value, level. `limits`: denominator, lower/upper 95
+    and 99.8 columns (lower95, upper95, lower998, upper998), sorted by denominator.
+    """
+    figure = go.Figure()
+    for column, name_key, colour, dash in (
+        ("upper998", "chart.funnel_998", OKABE_ITO["vermillion"], "dash"),
+        ("upper95", "chart.funnel_95", OKABE_ITO["orange"], "dot"),
+    ):
+        figure.add_trace(_line(limits["denominator"], limits[column], text(name_key, lang), colour,
+                               dash=dash, width=2))
+    for column, colour, dash in (("lower95", OKABE_ITO["orange"], "dot"),
+                                 ("lower998", OKABE_ITO["vermillion"], "dash")):
+        figure.add_trace(_line(limits["denominator"], limits[column], "", colour, dash=dash,
+                               width=2, showlegend=False, hoverinfo="skip"))
+    if not math.isnan(organisation_value):
+        figure.add_hline(y=organisation_value, line=dict(color=OKABE_ITO["black"], width=2),
+                         annotation=dict(text=text("chart.organisation", lang), font=dict(size=14)),
+                         annotation_position="top right")
+    for level in ("ok", "watch", "alert"):
+        rows = points[points["level"].map(level_of) == level]
+        if rows.empty:
+            continue
+        figure.add_trace(go.Scatter(
+            x=rows["denominator"], y=rows["value"], mode="markers+text", text=rows["department"],
+            textposition="top center", textfont=dict(size=14),
+            name=text(FUNNEL_POINT_NAMES[level], lang),
+            marker=dict(size=15, color=LEVEL_COLOURS[level], line=dict(color="#000", width=1.2),
+                        symbol={"ok": "circle", "watch": "triangle-up", "alert": "square"}[level]),
+            hovertext=[f"{d}<br>{display_value(v, indicator, lang)}" for d, v in
+                       zip(rows["department"], rows["value"])],
+            hoverinfo="text",
+        ))
+    title = f"{indicator_name(indicator, lang)} · {text('chart.rolling12_to', lang, month=month_title)}"
+    figure = _base_layout(figure, title, unit_title(indicator, lang))
+    figure.update_xaxes(title_text=text("chart.funnel_x", lang))
+    return figure

@@ -1,0 +1,141 @@
+"""Which database the app shows, and cached reads from it.
+
+The real database is shown as soon as it holds data; until then the demo
+organisation (built on first start). Every cached read is keyed on the database
+path, its data version and the minimum group size, so an upload (from the app or
+the CLI) shows on every page without a restart. Connections are opened briefly,
+read-only, and closed: a CLI ingest may be writing at the same time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from filelock import FileLock
+
+from signals import config, store
+
+KIND_DATE_COLUMNS = {
+    "workforce": "month",
+    "absences": "start_date",
+    "turnover": "date",
+    "incidents": "date",
+    "reintegration": "request_date",
+}
+
+
+@dataclass(frozen=True)
+class ActiveDatabase:
+    path: str
+    demo: bool
+    version: int
+    min_group_size: int
+
+    @property
+    def cache_key(self) -> tuple[str, int, int]:
+        return (self.path, self.version, self.min_group_size)
+
+
+def _describe(path: Path) -> ActiveDatabase | None:
+    """The database at `path` if it exists and holds data, else None."""
+    if not path.exists():
+        return None
+    with store.connect(path, read_only=True) as con:
+        if store.schema_version(con) == 0 or not store.has_data(con):
+            return None
+        return ActiveDatabase(str(path), store.is_demo(con), store.data_version(con),
+                              store.min_group_size(con))
+
+
+def ensure_demo_database() -> Path:
+    """Build the demo organisation once; a file lock keeps two sessions from racing."""
+    path = config.demo_db_path()
+    if _describe(path) is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(path) + ".lock"):
+            if _describe(path) is None:
+                from signals.demo import build_demo
+
+                build_demo(path)
+    return path
+
+
+def active_database() -> ActiveDatabase:
+    """The real database when it holds data, else the demo organisation."""
+    real = _describe(config.default_db_path())
+    if real is not None:
+        return ActiveDatabase(real.path, False, real.version, real.min_group_size)
+    demo = _describe(ensure_demo_database())
+    return ActiveDatabase(demo.path, True, demo.version, demo.min_group_size)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFrame:
+    """All indicators, small groups suppressed."""
+    from signals.indicators import indicator_frame
+
+    with store.connect(path, read_only=True) as con:
+        frame = indicator_frame(con, min_group_size=min_group_size, suppress=True)
+    frame["month"] = pd.to_datetime(frame["month"]).dt.date
+    return frame
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_evaluation(path: str, version: int, min_group_size: int):
+    """The alerts evaluation (chart, signals, funnel frames)."""
+    from signals.alerts import evaluate
+
+    with store.connect(path, read_only=True) as con:
+        return evaluate(con)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_hotspots(path: str, version: int, min_group_size: int, month) -> pd.DataFrame:
+    """Departments ranked by their signals in `month` (None: the latest month)."""
+    from signals.alerts import hotspots
+
+    return hotspots(load_evaluation(path, version, min_group_size), month=month)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_coverage(path: str, version: int) -> pd.DataFrame:
+    """Rows per month and record kind, over every month from the first to the last."""
+    selects = " UNION ALL ".join(
+        f"SELECT '{kind}' AS kind, date_trunc('month', {column}) AS month, count(*) AS rows "
+        f"FROM {kind} GROUP BY ALL"
+        for kind, column in KIND_DATE_COLUMNS.items()
+    )
+    query = f"""
+        WITH counts AS ({selects}),
+        span AS (SELECT min(month) AS first_month, max(month) AS last_month FROM counts),
+        months AS (
+            SELECT unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS month
+            FROM span WHERE first_month IS NOT NULL
+        ),
+        kinds AS (SELECT unnest(?) AS kind)
+        SELECT months.month::DATE AS month, kinds.kind, coalesce(counts.rows, 0) AS rows
+        FROM months CROSS JOIN kinds
+        LEFT JOIN counts ON counts.month = months.month AND counts.kind = kinds.kind
+        ORDER BY month, kinds.kind
+    """
+    with store.connect(path, read_only=True) as con:
+        return con.execute(query, [list(KIND_DATE_COLUMNS)]).df()
+
+
+def load_upload_history(path: Path | str) -> pd.DataFrame:
+    """The upload log of a database (not cached: it changes with rejected uploads too)."""
+    if not Path(path).exists():
+        return pd.DataFrame()
+    with store.connect(path, read_only=True) as con:
+        if store.schema_version(con) == 0:
+            return pd.DataFrame()
+        return con.execute(
+            """
+            SELECT uploaded_at, file_name, kind, status, rows_total, rows_new, rows_replaced,
+                   rows_unchanged, error_count, uploaded_by
+            FROM uploads ORDER BY upload_id DESC LIMIT 200
+            """
+        ).df()

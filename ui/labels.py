@@ -1,0 +1,61 @@
+"""Texts built from data: indicator names, values with their unit, suppressed groups, levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from signals.definitions import INDICATORS_BY_ID, KINDS
+from signals.formatting import format_number, format_value, month_label
+from signals.i18n import text
+from ui.theme import LEVEL_ICONS, level_of
+
+
+def indicator_name(indicator: str, lang: str) -> str:
+    return INDICATORS_BY_ID[indicator].names[lang]
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return KINDS[kind].labels[lang]
+
+
+def is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def suppressed_text(lang: str, min_group_size: int) -> str:
+    return text("suppressed.value", lang, n=min_group_size)
+
+
+def display_value(value, indicator: str, lang: str, *, suppressed: bool = False,
+                  min_group_size: int = 10) -> str:
+    """A value in its unit; a suppressed group says so instead of showing a number."""
+    if suppressed:
+        return suppressed_text(lang, min_group_size)
+    return format_value(None if is_missing(value) else float(value),
+                        INDICATORS_BY_ID[indicator].unit, lang)
+
+
+def change_text(change, indicator: str, lang: str) -> str | None:
+    """'+0,4 pt' for a change of a % indicator, '+2' for a count; None when unknown."""
+    if is_missing(change):
+        return None
+    unit = INDICATORS_BY_ID[indicator].unit
+    decimals = 0 if unit == "count" else (2 if unit == "per_thousand_hours" else 1)
+    number = format_number(abs(float(change)), lang, decimals)
+    sign = "+" if change > 0 else ("-" if change < 0 else "±")
+    suffix = f" {text('unit.points', lang)}" if unit == "%" else ""
+    return f"{sign}{number}{suffix}"
+
+
+def level_label(level, lang: str) -> str:
+    mapped = level_of(level)
+    return f"{LEVEL_ICONS[mapped]} {text('level.' + mapped, lang)}"
+
+
+def month_text(month: dt.date, lang: str, short: bool = False) -> str:
+    return month_label(month, lang, short=short)
+
+
+def reason_column(lang: str) -> str:
+    return f"reason_{lang}"

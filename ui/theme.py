@@ -1,0 +1,76 @@
+"""Colours, signal levels and the page CSS: high contrast, large type, Okabe-Ito palette."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+SERIES_COLOURS = [
+    OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"], OKABE_ITO["sky_blue"], OKABE_ITO["vermillion"],
+    OKABE_ITO["black"],
+]
+ORGANISATION_COLOUR = "#555555"
+SUPPRESSED_COLOUR = "#D9D9D9"
+
+# Signal levels: colour, icon and text together, so no meaning rests on colour alone.
+LEVELS = ("ok", "watch", "alert")
+LEVEL_COLOURS = {"ok": OKABE_ITO["bluish_green"], "watch": OKABE_ITO["orange"],
+                 "alert": OKABE_ITO["vermillion"]}
+LEVEL_ICONS = {"ok": "●", "watch": "▲", "alert": "■"}
+LEVEL_RANK = {"ok": 0, "watch": 1, "alert": 2}
+
+BASE_CSS = """
+<style>
+  html, body, [class*="st-"] { font-size: 18px; }
+  h1 { font-size: 2.4rem !important; }
+  [data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; }
+  [data-testid="stMetricLabel"] p { font-size: 1.15rem; font-weight: 600; }
+  [data-testid="stMetricDelta"] { font-size: 1.05rem; }
+  .signal-light { font-size: 1.1rem; font-weight: 700; padding: 0.15rem 0.6rem;
+                  border-radius: 0.4rem; display: inline-block; margin-top: 0.2rem; }
+  .signal-ok    { background: #E6F5EF; color: #00573F; border: 2px solid #009E73; }
+  .signal-watch { background: #FFF3D6; color: #6B4A00; border: 2px solid #E69F00; }
+  .signal-alert { background: #FBE5D9; color: #7A2E00; border: 2px solid #D55E00; }
+  .suppressed-note { color: #444; font-style: italic; }
+  .demo-banner { background: #0072B2; color: #FFFFFF; font-weight: 700; font-size: 1.1rem;
+                 padding: 0.5rem 1rem; border-radius: 0.4rem; margin-bottom: 0.8rem; }
+  .attention-row { font-size: 1.2rem; padding: 0.35rem 0; border-bottom: 1px solid #DDD; }
+</style>
+"""
+
+PRESENTATION_CSS = """
+<style>
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+  .block-container { padding-top: 1rem !important; max-width: 100% !important; }
+  html, body, [class*="st-"] { font-size: 21px; }
+  [data-testid="stMetricValue"] { font-size: 3.2rem; }
+</style>
+"""
+
+
+def apply_theme(presenting: bool) -> None:
+    st.html(BASE_CSS)
+    if presenting:
+        st.html(PRESENTATION_CSS)
+
+
+def level_of(value) -> str:
+    """Map an alerts level (None, 'watch', 'alert') to 'ok', 'watch' or 'alert'."""
+    return value if value in ("watch", "alert") else "ok"
+
+
+def worst_level(levels) -> str:
+    mapped = [level_of(level) for level in levels]
+    return max(mapped, key=LEVEL_RANK.__getitem__) if mapped else "ok"

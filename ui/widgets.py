@@ -1,0 +1,60 @@
+"""Page building blocks shared by several pages: indicator tiles, signal lights, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+import streamlit as st
+
+from signals.i18n import text
+from ui.labels import change_text, display_value, indicator_name, level_label, month_text
+from ui.theme import level_of
+
+
+def signal_light(level, lang: str, detail: str = "") -> None:
+    """A light with icon and text (never colour alone)."""
+    mapped = level_of(level)
+    extra = f" · {html.escape(detail)}" if detail else ""
+    st.html(f'<span class="signal-light signal-{mapped}">{html.escape(level_label(level, lang))}'
+            f'{extra}</span>')
+
+
+def month_value(series: pd.DataFrame, month: dt.date):
+    """(value, suppressed) of one month in a frame indexed by month; (None, False) if absent."""
+    if month not in series.index:
+        return None, False
+    row = series.loc[month]
+    return row["value"], bool(row["suppressed"])
+
+
+def year_before(month: dt.date) -> dt.date:
+    return month.replace(year=month.year - 1)
+
+
+def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level, lang: str,
+                   min_group_size: int, departments_signalled: int) -> None:
+    """One organisation indicator: value, change against a year before, 12-month sparkline."""
+    series = history.set_index("month").sort_index()
+    value, suppressed = month_value(series, month)
+    before, before_suppressed = month_value(series, year_before(month))
+    change = None
+    if not suppressed and not before_suppressed and value is not None and before is not None:
+        change = value - before
+    window = series.loc[(series.index > year_before(month)) & (series.index <= month)]
+    sparkline = window.loc[~window["suppressed"], "value"].dropna().round(3).tolist()
+    delta = change_text(change, indicator, lang)
+    st.metric(
+        indicator_name(indicator, lang),
+        display_value(value, indicator, lang, suppressed=suppressed, min_group_size=min_group_size),
+        delta=delta,
+        delta_color="inverse",
+        delta_description=text("overview.vs", lang, month=month_text(year_before(month), lang, True))
+        if delta else None,
+        chart_data=sparkline if len(sparkline) > 1 else None,
+        border=True,
+    )
+    detail = text("overview.departments_signalled", lang, n=departments_signalled) \
+        if departments_signalled else ""
+    signal_light(level, lang, detail)
