@@ -1,0 +1,114 @@
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from argon2 import PasswordHasher
+
+from signals import access, audit, reviews
+
+PASSWORD = "correct horse battery"
+T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(access, "_hasher", lambda: hasher)
+
+
+@pytest.fixture
+def physician(db_path):
+    access.add_user(db_path, "dr.wouters", "physician", PASSWORD)
+    return "dr.wouters"
+
+
+def test_latest_review_per_department_and_indicator(db_path, physician):
+    first = reviews.add_review(db_path, physician, "Zorg", "absence_rate", "2025-02", "seen", now=T0)
+    second = reviews.add_review(db_path, physician, "Zorg", "absence_rate", "2025-03",
+                                "under_investigation", "Talk with the prevention advisor.",
+                                now=T0 + dt.timedelta(days=1))
+    whole = reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "action_planned", now=T0)
+    other = reviews.add_review(db_path, physician, "Logistiek", "aggression_rate", "2025-03", "seen")
+    latest = reviews.latest_reviews(db_path)
+    assert list(latest["review_id"]) == [other, whole, second]
+    assert latest.set_index("review_id").loc[second, "status"] == "under_investigation"
+    assert pd.isna(latest.set_index("review_id").loc[whole, "indicator"])
+    history = reviews.review_history(db_path, "Zorg")
+    assert list(history["review_id"]) == [whole, second, first]
+    assert list(reviews.review_history(db_path, limit=1)["review_id"]) == [other]
+    assert history["reviewed_at"].iloc[2] == T0
+
+
+def test_no_reviews_gives_empty_frames_with_columns(db_path):
+    assert list(reviews.latest_reviews(db_path).columns) == reviews.REVIEW_COLUMNS
+    assert reviews.review_history(db_path).empty
+
+
+def test_note_newlines_become_spaces(db_path, physician):
+    review_id = reviews.add_review(db_path, physician, " Zorg ", "absence_rate", "2025-03", "seen",
+                                   "First line\r\nsecond line\n\tthird  ")
+    row = reviews.latest_reviews(db_path).set_index("review_id").loc[review_id]
+    assert row["note"] == "First line second line third"
+    assert row["department"] == "Zorg"
+
+
+def test_note_length_limit(db_path, physician):
+    reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen", "x" * 500)
+    with pytest.raises(ValueError, match="at most 500"):
+        reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen", "x" * 501)
+    assert len(reviews.review_history(db_path)) == 1
+
+
+@pytest.mark.parametrize("department, indicator, month, status, message", [
+    ("Zorg", "absence_rate", "2025-03", "closed", "Unknown status"),
+    ("Zorg", "absence_rate", "2025-03", "SEEN", "Unknown status"),
+    ("Zorg", "happiness", "2025-03", "seen", "Unknown indicator"),
+    ("  ", "absence_rate", "2025-03", "seen", "needs a department"),
+    ("Zorg", "absence_rate", "2025-13", "seen", "Invalid month"),
+    ("Zorg", "absence_rate", "03/2025", "seen", "Invalid month"),
+    ("Zorg", "absence_rate", "1989-12", "seen", "Invalid month"),
+])
+def test_invalid_reviews_are_refused(db_path, physician, department, indicator, month, status, message):
+    with pytest.raises(ValueError, match=message):
+        reviews.add_review(db_path, physician, department, indicator, month, status)
+    assert reviews.review_history(db_path).empty
+
+
+@pytest.mark.parametrize("month", ["2025-03", "2025-03-01", dt.date(2025, 3, 31),
+                                   pd.Timestamp("2025-03-01")])
+def test_month_forms_are_normalised(db_path, physician, month):
+    reviews.add_review(db_path, physician, "Zorg", None, month, "seen")
+    assert reviews.latest_reviews(db_path)["month"].iloc[0] == "2025-03"
+
+
+def test_only_a_physician_may_review(db_path, physician):
+    access.add_user(db_path, "hr1", "hr", PASSWORD)
+    with pytest.raises(PermissionError):
+        reviews.add_review(db_path, "hr1", "Zorg", None, "2025-03", "seen")
+    with pytest.raises(PermissionError):
+        reviews.add_review(db_path, "stranger", "Zorg", None, "2025-03", "seen")
+    reviews.add_review(db_path, " DR.Wouters ", "Zorg", None, "2025-03", "seen")
+    assert list(reviews.review_history(db_path)["reviewer"]) == ["dr.wouters"]
+
+
+def test_without_users_the_local_operator_reviews(db_path):
+    reviews.add_review(db_path, "local", "Zorg", None, "2025-03", "seen")
+    assert list(reviews.review_history(db_path)["reviewer"]) == ["local"]
+
+
+def test_reviews_are_audited_without_their_note(db_path, physician):
+    review_id = reviews.add_review(db_path, physician, "Zorg", "absence_rate", "2025-03",
+                                   "action_planned", "Workload analysis with the team.")
+    log = audit.entries(db_path)
+    entry = log[log["action"] == "review_added"].iloc[0]
+    assert entry["actor"] == physician
+    assert json.loads(entry["detail"]) == {
+        "review_id": review_id, "department": "Zorg", "indicator": "absence_rate",
+        "month": "2025-03", "status": "action_planned"}
+    assert not log["detail"].str.contains("Workload").any()
+
+
+def test_every_status_has_labels_in_three_languages():
+    assert set(reviews.STATUS_LABELS) == set(reviews.REVIEW_STATUSES)
+    assert all(set(labels) == {"nl", "fr", "en"} for labels in reviews.STATUS_LABELS.values())
