@@ -53,9 +53,10 @@ def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominat
 
     Fitted on the organisation's total (ALL): rate ~ exp(month-of-year + linear trend),
     exposure as sample weight (the Poisson-regression equivalent of an offset). The
-    trend term keeps a slow drift from being mistaken for season. A mild L2 penalty
-    shrinks months with little data towards 1. With under `min_months` months of
-    history, or months of the year never seen, every factor is 1.
+    trend term keeps a slow drift from being mistaken for season. The factors are used
+    only when the month-of-year terms pass a quasi-Poisson F test against a trend-only
+    model; otherwise, with under `min_months` months of history, or months of the year
+    never seen, every factor is 1 (a small organisation's noise is not a season).
     """
     from sklearn.linear_model import PoissonRegressor
 
@@ -64,15 +65,41 @@ def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominat
     months = month_of_year[usable]
     if usable.sum() < min_months or len(np.unique(months)) < 12 or numerator[usable].sum() <= 0:
         return np.ones(12)
-    one_hot = (months[:, None] == np.arange(1, 13)[None, :]).astype(float)
+    counts, exposure = numerator[usable], denominator[usable]
     position = np.flatnonzero(usable).astype(float)
-    trend = (position - position.mean()) / max(position.std(), 1.0)
-    features = np.column_stack([one_hot, trend])
-    rate = numerator[usable] / denominator[usable]
-    model = PoissonRegressor(alpha=1e-4, solver="newton-cholesky", max_iter=300)
-    model.fit(features, rate / rate.mean(), sample_weight=denominator[usable])
-    factors = np.exp(model.coef_[:12])
+    trend = ((position - position.mean()) / max(position.std(), 1.0))[:, None]
+    one_hot = (months[:, None] == np.arange(1, 13)[None, :]).astype(float)
+    rate = counts / exposure
+    fits = {}
+    for name, features in (("trend", trend), ("season", np.column_stack([one_hot, trend]))):
+        model = PoissonRegressor(alpha=1e-6, solver="newton-cholesky", max_iter=300)
+        model.fit(features, rate / rate.mean(), sample_weight=exposure)
+        fitted = model.predict(features) * rate.mean() * exposure
+        fits[name] = (model, _poisson_deviance(counts, fitted))
+    if not _season_is_significant(fits["trend"][1], fits["season"][1], len(counts)):
+        return np.ones(12)
+    factors = np.exp(fits["season"][0].coef_[:12])
     return factors / factors.mean()
+
+
+def _poisson_deviance(counts: np.ndarray, fitted: np.ndarray) -> float:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        terms = np.where(counts > 0, counts * np.log(counts / fitted), 0.0) - (counts - fitted)
+    return float(2 * terms.sum())
+
+
+def _season_is_significant(trend_deviance: float, season_deviance: float, months: int,
+                           level: float = 0.01) -> bool:
+    """Quasi-Poisson F test: do 11 month-of-year terms explain more than noise would?
+
+    The dispersion is the season model's deviance per residual degree of freedom, so
+    overdispersed absence days do not pass for seasonality.
+    """
+    residual_df = months - 13
+    if residual_df <= 0 or season_deviance <= 0:
+        return season_deviance < trend_deviance
+    f_value = ((trend_deviance - season_deviance) / 11) / (season_deviance / residual_df)
+    return bool(stats.f.sf(f_value, 11, residual_df) < level)
 
 
 def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,

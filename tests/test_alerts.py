@@ -1,0 +1,229 @@
+"""Warning signals on hand-made indicator frames: each rule, suppression, CSV, hotspots."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from signals import alerts
+from signals.alerts import Evaluation, evaluate_frame, hotspots, signals_csv
+
+MONTHS = [dt.date(2021 + i // 12, i % 12 + 1, 1) for i in range(36)]
+# A clean series of absence episodes for a team of 50 (about 6 a month), period 5 so
+# that it does not look like a season.
+CLEAN = np.resize(np.array([6.0, 7.0, 5.0, 8.0, 4.0]), 36)
+
+
+def make_frame(series: dict, indicator: str = "absence_frequency", headcount: int = 50,
+               suppressed: dict | None = None, exposure: dict | None = None) -> pd.DataFrame:
+    """An indicator frame (the shape of indicators.indicator_frame, suppress=False) for
+    {department: monthly numerators}, with ALL as the sum of the departments."""
+    suppressed = suppressed or {}
+    exposure = exposure or {}
+    parts = []
+    for department, numerators in series.items():
+        denominators = exposure.get(department, np.full(len(MONTHS), float(headcount)))
+        flags = np.zeros(len(MONTHS), bool)
+        flags[list(suppressed.get(department, []))] = True
+        parts.append(pd.DataFrame({
+            "month": MONTHS, "department": department, "indicator": indicator,
+            "numerator": np.asarray(numerators, float), "denominator": denominators,
+            "headcount": headcount, "suppressed": flags,
+        }))
+    frame = pd.concat(parts, ignore_index=True)
+    total = frame.groupby("month", as_index=False)[["numerator", "denominator", "headcount"]].sum()
+    total = total.assign(department="ALL", indicator=indicator, suppressed=False)
+    frame = pd.concat([frame, total], ignore_index=True)
+    scale = 1e6 if indicator == "accident_frequency_rate" else 100.0
+    frame["value"] = scale * frame["numerator"] / frame["denominator"]
+    return frame
+
+
+def fired(evaluation: Evaluation, department: str, rule: str) -> list[int]:
+    """Month indexes where the rule fired for the department."""
+    rows = evaluation.signals[(evaluation.signals["department"] == department)
+                              & (evaluation.signals["rule"] == rule)]
+    return sorted(MONTHS.index(month) for month in rows["month"])
+
+
+def test_clean_series_fires_nothing():
+    evaluation = evaluate_frame(make_frame({"Team": CLEAN}))
+    assert evaluation.signals.empty
+    assert evaluation.chart["level"].isna().all()
+    assert len(evaluation.chart) == 2 * 36
+
+
+def test_one_spike_fires_the_three_sigma_rule():
+    series = CLEAN.copy()
+    series[30] = 20
+    evaluation = evaluate_frame(make_frame({"Team": series}))
+    assert fired(evaluation, "Team", "beyond_upper_limit") == [30]
+    row = evaluation.chart[(evaluation.chart["department"] == "Team")
+                           & (evaluation.chart["month"] == MONTHS[30])].iloc[0]
+    assert row["level"] == "alert" and row["rule"] == "beyond_upper_limit"
+    assert row["value"] > row["upper_limit"] > row["watch_limit"] > row["expected"] > row["lower_limit"]
+    assert "20 " not in row["reason_en"] and "40.0%" in row["reason_en"]
+
+
+def test_seven_months_above_centre():
+    series = CLEAN.copy()
+    series[25] = 4
+    series[26:33] = 8
+    evaluation = evaluate_frame(make_frame({"Team": series}))
+    assert fired(evaluation, "Team", "run_above_centre")[0] == 32
+    assert fired(evaluation, "Team", "beyond_upper_limit") == []
+
+
+def test_six_increases():
+    series = CLEAN.copy()
+    series[24:31] = [4, 5, 6, 7, 8, 9, 10]
+    evaluation = evaluate_frame(make_frame({"Team": series}))
+    assert fired(evaluation, "Team", "run_of_increases") == [30]
+    assert fired(evaluation, "Team", "beyond_upper_limit") == []
+
+
+def test_two_of_three_beyond_two_sigma():
+    series = CLEAN.copy()
+    series[[28, 30]] = 12
+    evaluation = evaluate_frame(make_frame({"Team": series}))
+    assert fired(evaluation, "Team", "two_of_three_high") == [30]
+    assert fired(evaluation, "Team", "beyond_upper_limit") == []
+
+
+def test_sustained_shift_fires_cusum():
+    series = CLEAN.copy()
+    series[20:] = CLEAN[20:] * 1.7
+    evaluation = evaluate_frame(make_frame({"Team": series}))
+    months = fired(evaluation, "Team", "cusum_shift")
+    assert months and 20 <= months[0] <= 25
+    first = evaluation.signals[(evaluation.signals["rule"] == "cusum_shift")
+                               & (evaluation.signals["department"] == "Team")].iloc[0]
+    assert "since " + MONTHS[20].strftime("%B %Y") in first["reason_en"]
+
+
+def peers(count: int = 8) -> dict:
+    return {f"Team {i}": np.roll(CLEAN, i) for i in range(count)}
+
+
+def test_funnel_outlier_against_the_organisation():
+    series = peers() | {"Outlier": CLEAN * 2.5}
+    evaluation = evaluate_frame(make_frame(series))
+    outliers = evaluation.signals[evaluation.signals["rule"] == "funnel_outlier"]
+    assert set(outliers["department"]) == {"Outlier"}
+    funnel = evaluation.funnel
+    assert "ALL" not in set(funnel["department"])
+    latest = funnel[(funnel["month"] == MONTHS[-1]) & (funnel["department"] == "Outlier")].iloc[0]
+    assert latest["value"] > latest["upper_998"] > latest["upper_95"] > latest["organisation_value"]
+    assert latest["phi"] >= 1.0
+
+
+def test_suppressed_rows_never_emit_and_cannot_be_derived():
+    cells = [10, 11, 12, 30]
+    small = CLEAN.copy()
+    small[30] = 40
+    series = peers() | {"Small": small}
+    frame = make_frame(series, suppressed={"Small": cells})
+    changed = frame.copy()
+    hidden = (changed["department"] == "Small") & changed["suppressed"]
+    changed.loc[hidden, "numerator"] = 1.0
+    changed.loc[hidden, "value"] = 2.0
+    first, second = evaluate_frame(frame), evaluate_frame(changed)
+    for table in ("chart", "signals", "funnel"):
+        one = getattr(first, table)
+        two = getattr(second, table)
+        one = one[one["department"] != "ALL"].reset_index(drop=True)
+        two = two[two["department"] != "ALL"].reset_index(drop=True)
+        pd.testing.assert_frame_equal(one, two)
+        small_rows = one[one["department"] == "Small"]
+        assert not set(small_rows["month"]) & {MONTHS[i] for i in cells}, table
+    assert fired(first, "Small", "beyond_upper_limit") == []
+
+
+def test_suppressed_all_row_emits_nothing():
+    frame = make_frame({"Team": CLEAN})
+    frame.loc[frame["department"] == "ALL", "suppressed"] = True
+    evaluation = evaluate_frame(frame)
+    assert "ALL" not in set(evaluation.chart["department"])
+
+
+def test_accident_rates_need_100000_hours():
+    accidents = np.zeros(36)
+    accidents[30] = 4
+    small_hours = {"Team": np.full(36, 5_000.0)}
+    large_hours = {"Team": np.full(36, 20_000.0)}
+    quiet = evaluate_frame(make_frame({"Team": accidents}, "accident_frequency_rate",
+                                      exposure=small_hours))
+    loud = evaluate_frame(make_frame({"Team": accidents}, "accident_frequency_rate",
+                                     exposure=large_hours))
+    assert quiet.signals.empty
+    assert fired(loud, "Team", "beyond_upper_limit") == [30]
+
+
+def test_rare_events_are_not_judged_on_runs():
+    exits = np.resize(np.array([0.0, 1.0, 0.0, 0.0, 2.0, 0.0]), 36)
+    exits[24:36] = 1.0                               # twelve months with one exit each
+    evaluation = evaluate_frame(make_frame({"Team": exits}, "turnover_rate"))
+    assert not set(evaluation.signals["rule"]) & {"run_above_centre", "run_of_increases",
+                                                  "two_of_three_high"}
+
+
+def test_signals_csv_format_and_order():
+    signals = pd.DataFrame({
+        "month": [dt.date(2024, 3, 1), dt.date(2024, 2, 1), dt.date(2024, 3, 1)],
+        "department": ["B", "B", "A"],
+        "indicator": ["turnover_rate", "absence_rate", "absence_rate"],
+        "level": ["alert", "watch", "alert"],
+        "rule": ["beyond_upper_limit", "run_above_centre", "cusum_shift"],
+        "value": [0.1 + 0.2, 12.0, 1 / 3],
+        "expected": [0.1, np.nan, 2.5e-7],
+        "upper_limit": [-0.0000001, 1e6, 8.25],
+    })
+    assert signals_csv(signals).splitlines() == [
+        "month,department,indicator,level,rule,value,expected,upper_limit",
+        "2024-02,B,absence_rate,watch,run_above_centre,12,,1000000",
+        "2024-03,A,absence_rate,alert,cusum_shift,0.333333,0,8.25",
+        "2024-03,B,turnover_rate,alert,beyond_upper_limit,0.3,0.1,0",
+    ]
+
+
+def test_hotspots_rank_alerts_first_then_longest_running():
+    month = dt.date(2024, 3, 1)
+    chart = pd.DataFrame({
+        "month": [month] * 6 + [dt.date(2024, 2, 1)],
+        "department": ["Watcher", "Older", "Newer", "Newer", "ALL", "Quiet", "Past"],
+        "indicator": ["absence_rate", "turnover_rate", "absence_rate", "turnover_rate",
+                      "absence_rate", "absence_rate", "absence_rate"],
+        "level": ["watch", "alert", "alert", None, "alert", None, "alert"],
+        "reason_nl": ["w", "o", "n", None, "a", None, "p"],
+        "reason_fr": ["w", "o", "n", None, "a", None, "p"],
+        "reason_en": ["w", "o", "n", None, "a", None, "p"],
+    })
+    signals = pd.DataFrame({
+        "month": [month] * 3,
+        "department": ["Watcher", "Older", "Newer"],
+        "indicator": ["absence_rate", "turnover_rate", "absence_rate"],
+        "since": [dt.date(2023, 1, 1), dt.date(2023, 6, 1), dt.date(2024, 3, 1)],
+    })
+    table = hotspots(Evaluation(chart=chart, signals=signals, funnel=pd.DataFrame()))
+    assert table["department"].tolist() == ["Older", "Newer", "Watcher"]
+    assert table["rank"].tolist() == [1, 2, 3]
+    assert table.iloc[0]["indicators"] == ["turnover_rate"]
+    assert table.iloc[2][["score", "alerts", "watches"]].tolist() == [1, 0, 1]
+    assert hotspots(Evaluation(chart, signals, pd.DataFrame()), dt.date(2024, 2, 1))[
+        "department"].tolist() == ["Past"]
+
+
+def test_rules_have_names_in_every_language():
+    assert set(alerts.RULES) == set(alerts.RULE_ORDER) == set(alerts.RULE_LEVEL)
+    for names in alerts.RULES.values():
+        assert set(names) == {"nl", "fr", "en"} and all(names.values())
+
+
+@pytest.mark.parametrize("size", [0, 1])
+def test_tiny_frames_do_not_fail(size):
+    frame = make_frame({"Team": CLEAN}).head(size)
+    evaluation = evaluate_frame(frame)
+    assert evaluation.signals.empty
