@@ -1,0 +1,57 @@
+"""The sentences of the warning signals, in nl/fr/en, with the right number format."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from signals.alert_texts import RULE_NAMES, ordinal, reason, reasons
+from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+
+FACTS = {
+    "value": 9.84, "expected": 5.12, "upper_limit": 8.6, "watch_limit": 7.4, "headcount": 32,
+    "above": 3, "increases": 6, "rise_month": dt.date(2024, 3, 1),
+    "rolling_value": 8.6, "organisation_value": 5.5, "funnel_limit": 7.25,
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_NAMES))
+@pytest.mark.parametrize("indicator", INDICATOR_IDS)
+def test_every_sentence_exists_in_every_language(rule, indicator):
+    sentences = reasons(indicator, rule, FACTS)
+    assert set(sentences) == {f"reason_{lang}" for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        text = sentences[f"reason_{lang}"]
+        assert text.startswith(INDICATORS_BY_ID[indicator].names[lang])
+        assert "{" not in text and "nan" not in text.lower() and text.endswith(".")
+    assert len(set(sentences.values())) == 3
+
+
+def test_percentages_follow_the_language():
+    english = reason("en", "absence_rate", "beyond_upper_limit", FACTS)
+    dutch = reason("nl", "absence_rate", "beyond_upper_limit", FACTS)
+    french = reason("fr", "absence_rate", "beyond_upper_limit", FACTS)
+    assert english == ("Absence rate 9.8%, expected 5.1%: above the upper limit 8.6% "
+                       "for a team of 32; third month in a row above average.")
+    assert "9,8\u202f%" in dutch and "8,6\u202f%" in dutch and "3e maand op rij" in dutch
+    assert "9,8\u202f%" in french and "équipe de 32" in french
+
+
+def test_counts_and_hour_rates_use_their_units():
+    assert "Long-term absentees 10, expected 5:" in reason(
+        "en", "long_term_absentees", "beyond_upper_limit", FACTS)
+    assert "0,16" in reason("nl", "accident_severity_rate", "beyond_upper_limit",
+                            FACTS | {"value": 0.156})
+    assert "March 2024" in reason("en", "turnover_rate", "cusum_shift", FACTS)
+    assert "mars 2024" in reason("fr", "turnover_rate", "cusum_shift", FACTS)
+
+
+def test_no_run_tail_for_a_single_month_above():
+    text = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"above": 1})
+    assert "in a row" not in text
+
+
+def test_ordinals():
+    assert [ordinal(n, "en") for n in (1, 3, 12, 13)] == ["first", "third", "twelfth", "13th"]
+    assert ordinal(4, "nl") == "4e" and ordinal(4, "fr") == "4e"
