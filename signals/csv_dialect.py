@@ -1,6 +1,6 @@
 """Reading an HR export file as Excel writes it: encoding, delimiter, header, line numbers.
 
-The bytes are decoded here (UTF-8 with or without BOM, else Windows-1252) and
+The bytes are checked here (UTF-8 with or without BOM, else Windows-1252) and
 handed on as clean UTF-8 with '\\n' line ends, so DuckDB reads one dialect.
 Line numbers are counted on those bytes with numpy: a newline ends a record
 unless an odd number of quotes precedes it (it then sits inside a quoted field),
@@ -19,8 +19,10 @@ DELIMITERS = (",", ";")
 NEWLINE = 10
 QUOTE = 34
 # Control characters never appear in a text export; they mark a binary file.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+CONTROL_BYTE_PATTERN = re.compile(b"[" + re.escape(CONTROL_BYTES) + b"]")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class FileProblem(Exception):
@@ -48,34 +50,45 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of its encoding; FileProblem when it is neither encoding."""
-    expected = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
+EXPECTED_TEXT = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
+
+
+def _check_not_binary(data: bytes) -> None:
+    """Refuse UTF-16 and binary files: they hold bytes no text export holds."""
     if data.startswith(UTF16_BOMS) or b"\x00" in data:
         raise FileProblem(
-            "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary file); "
-            f"expected {expected}.", line=_line_of_offset(data, data.find(b"\x00")))
-    try:
-        text, encoding = data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "Windows-1252"
-        except UnicodeDecodeError as error:
-            raise FileProblem(
-                f"The file is not UTF-8 or Windows-1252 text; expected {expected}.",
-                line=_line_of_offset(data, error.start),
-                value=data[error.start:error.start + 1].hex(" ")) from None
-    control = CONTROL_CHARACTERS.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
+            "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary "
+            f"file); expected {EXPECTED_TEXT}.", line=_line_of_offset(data, data.find(b"\x00")))
+    # In UTF-8 and Windows-1252 alike these bytes only ever mean control characters.
+    if len(data.translate(None, CONTROL_BYTES)) != len(data):
+        offset = CONTROL_BYTE_PATTERN.search(data).start()
+        line = _line_of_offset(data, offset)
         raise FileProblem(
             f"The file contains control characters (line {line}), as a binary file does; "
-            f"expected {expected}.", line=line, value=repr(control.group()))
-    return text, encoding
+            f"expected {EXPECTED_TEXT}.", line=line, value=data[offset:offset + 1].hex())
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def to_utf8(data: bytes) -> tuple[bytes, str]:
+    """The bytes as UTF-8 without BOM, and the name of the encoding they were in."""
+    _check_not_binary(data)
+    try:
+        data.decode("utf-8")
+        return (data[3:] if data.startswith(UTF8_BOM) else data), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252").encode("utf-8"), "Windows-1252"
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            f"The file is not UTF-8 or Windows-1252 text; expected {EXPECTED_TEXT}.",
+            line=_line_of_offset(data, error.start),
+            value=data[error.start:error.start + 1].hex()) from None
+
+
+def normalise_newlines(data: bytes) -> bytes:
+    if b"\r" not in data:
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -103,16 +116,15 @@ def record_positions(body: bytes) -> tuple[np.ndarray, np.ndarray]:
 
 def prepare(data: bytes) -> PreparedCsv:
     """Decode, find delimiter and header, and locate every record; FileProblem if unreadable."""
-    text, encoding = decode(data)
-    text = normalise_newlines(text)
-    if not text.strip():
+    utf8, encoding = to_utf8(data)
+    utf8 = normalise_newlines(utf8)
+    if not utf8.strip():
         raise FileProblem("The file is empty; expected a header line and data rows.", line=1)
-    header_line = text.split("\n", 1)[0]
+    header_line = utf8.split(b"\n", 1)[0].decode("utf-8")
     if not header_line.strip():
         raise FileProblem("Line 1 is empty; expected the header (the column names) on line 1.",
                           line=1)
     delimiter = detect_delimiter(header_line)
-    utf8 = text.encode("utf-8")
     offsets, lines = record_positions(utf8)
     return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter),
                        offsets, lines)

@@ -63,19 +63,38 @@ def text_column(name: str) -> str:
     return ident(name + "__text")
 
 
+def scalar(con, sql: str, parameters=None):
+    """The single value of a query, fully fetched (DuckDB 2.0 refuses some calls while a
+    result is still open)."""
+    return con.execute(sql, parameters or []).fetchall()[0][0]
+
+
+def create_from_frame(con, table: str, frame: pd.DataFrame, columns: str) -> None:
+    """Copy a pandas frame into a TEMP table (registered explicitly, not found by name)."""
+    con.register("ingest_frame", frame)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {columns} FROM ingest_frame")
+    finally:
+        con.unregister("ingest_frame")
+
+
 # --- reading ---------------------------------------------------------------------------
 
-def _read_file(con, path: str, prepared: PreparedCsv) -> None:
+def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
+    """One pass: read every field as VARCHAR and parse it into `ingest_parsed`.
+
+    The table keeps the file's row order, so its rowid is the row's position among
+    the rows DuckDB accepted; `ingest_lines` turns that position into a line number.
+    """
     columns = ", ".join(f"'f{i}': 'VARCHAR'" for i in range(len(prepared.header)))
-    for table in ("ingest_rejects", "ingest_reject_scans", "ingest_read"):
+    for table in ("ingest_rejects", "ingest_reject_scans", "ingest_parsed"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    con.execute(f"""
-        CREATE TEMP TABLE ingest_read AS SELECT * FROM read_csv({sql_string(path)},
+    source = f"""read_csv({sql_string(path)},
             columns = {{{columns}}}, header = false, skip = 1, auto_detect = false,
             delim = {sql_string(prepared.delimiter)}, quote = '"', escape = '"',
             store_rejects = true, rejects_table = 'ingest_rejects',
-            rejects_scan = 'ingest_reject_scans')
-    """)
+            rejects_scan = 'ingest_reject_scans')"""
+    con.execute(parse_sql(kind, prepared.header, source))
 
 
 def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataFrame]:
@@ -86,13 +105,13 @@ def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataF
         FROM ingest_rejects GROUP BY line_byte_position ORDER BY line_byte_position
     """).df()
     refused = np.zeros(len(prepared.record_offsets), dtype=bool)
-    if rejects.empty:
+    if rejects.empty or not len(refused):
         return refused, rejects.assign(line=pd.Series(dtype="int64"))
     # DuckDB's position may point one byte into the record: take the record that holds it.
     index = np.searchsorted(prepared.record_offsets, rejects["position"].to_numpy(), "right") - 1
-    index = np.clip(index, 0, max(len(refused) - 1, 0))
+    index = np.clip(index, 0, len(refused) - 1)
     refused[index] = True
-    rejects["line"] = prepared.record_lines[index] if len(refused) else 2
+    rejects["line"] = prepared.record_lines[index]
     return refused, rejects
 
 
@@ -114,41 +133,40 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv) -> tuple
         "expected": [_error_for_malformed(kind, len(prepared.header), prepared.delimiter)
                      for kind in malformed["error_type"]],
     })
-    con.execute("CREATE OR REPLACE TEMP TABLE ingest_malformed AS SELECT * FROM frame")
+    create_from_frame(con, "ingest_malformed", frame,
+                      "CAST(line AS BIGINT) AS line, CAST(value AS VARCHAR) AS value, "
+                      "CAST(expected AS VARCHAR) AS expected")
     return len(frame), int(blank.sum())
 
 
-def _attach_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> str | None:
-    """Give each read row its line number; a warning if they can only be estimated."""
-    read_rows = con.execute("SELECT count(*) FROM ingest_read").fetchone()[0]
+def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> str | None:
+    """TEMP table ingest_lines (row_index, line); a warning if lines can only be estimated."""
+    read_rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
     lines = prepared.record_lines[~refused]
     warning = None
     if len(lines) != read_rows:
         lines = np.arange(read_rows, dtype=np.int64) + 2
         warning = ("Line numbers could not be matched exactly (unbalanced quotes?); "
                    "they count data rows from line 2.")
-    line_frame = pd.DataFrame({"line": lines.astype(np.int64)})
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE ingest_lined AS
-        SELECT l.line, r.* FROM ingest_read r POSITIONAL JOIN line_frame l
-    """)
-    con.execute("DROP TABLE ingest_read")
+    frame = pd.DataFrame({"row_index": np.arange(read_rows, dtype=np.int64),
+                          "line": lines.astype(np.int64)})
+    create_from_frame(con, "ingest_lines", frame, "row_index, line")
     return warning
 
 
 def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     """Read the file into `ingest_parsed` (one row per data row, every cell parsed)."""
-    _read_file(con, path, prepared)
+    _read_and_parse(con, path, prepared, kind)
     refused, rejects = _malformed_records(con, prepared)
     staged = StagedFile()
     staged.malformed, blank_lines = _store_malformed(con, rejects, prepared)
-    warning = _attach_line_numbers(con, prepared, refused)
+    warning = _store_line_numbers(con, prepared, refused)
     if warning:
         staged.warnings.append(warning)
-    con.execute(parse_sql(kind, prepared.header))
-    con.execute("DROP TABLE ingest_lined")
-    staged.rows = con.execute("SELECT count(*) FROM ingest_parsed").fetchone()[0]
-    empty_rows = con.execute("SELECT count(*) FROM ingest_empty_rows").fetchone()[0]
+    empty_rows = scalar(con, "SELECT count(*) FROM ingest_parsed WHERE is_empty")
+    if empty_rows:
+        con.execute("DELETE FROM ingest_parsed WHERE is_empty")   # rowids stay as they were
+    staged.rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
     staged.empty_rows = empty_rows + blank_lines
     if staged.empty_rows:
         staged.warnings.append(f"{staged.empty_rows} empty row(s) ignored.")
@@ -175,32 +193,31 @@ def _typed(column: Column) -> str:
     return text
 
 
-def parse_sql(kind: Kind, header: list[str]) -> str:
-    """SQL creating `ingest_parsed` (line, <col>__text, <col>) and `ingest_empty_rows`."""
+def parse_sql(kind: Kind, header: list[str], source: str) -> str:
+    """SQL creating `ingest_parsed` from `source`: <col>__text, <col> and is_empty per row."""
     trim = sql_string(TRIMMED)
-    fields = [f"f{i}" for i in range(len(header))]
     texts = []
     for column in kind.columns:
-        source = f"f{header.index(column.name)}" if column.name in header else "NULL"
-        texts.append(f"nullif(trim({source}, {trim}), '') AS {text_column(column.name)}")
-    all_empty = " AND ".join(f"nullif(trim({name}, {trim}), '') IS NULL" for name in fields) or "true"
+        field_name = f"f{header.index(column.name)}" if column.name in header else "NULL"
+        texts.append(f"nullif(trim({field_name}, {trim}), '') AS {text_column(column.name)}")
+    extra_fields = [f"f{i}" for i, name in enumerate(header) if name not in kind.column_names]
+    extras_empty = " AND ".join(f"nullif(trim({name}, {trim}), '') IS NULL" for name in extra_fields)
+    empty = " AND ".join(f"{text_column(column.name)} IS NULL" for column in kind.columns)
     typed = ", ".join(f"{_typed(column)} AS {ident(column.name)}" for column in kind.columns)
     return f"""
-        CREATE OR REPLACE TEMP TABLE ingest_empty_rows AS
-            SELECT line FROM ingest_lined WHERE {all_empty};
-        CREATE OR REPLACE TEMP TABLE ingest_parsed AS
-        WITH texts AS (
-            SELECT line, {", ".join(texts)} FROM ingest_lined WHERE NOT ({all_empty})
-        )
-        SELECT *, {typed} FROM texts;
+        CREATE TEMP TABLE ingest_parsed AS
+        WITH texts AS (SELECT {", ".join(texts)}, {extras_empty or "true"} AS extras_empty
+                       FROM {source})
+        SELECT * EXCLUDE (extras_empty), {typed}, {empty} AND extras_empty AS is_empty FROM texts
     """
 
 
 # --- checks ------------------------------------------------------------------------------
 
 def _check(condition: str, column: str, value: str, expected: str, order: int) -> str:
-    return (f"SELECT line, {sql_string(column)} AS column_name, coalesce({value}, '') AS value, "
-            f"{expected} AS expected, {order} AS column_order FROM ingest_parsed WHERE {condition}")
+    return (f"SELECT rowid AS row_index, {sql_string(column)} AS column_name, "
+            f"coalesce({value}, '') AS value, {expected} AS expected, {order} AS column_order, "
+            f"NULL::BIGINT AS repeats_row FROM ingest_parsed WHERE {condition}")
 
 
 def _column_checks(column: Column, order: int) -> list[str]:
@@ -249,13 +266,13 @@ def _duplicate_key_check(kind: Kind, orders: dict[str, int]) -> str:
     shown = " || ', ' || ".join(text_column(name) for name in kind.key)
     columns = ", ".join(kind.key)
     return f"""
-        SELECT line, {sql_string(columns)} AS column_name, value,
-               'a key (' || {sql_string(columns)} || ') used once; this row repeats line '
-                   || first_line AS expected,
-               {orders[kind.key[0]]} AS column_order
-        FROM (SELECT line, {shown} AS value, min(line) OVER (PARTITION BY {keys}) AS first_line
+        SELECT row_index, {sql_string(columns)} AS column_name, value,
+               {sql_string(f"a key ({columns}) used once")} AS expected,
+               {orders[kind.key[0]]} AS column_order, first_row AS repeats_row
+        FROM (SELECT rowid AS row_index, {shown} AS value,
+                     min(rowid) OVER (PARTITION BY {keys}) AS first_row
               FROM ingest_parsed WHERE {present})
-        WHERE line > first_line
+        WHERE row_index > first_row
     """
 
 
@@ -265,15 +282,23 @@ def errors_sql(kind: Kind) -> str:
     checks = [check for column in kind.columns for check in _column_checks(column, orders[column.name])]
     checks += _cross_column_checks(kind, orders)
     checks.append(_duplicate_key_check(kind, orders))
-    checks.append("SELECT line, '' AS column_name, value, expected, -1 AS column_order "
-                  "FROM ingest_malformed")
-    return "CREATE OR REPLACE TEMP TABLE ingest_errors AS\n" + "\nUNION ALL\n".join(checks)
+    return f"""
+        CREATE OR REPLACE TEMP TABLE ingest_errors AS
+        WITH checks AS ({" UNION ALL ".join(checks)})
+        SELECT l.line, c.column_name, c.value,
+               c.expected || coalesce('; this row repeats line ' || r.line, '') AS expected,
+               c.column_order
+        FROM checks c JOIN ingest_lines l USING (row_index)
+        LEFT JOIN ingest_lines r ON r.row_index = c.repeats_row
+        UNION ALL
+        SELECT line, '' AS column_name, value, expected, -1 AS column_order FROM ingest_malformed
+    """
 
 
 def find_errors(con, kind: Kind, limit: int) -> tuple[list[tuple], int]:
     """The first `limit` errors (line, column, value, expected) in file order, and their count."""
     con.execute(errors_sql(kind))
-    count = con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0]
+    count = scalar(con, "SELECT count(*) FROM ingest_errors")
     rows = con.execute(
         "SELECT line, column_name, value, expected FROM ingest_errors "
         "ORDER BY line, column_order, column_name, expected LIMIT ?", [limit]
@@ -282,6 +307,5 @@ def find_errors(con, kind: Kind, limit: int) -> tuple[list[tuple], int]:
 
 
 def drop_staging(con) -> None:
-    for table in ("ingest_read", "ingest_lined", "ingest_parsed", "ingest_empty_rows",
-                  "ingest_errors", "ingest_malformed", "ingest_rejects", "ingest_reject_scans"):
+    for table in ("ingest_parsed", "ingest_lines", "ingest_errors", "ingest_malformed", "ingest_rejects", "ingest_reject_scans"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
