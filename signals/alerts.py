@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from . import spc
 from .alert_texts import RULE_NAMES, reasons
@@ -181,15 +182,21 @@ def _to_value(grid: _Grid, counts: np.ndarray) -> np.ndarray:
 
 
 def _limits(grid: _Grid, expected, variance, sigma_z):
-    """(watch, upper, lower) count limits: Laney normal limits, exact quasi-Poisson if rare."""
+    """(watch, upper, lower) count limits at 2 and 3 sigma equivalents, one-sided tails.
+
+    The count's variance is phi x E with phi = sigma_z^2 x (model variance / E).
+    Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number).
+    Frequent events: gamma quantiles, Laney's limits with the skew of counts kept.
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        phi = sigma_z**2 * np.where(expected > 0, variance / expected, 1.0)
     if INDICATORS_BY_ID[grid.indicator].rare:
-        phi = sigma_z**2
         watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
         upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
-        lower = np.zeros_like(expected)
-        return watch, upper, np.where(np.isfinite(upper), lower, np.nan)
-    spread = sigma_z * np.sqrt(np.maximum(variance, 0.0))
-    return expected + 2 * spread, expected + 3 * spread, np.maximum(expected - 3 * spread, 0.0)
+        return watch, upper, np.where(np.isfinite(upper), 0.0, np.nan)
+    return (spc.gamma_limit(expected, phi, spc.TWO_SIGMA_TAIL),
+            spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL),
+            spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL, upper=False))
 
 
 def _evaluate_indicator(grid: _Grid):
@@ -278,15 +285,20 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
         valid = (eligible & ~is_all[:, None] & (months12 >= FUNNEL_MIN_MONTHS)
                  & np.isfinite(z) & (variance > 0))
         phi = spc.spiegelhalter_phi(z, valid)
-        spread = np.sqrt(phi[None, :] * variance) / exposure12
         rate = counts12 / exposure12
-    limits = {
-        name: scale * (organisation[None, :] + sign * FUNNEL_Z[level] * spread)
-        for name, sign, level in (("lower_998", -1, "998"), ("lower_95", -1, "95"),
-                                  ("upper_95", 1, "95"), ("upper_998", 1, "998"))
-    }
     valid &= np.isfinite(phi)[None, :]
-    outliers = valid & (z > FUNNEL_Z["998"] * np.sqrt(phi)[None, :])
+    phi_cells = np.broadcast_to(phi[None, :], z.shape)
+    if INDICATORS_BY_ID[grid.indicator].rare:
+        limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale)
+        outliers = valid & (scale * rate > limits["upper_998"])
+    else:
+        spread = np.sqrt(phi_cells * variance) / exposure12
+        limits = {
+            name: scale * (organisation[None, :] + sign * FUNNEL_Z[level] * spread)
+            for name, sign, level in (("lower_998", -1, "998"), ("lower_95", -1, "95"),
+                                      ("upper_95", 1, "95"), ("upper_998", 1, "998"))
+        }
+        outliers = valid & (z > FUNNEL_Z["998"] * np.sqrt(phi_cells))
     dept, month = np.nonzero(valid)
     frame = pd.DataFrame({
         "month": [grid.months[position] for position in month],
@@ -306,6 +318,19 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
         "funnel_limit": limits["upper_998"],
     }
     return frame, outliers, facts
+
+
+def _rare_funnel_limits(expected, phi, exposure12, scale) -> dict[str, np.ndarray]:
+    """Funnel limits for rare events from exact quasi-Poisson quantiles of the 12-month
+    count (the normal approximation flags two events where 0.3 were expected)."""
+    tails = {"95": stats.norm.sf(FUNNEL_Z["95"]), "998": stats.norm.sf(FUNNEL_Z["998"])}
+    limits = {}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for level, tail in tails.items():
+            mean = np.maximum(expected, 0.0) / phi
+            limits[f"upper_{level}"] = scale * phi * stats.poisson.ppf(1 - tail, mean) / exposure12
+            limits[f"lower_{level}"] = scale * phi * stats.poisson.ppf(tail, mean) / exposure12
+    return limits
 
 
 def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFrame:

@@ -112,8 +112,12 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     `gap` most recent months, so that a rise just starting does not lift its own
     baseline. Exposure is weighted by the seasonal factor, so the rate is
     deseasonalised. `prior_events` (for rare events) keeps a spotless history from
-    giving an expected count of exactly 0. sigma_z is never below 1: the limits are
-    widened for overdispersion, never narrowed below the count model.
+    giving an expected count of exactly 0. sigma_z is Laney's moving-range estimate
+    or, when larger, the plain standard deviation of the baseline z-scores: absence
+    days are autocorrelated (a long episode runs on for months), which makes
+    consecutive months alike and the moving range too small while the level still
+    wanders. sigma_z is never below 1: the limits are widened for overdispersion,
+    never narrowed below the count model.
     Returns (rate, sigma_z), NaN where the history is too short.
     """
     series, months = counts.shape
@@ -136,8 +140,17 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         valid = used & (variance > 0)
         enough = used.sum(axis=1) >= min_months
         rate[:, month] = np.where(enough, base, np.nan)
-        sigma_z[:, month] = np.where(enough, np.fmax(moving_range_sigma(z, valid), 1.0), np.nan)
+        spread = np.fmax(moving_range_sigma(z, valid), _standard_deviation(z, valid))
+        sigma_z[:, month] = np.where(enough, np.fmax(spread, 1.0), np.nan)
     return rate, sigma_z
+
+
+def _standard_deviation(z: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Sample standard deviation of each row's valid z-scores (NaN under two)."""
+    count = valid.sum(axis=1)
+    mean = np.where(valid, z, 0.0).sum(axis=1) / np.maximum(count, 1)
+    squares = np.where(valid, (z - mean[:, None]) ** 2, 0.0).sum(axis=1)
+    return np.where(count > 1, np.sqrt(squares / np.maximum(count - 1, 1)), np.nan)
 
 
 def upper_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float) -> np.ndarray:
@@ -148,6 +161,18 @@ def upper_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: flo
     phi = np.maximum(dispersion, 1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         return phi * stats.poisson.ppf(1.0 - tail, np.maximum(expected, 0.0) / phi)
+
+
+def gamma_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float,
+                upper: bool = True) -> np.ndarray:
+    """Limit for a frequent, overdispersed count: the gamma quantile with the model's mean E
+    and variance phi x E. Like Laney's limits but keeping the right skew of counts with
+    a large dispersion (absence days: a few long episodes make a heavy upper tail)."""
+    phi = np.maximum(dispersion, 1e-9)
+    shape = np.maximum(expected, 0.0) / phi
+    with np.errstate(invalid="ignore", divide="ignore"):
+        quantile = stats.gamma.ppf(1.0 - tail if upper else tail, shape, scale=phi)
+    return np.where(shape > 0, quantile, np.where(np.isfinite(shape), 0.0, np.nan))
 
 
 def normal_limits(expected: np.ndarray, variance: np.ndarray, sigma_z: np.ndarray,

@@ -1,0 +1,225 @@
+"""How well do the warning signals find real changes, and how often do they cry wolf?
+
+Simulates an organisation of departments of 15, 30, 60 and 120 people over 36 months
+with realistic Belgian noise: absence episodes 1.36 per worker per year lasting on
+average about 22 calendar days (most a few days, some months: about 8.6% absence),
+17.6% yearly outflow of which 11.0 points voluntary, and occasional psychosocial
+requests (2 per 100 workers a year). Some departments get one sustained change from
+a random month on (absence episodes doubled, exits tripled, or psychosocial requests
+quadrupled); the others none. The records go into a DuckDB file by SQL, then the
+real pipeline runs (indicators.indicator_frame -> alerts.evaluate).
+
+Reported per team size and indicator:
+- found: share of changes with a signal (any level; and 'alert' only) in the change
+  month or the two months after it (3 months), and within 6 months;
+- false alerts: 'alert' months per department-indicator-year in unchanged departments,
+  over the months where the pipeline can judge (after 12 + 3 months of history).
+
+    python benchmarks/signals_eval.py [--per-size N] [--seed N] [--repeats N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from signals import store  # noqa: E402
+from signals.alerts import evaluate  # noqa: E402
+
+SIZES = (15, 30, 60, 120)
+MONTHS = 36
+FIRST_MONTH = np.datetime64("2021-01", "M")
+FIRST_TESTABLE = 15                 # 12 months of baseline + 3 left out
+EPISODES_PER_YEAR = 1.36
+SHORT_DAYS, LONG_DAYS, LONG_SHARE = 5.0, 90.0, 0.19   # mean calendar days per episode ~ 21
+EXITS_PER_YEAR = 0.176
+VOLUNTARY_SHARE = 0.110 / 0.176
+PSYCHOSOCIAL_PER_YEAR = 0.02
+CHANGES = {
+    "absence": (2.0, ("absence_rate", "absence_frequency")),
+    "exits": (3.0, ("turnover_rate", "voluntary_turnover_rate")),
+    "psychosocial": (4.0, ("psychosocial_request_rate",)),
+}
+
+
+def plan_departments(rng, per_size: int) -> pd.DataFrame:
+    """Per size: `per_size` unchanged departments and `per_size` changed ones per change kind."""
+    rows = []
+    for size in SIZES:
+        for kind in (None, *CHANGES):
+            for index in range(per_size):
+                rows.append({
+                    "department": f"{kind or 'none'}-{size}-{index:02d}", "size": size,
+                    "change": kind,
+                    "change_month": int(rng.integers(FIRST_TESTABLE, MONTHS - 3)) if kind else -1,
+                })
+    return pd.DataFrame(rows)
+
+
+def _factor(plan: pd.DataFrame, kind: str, months: np.ndarray, departments: np.ndarray) -> np.ndarray:
+    """Rate multiplier of each event: the change's factor from its month on, else 1."""
+    changed = (plan["change"].to_numpy() == kind)[departments]
+    after = months >= plan["change_month"].to_numpy()[departments]
+    return np.where(changed & after, CHANGES[kind][0], 1.0)
+
+
+def _month_days(rng, months: np.ndarray) -> np.ndarray:
+    first = (FIRST_MONTH + months).astype("datetime64[D]")
+    length = ((FIRST_MONTH + months + 1).astype("datetime64[D]") - first).astype(int)
+    return first + (rng.random(len(months)) * length).astype(int)
+
+
+def _events(rng, plan: pd.DataFrame, per_person_year: float, kind: str):
+    """(department index, month index, employee index) of Poisson events per department-month."""
+    departments = np.repeat(np.arange(len(plan)), MONTHS)
+    months = np.tile(np.arange(MONTHS), len(plan))
+    sizes = plan["size"].to_numpy()[departments]
+    mean = sizes * per_person_year / 12 * _factor(plan, kind, months, departments)
+    counts = rng.poisson(mean)
+    departments, months = np.repeat(departments, counts), np.repeat(months, counts)
+    employees = (rng.random(len(departments)) * plan["size"].to_numpy()[departments]).astype(int)
+    return departments, months, employees
+
+
+def simulate(rng, plan: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    names = plan["department"].to_numpy()
+    workforce = pd.DataFrame({
+        "month": np.repeat(FIRST_MONTH + np.arange(MONTHS), 1).astype("datetime64[D]").tolist() * len(plan),
+        "department": np.repeat(names, MONTHS),
+        "headcount": np.repeat(plan["size"].to_numpy(), MONTHS),
+    })
+    workforce["hours_worked"] = workforce["headcount"] * 140.0
+
+    dept, month, employee = _events(rng, plan, EPISODES_PER_YEAR, "absence")
+    start = _month_days(rng, month)
+    long_spell = rng.random(len(start)) < LONG_SHARE
+    days = np.where(long_spell, rng.exponential(LONG_DAYS, len(start)),
+                    rng.geometric(1 / SHORT_DAYS, len(start)))
+    days = np.clip(np.round(days), 1, 365).astype(int)
+    absences = pd.DataFrame({
+        "employee_key": [f"{names[d]}:{e}" for d, e in zip(dept, employee)],
+        "department": names[dept], "start_date": start,
+        "end_date": start + days - 1, "absence_type": "illness",
+    }).drop_duplicates(["employee_key", "start_date"])
+
+    dept, month, employee = _events(rng, plan, EXITS_PER_YEAR, "exits")
+    turnover = pd.DataFrame({
+        "employee_key": [f"{names[d]}:x{i}" for i, d in enumerate(dept)],
+        "department": names[dept], "date": _month_days(rng, month), "event": "exit",
+        "reason": np.where(rng.random(len(dept)) < VOLUNTARY_SHARE, "voluntary", "end_of_contract"),
+    })
+
+    dept, month, _ = _events(rng, plan, PSYCHOSOCIAL_PER_YEAR, "psychosocial")
+    incidents = pd.DataFrame({
+        "incident_id": [f"PS-{i}" for i in range(len(dept))], "date": _month_days(rng, month),
+        "department": names[dept], "category": "psychosocial_informal", "days_lost": 0,
+    })
+    return {"workforce": workforce, "absences": absences, "turnover": turnover,
+            "incidents": incidents}
+
+
+def load(db_path: Path, tables: dict[str, pd.DataFrame]) -> None:
+    with store.connect(db_path) as con:
+        for table, frame in tables.items():
+            con.register("frame", frame.assign(upload_id=1))
+            columns = ", ".join(
+                "NULL" if name == "fte" else name
+                for name in con.execute(f"SELECT * FROM {table} LIMIT 0").fetch_df().columns
+            )
+            con.execute(f"INSERT INTO {table} SELECT {columns} FROM frame")
+            con.unregister("frame")
+
+
+def score(plan: pd.DataFrame, chart: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(detection per size and indicator, false alerts per size and indicator)."""
+    chart = chart[chart["department"] != "ALL"].copy()
+    chart["month_index"] = [(m.year - 2021) * 12 + m.month - 1 for m in chart["month"]]
+    chart = chart.merge(plan, on="department")
+    signalled = chart[chart["level"].notna()]
+
+    found = []
+    for kind, (_, indicators) in CHANGES.items():
+        for indicator in indicators:
+            changed = plan[plan["change"] == kind]
+            rows = signalled[(signalled["indicator"] == indicator) & (signalled["change"] == kind)]
+            delay = rows["month_index"] - rows["change_month"]
+            rows = rows[delay >= 0].assign(delay=delay[delay >= 0])
+            first_any = rows.groupby("department")["delay"].min()
+            first_alert = rows[rows["level"] == "alert"].groupby("department")["delay"].min()
+            for size in SIZES:
+                names = changed.loc[changed["size"] == size, "department"]
+                any_delay = first_any.reindex(names)
+                alert_delay = first_alert.reindex(names)
+                found.append({
+                    "change": kind, "indicator": indicator, "size": size, "changes": len(names),
+                    "found_3m": (any_delay <= 2).mean(), "alert_3m": (alert_delay <= 2).mean(),
+                    "found_6m": (any_delay <= 5).mean(), "alert_6m": (alert_delay <= 5).mean(),
+                })
+
+    quiet = chart[(chart["change"].isna()) & (chart["month_index"] >= FIRST_TESTABLE)]
+    false = quiet.groupby(["size", "indicator"]).agg(
+        months=("month_index", "size"),
+        alerts=("level", lambda levels: int((levels == "alert").sum())),
+        watches=("level", lambda levels: int((levels == "watch").sum())),
+    ).reset_index()
+    false["alerts_per_year"] = false["alerts"] / false["months"] * 12
+    false["watches_per_year"] = false["watches"] / false["months"] * 12
+    return pd.DataFrame(found), false
+
+
+def run(per_size: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, float]:
+    rng = np.random.default_rng(seed)
+    plan = plan_departments(rng, per_size)
+    tables = simulate(rng, plan)
+    with tempfile.TemporaryDirectory() as folder:
+        db_path = Path(folder) / "eval.duckdb"
+        load(db_path, tables)
+        started = time.perf_counter()
+        with store.connect(db_path) as con:
+            evaluation = evaluate(con)
+        seconds = time.perf_counter() - started
+    found, false = score(plan, evaluation.chart)
+    return found, false, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-size", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=1)
+    args = parser.parse_args(argv)
+    founds, falses = [], []
+    for repeat in range(args.repeats):
+        found, false, seconds = run(args.per_size, args.seed + repeat)
+        print(f"run {repeat + 1}: evaluate() took {seconds:.1f} s", file=sys.stderr)
+        founds.append(found)
+        falses.append(false)
+    found = pd.concat(founds).groupby(["change", "indicator", "size"], sort=False).apply(
+        lambda g: pd.Series({
+            "changes": g["changes"].sum(),
+            **{c: np.average(g[c], weights=g["changes"]) for c in ("found_3m", "alert_3m",
+                                                                    "found_6m", "alert_6m")},
+        }), include_groups=False).reset_index()
+    false = pd.concat(falses).groupby(["size", "indicator"])[["months", "alerts", "watches"]].sum()
+    false["alerts_per_year"] = false["alerts"] / false["months"] * 12
+    false["watches_per_year"] = false["watches"] / false["months"] * 12
+    pd.set_option("display.width", 160)
+    print("Changes found (share of changed departments with a signal within 3 / 6 months):")
+    print(found.round(2).to_string(index=False))
+    print("\nFalse signals in unchanged departments, per department-indicator-year:")
+    print(false.reset_index().round(3).to_string(index=False))
+    overall = false["alerts"].sum() / false["months"].sum() * 12
+    print(f"\nAll indicators and sizes: {overall:.3f} false alerts per department-indicator-year")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
