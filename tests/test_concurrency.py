@@ -1,0 +1,114 @@
+"""Real processes against one DuckDB file: two ingests at once, and a crash mid-ingest.
+
+DuckDB lets one process write a file at a time; store.connect waits for the lock
+and otherwise ends with DatabaseBusy (exit status 2 on the command line). Neither
+case may lose or corrupt data. These tests start `python -m signals ingest`
+processes on large generated files (benchmarks/make_large.py).
+"""
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("signals.ingest", reason="signals.ingest (ingest_path) is not there yet")
+
+from signals import store  # noqa: E402
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ABSENCE_SPELLS = 400_000          # about 4 s to ingest: long enough to overlap and to crash
+DEPARTMENTS, MONTHS = 200, 24
+
+
+@pytest.fixture(scope="module")
+def large_files(tmp_path_factory) -> dict[str, Path]:
+    spec = importlib.util.spec_from_file_location(
+        "make_large", PROJECT_ROOT / "benchmarks" / "make_large.py")
+    make_large = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_large)
+    return make_large.write_large_dataset(
+        tmp_path_factory.mktemp("large"), DEPARTMENTS, MONTHS, ABSENCE_SPELLS, seed=7)
+
+
+def start_ingest(db_path: Path, kind: str, path: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "signals", "ingest", "--kind", kind, str(path), "--db", str(db_path)],
+        cwd=PROJECT_ROOT, env=os.environ.copy(), text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+def data_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle) - 1
+
+
+def stored(db_path: Path) -> dict[str, int]:
+    """Rows per table and accepted uploads per kind, read from a fresh read-only connection."""
+    with store.connect(db_path, read_only=True) as con:
+        counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("workforce", "absences")}
+        uploads = dict(con.execute(
+            "SELECT kind, count(*) FROM uploads WHERE status = 'accepted' GROUP BY kind").fetchall())
+    return {**counts, **{f"uploads_{kind}": count for kind, count in uploads.items()}}
+
+
+def test_two_ingests_at_once_both_land_or_one_is_told_busy(db_path, large_files):
+    runs = {
+        "absences": start_ingest(db_path, "absences", large_files["absences"]),
+        "workforce": start_ingest(db_path, "workforce", large_files["workforce"]),
+    }
+    outcomes = {kind: (*process.communicate(timeout=180), process.returncode)
+                for kind, process in runs.items()}
+    for kind, (out, err, code) in outcomes.items():
+        assert "Traceback" not in err, err
+        assert code in (0, 2), f"{kind}: exit {code}\n{err}"
+        if code == 2:
+            assert "busy" in err
+    assert any(code == 0 for _, _, code in outcomes.values())
+
+    counts = stored(db_path)
+    for kind, (_, _, code) in outcomes.items():
+        expected = data_lines(large_files[kind]) if code == 0 else 0
+        assert counts[kind] == expected, kind
+        assert counts.get(f"uploads_{kind}", 0) == (1 if code == 0 else 0)
+
+
+def test_killed_ingest_leaves_previous_data_intact(db_path, large_files):
+    first = start_ingest(db_path, "workforce", large_files["workforce"])
+    assert first.wait(timeout=120) == 0, first.stderr.read()
+    before = stored(db_path)
+    assert before["workforce"] == data_lines(large_files["workforce"])
+    baseline_size = db_path.stat().st_size
+
+    crashing = start_ingest(db_path, "absences", large_files["absences"])
+    # The store phase writes its new blocks into the file before COMMIT: kill -9 as
+    # soon as the file grows, in the middle of the write transaction.
+    deadline = time.monotonic() + 180
+    while crashing.poll() is None and db_path.stat().st_size <= baseline_size:
+        assert time.monotonic() < deadline, "the ingest never started writing"
+        time.sleep(0.01)
+    assert crashing.poll() is None, "the ingest finished before it could be killed"
+    crashing.send_signal(signal.SIGKILL)
+    assert crashing.wait(timeout=30) == -signal.SIGKILL
+
+    after = stored(db_path)
+    assert after["workforce"] == before["workforce"]
+    assert after.get("uploads_workforce") == 1
+    # All or nothing: the killed file is either wholly absent or (had COMMIT won the race) whole.
+    assert after["absences"] in (0, data_lines(large_files["absences"]))
+    assert after.get("uploads_absences", 0) == (1 if after["absences"] else 0)
+
+    # Still a healthy, writable database: a new upload goes in afterwards.
+    again = start_ingest(db_path, "workforce", large_files["workforce"])
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert "0 new" in out and "0 replaced" in out
+    with store.connect(db_path) as con:
+        con.execute("CHECKPOINT")
+    assert stored(db_path)["uploads_workforce"] == 2
