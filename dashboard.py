@@ -12,7 +12,7 @@ import streamlit as st
 from signals.i18n import text
 from signals.store import DatabaseBusy
 from ui import theme
-from ui.context import build_context, set_presenting
+from ui.context import build_context, is_presenting, set_presenting
 from ui.language import current_language, keep_language_in_url, language_selector
 from ui.navigation import build_navigation
 
@@ -39,14 +39,14 @@ def main() -> None:
     st.set_page_config(page_title=text("app.title", lang), page_icon=":material/monitor_heart:",
                        layout="wide")
     keep_language_in_url(lang)
+    # Role-based access control plugs in here by passing the keys a user may see.
+    page = build_navigation(lang, allowed_keys=None, hidden=is_presenting())
     try:
         context = build_context()
     except DatabaseBusy:
         st.error(text("error.busy", lang))
         st.stop()
     theme.apply_theme(context.presenting)
-    # Role-based access control plugs in here by passing the keys a user may see.
-    page = build_navigation(lang, allowed_keys=None, hidden=context.presenting)
     if not context.presenting:
         show_sidebar(lang)
     if context.database.demo:

@@ -18,3 +18,15 @@ def isolated_environment(tmp_path, monkeypatch):
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "signals.duckdb"
+
+
+@pytest.fixture(scope="session")
+def demo_database_file(tmp_path_factory):
+    """The demo organisation, built once per test session (with its own key); copy it, don't write it."""
+    from signals.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SIGNALS_KEY_FILE", str(folder / "demo.key"))
+        build_demo(folder / "demo.duckdb")
+    return folder / "demo.duckdb"

@@ -51,6 +51,12 @@ def _line(x, y, name, colour, dash="solid", width=2.5, mode="lines", **extra) ->
                       connectgaps=False, **extra)
 
 
+def with_gaps(series: pd.DataFrame, all_months) -> pd.DataFrame:
+    """The series over every month, a missing (suppressed) month as an empty row: a gap in the line."""
+    months = sorted(set(series["month"]) | set(all_months))
+    return series.set_index("month").reindex(months).rename_axis("month").reset_index()
+
+
 def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: str, lang: str, *,
                   department: str, view: str = "monthly", rule_names: dict[str, str] | None = None,
                   reference: ReferenceFigure | None = None, min_group_size: int = 10) -> go.Figure:
@@ -61,7 +67,7 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     """
     rule_names = rule_names or {}
     figure = go.Figure()
-    series = series.sort_values("month")
+    series = with_gaps(series, organisation["month"])
     organisation = organisation.sort_values("month")
     months = pd.to_datetime(series["month"])
     value_column = "rolling12_value" if view == "rolling12" else "value"

@@ -83,7 +83,8 @@ def show_file(index: int, uploaded) -> None:
         if not result.accepted:
             st.error(t("upload.rejected", n=result.error_count))
             errors = error_frame(result)
-            st.dataframe(errors.rename(columns=lambda c: t("upload.error." + c)), hide_index=True)
+            shown = errors.drop(columns="file").rename(columns=lambda c: t("upload.error." + c))
+            st.table(shown.set_index(t("upload.error.line")))
             if result.error_count > len(errors):
                 st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
             download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",

@@ -1,0 +1,207 @@
+"""The dashboard pages in Streamlit's AppTest: they render, their widgets work, small groups stay hidden."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from signals import config, store
+from signals.definitions import INDICATOR_IDS
+from signals.ingest import ingest_bytes
+from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+MONTHS = ("2025-01", "2025-02", "2025-03")
+TINY_SHARE = "85.7"          # 6 of 7 people in the small department absent: 85.714...%
+
+
+@pytest.fixture
+def demo_shown(demo_database_file):
+    """No real data yet: the app shows a copy of the demo organisation."""
+    shutil.copy(demo_database_file, config.demo_db_path())
+
+
+def workforce_csv() -> bytes:
+    lines = ["month;department;headcount;hours_worked"]
+    for month in MONTHS:
+        for department, headcount in (("Alpha", 40), ("Beta", 35), ("Gamma", 20), ("Tiny", 7)):
+            lines.append(f"{month};{department};{headcount};{headcount * 150}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def absences_csv() -> bytes:
+    lines = ["employee_id;department;start_date;end_date;absence_type"]
+    lines += [f"T{n};Tiny;01/01/2025;31/03/2025;illness" for n in range(6)]
+    lines += ["A1;Alpha;06/01/2025;10/01/2025;illness", "B1;Beta;03/02/2025;05/02/2025;illness"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture
+def real_data_with_small_group():
+    path = config.default_db_path()
+    for kind, data in (("workforce", workforce_csv()), ("absences", absences_csv())):
+        result = ingest_bytes(path, kind, f"{kind}.csv", data)
+        assert result.accepted, result.error_report()
+    return path
+
+
+def open_page(key: str, lang: str = "nl", **query) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.query_params["lang"] = lang
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    if key != "overview":
+        app.switch_page(PAGES_BY_KEY[key].file)
+        app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def rendered_text(app: AppTest) -> str:
+    """Everything the page sent to the browser: element messages, chart specs, table cells."""
+    parts = []
+    for root in (app.main, app.sidebar):
+        for node in _walk(root):
+            proto = getattr(node, "proto", None)
+            if proto is not None:
+                parts.append(str(proto))
+    parts += [frame.value.to_string() for frame in app.dataframe]
+    parts += [table.value.to_string() for table in app.table]
+    return "\n".join(parts)
+
+
+def demo_banner_shown(app: AppTest) -> bool:
+    return any("DEMO" in str(element.proto) for element in app.get("html"))
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_every_page_renders_on_the_demo(demo_shown, key, lang):
+    app = open_page(key, lang)
+    assert app.title, "every page has a title"
+    assert demo_banner_shown(app)
+
+
+def test_overview_tiles_and_month_choice(demo_shown):
+    app = open_page("overview", "en")
+    assert len(app.metric) == len(INDICATOR_IDS)
+    month = app.selectbox(key="overview_month")
+    latest_header = app.header[0].value
+    month.select_index(12).run()
+    assert not app.exception
+    assert app.header[0].value != latest_header
+    assert "2025" in app.header[0].value or "2024" in app.header[0].value
+
+
+def test_presentation_mode_hides_controls(demo_shown):
+    app = open_page("overview", "nl", present="1")
+    assert not app.get("selectbox"), "no month choice on the projector"
+    assert not app.sidebar.get("toggle")
+    assert len(app.metric) == len(INDICATOR_IDS)
+    app.button(key="exit_presentation").click().run()
+    assert "present" not in app.query_params
+
+
+def test_trends_widgets(demo_shown):
+    app = open_page("trends", "en")
+    assert len(app.get("plotly_chart")) == 1
+    app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
+    app.toggle(key="trends_reference").set_value(True).run()
+    chart = str(app.get("plotly_chart")[0].proto)
+    assert "Securex 2023" in chart and "yearly figure divided by 12" in chart
+    departments = app.multiselect(key="trends_departments")
+    departments.set_value(["ALL", departments.options[1]]).run()
+    assert len(app.get("plotly_chart")) == 2
+    app.segmented_control(key="trends_view").set_value("rolling12").run()
+    assert not app.exception
+    assert "rolling 12 months" in str(app.get("plotly_chart")[0].proto)
+
+
+def test_hotspots_heatmap_ranking_and_funnel(demo_shown):
+    app = open_page("hotspots", "fr")
+    charts = app.get("plotly_chart")
+    assert len(charts) == 2, "heatmap and funnel plot"
+    assert "Signaux par service et indicateur" in str(charts[0].proto)
+    assert app.dataframe, "the ranked list"
+    app.selectbox(key="hotspots_funnel_indicator").set_value("turnover_rate").run()
+    assert not app.exception
+
+
+def test_language_switch_keeps_the_choice_in_the_url(demo_shown):
+    app = open_page("overview", "nl")
+    assert app.title[0].value == "Overzicht voor het comité"
+    app.sidebar.segmented_control(key="sidebar_language").set_value("fr").run()
+    assert app.query_params["lang"] == "fr"
+    assert app.title[0].value == "Vue d'ensemble pour le comité"
+
+
+def test_settings_store_min_group_size(demo_shown):
+    app = open_page("data", "en")
+    app.number_input(key="min_group_size_input").set_value(12)
+    app.get("form_submit_button")[0].click().run()
+    assert not app.exception
+    with store.connect(config.demo_db_path(), read_only=True) as con:
+        assert store.min_group_size(con) == 12
+
+
+def test_invalid_upload_is_reported_and_stores_nothing(demo_shown):
+    app = open_page("upload", "en")
+    bad = b"month,department,headcount\n2025-01,Alpha,40\n2025-02,Beta,-3\n2025/13,Gamma,5\n"
+    app.file_uploader(key="upload_files").set_value(("bad.csv", bad, "text/csv")).run()
+    assert not app.exception
+    assert any("File rejected: 2 error(s)" in error.value for error in app.error)
+    report = app.table[0].value
+    assert sorted(report.index.astype(int).tolist()) == [3, 4], "lines as in a spreadsheet"
+    assert not app.button, "no store button for an invalid file"
+    assert not _has_data(config.default_db_path())
+    assert demo_banner_shown(app)
+
+
+def test_valid_upload_needs_confirmation_then_shows(demo_shown):
+    app = open_page("upload", "en")
+    app.file_uploader(key="upload_files").set_value(("staff.csv", workforce_csv(), "text/csv")).run()
+    assert app.selectbox[0].value == "workforce", "kind recognised from the header"
+    assert not _has_data(config.default_db_path()), "nothing stored before confirmation"
+    store_button = [button for button in app.button if button.key.startswith("store_")][0]
+    store_button.click().run()
+    assert not app.exception
+    assert any("Stored: 12 rows" in message.value for message in app.success)
+    assert [metric.value for metric in app.metric] == ["12", "0", "0"]
+    overview = open_page("overview", "en")
+    assert not demo_banner_shown(overview)
+    assert overview.header[0].value == "March 2025"
+
+
+def _has_data(path) -> bool:
+    if not path.exists():
+        return False
+    with store.connect(path, read_only=True) as con:
+        return store.has_data(con)
+
+
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_suppressed_group_value_never_rendered(real_data_with_small_group, key):
+    app = open_page(key, "en")
+    if key == "trends":
+        app.multiselect(key="trends_departments").set_value(["Tiny", "Gamma"]).run()
+        assert any("No figures for Tiny" in info.value for info in app.info)
+    if key == "hotspots":
+        app.selectbox(key="hotspots_month").set_value(dt.date(2025, 1, 1)).run()
+    text = rendered_text(app)
+    assert TINY_SHARE not in text and TINY_SHARE.replace(".", ",") not in text
+    if key == "hotspots":
+        assert "fewer than 10 people: not shown" in text
+        assert "0.6%" in text, "a shown department's value does appear (the check can see values)"
+    if key == "overview":
+        assert not demo_banner_shown(app)
