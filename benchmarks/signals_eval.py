@@ -38,6 +38,7 @@ SIZES = (15, 30, 60, 120)
 MONTHS = 36
 FIRST_MONTH = np.datetime64("2021-01", "M")
 FIRST_TESTABLE = 15                 # 12 months of baseline + 3 left out
+WARM_UP = 12                        # absences start a year earlier: long spells already run
 EPISODES_PER_YEAR = 1.36
 SHORT_DAYS, LONG_DAYS, LONG_SHARE = 5.0, 90.0, 0.19   # mean calendar days per episode ~ 21
 EXITS_PER_YEAR = 0.176
@@ -77,10 +78,11 @@ def _month_days(rng, months: np.ndarray) -> np.ndarray:
     return first + (rng.random(len(months)) * length).astype(int)
 
 
-def _events(rng, plan: pd.DataFrame, per_person_year: float, kind: str):
-    """(department index, month index, employee index) of Poisson events per department-month."""
-    departments = np.repeat(np.arange(len(plan)), MONTHS)
-    months = np.tile(np.arange(MONTHS), len(plan))
+def _events(rng, plan: pd.DataFrame, per_person_year: float, kind: str, warm_up: int = 0):
+    """(department index, month index, employee index) of Poisson events per department-month,
+    from `warm_up` months before the first month."""
+    departments = np.repeat(np.arange(len(plan)), MONTHS + warm_up)
+    months = np.tile(np.arange(-warm_up, MONTHS), len(plan))
     sizes = plan["size"].to_numpy()[departments]
     mean = sizes * per_person_year / 12 * _factor(plan, kind, months, departments)
     counts = rng.poisson(mean)
@@ -98,7 +100,7 @@ def simulate(rng, plan: pd.DataFrame) -> dict[str, pd.DataFrame]:
     })
     workforce["hours_worked"] = workforce["headcount"] * 140.0
 
-    dept, month, employee = _events(rng, plan, EPISODES_PER_YEAR, "absence")
+    dept, month, employee = _events(rng, plan, EPISODES_PER_YEAR, "absence", WARM_UP)
     start = _month_days(rng, month)
     long_spell = rng.random(len(start)) < LONG_SHARE
     days = np.where(long_spell, rng.exponential(LONG_DAYS, len(start)),

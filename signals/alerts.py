@@ -48,7 +48,10 @@ RULE_LEVEL = {
 SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}
 ACCIDENT_INDICATORS = ("accident_frequency_rate", "accident_severity_rate")
 MIN_ACCIDENT_HOURS = 100_000        # rolling 12 months of exposure
-BINOMIAL_INDICATORS = ("absence_rate",)   # absence days out of person-days
+BINOMIAL_INDICATORS = ("absence_rate",)
+# A stock: the same people are counted month after month, so months are not
+# independent evidence and a CUSUM would add them up as if they were.
+STOCK_INDICATORS = ("long_term_absentees",)   # absence days out of person-days
 CUSUM_RATIO = 2.0                   # designed to detect a doubling
 CUSUM_THRESHOLD = 4.0               # mean run between false alarms >= e^4 = 55 months (Wald)
 FUNNEL_Z = {"95": 1.959964, "998": 3.090232}
@@ -181,15 +184,13 @@ def _to_value(grid: _Grid, counts: np.ndarray) -> np.ndarray:
         return SCALE[unit] * counts / grid.exposure
 
 
-def _limits(grid: _Grid, expected, variance, sigma_z):
-    """(watch, upper, lower) count limits at 2 and 3 sigma equivalents, one-sided tails.
+def _limits(grid: _Grid, expected, phi):
+    """(watch, upper, lower) count limits at 2 and 3 sigma equivalents, one-sided tails,
+    for a count with variance phi x E.
 
-    The count's variance is phi x E with phi = sigma_z^2 x (model variance / E).
     Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number).
     Frequent events: gamma quantiles, Laney's limits with the skew of counts kept.
     """
-    with np.errstate(invalid="ignore", divide="ignore"):
-        phi = sigma_z**2 * np.where(expected > 0, variance / expected, 1.0)
     if INDICATORS_BY_ID[grid.indicator].rare:
         watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
         upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
@@ -203,13 +204,16 @@ def _evaluate_indicator(grid: _Grid):
     indicator = INDICATORS_BY_ID[grid.indicator]
     binomial = grid.indicator in BINOMIAL_INDICATORS
     season = _seasonal_array(grid)
-    rate, sigma_z = spc.rolling_baseline(
+    baseline = spc.rolling_baseline(
         grid.counts, grid.exposure, season, grid.present, binomial=binomial,
         prior_events=0.5 if indicator.rare else 0.0,
     )
-    expected = rate * season * grid.exposure
-    variance = spc.model_variance(expected, rate * season, binomial)
-    watch, upper, lower = _limits(grid, expected, variance, sigma_z)
+    expected = baseline.rate * season * grid.exposure
+    variance = spc.model_variance(expected, baseline.rate * season, binomial)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        variance_ratio = np.where(expected > 0, variance / expected, 1.0)
+    phi = baseline.prediction_dispersion(expected, variance_ratio)
+    watch, upper, lower = _limits(grid, expected, phi)
 
     counts12 = spc.rolling_sum(np.where(grid.present, grid.counts, 0.0), 12)
     exposure12 = spc.rolling_sum(np.where(grid.present, grid.exposure, 0.0), 12)
@@ -225,10 +229,12 @@ def _evaluate_indicator(grid: _Grid):
         "funnel_outlier": None,
     }
     cusum, _, rise_start = spc.poisson_cusum(
-        grid.counts, np.nan_to_num(expected), sigma_z**2, tested,
+        grid.counts, np.nan_to_num(expected), phi * baseline.sum_inflation(), tested,
         ratio=CUSUM_RATIO, threshold=CUSUM_THRESHOLD,
     )
     flags["cusum_shift"] = cusum & tested
+    if grid.indicator in STOCK_INDICATORS:
+        del flags["cusum_shift"]
     funnel, funnel_flags, funnel_facts = _funnel(grid, counts12, exposure12, months12, eligible)
     flags["funnel_outlier"] = funnel_flags
     above = spc.consecutive_count(tested & (grid.counts > expected))
@@ -292,13 +298,8 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
         limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale)
         outliers = valid & (scale * rate > limits["upper_998"])
     else:
-        spread = np.sqrt(phi_cells * variance) / exposure12
-        limits = {
-            name: scale * (organisation[None, :] + sign * FUNNEL_Z[level] * spread)
-            for name, sign, level in (("lower_998", -1, "998"), ("lower_95", -1, "95"),
-                                      ("upper_95", 1, "95"), ("upper_998", 1, "998"))
-        }
-        outliers = valid & (z > FUNNEL_Z["998"] * np.sqrt(phi_cells))
+        limits = _frequent_funnel_limits(expected, phi_cells * variance / expected, exposure12, scale)
+        outliers = valid & (scale * rate > limits["upper_998"])
     dept, month = np.nonzero(valid)
     frame = pd.DataFrame({
         "month": [grid.months[position] for position in month],
@@ -330,6 +331,19 @@ def _rare_funnel_limits(expected, phi, exposure12, scale) -> dict[str, np.ndarra
             mean = np.maximum(expected, 0.0) / phi
             limits[f"upper_{level}"] = scale * phi * stats.poisson.ppf(1 - tail, mean) / exposure12
             limits[f"lower_{level}"] = scale * phi * stats.poisson.ppf(tail, mean) / exposure12
+    return limits
+
+
+def _frequent_funnel_limits(expected, dispersion, exposure12, scale) -> dict[str, np.ndarray]:
+    """Funnel limits for frequent events: gamma quantiles with variance phi x model variance,
+    so that the right skew of 12-month absence days (a few long episodes) is kept."""
+    limits = {}
+    for level in ("95", "998"):
+        tail = stats.norm.sf(FUNNEL_Z[level])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for side, upper in (("upper", True), ("lower", False)):
+                count = spc.gamma_limit(expected, dispersion, tail, upper=upper)
+                limits[f"{side}_{level}"] = scale * count / exposure12
     return limits
 
 

@@ -17,6 +17,8 @@ with the multiplicative overdispersion factor phi.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from scipy import stats
 
@@ -102,10 +104,31 @@ def _season_is_significant(trend_deviance: float, season_deviance: float, months
     return bool(stats.f.sf(f_value, 11, residual_df) < level)
 
 
+class Baseline(NamedTuple):
+    """Per series and month: deseasonalised baseline rate, Laney sigma_z, lag-1
+    autocorrelation of the baseline z-scores (0 to 0.8) and the baseline's count."""
+    rate: np.ndarray
+    sigma_z: np.ndarray
+    autocorrelation: np.ndarray
+    count: np.ndarray
+
+    def sum_inflation(self) -> np.ndarray:
+        """Variance of a sum of autocorrelated months over that of independent ones,
+        (1 + rho) / (1 - rho) for an AR(1) process."""
+        return (1 + self.autocorrelation) / (1 - self.autocorrelation)
+
+    def prediction_dispersion(self, expected: np.ndarray, variance_ratio: np.ndarray) -> np.ndarray:
+        """Dispersion phi of y - E for a new month: the month's own noise plus the
+        uncertainty of the baseline rate it is compared with (a prediction limit)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            baseline_share = np.where(self.count > 0, expected / self.count, 0.0)
+        return self.sigma_z**2 * variance_ratio * (1 + self.sum_inflation() * baseline_share)
+
+
 def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,
                      present: np.ndarray, *, binomial: bool, window: int = 24, gap: int = 3,
-                     min_months: int = 12, prior_events: float = 0.0):
-    """Each series' own baseline rate and Laney sigma_z for every month.
+                     min_months: int = 12, prior_events: float = 0.0) -> Baseline:
+    """Each series' own baseline for every month.
 
     The baseline of month t is the series' history from month t - gap - window to
     t - gap - 1: up to two years, at least `min_months` present months, and not the
@@ -117,12 +140,10 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     days are autocorrelated (a long episode runs on for months), which makes
     consecutive months alike and the moving range too small while the level still
     wanders. sigma_z is never below 1: the limits are widened for overdispersion,
-    never narrowed below the count model.
-    Returns (rate, sigma_z), NaN where the history is too short.
+    never narrowed below the count model. NaN where the history is too short.
     """
     series, months = counts.shape
-    rate = np.full((series, months), np.nan)
-    sigma_z = np.full((series, months), np.nan)
+    rate, sigma_z, rho, total = (np.full((series, months), np.nan) for _ in range(4))
     weighted = np.where(present, exposure * season, 0.0)
     for month in range(months):
         end = month - gap
@@ -139,10 +160,24 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             z = (y - expected) / np.sqrt(variance)
         valid = used & (variance > 0)
         enough = used.sum(axis=1) >= min_months
-        rate[:, month] = np.where(enough, base, np.nan)
         spread = np.fmax(moving_range_sigma(z, valid), _standard_deviation(z, valid))
+        rate[:, month] = np.where(enough, base, np.nan)
         sigma_z[:, month] = np.where(enough, np.fmax(spread, 1.0), np.nan)
-    return rate, sigma_z
+        rho[:, month] = np.where(enough, lag1_autocorrelation(z, valid), np.nan)
+        total[:, month] = np.where(enough, y.sum(axis=1) + prior_events, np.nan)
+    return Baseline(rate, sigma_z, rho, total)
+
+
+def lag1_autocorrelation(z: np.ndarray, valid: np.ndarray, cap: float = 0.8) -> np.ndarray:
+    """Lag-1 autocorrelation of each row's valid values over consecutive pairs, in [0, cap]."""
+    count = valid.sum(axis=1)
+    mean = np.where(valid, z, 0.0).sum(axis=1) / np.maximum(count, 1)
+    centred = np.where(valid, z - mean[:, None], 0.0)
+    pairs = valid[:, 1:] & valid[:, :-1]
+    covariance = np.where(pairs, centred[:, 1:] * centred[:, :-1], 0.0).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rho = covariance / (centred**2).sum(axis=1)
+    return np.clip(np.nan_to_num(rho), 0.0, cap)
 
 
 def _standard_deviation(z: np.ndarray, valid: np.ndarray) -> np.ndarray:
@@ -220,13 +255,16 @@ def poisson_cusum(counts: np.ndarray, expected: np.ndarray, dispersion: np.ndarr
 
     Each month adds (y ln r - E (r - 1)) / phi: the quasi-Poisson log-likelihood ratio of
     "rate x r" against "rate as expected", divided by the dispersion phi so that
-    overdispersed counts (absence days) do not look like evidence. The sum restarts at
+    overdispersed counts (absence days) do not look like evidence. One month adds at
+    most half the threshold: a single high month is the 3-sigma rule's business, the
+    CUSUM needs a sustained rise. The sum restarts at
     0 after it crosses `threshold`; by Wald's bound the mean run between false alarms
     is at least exp(threshold) months. A missing month leaves the sum unchanged.
     Returns (alarm flags, the sum, the month index where the current rise began).
     """
     phi = np.maximum(np.nan_to_num(dispersion, nan=1.0), 1.0)
     increment = (counts * np.log(ratio) - expected * (ratio - 1.0)) / phi
+    increment = np.minimum(increment, threshold / 2)
     increment = np.where(present & np.isfinite(increment), increment, 0.0)
     alarms = np.zeros(counts.shape, dtype=bool)
     sums = np.zeros(counts.shape)

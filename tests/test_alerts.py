@@ -86,8 +86,12 @@ def test_six_increases():
 
 
 def test_two_of_three_beyond_two_sigma():
+    clean = evaluate_frame(make_frame({"Team": CLEAN})).chart.set_index(["department", "month"])
     series = CLEAN.copy()
-    series[[28, 30]] = 12
+    for month in (28, 30):                      # between the 2- and 3-sigma limits
+        limits = clean.loc[("Team", MONTHS[month]), ["watch_limit", "upper_limit"]]
+        series[month] = np.floor(limits.mean() * 50 / 100)
+        assert limits["watch_limit"] < series[month] * 2 < limits["upper_limit"]
     evaluation = evaluate_frame(make_frame({"Team": series}))
     assert fired(evaluation, "Team", "two_of_three_high") == [30]
     assert fired(evaluation, "Team", "beyond_upper_limit") == []

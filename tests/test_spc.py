@@ -107,11 +107,23 @@ def test_baseline_leaves_out_the_most_recent_months():
     counts = np.full((1, 20), 10.0)
     counts[0, 17:] = 100.0                      # a rise in the last three months
     exposure = np.full((1, 20), 100.0)
-    rate, sigma_z = spc.rolling_baseline(counts, exposure, np.ones((1, 20)),
-                                         np.ones((1, 20), bool), binomial=False)
+    rate, sigma_z, autocorrelation, count = spc.rolling_baseline(
+        counts, exposure, np.ones((1, 20)), np.ones((1, 20), bool), binomial=False)
     assert np.isnan(rate[0, :15]).all()         # fewer than 12 months of history
     assert rate[0, 19] == pytest.approx(0.1)
     assert sigma_z[0, 19] == 1.0                # never below the count model
+    assert count[0, 19] == 10.0 * 16 and autocorrelation[0, 19] == 0.0
+
+
+def test_autocorrelation_of_an_ar1_series():
+    rng = np.random.default_rng(2)
+    steps = rng.normal(size=(50, 40))
+    ar1 = np.zeros(steps.shape)
+    for month in range(1, 40):
+        ar1[:, month] = 0.7 * ar1[:, month - 1] + steps[:, month]
+    valid = np.ones(steps.shape, bool)
+    assert np.median(spc.lag1_autocorrelation(steps, valid)) < 0.1
+    assert 0.45 < np.median(spc.lag1_autocorrelation(ar1, valid)) <= 0.8
 
 
 def test_overdispersion_correction_reduces_false_alarms():
@@ -124,7 +136,8 @@ def test_overdispersion_correction_reduces_false_alarms():
                      for row in episodes], dtype=float)
     exposure = np.full(days.shape, team * working_days, dtype=float)
     present = np.ones(days.shape, bool)
-    rate, sigma_z = spc.rolling_baseline(days, exposure, np.ones(days.shape), present, binomial=True)
+    rate, sigma_z, _, _ = spc.rolling_baseline(days, exposure, np.ones(days.shape), present,
+                                               binomial=True)
     expected = rate * exposure
     variance = spc.model_variance(expected, rate, True)
     tested = np.isfinite(expected)
