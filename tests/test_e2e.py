@@ -1,0 +1,168 @@
+"""End to end: a real `streamlit run dashboard.py` driven by the system Chromium.
+
+Screenshots of every page (1920x1080, nl and fr) land in screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from signals import store
+from ui.navigation import PAGE_KEYS
+
+CHROMIUM = Path("/usr/bin/chromium")
+PROJECT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = PROJECT / "screenshots"
+VIEWPORT = {"width": 1920, "height": 1080}
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="system Chromium not installed at /usr/bin/chromium"),
+]
+
+VALID_WORKFORCE = (
+    "month;department;headcount;hours_worked\n"
+    + "".join(f"2025-0{m};{d};{h};{h * 150}\n" for m in (1, 2, 3) for d, h in (("Noord", 30), ("Zuid", 25)))
+).encode()
+INVALID_WORKFORCE = b"month,department,headcount\n2025-01,Noord,30\n2025-02,Zuid,-3\n"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory, demo_database_file):
+    """A real server on a free port, its databases and key in a temporary folder."""
+    folder = tmp_path_factory.mktemp("e2e")
+    shutil.copy(demo_database_file, folder / "demo.duckdb")
+    env = dict(os.environ, SIGNALS_DB=str(folder / "signals.duckdb"),
+               SIGNALS_DEMO_DB=str(folder / "demo.duckdb"),
+               SIGNALS_KEY_FILE=str(folder / "pseudonym.key"), SIGNALS_LANG="nl")
+    env.pop("SIGNALS_PSEUDONYM_KEY", None)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield {"url": url, "db": folder / "signals.duckdb"}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def settle(tab, timeout: float = 30_000) -> None:
+    """Wait until the script run is over and charts had a moment to draw."""
+    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                          timeout=timeout)
+    tab.wait_for_selector("h1", timeout=timeout)
+    tab.wait_for_timeout(800)
+
+
+def open_page(tab, server, key: str, lang: str, extra: str = "") -> None:
+    tab.goto(f"{server['url']}/{key}?lang={lang}{extra}")
+    settle(tab)
+    assert tab.locator('[data-testid="stException"]').count() == 0
+
+
+def has_data(path: Path) -> bool:
+    if not path.exists():
+        return False
+    with store.connect(path, read_only=True) as con:
+        return store.has_data(con)
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_every_page_renders_with_screenshots(app_server, page, lang):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for key in PAGE_KEYS:
+        open_page(page, app_server, key, lang)
+        assert page.get_by_text("DEMO ·").count() == 1, f"{key}: the DEMO banner"
+        page.screenshot(path=str(SCREENSHOTS / f"{lang}_{key}.png"))
+        page.screenshot(path=str(SCREENSHOTS / f"{lang}_{key}_full.png"), full_page=True)
+    open_page(page, app_server, "overview", lang, "&present=1")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.screenshot(path=str(SCREENSHOTS / f"{lang}_overview_presentation.png"))
+
+
+def upload(tab, name: str, data: bytes) -> None:
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+    tab.wait_for_timeout(500)
+    settle(tab)
+
+
+def test_invalid_upload_shows_report_and_changes_nothing(app_server, page):
+    open_page(page, app_server, "upload", "en")
+    upload(page, "bad.csv", INVALID_WORKFORCE)
+    page.get_by_text("File rejected: 1 error(s). Nothing was stored.").wait_for(timeout=20_000)
+    report = page.locator('[data-testid="stTable"]')
+    assert "headcount" in report.inner_text() and "-3" in report.inner_text()
+    assert report.locator("th", has_text="3").count() >= 1, "line 3, as in a spreadsheet"
+    assert page.get_by_role("button", name="Store").count() == 0
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "en_upload_rejected.png"), full_page=True)
+    assert not has_data(app_server["db"])
+
+
+def test_valid_upload_lands_and_shows_on_the_overview(app_server, page):
+    open_page(page, app_server, "upload", "en")
+    upload(page, "staff.csv", VALID_WORKFORCE)
+    page.get_by_text("File is valid: 6 rows. Not stored yet.").wait_for(timeout=20_000)
+    assert not has_data(app_server["db"]), "nothing stored before confirmation"
+    page.get_by_role("button", name="Store").click()
+    page.get_by_text("Stored: 6 rows.").wait_for(timeout=30_000)
+    assert has_data(app_server["db"])
+    open_page(page, app_server, "overview", "en")
+    assert page.get_by_text("DEMO ·").count() == 0
+    assert page.locator("h2", has_text="March 2025").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "en_overview_real_data.png"), full_page=True)
