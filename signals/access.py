@@ -12,8 +12,10 @@ pages already know, and finds the access file from it.
 Roles and pages (see PAGE_ROLES):
 - committee: the collective views (overview, trends, hotspots);
 - physician: the collective views, and reviews hotspots (REVIEW_ROLES);
-- hr: the collective views and the upload page (with its history);
-- admin: users and settings ("data") and the audit log, not the figures.
+- hr: the collective views, the upload page (with its history) and the data page
+  (what is loaded, gaps), without changing settings;
+- admin: the data page with its settings (SETTINGS_ROLES), users and the audit log,
+  not the figures.
 
 Without any user the app runs in single-operator mode and may only listen on
 localhost (`may_listen_on`).
@@ -65,11 +67,13 @@ PAGE_ROLES: dict[str, set[str]] = {
     "trends": set(COLLECTIVE_VIEW_ROLES),
     "hotspots": set(COLLECTIVE_VIEW_ROLES),
     "upload": {"hr"},
-    "data": {"admin"},
+    "data": {"hr", "admin"},
     "audit": {"admin"},
 }
 # Who may write hotspot reviews (and read their notes).
 REVIEW_ROLES = frozenset({"physician"})
+# Who may change settings (minimum group size, audit retention) and manage users.
+SETTINGS_ROLES = frozenset({"admin"})
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024          # argon2 hashes anything, but not megabytes per attempt
@@ -297,6 +301,11 @@ def can_view(role: str, page: str) -> bool:
 def can_review(role: str) -> bool:
     """May write hotspot reviews and read their notes (others see the status only)."""
     return check_role(role) in REVIEW_ROLES
+
+
+def can_change_settings(role: str) -> bool:
+    """May change settings and manage users (others see the data page read-only)."""
+    return check_role(role) in SETTINGS_ROLES
 
 
 def may_listen_on(address: str | None, users_configured: bool) -> bool:

@@ -107,6 +107,21 @@ def record(db_path: Path | str, actor: str, action: str, detail: dict | None = N
         return append(con, actor, action, detail or {}, now=now)
 
 
+UPLOAD_FIELDS = ("kind", "accepted", "rows_total", "rows_new", "rows_replaced",
+                 "rows_unchanged", "error_count", "upload_id")
+
+
+def record_upload(db_path: Path | str, actor: str, result) -> int:
+    """Audit an upload from its ingest result: file name, kind and counts only.
+
+    The error list is left out on purpose: it quotes values found in the file.
+    """
+    detail = {name: getattr(result, name) for name in UPLOAD_FIELDS}
+    detail["file_name"] = str(result.file_name)[:MAX_DETAIL_TEXT]
+    detail["warnings"] = len(result.warnings)
+    return record(db_path, actor, "upload", detail)
+
+
 def entries(db_path: Path | str, limit: int | None = 500,
             since: dt.datetime | None = None) -> pd.DataFrame:
     """The newest entries first (at most `limit`, from `since` on), for the admin page.
@@ -182,13 +197,12 @@ def purge_expired(db_path: Path | str, retention_days: int | None = None, *,
             raise ValueError(f"The retention setting is {kept_days} days; change it before "
                              "purging entries younger than that.")
         cutoff = access.to_stamp(access.utc() - dt.timedelta(days=days))
-        first_kept = con.execute(
-            "SELECT min(entry_id) FROM audit_log WHERE at >= ?", [cutoff]
-        ).fetchone()[0]
-        bound = first_kept if first_kept is not None else 1 << 62
+        # The last entry before the first one to keep (or the very last when none is kept).
         last = con.execute(
-            "SELECT entry_id, row_sha256 FROM audit_log WHERE entry_id < ? "
-            "ORDER BY entry_id DESC LIMIT 1", [bound]
+            """SELECT entry_id, row_sha256 FROM audit_log
+               WHERE entry_id < coalesce((SELECT min(entry_id) FROM audit_log WHERE at >= ?),
+                                         (SELECT max(entry_id) + 1 FROM audit_log))
+               ORDER BY entry_id DESC LIMIT 1""", [cutoff]
         ).fetchone()
         if last is None:
             return 0

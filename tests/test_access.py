@@ -209,7 +209,7 @@ def test_logout_ends_the_session(db_path, anna):
 EXPECTED_PAGES = {
     "committee": ["overview", "trends", "hotspots"],
     "physician": ["overview", "trends", "hotspots"],
-    "hr": ["overview", "trends", "hotspots", "upload"],
+    "hr": ["overview", "trends", "hotspots", "upload", "data"],
     "admin": ["data", "audit"],
 }
 
@@ -225,10 +225,11 @@ def test_pages_for_lists_the_role_pages_in_menu_order(role):
     assert access.pages_for(role) == EXPECTED_PAGES[role]
 
 
-def test_every_page_has_roles_and_only_the_physician_reviews():
+def test_every_page_has_roles_only_the_physician_reviews_only_the_admin_sets():
     assert set(access.PAGE_ROLES) == set(access.PAGES)
     assert all(access.PAGE_ROLES[page] <= set(access.ROLES) for page in access.PAGES)
     assert [role for role in access.ROLES if access.can_review(role)] == ["physician"]
+    assert [role for role in access.ROLES if access.can_change_settings(role)] == ["admin"]
 
 
 @pytest.mark.parametrize("call", [
@@ -236,6 +237,7 @@ def test_every_page_has_roles_and_only_the_physician_reviews():
     lambda: access.can_view("boss", "overview"),
     lambda: access.can_view("Admin", "audit"),
     lambda: access.can_review("boss"),
+    lambda: access.can_change_settings("boss"),
     lambda: access.can_view("admin", "secret-page"),
 ])
 def test_unknown_role_or_page_is_rejected(call):

@@ -148,6 +148,23 @@ def test_chain_detects_removal_of_the_oldest_row(db_path):
     assert not audit.verify_chain(db_path)
 
 
+def test_uploads_are_audited_with_counts_but_not_the_values_in_errors(db_path):
+    from signals.ingest import IngestResult, RowError
+
+    result = IngestResult("absences 2025-03.csv", "absences", accepted=False, rows_total=3,
+                          error_count=1, warnings=["extra column 'name' ignored"],
+                          errors=[RowError("absences 2025-03.csv", 2, "end_date", "Jan Peeters",
+                                           "a date")])
+    audit.record_upload(db_path, "hr1", result)
+    entry = audit.entries(db_path).iloc[0]
+    assert (entry["actor"], entry["action"]) == ("hr1", "upload")
+    assert json.loads(entry["detail"]) == {
+        "file_name": "absences 2025-03.csv", "kind": "absences", "accepted": False,
+        "rows_total": 3, "rows_new": 0, "rows_replaced": 0, "rows_unchanged": 0,
+        "error_count": 1, "warnings": 1, "upload_id": None}
+    assert "Peeters" not in entry["detail"]
+
+
 def test_user_management_and_logins_are_audited_without_passwords(db_path):
     password = "a very long secret 42"
     access.add_user(db_path, "anna", "hr", password, actor="cli:root")
