@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import store
+from .ingest import ingest_bytes
 
 ORGANISATION = "AZ Demo (synthetic demo hospital)"
 MONTHS = 36
@@ -233,7 +234,8 @@ def _simulate_staff(rng: np.random.Generator, months: np.ndarray) -> _Staff:
         trends = np.array([_trend(name, window_index) for name in DEPARTMENT_NAMES])
         start = _month_start(month)
         present = staff.employed_on(start) & (np.isnat(staff.hire) | (staff.hire < start))
-        probability = YEARLY_OUTFLOW / 12 / STORY_LINE_CORRECTION * exit_factors[staff.department] * trends[staff.department]
+        monthly_rate = YEARLY_OUTFLOW / 12 / STORY_LINE_CORRECTION
+        probability = monthly_rate * exit_factors[staff.department] * trends[staff.department]
         leaving = present & (rng.random(len(present)) < probability)
         leavers = np.flatnonzero(leaving)
         staff.exit[leavers] = _days_within(rng, month, len(leavers))
@@ -465,6 +467,11 @@ def _export_period(kind: str, frame: pd.DataFrame, first_month: pd.Timestamp) ->
     return dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
 
 
+def _decimal_comma(number: float) -> str:
+    """12.50 -> '12,5', 80.0 -> '80' (at most two decimals)."""
+    return f"{number:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def _excel_text(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Dates as DD/MM/YYYY, months as YYYY-MM, decimals with a comma, empty for missing."""
     text = frame.copy()
@@ -475,7 +482,7 @@ def _excel_text(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(values):
             text[column] = values.dt.strftime("%d/%m/%Y").fillna("")
         elif pd.api.types.is_float_dtype(values):
-            text[column] = values.map(lambda number: f"{number:.2f}".rstrip("0").rstrip(".").replace(".", ","))
+            text[column] = values.map(_decimal_comma)
         else:
             text[column] = values.fillna("").astype(str)
     text.columns = HEADERS[kind]
@@ -520,8 +527,6 @@ def _prepare_database(db_path: Path | str, signature: str) -> None:
 
 def build_demo(db_path: Path | str, *, seed: int = 2024, end_month: dt.date | None = None) -> str:
     """Fill `db_path` with the demo hospital through the ingest path; return a summary."""
-    from .ingest import ingest_bytes
-
     organisation = generate_demo(seed, end_month)
     months = organisation.months
     _prepare_database(db_path, f"seed={seed};months={months[0]}..{months[-1]}")

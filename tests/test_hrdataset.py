@@ -42,8 +42,10 @@ def converted(tmp_path_factory) -> dict[str, Path]:
 
 def test_writes_contract_columns(converted):
     assert set(converted) == {"workforce", "turnover"}
-    assert _read(converted["workforce"])[0].keys() == {"month", "department", "headcount", "fte", "hours_worked"}
-    assert _read(converted["turnover"])[0].keys() == {"employee_id", "department", "date", "event", "reason"}
+    workforce_header = _read(converted["workforce"])[0].keys()
+    turnover_header = _read(converted["turnover"])[0].keys()
+    assert workforce_header == {"month", "department", "headcount", "fte", "hours_worked"}
+    assert turnover_header == {"employee_id", "department", "date", "event", "reason"}
 
 
 def test_names_and_free_text_never_written(converted):
