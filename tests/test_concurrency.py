@@ -1,4 +1,5 @@
-"""Real processes against one DuckDB file: two ingests at once, and a crash mid-ingest.
+"""Real processes against one DuckDB file: two ingests at once, and a crash mid-ingest;
+and several processes writing the audit log of the access store at once.
 
 DuckDB lets one process write a file at a time; store.connect waits for the lock
 and otherwise ends with DatabaseBusy (exit status 2 on the command line). Neither
@@ -16,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("signals.ingest", reason="signals.ingest (ingest_path) is not there yet")
+from signals import audit, store
 
-from signals import store  # noqa: E402
+INGEST_MISSING = importlib.util.find_spec("signals.ingest") is None
+needs_ingest = pytest.mark.skipif(
+    INGEST_MISSING, reason="signals.ingest (ingest_path) is not there yet")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ABSENCE_SPELLS = 400_000          # about 4 s to ingest: long enough to overlap and to crash
@@ -58,6 +61,7 @@ def stored(db_path: Path) -> dict[str, int]:
     return {**counts, **{f"uploads_{kind}": count for kind, count in uploads.items()}}
 
 
+@needs_ingest
 def test_two_ingests_at_once_both_land_or_one_is_told_busy(db_path, large_files):
     runs = {
         "absences": start_ingest(db_path, "absences", large_files["absences"]),
@@ -79,6 +83,7 @@ def test_two_ingests_at_once_both_land_or_one_is_told_busy(db_path, large_files)
         assert counts.get(f"uploads_{kind}", 0) == (1 if code == 0 else 0)
 
 
+@needs_ingest
 def test_killed_ingest_leaves_previous_data_intact(db_path, large_files):
     first = start_ingest(db_path, "workforce", large_files["workforce"])
     assert first.wait(timeout=120) == 0, first.stderr.read()
@@ -112,3 +117,27 @@ def test_killed_ingest_leaves_previous_data_intact(db_path, large_files):
     with store.connect(db_path) as con:
         con.execute("CHECKPOINT")
     assert stored(db_path)["uploads_workforce"] == 2
+
+
+AUDIT_WRITER = """
+import sys
+from signals import audit
+for number in range(int(sys.argv[2])):
+    audit.record(sys.argv[1], "writer" + sys.argv[3], "upload", {"n": number})
+"""
+
+
+def test_parallel_audit_writers_keep_one_unbroken_chain(db_path):
+    writers, per_writer = 4, 40
+    processes = [
+        subprocess.Popen([sys.executable, "-c", AUDIT_WRITER, str(db_path), str(per_writer), str(w)],
+                         cwd=PROJECT_ROOT, env=os.environ.copy(), stderr=subprocess.PIPE, text=True)
+        for w in range(writers)
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    log = audit.entries(db_path, limit=None)
+    assert len(log) == writers * per_writer
+    assert log.groupby("actor").size().to_dict() == {f"writer{w}": per_writer for w in range(writers)}
+    assert audit.verify_chain(db_path)
