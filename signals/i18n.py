@@ -111,7 +111,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.lower_limit": {"nl": "Ondergrens (3 sigma)", "fr": "Limite inférieure (3 sigma)",
                           "en": "Lower limit (3 sigma)"},
     "chart.organisation": {"nl": "Hele organisatie", "fr": "Toute l'organisation", "en": "Whole organisation"},
-    "chart.signal": {"nl": "Signaal", "fr": "Signal", "en": "Signal"},
+    "chart.signal": {"nl": "Signaal: {rule}", "fr": "Signal : {rule}", "en": "Signal: {rule}"},
     "chart.funnel_95": {"nl": "Grens 95 %", "fr": "Limite 95 %", "en": "95% limit"},
     "chart.funnel_998": {"nl": "Grens 99,8 %", "fr": "Limite 99,8 %", "en": "99.8% limit"},
     "chart.funnel_within": {"nl": "Binnen de grenzen", "fr": "Dans les limites", "en": "Within the limits"},
@@ -228,7 +228,13 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "Months and kinds loaded"},
     "data.span": {"nl": "Van {first} tot {last} ({months} maanden).", "fr": "De {first} à {last} ({months} mois).",
                   "en": "From {first} to {last} ({months} months)."},
-    "data.gaps": {"nl": "geen rijen in {months}", "fr": "aucune ligne en {months}", "en": "no rows in {months}"},
+    "data.gaps": {"nl": "{kind}: geen rijen in {months}.", "fr": "{kind} : aucune ligne en {months}.",
+                  "en": "{kind}: no rows in {months}."},
+    "data.rare_gaps": {
+        "nl": "Sommige maanden zonder rijen voor {kinds}: dat kan kloppen, deze gebeurtenissen zijn zeldzaam.",
+        "fr": "Certains mois sans ligne pour {kinds} : cela peut être normal, ces événements sont rares.",
+        "en": "Some months without rows for {kinds}: that can be right, these events are rare.",
+    },
     "data.coverage_help": {
         "nl": "Aantal rijen per maand (personeel: per maand; andere soorten: volgens hun datum).",
         "fr": "Nombre de lignes par mois (effectifs : par mois ; autres types : selon leur date).",

@@ -133,7 +133,7 @@ def test_hotspots_heatmap_ranking_and_funnel(demo_shown):
     charts = app.get("plotly_chart")
     assert len(charts) == 2, "heatmap and funnel plot"
     assert "Signaux par service et indicateur" in str(charts[0].proto)
-    assert app.dataframe, "the ranked list"
+    assert len(app.table[0].value) >= 1, "the ranked list (the demo has deteriorating departments)"
     app.selectbox(key="hotspots_funnel_indicator").set_value("turnover_rate").run()
     assert not app.exception
 

@@ -109,7 +109,8 @@ def settle(tab, timeout: float = 30_000) -> None:
 
 
 def open_page(tab, server, key: str, lang: str, extra: str = "") -> None:
-    tab.goto(f"{server['url']}/{key}?lang={lang}{extra}")
+    path = "" if key == PAGE_KEYS[0] else key      # the default page lives at the root URL
+    tab.goto(f"{server['url']}/{path}?lang={lang}{extra}")
     settle(tab)
     assert tab.locator('[data-testid="stException"]').count() == 0
 
@@ -128,10 +129,18 @@ def test_every_page_renders_with_screenshots(app_server, page, lang):
         open_page(page, app_server, key, lang)
         assert page.get_by_text("DEMO ·").count() == 1, f"{key}: the DEMO banner"
         page.screenshot(path=str(SCREENSHOTS / f"{lang}_{key}.png"))
-        page.screenshot(path=str(SCREENSHOTS / f"{lang}_{key}_full.png"), full_page=True)
+        tall_screenshot(page, SCREENSHOTS / f"{lang}_{key}_tall.png")
     open_page(page, app_server, "overview", lang, "&present=1")
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     page.screenshot(path=str(SCREENSHOTS / f"{lang}_overview_presentation.png"))
+
+
+def tall_screenshot(tab, path: Path) -> None:
+    """The whole page (Streamlit scrolls inside the app, so grow the window instead)."""
+    tab.set_viewport_size({"width": VIEWPORT["width"], "height": 3200})
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=str(path))
+    tab.set_viewport_size(VIEWPORT)
 
 
 def upload(tab, name: str, data: bytes) -> None:
@@ -150,7 +159,7 @@ def test_invalid_upload_shows_report_and_changes_nothing(app_server, page):
     assert report.locator("th", has_text="3").count() >= 1, "line 3, as in a spreadsheet"
     assert page.get_by_role("button", name="Store").count() == 0
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "en_upload_rejected.png"), full_page=True)
+    tall_screenshot(page, SCREENSHOTS / "en_upload_rejected.png")
     assert not has_data(app_server["db"])
 
 
@@ -165,4 +174,4 @@ def test_valid_upload_lands_and_shows_on_the_overview(app_server, page):
     open_page(page, app_server, "overview", "en")
     assert page.get_by_text("DEMO ·").count() == 0
     assert page.locator("h2", has_text="March 2025").count() == 1
-    page.screenshot(path=str(SCREENSHOTS / "en_overview_real_data.png"), full_page=True)
+    tall_screenshot(page, SCREENSHOTS / "en_overview_real_data.png")

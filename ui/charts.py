@@ -35,8 +35,8 @@ def _base_layout(figure: go.Figure, title: str, y_title: str, height: int = 460)
         hoverlabel=dict(font_size=15),
     )
     figure.update_yaxes(title_text=y_title, rangemode="tozero", gridcolor="#DDDDDD",
-                        tickfont=dict(size=15))
-    figure.update_xaxes(tickfont=dict(size=15), gridcolor="#EEEEEE")
+                        tickfont=dict(size=15, color="#111"))
+    figure.update_xaxes(tickfont=dict(size=15, color="#111"), gridcolor="#EEEEEE")
     return figure
 
 
@@ -44,6 +44,14 @@ def rule_symbols(rules) -> dict[str, str]:
     """A stable marker symbol per rule id."""
     ordered = sorted({rule for rule in rules if isinstance(rule, str)})
     return {rule: RULE_SYMBOLS[index % len(RULE_SYMBOLS)] for index, rule in enumerate(ordered)}
+
+
+def localise_month_axis(figure: go.Figure, months, lang: str, every: int = 3) -> None:
+    """Month ticks in the interface language ('mrt 2025'), every few months."""
+    months = sorted(set(months))
+    ticks = [month for month in months if month.month % every == 1 % every]
+    figure.update_xaxes(tickmode="array", tickvals=[pd.Timestamp(m) for m in ticks],
+                        ticktext=[month_text(m, lang, short=True) for m in ticks])
 
 
 def _line(x, y, name, colour, dash="solid", width=2.5, mode="lines", **extra) -> go.Scatter:
@@ -99,6 +107,7 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     if reference is not None:
         _add_reference(figure, reference, view, lang)
 
+    localise_month_axis(figure, series["month"], lang)
     view_title = text("chart.view_" + view, lang)
     title = f"{indicator_name(indicator, lang)} · {department} · {view_title}"
     return _base_layout(figure, title, unit_title(indicator, lang))
@@ -118,7 +127,7 @@ def _add_signal_markers(figure: go.Figure, series: pd.DataFrame, indicator: str,
         colours = [LEVEL_COLOURS[level_of(level)] for level in rows["level"]]
         figure.add_trace(go.Scatter(
             x=pd.to_datetime(rows["month"]), y=rows["value"], mode="markers",
-            name=f"{text('chart.signal', lang)}: {rule_names.get(rule, rule)}",
+            name=text("chart.signal", lang, rule=rule_names.get(rule, rule)),
             marker=dict(symbol=symbols.get(rule, "diamond"), size=17, color=colours,
                         line=dict(color="#000000", width=1.5)),
             hovertext=hover, hoverinfo="text",
@@ -187,18 +196,19 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
         cell_text.append(text_row)
         hover.append(hover_row)
     colours = [SUPPRESSED_COLOUR, "#CDEBDD", "#F6D38A", "#E9955F"]
-    scale = [[0.0, colours[0]], [0.125, colours[0]], [0.125, colours[1]], [0.375, colours[1]],
-             [0.375, colours[2]], [0.625, colours[2]], [0.625, colours[3]], [1.0, colours[3]]]
+    bands = [0.0, 0.25, 0.5, 0.75, 1.0]     # z -1, 0, 1, 2 sit in the middle of a band
+    scale = [pair for index, colour in enumerate(colours)
+             for pair in ([bands[index], colour], [bands[index + 1], colour])]
     figure = go.Figure(go.Heatmap(
-        z=z, x=[indicator_name(i, lang) for i in indicators], y=departments, text=cell_text,
+        z=z, x=[_wrap(indicator_name(i, lang), 16) for i in indicators], y=departments, text=cell_text,
         texttemplate="%{text}", textfont=dict(size=15, color="#111111"), hovertext=hover,
         hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
     ))
     figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
                           height=max(360, 46 * len(departments) + 180))
-    figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16))
-    figure.update_xaxes(side="top", tickangle=-30, tickfont=dict(size=14))
-    figure.update_layout(margin=dict(l=150, r=20, t=170, b=20))
+    figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16, color="#111"))
+    figure.update_xaxes(side="top", tickangle=0, tickfont=dict(size=14, color="#111"))
+    figure.update_layout(margin=dict(l=150, r=20, t=150, b=20))
     return figure
 
 

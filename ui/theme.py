@@ -32,20 +32,20 @@ LEVEL_RANK = {"ok": 0, "watch": 1, "alert": 2}
 
 BASE_CSS = """
 <style>
-  html, body, [class*="st-"] { font-size: 18px; }
-  h1 { font-size: 2.4rem !important; }
-  [data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; }
-  [data-testid="stMetricLabel"] p { font-size: 1.15rem; font-weight: 600; }
-  [data-testid="stMetricDelta"] { font-size: 1.05rem; }
-  .signal-light { font-size: 1.1rem; font-weight: 700; padding: 0.15rem 0.6rem;
-                  border-radius: 0.4rem; display: inline-block; margin-top: 0.2rem; }
+  .block-container { padding-top: 2.2rem !important; }
+  h1 { font-size: 2.3rem !important; }
+  [data-testid="stMetricValue"] { font-size: 2.4rem !important; font-weight: 700; }
+  [data-testid="stMetricDelta"] { font-size: 1.05rem !important; }
+  .tile-name { font-size: 1.2rem; font-weight: 700; line-height: 1.25; min-height: 3rem; }
+  [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+  .signal-light { font-size: 1.05rem; font-weight: 700; padding: 0.15rem 0.6rem;
+                  border-radius: 0.4rem; display: inline-block; }
   .signal-ok    { background: #E6F5EF; color: #00573F; border: 2px solid #009E73; }
   .signal-watch { background: #FFF3D6; color: #6B4A00; border: 2px solid #E69F00; }
   .signal-alert { background: #FBE5D9; color: #7A2E00; border: 2px solid #D55E00; }
-  .suppressed-note { color: #444; font-style: italic; }
   .demo-banner { background: #0072B2; color: #FFFFFF; font-weight: 700; font-size: 1.1rem;
-                 padding: 0.5rem 1rem; border-radius: 0.4rem; margin-bottom: 0.8rem; }
-  .attention-row { font-size: 1.2rem; padding: 0.35rem 0; border-bottom: 1px solid #DDD; }
+                 padding: 0.5rem 1rem; border-radius: 0.4rem; }
+  .attention-row { font-size: 1.2rem; padding: 0.45rem 0; border-bottom: 1px solid #CCC; }
 </style>
 """
 
@@ -54,8 +54,10 @@ PRESENTATION_CSS = """
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
   .block-container { padding-top: 1rem !important; max-width: 100% !important; }
-  html, body, [class*="st-"] { font-size: 21px; }
-  [data-testid="stMetricValue"] { font-size: 3.2rem; }
+  [data-testid="stMetricValue"] { font-size: 3rem !important; }
+  .tile-name { font-size: 1.35rem; }
+  h1 { font-size: 2rem !important; padding: 0 !important; }
+  h2 { padding-top: 0 !important; }
 </style>
 """
 

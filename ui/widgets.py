@@ -35,7 +35,7 @@ def year_before(month: dt.date) -> dt.date:
 
 def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level, lang: str,
                    min_group_size: int, departments_signalled: int) -> None:
-    """One organisation indicator: value, change against a year before, 12-month sparkline."""
+    """One organisation indicator: value, change against a year before, 12-month sparkline, light."""
     series = history.set_index("month").sort_index()
     value, suppressed = month_value(series, month)
     before, before_suppressed = month_value(series, year_before(month))
@@ -44,17 +44,21 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         change = value - before
     window = series.loc[(series.index > year_before(month)) & (series.index <= month)]
     sparkline = window.loc[~window["suppressed"], "value"].dropna().round(3).tolist()
-    delta = change_text(change, indicator, lang)
-    st.metric(
-        indicator_name(indicator, lang),
-        display_value(value, indicator, lang, suppressed=suppressed, min_group_size=min_group_size),
-        delta=delta,
-        delta_color="inverse",
-        delta_description=text("overview.vs", lang, month=month_text(year_before(month), lang, True))
-        if delta else None,
-        chart_data=sparkline if len(sparkline) > 1 else None,
-        border=True,
-    )
-    detail = text("overview.departments_signalled", lang, n=departments_signalled) \
-        if departments_signalled else ""
-    signal_light(level, lang, detail)
+    name = indicator_name(indicator, lang)
+    with st.container(border=True):
+        st.html(f'<div class="tile-name">{html.escape(name)}</div>')
+        st.metric(
+            name,
+            display_value(value, indicator, lang, suppressed=suppressed, min_group_size=min_group_size),
+            delta=change_text(change, indicator, lang),
+            delta_color="blue",     # direction by arrow and sign; the light carries the judgement
+            chart_data=sparkline if len(sparkline) > 1 else None,
+            label_visibility="collapsed",
+        )
+        if before is not None or before_suppressed:
+            last_year = display_value(before, indicator, lang, suppressed=before_suppressed,
+                                      min_group_size=min_group_size)
+            st.caption(f"{month_text(year_before(month), lang, short=True)}: {last_year}")
+        signal_light(level, lang)
+        if departments_signalled:
+            st.caption(text("overview.departments_signalled", lang, n=departments_signalled))

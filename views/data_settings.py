@@ -24,13 +24,20 @@ def show_coverage() -> None:
         return
     coverage["month"] = pd.to_datetime(coverage["month"]).dt.date
     table = coverage.pivot(index="month", columns="kind", values="rows")[list(KINDS)]
-    first, last = table.index.min(), table.index.max()
-    st.write(t("data.span", first=month_text(first, lang), last=month_text(last, lang),
-               months=len(table)))
-    for kind in KINDS:
+    # The reporting period is the span of the workforce months; gaps count inside it only.
+    reported = table.index[table["workforce"] > 0]
+    if len(reported):
+        table = table.loc[reported.min():reported.max()]
+    st.write(t("data.span", first=month_text(table.index.min(), lang),
+               last=month_text(table.index.max(), lang), months=len(table)))
+    for kind in ("workforce", "absences"):
         empty = [month_text(month, lang, short=True) for month in table.index[table[kind] == 0]]
         if empty:
-            st.warning(f"{kind_label(kind, lang)}: {t('data.gaps', months=', '.join(empty))}")
+            st.warning(t("data.gaps", kind=kind_label(kind, lang), months=", ".join(empty)))
+    rare = [kind_label(kind, lang) for kind in ("turnover", "incidents", "reintegration")
+            if (table[kind] == 0).any()]
+    if rare:
+        st.caption(t("data.rare_gaps", kinds=", ".join(rare)))
     shown = table.sort_index(ascending=False)
     shown.index = [month_text(month, lang) for month in shown.index]
     shown.columns = [kind_label(kind, lang) for kind in shown.columns]

@@ -54,7 +54,7 @@ else:
     )[["rank", "department", "score", "alerts", "watches", "indicators", "since", reason_column(lang)]]
     table.columns = [t("hotspots.col." + c) for c in
                      ("rank", "department", "score", "alerts", "watches", "indicators", "since", "reason")]
-    st.dataframe(table, hide_index=True)
+    st.table(table.set_index(table.columns[0]))      # a table wraps the long reasons
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking")
 

@@ -22,7 +22,8 @@ chart = load_evaluation(*database.cache_key).chart
 
 organisation = indicators[indicators["department"] == ALL_DEPARTMENTS]
 months = sorted(organisation["month"].unique(), reverse=True)
-st.title(t("overview.title"))
+title_column, month_column = st.columns([3, 1], vertical_alignment="bottom")
+title_column.title(t("overview.title"))
 if not months:
     st.info(t("common.no_data"))
     st.stop()
@@ -30,8 +31,8 @@ if not months:
 if context.presenting:
     month = months[0]
 else:
-    month = st.selectbox(t("common.month"), months, key="overview_month",
-                         format_func=lambda m: month_text(m, lang))
+    month = month_column.selectbox(t("common.month"), months, key="overview_month",
+                                   format_func=lambda m: month_text(m, lang))
 st.header(month_text(month, lang))
 
 this_month = chart[chart["month"] == month]

@@ -1,0 +1,86 @@
+"""Every interface text exists in nl, fr and en, is not empty, and keeps the same placeholders."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from signals.definitions import INDICATORS, KINDS, LANGUAGES
+from signals.i18n import LANGUAGE_NAMES, TEXTS, text
+from signals.reference import REFERENCE_FIGURES
+
+PROJECT = Path(__file__).resolve().parent.parent
+UI_SOURCES = [PROJECT / "dashboard.py", *sorted((PROJECT / "views").glob("*.py")),
+              *sorted((PROJECT / "ui").glob("*.py"))]
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_every_language_has_every_key(key):
+    assert set(TEXTS[key]) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        assert TEXTS[key][lang].strip(), f"{key} is empty in {lang}"
+    assert len({frozenset(placeholders(TEXTS[key][lang])) for lang in LANGUAGES}) == 1, \
+        f"{key}: the languages use different placeholders"
+
+
+def test_language_names_and_data_texts_complete():
+    assert set(LANGUAGE_NAMES) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        for indicator in INDICATORS:
+            assert indicator.names[lang].strip() and indicator.definitions[lang].strip()
+        for kind in KINDS.values():
+            assert kind.labels[lang].strip()
+        for figure in REFERENCE_FIGURES:
+            assert figure.labels[lang].strip()
+
+
+def test_text_fills_placeholders_and_refuses_unknown_language():
+    assert text("suppressed.value", "fr", n=10) == "moins de 10 personnes : non affiché"
+    with pytest.raises(ValueError):
+        text("app.title", "de")
+
+
+def test_every_key_used_in_the_code_exists():
+    """Literal keys passed to t(...) or text(...) in the pages and helpers are all defined."""
+    used = set()
+    for path in UI_SOURCES:
+        used |= set(re.findall(r'\b(?:t|text)\("([a-z_]+\.[a-z_.0-9%]+)"\s*[,)]', path.read_text()))
+    assert used, "the scan found the keys"
+    assert sorted(used - set(TEXTS)) == []
+
+
+def test_dutch_and_french_do_not_leak_english():
+    """A nl or fr text equal to its English one is only allowed for words the languages share."""
+    shared = {"page.trends", "hotspots.col.score", "unit.%", "unit.points", "common.indicator",
+              "data.indicator", "chart.signal", "common.source"}
+    same = {key for key, texts in TEXTS.items()
+            for lang in ("nl", "fr") if texts[lang] == texts["en"] and key not in shared}
+    assert sorted(same) == []
+
+
+def test_key_families_built_at_run_time_are_complete():
+    from ui.navigation import PAGES
+    from ui.upload import ERROR_COLUMNS
+
+    families = {
+        "unit.": {indicator.unit for indicator in INDICATORS},
+        "level.": {"ok", "watch", "alert"},
+        "status.": {"accepted", "rejected"},
+        "chart.view_": {"monthly", "rolling12"},
+        "upload.error.": set(ERROR_COLUMNS),
+        "hotspots.col.": {"rank", "department", "score", "alerts", "watches", "indicators", "since",
+                          "reason"},
+        "history.": {"uploaded_at", "file_name", "kind", "status", "rows_total", "rows_new",
+                     "rows_replaced", "rows_unchanged", "error_count", "uploaded_by"},
+    }
+    missing = [prefix + name for prefix, names in families.items() for name in names
+               if prefix + name not in TEXTS]
+    missing += [page.title_key for page in PAGES if page.title_key not in TEXTS]
+    assert missing == []
