@@ -69,6 +69,8 @@ DEPARTMENT_NAMES = tuple(department.name for department in DEPARTMENTS)
 DETERIORATING = "Geriatrie"
 RECOVERING = "Intensieve zorg"
 TINY = "Ombudsdienst"
+INTERVENTION_MONTH = MONTHS - 15    # window month of the intervention in RECOVERING
+RECOVERED_MONTH = MONTHS - 12       # from here on RECOVERING is back to normal
 
 # Episode rate by calendar month (January first): winter peak, summer dip; mean 1.
 SEASON = np.array([1.30, 1.22, 1.08, 0.98, 0.92, 0.88, 0.78, 0.76, 0.94, 1.00, 1.04, 1.10])
@@ -172,14 +174,28 @@ def _days_in_month(month: np.datetime64) -> int:
 def _trend(department: str, window_index: int) -> float:
     """How much worse than usual a department is in a month (0 = first reported month)."""
     if department == DETERIORATING and window_index > MONTHS - 10:
-        return 1.0 + 1.6 * (window_index - (MONTHS - 10)) / 9
+        return 1.0 + 2.0 * (window_index - (MONTHS - 10)) / 9
     if department == RECOVERING:
-        intervention = MONTHS - 15
-        if window_index < intervention:
+        if window_index < INTERVENTION_MONTH:
             return 1.8
-        if window_index < MONTHS - 12:
-            return 1.8 - 0.8 * (window_index - intervention + 1) / 3
+        if window_index < RECOVERED_MONTH:
+            return 1.8 - 0.8 * (window_index - INTERVENTION_MONTH + 1) / 3
     return 1.0
+
+
+def _return_after_intervention(rng: np.random.Generator, department: np.ndarray, start: np.ndarray,
+                               end: np.ndarray, window_start: np.datetime64) -> np.ndarray:
+    """The intervention brings the recovering department's long-term absentees back in time.
+
+    Spells that began before it and would run into the recovered year end at a random
+    day between the intervention and the start of that year.
+    """
+    intervention = _month_start(window_start + INTERVENTION_MONTH)
+    recovered = _month_start(window_start + RECOVERED_MONTH)
+    affected = ((department == DEPARTMENT_NAMES.index(RECOVERING))
+                & (start < intervention) & (end >= recovered))
+    back_at_work = intervention + rng.integers(0, int((recovered - intervention).astype(int)), len(end))
+    return np.where(affected, np.maximum(back_at_work, start), end)
 
 
 # --- staff ----------------------------------------------------------------------------
@@ -294,6 +310,7 @@ def _simulate_absences(rng: np.random.Generator, months: np.ndarray, staff: _Sta
         start = _days_within(rng, month, len(who))
         lengths = _spell_lengths(rng, LONG_SPELL_SHARE * trends[staff.department[who]])
         end = start + lengths - 1
+        end = _return_after_intervention(rng, staff.department[who], start, end, months[LEAD_IN_MONTHS])
         # Nobody is absent beyond their last day of employment.
         exits = staff.exit[who]
         end = np.where(~np.isnat(exits) & (exits < end), exits, end)
@@ -335,7 +352,7 @@ def _simulate_incidents(rng: np.random.Generator, workforce: pd.DataFrame,
             rates = dict(INCIDENT_RATES, aggression=departments[name].aggression)
             rates["work_accident"] *= departments[name].accident_factor
             for category in ("psychosocial_informal", "psychosocial_formal", "harassment"):
-                rates[category] *= trend ** 3
+                rates[category] *= trend ** 2
             counts = rng.poisson(np.array(list(rates.values())) * headcount)
             categories = np.repeat(np.array(list(rates)), counts)
             frames.append(pd.DataFrame({
