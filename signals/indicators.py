@@ -24,11 +24,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import duckdb
 import pandas
 
 from . import store
 from .calendar import calendar_parameters, calendar_sql
-from .definitions import ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS
+from .definitions import (
+    ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, PSYCHOSOCIAL_CATEGORIES,
+)
 from .privacy import suppression_sql
 
 # Weekends and holidays never run longer than this, so the calendar reaches the
@@ -254,8 +257,6 @@ def _department_rows_sql() -> str:
 
 
 def _psychosocial_categories_sql() -> str:
-    from .definitions import PSYCHOSOCIAL_CATEGORIES
-
     return "(" + ", ".join(f"'{category}'" for category in PSYCHOSOCIAL_CATEGORIES) + ")"
 
 
@@ -355,8 +356,6 @@ def indicators_csv(con) -> str:
     without trailing zeros (integers without '.0'); empty numerator and value where
     suppressed, empty value (and denominator) where not defined.
     """
-    import duckdb
-
     frame = indicator_frame(con)
     query = f"""
         SELECT strftime(month::DATE, '%Y-%m') AS month, department, indicator,
