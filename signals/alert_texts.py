@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pandas as pd
+
 from .definitions import INDICATORS_BY_ID, LANGUAGES
-from .formatting import format_number, format_value, month_label
+from .formatting import THIN_SPACE, month_label
 
 RULE_NAMES = {
     "beyond_upper_limit": {
@@ -98,40 +100,84 @@ def ordinal(number: int, lang: str) -> str:
     return f"{number}e"
 
 
-def _number(value, lang: str) -> str:
-    return format_number(value, lang, 0)
+_COMMA_DECIMALS = str.maketrans({",": THIN_SPACE, ".": ","})
+_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
 
 
-def reason(lang: str, indicator: str, rule: str, facts: dict) -> str:
-    """The sentence for one fired rule. `facts` holds the numbers the sentence quotes:
-    value, expected, upper_limit, watch_limit, headcount, above (months in a row above
-    expected), increases, rise_month (date), rolling_value, organisation_value, funnel_limit.
+def format_values(values, unit: str) -> dict[str, list[str]]:
+    """Many values in one unit, per language; the same text as formatting.format_value,
+    formatted once and translated for nl/fr (sentences are built in bulk)."""
+    decimals = _DECIMALS[unit]
+    english = [
+        "–" if value is None or not math.isfinite(value) else f"{value:,.{decimals}f}"
+        for value in (float("nan") if value is None else float(value) for value in values)
+    ]
+    comma = [text.translate(_COMMA_DECIMALS) for text in english]
+    if unit == "%":
+        return {
+            "en": [text if text == "–" else text + "%" for text in english],
+            "nl": [text if text == "–" else text + THIN_SPACE + "%" for text in comma],
+            "fr": [text if text == "–" else text + THIN_SPACE + "%" for text in comma],
+        }
+    return {"en": english, "nl": comma, "fr": comma}
+
+
+def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
+    """One sentence per row of `facts` in every language: {'reason_nl': [...], ...}.
+
+    `facts` has a column `rule` and the numbers the sentences quote: value, expected,
+    upper_limit, watch_limit, headcount, above (months in a row above expected),
+    increases, rise_month (date or None), rolling_value, organisation_value, funnel_limit.
     """
     unit = INDICATORS_BY_ID[indicator].unit
     funnel_unit = "%" if unit == "count" else unit  # the funnel of a count is per 100 employees
-    rise_month = facts.get("rise_month")
-    words = {
-        "name": INDICATORS_BY_ID[indicator].names[lang],
-        "value": format_value(facts.get("value"), unit, lang),
-        "expected": format_value(facts.get("expected"), unit, lang),
-        "upper": format_value(facts.get("upper_limit"), unit, lang),
-        "watch": format_value(facts.get("watch_limit"), unit, lang),
-        "headcount": _number(facts.get("headcount"), lang),
-        "above": facts.get("above", 0),
-        "increases": facts.get("increases", 0),
-        "rise_month": month_label(rise_month, lang) if isinstance(rise_month, dt.date) else "–",
-        "rolling": format_value(facts.get("rolling_value"), funnel_unit, lang),
-        "organisation": format_value(facts.get("organisation_value"), funnel_unit, lang),
-        "funnel_limit": format_value(facts.get("funnel_limit"), funnel_unit, lang),
+    formatted = {
+        "value": format_values(facts["value"], unit),
+        "expected": format_values(facts["expected"], unit),
+        "upper": format_values(facts["upper_limit"], unit),
+        "watch": format_values(facts["watch_limit"], unit),
+        "headcount": format_values(facts["headcount"], "count"),
+        "rolling": format_values(facts["rolling_value"], funnel_unit),
+        "organisation": format_values(facts["organisation_value"], funnel_unit),
+        "funnel_limit": format_values(facts["funnel_limit"], funnel_unit),
     }
-    sentence = _HEAD[lang].format(**words) + ": " + _CLAUSES[rule][lang].format(**words)
-    above = facts.get("above", 0)
-    if rule != "run_above_centre" and isinstance(above, (int, float)) and not math.isnan(above) \
-            and above >= 2:
-        sentence += "; " + _RUN_TAIL[lang].format(ordinal=ordinal(int(above), lang))
-    return sentence + "."
+    rules, rise_months = list(facts["rule"]), list(facts["rise_month"])
+    above = [_whole(value) for value in facts["above"]]
+    increases = [_whole(value) for value in facts["increases"]]
+    result = {}
+    for lang in LANGUAGES:
+        labels = {month: month_label(month, lang) for month in set(rise_months)
+                  if isinstance(month, dt.date)}
+        name = INDICATORS_BY_ID[indicator].names[lang]
+        texts = []
+        for row, rule in enumerate(rules):
+            words = {key: column[lang][row] for key, column in formatted.items()}
+            words.update(name=name, above=above[row], increases=increases[row],
+                         rise_month=labels.get(rise_months[row], "–"))
+            text = _HEAD[lang].format(**words) + ": " + _CLAUSES[rule][lang].format(**words)
+            if rule != "run_above_centre" and above[row] >= 2:
+                text += "; " + _RUN_TAIL[lang].format(ordinal=ordinal(above[row], lang))
+            texts.append(text + ".")
+        result[f"reason_{lang}"] = texts
+    return result
+
+
+def _whole(value) -> int:
+    return int(value) if value is not None and math.isfinite(value) else 0
+
+
+def reason(lang: str, indicator: str, rule: str, facts: dict) -> str:
+    """The sentence for one fired rule (see `sentences` for the facts it quotes)."""
+    return reasons(indicator, rule, facts)[f"reason_{lang}"]
 
 
 def reasons(indicator: str, rule: str, facts: dict) -> dict[str, str]:
     """The sentence in every language: {'reason_nl': ..., 'reason_fr': ..., 'reason_en': ...}."""
-    return {f"reason_{lang}": reason(lang, indicator, rule, facts) for lang in LANGUAGES}
+    row = {name: facts.get(name, math.nan) for name in _FACT_NAMES} | {"rule": rule}
+    row["rise_month"] = facts.get("rise_month")
+    table = pd.DataFrame([row])
+    return {column: texts[0] for column, texts in sentences(indicator, table).items()}
+
+
+_FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "above",
+               "increases", "rolling_value", "organisation_value", "funnel_limit")

@@ -35,7 +35,7 @@ import pandas as pd
 from scipy import stats
 
 from . import spc
-from .alert_texts import RULE_NAMES, reasons
+from .alert_texts import RULE_NAMES, sentences
 from .definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 
 RULES: dict[str, dict[str, str]] = RULE_NAMES
@@ -71,7 +71,7 @@ class _Grid:
     """One indicator's frame as [department, month] arrays (missing cells not present)."""
     indicator: str
     departments: np.ndarray
-    months: list[dt.date]
+    months: np.ndarray            # datetime.date objects, one per month
     counts: np.ndarray
     exposure: np.ndarray
     headcount: np.ndarray
@@ -142,8 +142,9 @@ def _month_range(frame: pd.DataFrame) -> list[dt.date]:
 
 def _grid(rows: pd.DataFrame, indicator: str, months: list[dt.date]) -> _Grid:
     departments, dept_index = np.unique(rows["department"].to_numpy(dtype=str), return_inverse=True)
-    month_position = {month: position for position, month in enumerate(months)}
-    month_index = pd.to_datetime(rows["month"]).dt.date.map(month_position).to_numpy(dtype=int)
+    stamps = pd.to_datetime(rows["month"])
+    month_index = ((stamps.dt.year - months[0].year) * 12
+                   + stamps.dt.month - months[0].month).to_numpy(dtype=int)
     shape = (len(departments), len(months))
 
     def spread(column, fill=np.nan, dtype=float):
@@ -156,7 +157,7 @@ def _grid(rows: pd.DataFrame, indicator: str, months: list[dt.date]) -> _Grid:
     exists = np.zeros(shape, dtype=bool)
     exists[dept_index, month_index] = True
     present = exists & ~suppressed & np.isfinite(counts) & np.isfinite(exposure) & (exposure > 0)
-    return _Grid(indicator, departments, months, counts, exposure, spread("headcount", 0.0),
+    return _Grid(indicator, departments, np.array(months, dtype=object), counts, exposure, spread("headcount", 0.0),
                  spread("value"), exists, suppressed, present)
 
 
@@ -302,7 +303,7 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
         outliers = valid & (scale * rate > limits["upper_998"])
     dept, month = np.nonzero(valid)
     frame = pd.DataFrame({
-        "month": [grid.months[position] for position in month],
+        "month": grid.months[month],
         "indicator": grid.indicator,
         "department": grid.departments[dept],
         "numerator": counts12[dept, month],
@@ -329,8 +330,8 @@ def _rare_funnel_limits(expected, phi, exposure12, scale) -> dict[str, np.ndarra
     with np.errstate(invalid="ignore", divide="ignore"):
         for level, tail in tails.items():
             mean = np.maximum(expected, 0.0) / phi
-            limits[f"upper_{level}"] = scale * phi * stats.poisson.ppf(1 - tail, mean) / exposure12
-            limits[f"lower_{level}"] = scale * phi * stats.poisson.ppf(tail, mean) / exposure12
+            limits[f"upper_{level}"] = scale * phi * spc.poisson_quantile(1 - tail, mean) / exposure12
+            limits[f"lower_{level}"] = scale * phi * spc.poisson_quantile(tail, mean) / exposure12
     return limits
 
 
@@ -367,24 +368,20 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFram
         return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank"])
     fired = pd.concat(parts, ignore_index=True)
     dept, month = fired["dept_index"].to_numpy(), fired["month_index"].to_numpy()
-    fired["month"] = [grid.months[position] for position in month]
+    fired["month"] = grid.months[month]
     fired["department"] = grid.departments[dept]
     fired["indicator"] = grid.indicator
     fired["value"] = grid.value[dept, month]
     fired["headcount"] = grid.headcount[dept, month]
     for name in ("expected", "upper_limit", "watch_limit"):
         fired[name] = values[name][dept, month]
-    fired["since"] = [grid.months[position] for position in month - run[dept, month] + 1]
+    fired["since"] = grid.months[month - run[dept, month] + 1]
     for name in ("above", "increases", "rolling_value", "organisation_value", "funnel_limit"):
         fired[name] = facts[name][dept, month]
     rise = facts["rise_start"][dept, month]
-    fired["rise_month"] = [grid.months[position] if position >= 0 else None for position in rise]
+    fired["rise_month"] = np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None)
     fired["rule_rank"] = fired["rule"].map(RULE_ORDER.index)
-    sentences = [
-        reasons(grid.indicator, record["rule"], record)
-        for record in fired.to_dict("records")
-    ]
-    fired = pd.concat([fired, pd.DataFrame(sentences, index=fired.index)], axis=1)
+    fired = fired.assign(**sentences(grid.indicator, fired))
     return fired.sort_values(["month", "department", "rule_rank"])[
         list(_SIGNAL_COLUMNS) + ["rule_rank"]
     ].reset_index(drop=True)
@@ -395,7 +392,7 @@ def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
     shown = grid.exists & ~grid.suppressed
     dept, month = np.nonzero(shown)
     chart = pd.DataFrame({
-        "month": [grid.months[position] for position in month],
+        "month": grid.months[month],
         "department": grid.departments[dept],
         "indicator": grid.indicator,
         "value": grid.value[dept, month],

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from signals.alert_texts import RULE_NAMES, ordinal, reason, reasons
+from signals.alert_texts import RULE_NAMES, format_values, ordinal, reason, reasons
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+from signals.formatting import format_value
 
 FACTS = {
     "value": 9.84, "expected": 5.12, "upper_limit": 8.6, "watch_limit": 7.4, "headcount": 32,
@@ -55,3 +56,11 @@ def test_no_run_tail_for_a_single_month_above():
 def test_ordinals():
     assert [ordinal(n, "en") for n in (1, 3, 12, 13)] == ["first", "third", "twelfth", "13th"]
     assert ordinal(4, "nl") == "4e" and ordinal(4, "fr") == "4e"
+
+
+@pytest.mark.parametrize("unit", ["%", "count", "per_million_hours", "per_thousand_hours"])
+def test_bulk_formatting_matches_formatting_module(unit):
+    values = [0.0, 0.04, 8.57, 1234.5678, 1e6 / 3, float("nan"), None, -2.5]
+    bulk = format_values(values, unit)
+    for lang in LANGUAGES:
+        assert bulk[lang] == [format_value(value, unit, lang) for value in values]

@@ -145,3 +145,17 @@ def test_overdispersion_correction_reduces_false_alarms():
     laney = tested & (days > spc.normal_limits(expected, variance, sigma_z, 3))
     assert plain.sum() / tested.sum() > 0.10
     assert laney.sum() / tested.sum() < 0.02
+
+
+@pytest.mark.parametrize("probability", [0.001, 0.025, 0.5, 0.97725, 0.99865, 0.999])
+def test_poisson_quantile_matches_scipy(probability):
+    means = np.concatenate([[0.0, 1e-6, 0.3, 1.0, 2.0, np.nan], np.geomspace(0.01, 5000, 400)])
+    expected = stats.poisson.ppf(probability, means)
+    np.testing.assert_array_equal(spc.poisson_quantile(probability, means), expected)
+
+
+def test_gamma_quantile_matches_scipy():
+    shapes = np.geomspace(0.05, 5000, 200)
+    for probability in (spc.THREE_SIGMA_TAIL, 0.5, 1 - spc.THREE_SIGMA_TAIL):
+        np.testing.assert_allclose(spc.gamma_quantile(probability, shapes),
+                                   stats.gamma.ppf(probability, shapes), rtol=2e-3)
