@@ -29,7 +29,8 @@ def unit_title(indicator: str, lang: str) -> str:
 def _base_layout(figure: go.Figure, title: str, y_title: str, height: int = 460) -> go.Figure:
     figure.update_layout(
         title=dict(text=title, font=dict(size=21)),
-        font=FONT, height=height, template="plotly_white",
+        font=FONT, height=height, template=None,       # no template: building it costs ~80 ms
+        plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", colorway=SERIES_COLOURS,
         margin=dict(l=70, r=30, t=70, b=60),
         legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=15)),
         hoverlabel=dict(font_size=15),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 from filelock import FileLock
@@ -39,14 +40,34 @@ class ActiveDatabase:
         return (self.path, self.version, self.min_group_size)
 
 
+def file_state(path: Path) -> tuple:
+    """A cheap fingerprint of a DuckDB file and its write-ahead log: changes whenever data lands."""
+    states = []
+    for candidate in (path, Path(str(path) + ".wal")):
+        try:
+            stat = candidate.stat()
+            states.append((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            states.append(None)
+    return tuple(states)
+
+
 def _describe(path: Path) -> ActiveDatabase | None:
-    """The database at `path` if it exists and holds data, else None."""
+    """The database at `path` if it exists and holds data, else None (re-read only when it changed)."""
     if not path.exists():
         return None
+    return _describe_state(str(path), file_state(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _describe_state(path: str, state: tuple) -> ActiveDatabase | None:
     with store.connect(path, read_only=True) as con:
-        if store.schema_version(con) == 0 or not store.has_data(con):
+        try:
+            if not store.has_data(con):
+                return None
+        except duckdb.CatalogException:      # a file without our schema yet
             return None
-        return ActiveDatabase(str(path), store.is_demo(con), store.data_version(con),
+        return ActiveDatabase(path, store.is_demo(con), store.data_version(con),
                               store.min_group_size(con))
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
-from ui.charts import funnel_plot, heatmap
+from signals.definitions import INDICATOR_IDS
 from ui.context import page_context
-from ui.data import load_evaluation, load_hotspots, load_indicators
+from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv
-from ui.funnel import funnel_frames
+from ui.figures import funnel_figure, heatmap_cells, heatmap_figure
 from ui.labels import indicator_name, month_text, reason_column
 
 context = page_context()
 lang, t, database = context.lang, context.t, context.database
-evaluation = load_evaluation(*database.cache_key)
 indicators = load_indicators(*database.cache_key)
 
 st.title(t("hotspots.title"))
@@ -26,19 +24,11 @@ month = st.selectbox(t("common.month"), months, key="hotspots_month",
                      format_func=lambda m: month_text(m, lang))
 
 # Heatmap: every department of the month (suppressed ones say so), levels from the alerts.
-of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
-levels = evaluation.chart[evaluation.chart["month"] == month][["department", "indicator", "level"]]
-cells = of_month[["department", "indicator", "value", "suppressed"]].merge(
-    levels, on=["department", "indicator"], how="left")
-cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
-cells = cells.sort_values(["department", "order"])
-st.plotly_chart(heatmap(cells, lang, database.min_group_size), key="hotspots_heatmap",
+st.plotly_chart(heatmap_figure(*database.cache_key, month, lang), key="hotspots_heatmap",
                 config={"displaylogo": False})
 st.caption(t("hotspots.heatmap_help", n=database.min_group_size))
-shown_cells = cells.drop(columns="order").copy()
-shown_cells.loc[shown_cells["suppressed"], "value"] = None
-download_csv(t("common.download_figures"), shown_cells, f"hotspots_{month}.csv",
-             key="download_heatmap")
+download_csv(t("common.download_figures"), heatmap_cells(*database.cache_key, month),
+             f"hotspots_{month}.csv", key="download_heatmap")
 
 # Ranked list.
 st.subheader(t("hotspots.ranking"))
@@ -62,14 +52,11 @@ else:
 st.subheader(t("hotspots.funnel"))
 indicator = st.selectbox(t("common.indicator"), INDICATOR_IDS, key="hotspots_funnel_indicator",
                          format_func=lambda i: indicator_name(i, lang))
-points, limits, organisation_value = funnel_frames(evaluation.funnel, month, indicator)
-if points.empty:
+figure, points = funnel_figure(*database.cache_key, month, indicator, lang)
+if figure is None:
     st.info(t("hotspots.no_funnel"))
 else:
-    st.plotly_chart(
-        funnel_plot(points, indicator, lang, organisation_value=organisation_value, limits=limits,
-                    month_title=month_text(month, lang)),
-        key="hotspots_funnel", config={"displaylogo": False})
+    st.plotly_chart(figure, key="hotspots_funnel", config={"displaylogo": False})
     st.caption(t("hotspots.funnel_help"))
     download_csv(t("common.download_figures"), points, f"funnel_{indicator}_{month}.csv",
                  key="download_funnel")

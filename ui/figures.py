@@ -1,0 +1,43 @@
+"""Figures and their data, cached per database version and choice: a rerun redraws from memory."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from ui.charts import funnel_plot, heatmap
+from ui.data import load_evaluation, load_indicators
+from ui.funnel import funnel_frames
+from ui.labels import month_text
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def heatmap_cells(path: str, version: int, min_group_size: int, month):
+    """Every department of the month with its value, suppressed flag and signal level."""
+    indicators = load_indicators(path, version, min_group_size)
+    chart = load_evaluation(path, version, min_group_size).chart
+    of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
+    levels = chart[chart["month"] == month][["department", "indicator", "level"]]
+    cells = of_month[["department", "indicator", "value", "suppressed"]].merge(
+        levels, on=["department", "indicator"], how="left")
+    cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
+    cells = cells.sort_values(["department", "order"]).drop(columns="order")
+    cells.loc[cells["suppressed"], "value"] = None       # never carried further than needed
+    return cells.reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def heatmap_figure(path: str, version: int, min_group_size: int, month, lang: str):
+    return heatmap(heatmap_cells(path, version, min_group_size, month), lang, min_group_size)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def funnel_figure(path: str, version: int, min_group_size: int, month, indicator: str, lang: str):
+    """(figure, points) of the funnel plot; (None, empty points) when there is nothing to compare."""
+    funnel = load_evaluation(path, version, min_group_size).funnel
+    points, limits, organisation_value = funnel_frames(funnel, month, indicator)
+    if points.empty:
+        return None, points
+    figure = funnel_plot(points, indicator, lang, organisation_value=organisation_value,
+                         limits=limits, month_title=month_text(month, lang))
+    return figure, points
