@@ -35,5 +35,5 @@ def funnel_frames(funnel: pd.DataFrame, month, indicator: str):
     points = rows[["department", "numerator", "denominator", "value", "organisation_value",
                    "lower_998", "lower_95", "upper_95", "upper_998", "z"]].copy()
     points["level"] = np.where(rows["value"] > rows["upper_998"], "alert",
-                               np.where(rows["value"] > rows["upper_95"], "watch", None))
+                               np.where(rows["value"] > rows["upper_95"], "watch", "ok"))
     return points.reset_index(drop=True), limits, organisation_value

@@ -10,7 +10,8 @@ from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.labels import level_label, month_text, reason_column
-from ui.widgets import indicator_tile
+from ui.downloads import download_csv
+from ui.widgets import indicator_tile, year_before
 
 TILES_PER_ROW = 5
 ATTENTION_ROWS = 5
@@ -50,6 +51,12 @@ for start in range(0, len(INDICATOR_IDS), TILES_PER_ROW):
                 organisation_levels.get(indicator), lang, database.min_group_size,
                 signalled.get(indicator, 0),
             )
+
+if not context.presenting:
+    last_year = organisation[(organisation["month"] > year_before(month)) & (organisation["month"] <= month)]
+    figures = last_year[["month", "indicator", "numerator", "denominator", "value", "suppressed"]]
+    download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
+                 f"overview_{month}.csv", key="download_overview")
 
 st.subheader(t("overview.attention"))
 ranked = load_hotspots(*database.cache_key, month)

@@ -1,0 +1,97 @@
+"""The dashboard's plain helpers: safe CSV downloads, funnel curves, labels, reference figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from signals.reference import REFERENCE_FIGURES, reference_for
+from ui.downloads import neutralise_cell, safe_csv
+from ui.funnel import Z, funnel_frames
+from ui.labels import change_text, display_value
+from ui.navigation import PAGE_KEYS, visible_pages
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+32", "-2", "@SUM(A1)", "\tx"])
+def test_formula_like_text_gets_an_apostrophe(cell):
+    assert neutralise_cell(cell) == "'" + cell
+
+
+def test_plain_values_stay_as_they_are():
+    assert neutralise_cell("Geriatrie") == "Geriatrie"
+    assert neutralise_cell(-2.5) == -2.5
+    assert neutralise_cell(None) is None
+
+
+def test_safe_csv_neutralises_every_text_column_and_header():
+    frame = pd.DataFrame({"department": ["=HYPERLINK(\"x\")", "Noord"], "value": [-1.5, 2.0],
+                          "=evil": ["@me", "ok"]})
+    back = pd.read_csv(io.BytesIO(safe_csv(frame)), encoding="utf-8-sig")
+    assert list(back.columns) == ["department", "value", "'=evil"]
+    assert back["department"].tolist() == ["'=HYPERLINK(\"x\")", "Noord"]
+    assert back["value"].tolist() == [-1.5, 2.0]
+    assert back["'=evil"].tolist() == ["'@me", "ok"]
+
+
+def funnel_rows(organisation_value=5.0, spread=40.0, sizes=(400, 900, 2500, 10000)):
+    """Rows shaped like signals.alerts' funnel frame, limits of the form value +/- z K / sqrt(n)."""
+    sizes = np.array(sizes, dtype=float)
+    rows = pd.DataFrame({
+        "month": dt.date(2026, 1, 1), "indicator": "absence_rate",
+        "department": [f"D{i}" for i in range(len(sizes))], "numerator": sizes * 0.05,
+        "denominator": sizes, "value": [5.0, 9.5, 4.0, 5.5], "organisation_value": organisation_value,
+        "phi": 1.0, "z": 0.0,
+    })
+    for level, sign in (("95", 1), ("998", 1)):
+        rows[f"upper_{level}"] = organisation_value + sign * Z[level] * spread / np.sqrt(sizes)
+        rows[f"lower_{level}"] = np.maximum(organisation_value - Z[level] * spread / np.sqrt(sizes), 0)
+    return rows
+
+
+def test_funnel_curves_pass_through_each_departments_own_limits():
+    rows = funnel_rows()
+    points, limits, organisation = funnel_frames(rows, dt.date(2026, 1, 1), "absence_rate")
+    assert organisation == 5.0
+    for row in rows.itertuples():
+        curve = np.interp(row.denominator, limits["denominator"], limits["upper95"])
+        assert curve == pytest.approx(row.upper_95, rel=0.02)
+    assert points.set_index("department")["level"].to_dict() == {
+        "D0": "ok", "D1": "alert", "D2": "ok", "D3": "ok"}
+
+
+def test_funnel_without_rows_for_the_month_is_empty():
+    points, limits, organisation = funnel_frames(funnel_rows(), dt.date(2025, 1, 1), "absence_rate")
+    assert points.empty and limits.empty and np.isnan(organisation)
+
+
+def test_suppressed_value_is_never_formatted():
+    assert display_value(85.7, "absence_rate", "nl", suppressed=True, min_group_size=10) == \
+        "minder dan 10 personen: niet getoond"
+    assert display_value(8.57, "absence_rate", "nl") == "8,6\u202f%"
+    assert display_value(float("nan"), "absence_rate", "en") == "–"
+
+
+def test_change_text_has_sign_and_unit():
+    assert change_text(0.42, "absence_rate", "nl") == "+0,4 %-punt"
+    assert change_text(-3, "long_term_absentees", "en") == "-3"
+    assert change_text(None, "absence_rate", "en") is None
+
+
+def test_reference_figures_keep_source_and_year_and_convert_yearly_counts():
+    assert {figure.source for figure in REFERENCE_FIGURES} == {"Securex"}
+    absence = reference_for("absence_rate")
+    assert (absence.yearly_value, absence.year, absence.monthly_value) == (8.57, 2024, 8.57)
+    outflow = reference_for("turnover_rate")
+    assert outflow.year == 2023 and outflow.monthly_value == pytest.approx(17.6 / 12)
+    assert reference_for("voluntary_turnover_rate").monthly_value == pytest.approx(11.0 / 12)
+    assert reference_for("aggression_rate") is None
+
+
+def test_page_registry_filters_by_allowed_keys():
+    assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data")
+    assert [page.key for page in visible_pages(["upload", "overview", "audit"])] == ["overview", "upload"]
+    assert [page.key for page in visible_pages(None)] == list(PAGE_KEYS)
