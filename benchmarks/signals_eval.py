@@ -11,7 +11,8 @@ real pipeline runs (indicators.indicator_frame -> alerts.evaluate).
 
 Reported per team size and indicator:
 - found: share of changes with a signal (any level; and 'alert' only) in the change
-  month or the two months after it (3 months), and within 6 months;
+  month or the two months after it (3 months), and within 6 months; per indicator and
+  for "any of" the indicators the change touches;
 - false alerts: 'alert' months per department-indicator-year in unchanged departments,
   over the months where the pipeline can judge (after 12 + 3 months of history).
 
@@ -149,9 +150,10 @@ def score(plan: pd.DataFrame, chart: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
 
     found = []
     for kind, (_, indicators) in CHANGES.items():
-        for indicator in indicators:
+        for indicator in (*indicators, "any of " + "/".join(indicators)):
             changed = plan[plan["change"] == kind]
-            rows = signalled[(signalled["indicator"] == indicator) & (signalled["change"] == kind)]
+            judged = indicators if indicator.startswith("any of ") else (indicator,)
+            rows = signalled[signalled["indicator"].isin(judged) & (signalled["change"] == kind)]
             delay = rows["month_index"] - rows["change_month"]
             rows = rows[delay >= 0].assign(delay=delay[delay >= 0])
             first_any = rows.groupby("department")["delay"].min()
