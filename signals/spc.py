@@ -326,10 +326,12 @@ def poisson_cusum(counts: np.ndarray, expected: np.ndarray, dispersion: np.ndarr
 
 
 def spiegelhalter_phi(z: np.ndarray, valid: np.ndarray, min_units: int = 5,
-                      winsor: float = 0.1) -> np.ndarray:
-    """Overdispersion factor per column: mean of the 10%-winsorised squared z-scores of the units.
+                      winsor: float = 0.05) -> np.ndarray:
+    """Overdispersion factor per column: mean of the winsorised squared z-scores of the units.
 
-    Spiegelhalter (2005), "Funnel plots for comparing institutional performance".
+    Spiegelhalter (2005), "Funnel plots for comparing institutional performance", winsorises
+    10% each side; 5% here, because absence data are heavy-tailed and 10% under-estimated
+    phi in the simulations (benchmarks/signals_eval.py), flagging too many teams.
     Rows are units (departments), columns are groups (indicator-months). Never below 1;
     NaN where fewer than `min_units` units are valid.
     """
