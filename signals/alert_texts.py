@@ -75,14 +75,15 @@ _CLAUSES = {
         "fr": "une hausse persistante depuis {rise_month}",
         "en": "a sustained rise since {rise_month}",
     },
-    "funnel_outlier": {
-        "nl": "over 12 maanden {rolling} tegenover {organisation} in de organisatie, "
-              "boven de grens {funnel_limit} voor een team van deze grootte",
-        "fr": "sur 12 mois {rolling} contre {organisation} dans l'organisation, "
-              "au-dessus de la limite {funnel_limit} pour une équipe de cette taille",
-        "en": "over 12 months {rolling} against {organisation} in the organisation, "
-              "above the limit {funnel_limit} for a team of this size",
-    },
+}
+# The comparison with the organisation quotes 12-month values, not this month's.
+_FUNNEL_SENTENCE = {
+    "nl": "{name} over de laatste 12 maanden {rolling} tegenover {organisation} in de "
+          "organisatie: boven de grens {funnel_limit} voor een team van deze grootte",
+    "fr": "{name} sur les 12 derniers mois {rolling} contre {organisation} dans "
+          "l'organisation: au-dessus de la limite {funnel_limit} pour une équipe de cette taille",
+    "en": "{name} over the last 12 months {rolling} against {organisation} in the "
+          "organisation: above the limit {funnel_limit} for a team of this size",
 }
 _RUN_TAIL = {
     "nl": "{ordinal} maand op rij boven het gemiddelde",
@@ -154,7 +155,10 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
             words = {key: column[lang][row] for key, column in formatted.items()}
             words.update(name=name, above=above[row], increases=increases[row],
                          rise_month=labels.get(rise_months[row], "–"))
-            text = _HEAD[lang].format(**words) + ": " + _CLAUSES[rule][lang].format(**words)
+            if rule == "funnel_outlier":
+                text = _FUNNEL_SENTENCE[lang].format(**words)
+            else:
+                text = _HEAD[lang].format(**words) + ": " + _CLAUSES[rule][lang].format(**words)
             if rule != "run_above_centre" and above[row] >= 2:
                 text += "; " + _RUN_TAIL[lang].format(ordinal=ordinal(above[row], lang))
             texts.append(text + ".")

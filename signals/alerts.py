@@ -305,7 +305,9 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
         limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale)
         outliers = valid & (scale * rate > limits["upper_998"])
     else:
-        limits = _frequent_funnel_limits(expected, phi_cells * variance / expected, exposure12, scale)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            dispersion = phi_cells * variance / expected
+        limits = _frequent_funnel_limits(expected, dispersion, exposure12, scale)
         outliers = valid & (scale * rate > limits["upper_998"])
     dept, month = np.nonzero(valid)
     frame = pd.DataFrame({
@@ -384,6 +386,10 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFram
     fired["since"] = grid.months[month - run[dept, month] + 1]
     for name in ("above", "increases", "rolling_value", "organisation_value", "funnel_limit"):
         fired[name] = facts[name][dept, month]
+    funnel = fired["rule"] == "funnel_outlier"     # judged on 12 months against ALL
+    fired.loc[funnel, "value"] = fired.loc[funnel, "rolling_value"]
+    fired.loc[funnel, "expected"] = fired.loc[funnel, "organisation_value"]
+    fired.loc[funnel, "upper_limit"] = fired.loc[funnel, "funnel_limit"]
     rise = facts["rise_start"][dept, month]
     fired["rise_month"] = np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None)
     fired["rule_rank"] = fired["rule"].map(RULE_ORDER.index)
@@ -427,7 +433,12 @@ def alerts_csv(con) -> str:
 
 
 def signals_csv(signals: pd.DataFrame) -> str:
-    """Signals as the contract's CSV: month YYYY-MM, numbers without float noise."""
+    """Signals as the contract's CSV: month YYYY-MM, numbers without float noise.
+
+    value, expected and upper_limit are in the indicator's unit for the month; for the
+    rule funnel_outlier they are the team's rolling 12-month value, the organisation's
+    and the 99.8% funnel limit (long_term_absentees: per 100 employees there).
+    """
     rows = signals.assign(
         indicator_rank=signals["indicator"].map(INDICATOR_IDS.index),
         rule_rank=signals["rule"].map(RULE_ORDER.index),

@@ -122,6 +122,11 @@ def test_funnel_outlier_against_the_organisation():
     latest = funnel[(funnel["month"] == MONTHS[-1]) & (funnel["department"] == "Outlier")].iloc[0]
     assert latest["value"] > latest["upper_998"] > latest["upper_95"] > latest["organisation_value"]
     assert latest["phi"] >= 1.0
+    signal = outliers[outliers["month"] == MONTHS[-1]].iloc[0]
+    assert signal["value"] == pytest.approx(latest["value"])          # the 12-month values
+    assert signal["expected"] == pytest.approx(latest["organisation_value"])
+    assert signal["upper_limit"] == pytest.approx(latest["upper_998"])
+    assert "over the last 12 months" in signal["reason_en"]
 
 
 def test_suppressed_rows_never_emit_and_cannot_be_derived():
