@@ -90,11 +90,16 @@ month_calendar AS (
     FROM calendar_days
     GROUP BY ALL
 ),
+employees AS (
+    -- a compact number per employee: sorting on it is much cheaper than on the hash text
+    SELECT employee_key, row_number() OVER () AS employee_number
+    FROM (SELECT DISTINCT employee_key FROM absences)
+),
 spells AS (
-    SELECT employee_key, department, start_date,
-           least(coalesce(end_date, $data_end), $data_end) AS end_date
-    FROM absences
-    WHERE start_date <= $data_end
+    SELECT e.employee_number, a.department, a.start_date,
+           least(coalesce(a.end_date, $data_end), $data_end) AS end_date
+    FROM absences AS a JOIN employees AS e USING (employee_key)
+    WHERE a.start_date <= $data_end
 ),
 spells_reaching AS (
     -- a later spell starting on or before `reach` continues the same episode
@@ -104,7 +109,7 @@ spells_reaching AS (
 spells_flagged AS (
     SELECT *,
            coalesce(start_date > max(reach) OVER (
-               PARTITION BY employee_key ORDER BY start_date
+               PARTITION BY employee_number ORDER BY start_date
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
            ), TRUE) AS starts_episode
     FROM spells_reaching
@@ -112,17 +117,16 @@ spells_flagged AS (
 spells_numbered AS (
     SELECT *,
            sum(starts_episode::INTEGER) OVER (
-               PARTITION BY employee_key ORDER BY start_date ROWS UNBOUNDED PRECEDING
+               PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
            ) AS episode_number
     FROM spells_flagged
 ),
 episodes AS (
-    SELECT employee_key,
-           arg_min(department, start_date) AS department,
+    SELECT arg_min(department, start_date) AS department,
            min(start_date) AS start_date,
            max(end_date) AS end_date
     FROM spells_numbered
-    GROUP BY employee_key, episode_number
+    GROUP BY employee_number, episode_number
 ),
 episodes_counted AS (
     SELECT e.*,
