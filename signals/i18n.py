@@ -62,6 +62,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "level.ok": {"nl": "Geen signaal", "fr": "Pas de signal", "en": "No signal"},
     "level.watch": {"nl": "Opvolgen", "fr": "À suivre", "en": "Watch"},
     "level.alert": {"nl": "Alarm", "fr": "Alerte", "en": "Alert"},
+    "level.unjudged": {"nl": "Te weinig historiek", "fr": "Historique insuffisant",
+                       "en": "Too little history"},
     # Units
     "unit.%": {"nl": "%", "fr": "%", "en": "%"},
     "unit.count": {"nl": "aantal personen", "fr": "nombre de personnes", "en": "number of people"},

@@ -79,6 +79,7 @@ def test_change_text_has_sign_and_unit():
     assert change_text(0.42, "absence_rate", "nl") == "+0,4 %-punt"
     assert change_text(-3, "long_term_absentees", "en") == "-3"
     assert change_text(None, "absence_rate", "en") is None
+    assert change_text(0.04, "absence_rate", "fr") == "0", "a change that rounds to nothing is no change"
 
 
 def test_reference_figures_keep_source_and_year_and_convert_yearly_counts():

@@ -71,7 +71,7 @@ def test_key_families_built_at_run_time_are_complete():
 
     families = {
         "unit.": {indicator.unit for indicator in INDICATORS},
-        "level.": {"ok", "watch", "alert"},
+        "level.": {"ok", "watch", "alert", "unjudged"},
         "status.": {"accepted", "rejected"},
         "chart.view_": {"monthly", "rolling12"},
         "upload.error.": set(ERROR_COLUMNS),

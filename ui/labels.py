@@ -42,8 +42,10 @@ def change_text(change, indicator: str, lang: str) -> str | None:
         return None
     unit = INDICATORS_BY_ID[indicator].unit
     decimals = 0 if unit == "count" else (2 if unit == "per_thousand_hours" else 1)
+    if round(abs(float(change)), decimals) == 0:
+        return "0"          # Streamlit shows the string "0" as no change: grey, no arrow
     number = format_number(abs(float(change)), lang, decimals)
-    sign = "+" if change > 0 else ("-" if change < 0 else "±")
+    sign = "+" if change > 0 else "-"
     suffix = f" {text('unit.points', lang)}" if unit == "%" else ""
     return f"{sign}{number}{suffix}"
 

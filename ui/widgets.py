@@ -60,5 +60,6 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
                                       min_group_size=min_group_size)
             st.caption(f"{month_text(year_before(month), lang, short=True)}: {last_year}")
         signal_light(level, lang)
-        if departments_signalled:
-            st.caption(text("overview.departments_signalled", lang, n=departments_signalled))
+        # Always a line, empty when no department signals: the tiles of a row keep one height.
+        st.caption(text("overview.departments_signalled", lang, n=departments_signalled)
+                   if departments_signalled else "\u00a0")

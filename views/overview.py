@@ -37,8 +37,10 @@ else:
 st.header(month_text(month, lang))
 
 this_month = chart[chart["month"] == month]
-organisation_levels = this_month[this_month["department"] == ALL_DEPARTMENTS] \
-    .set_index("indicator")["level"].to_dict()
+organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_index("indicator")
+# Without an expected value (too little history) the alerts cannot judge: say so, not "no signal".
+organisation_levels = organisation_rows["level"].where(organisation_rows["expected"].notna(),
+                                                       "unjudged").to_dict()
 signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_month["level"].notna()] \
     .groupby("indicator")["department"].nunique().to_dict()
 
