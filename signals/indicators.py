@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
+import numpy
 import pandas
 
 from . import store
@@ -323,6 +324,12 @@ def _empty_frame() -> pandas.DataFrame:
     })
 
 
+def _as_dates(timestamps: pandas.Series) -> numpy.ndarray:
+    """datetime64 values -> datetime.date objects, converting each distinct month once."""
+    codes, months = pandas.factorize(timestamps)
+    return numpy.array([month.date() for month in months], dtype=object)[codes]
+
+
 def indicator_frame(con, *, min_group_size: int | None = None,
                     suppress: bool = True) -> pandas.DataFrame:
     """Every indicator, one row per (month, department, indicator), department 'ALL' included.
@@ -337,7 +344,7 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     if parameters is None:
         return _empty_frame()
     frame = con.execute(indicator_query(), parameters).df()
-    frame["month"] = frame["month"].dt.date
+    frame["month"] = _as_dates(frame["month"])
     frame["headcount"] = frame["headcount"].astype("int64")
     frame["suppressed"] = frame["suppressed"].astype(bool)
     for column in ("numerator", "denominator", "value"):
