@@ -261,18 +261,19 @@ def _cross_column_checks(kind: Kind, orders: dict[str, int]) -> list[str]:
 
 
 def _duplicate_key_check(kind: Kind, orders: dict[str, int]) -> str:
+    """Rows whose key an earlier row already used (a hash aggregate, no sort of the file)."""
     keys = ", ".join(ident(name) for name in kind.key)
     present = " AND ".join(f"{ident(name)} IS NOT NULL" for name in kind.key)
-    shown = " || ', ' || ".join(text_column(name) for name in kind.key)
+    shown = " || ', ' || ".join(f"p.{text_column(name)}" for name in kind.key)
     columns = ", ".join(kind.key)
     return f"""
-        SELECT row_index, {sql_string(columns)} AS column_name, value,
+        SELECT p.rowid AS row_index, {sql_string(columns)} AS column_name, {shown} AS value,
                {sql_string(f"a key ({columns}) used once")} AS expected,
-               {orders[kind.key[0]]} AS column_order, first_row AS repeats_row
-        FROM (SELECT rowid AS row_index, {shown} AS value,
-                     min(rowid) OVER (PARTITION BY {keys}) AS first_row
-              FROM ingest_parsed WHERE {present})
-        WHERE row_index > first_row
+               {orders[kind.key[0]]} AS column_order, d.first_row AS repeats_row
+        FROM ingest_parsed p
+        JOIN (SELECT {keys}, min(rowid) AS first_row FROM ingest_parsed WHERE {present}
+              GROUP BY {keys} HAVING count(*) > 1) d USING ({keys})
+        WHERE p.rowid > d.first_row
     """
 
 
