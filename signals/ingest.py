@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from . import pseudonym, store, validation
-from .csv_dialect import FileProblem, PreparedCsv, detect_delimiter, parse_header, prepare
+from .csv_dialect import FileProblem, detect_delimiter, parse_header, prepare
 from .definitions import KINDS, Kind
 from .validation import ident
 
@@ -115,12 +115,6 @@ def _header_warnings(kind: Kind, header: list[str]) -> list[str]:
 
 # --- validation --------------------------------------------------------------------------
 
-@dataclass
-class _Checked:
-    result: IngestResult
-    prepared: PreparedCsv | None = None
-
-
 def _write_temp_file(data: bytes) -> str:
     handle, path = tempfile.mkstemp(prefix="signals-ingest-", suffix=".csv")
     with os.fdopen(handle, "wb") as output:
@@ -133,7 +127,8 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     kind = KINDS.get(kind_name)
     if kind is None:
         return _rejected(file_name, kind_name, [_file_error(
-            file_name, f"a known kind of file ({', '.join(sorted(KINDS))}), not '{kind_name}'")])
+            file_name, f"Unknown kind of file '{kind_name}'; expected one of "
+                       f"{', '.join(sorted(KINDS))}.")])
     try:
         prepared = prepare(data)
     except FileProblem as problem:
@@ -146,13 +141,13 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     path = _write_temp_file(prepared.utf8)
     try:
         staged = validation.stage(con, path, prepared, kind)
+        rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
     except duckdb.Error as error:
         return _rejected(file_name, kind_name, [_file_error(
-            file_name, f"a readable CSV file (DuckDB could not read it: {error})")])
+            file_name, f"The file could not be read as CSV ({error}).")])
     finally:
         os.unlink(path)
     warnings += staged.warnings
-    rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
     errors = [RowError(file_name, line, column, value, expected)
               for line, column, value, expected in rows]
     if staged.rows == 0 and count == 0:
@@ -305,8 +300,8 @@ def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
                     _store(con, KINDS[kind], result, sha256, uploaded_by)
                 except duckdb.Error as error:
                     result = _rejected(file_name, kind, [_file_error(
-                        file_name, f"a file the database accepts (storing failed: {error}); "
-                                   "nothing was stored")], rows_total=result.rows_total)
+                        file_name, f"Storing the file failed, nothing was stored ({error})."
+                    )], rows_total=result.rows_total)
             if not result.accepted:
                 _record_rejection(con, result, sha256, uploaded_by)
         finally:
@@ -323,7 +318,7 @@ def ingest_path(db_path, kind: str, path: Path, *, uploaded_by: str | None = Non
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return _rejected(path.name, kind, [_file_error(
-            path.name, f"a readable file at {path} ({reason})")])
+            path.name, f"The file could not be read ({reason}).")])
     return ingest_bytes(db_path, kind, path.name, data, uploaded_by=uploaded_by,
                         allow_demo=allow_demo)
 

@@ -167,5 +167,6 @@ def test_unknown_kind_and_missing_file(tmp_path, db_path):
     assert not validate_bytes("salaries", "s.csv", b"a\n1\n").accepted
     result = ingest_path(db_path, "absences", tmp_path / "missing.csv")
     assert not result.accepted
-    assert result.error_report().startswith("missing.csv rejected: 1 error\nmissing.csv: a readable file")
+    assert result.error_report() == ("missing.csv rejected: 1 error\n"
+                                     "missing.csv: The file could not be read (No such file or directory).")
     assert not db_path.exists()

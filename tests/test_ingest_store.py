@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from signals import config, pseudonym, store
 from signals.definitions import ABSENCE_TYPES
-from signals.ingest import ingest_bytes, ingest_path
+from signals.ingest import ingest_bytes
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 
