@@ -50,3 +50,8 @@ def test_alerts_csv_matches_evaluation(db_path):
     assert len(text.splitlines()) == len(evaluation.signals) + 1
     assert not {"Tiny", "Keuken"} & set(evaluation.chart["department"])
     assert not {"Tiny", "Keuken"} & set(evaluation.funnel["department"])
+
+
+def test_empty_database_gives_the_header_only(db_path, capsys):
+    assert main(["alerts", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out == "month,department,indicator,level,rule,value,expected,upper_limit\n"
