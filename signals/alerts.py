@@ -60,6 +60,7 @@ CUSUM_THRESHOLD = 3.0               # mean run between false alarms >= e^3 = 20 
 # (benchmarks/signals_eval.py) e^2 still gives under 0.15 false alerts a year.
 CUSUM_THRESHOLDS = {"absence_rate": 4.0, "turnover_rate": 2.0, "voluntary_turnover_rate": 2.0,
                     "psychosocial_request_rate": 2.0}
+MAX_RUN_AUTOCORRELATION = 0.4
 FUNNEL_Z = {"95": 1.959964, "998": 3.090232}
 FUNNEL_MIN_MONTHS = 6
 REASON_COLUMNS = tuple(f"reason_{lang}" for lang in LANGUAGES)
@@ -250,8 +251,11 @@ def _evaluate_indicator(grid: _Grid):
     increases = spc.increase_count(deseasonalised, tested)
     if not indicator.rare:
         flags["two_of_three_high"] = spc.two_of_three_beyond(grid.counts, watch, tested)
-        flags["run_above_centre"] = above >= 7
-        flags["run_of_increases"] = increases >= 6
+        # Run rules assume independent months; where the baseline months are clearly
+        # autocorrelated (long absence episodes) runs come by chance, so they are not used.
+        independent = baseline.autocorrelation <= MAX_RUN_AUTOCORRELATION
+        flags["run_above_centre"] = (above >= 7) & independent
+        flags["run_of_increases"] = (increases >= 6) & independent
 
     values = {
         "expected": _to_value(grid, expected), "upper_limit": _to_value(grid, upper),

@@ -236,3 +236,12 @@ def test_tiny_frames_do_not_fail(size):
     frame = make_frame({"Team": CLEAN}).head(size)
     evaluation = evaluate_frame(frame)
     assert evaluation.signals.empty
+
+
+def test_no_run_rules_on_an_autocorrelated_series():
+    wandering = np.repeat(np.resize(np.array([4.0, 8.0, 5.0, 9.0]), 9), 4)  # blocks of 4 months
+    series = wandering.copy()
+    series[25] = 4
+    series[26:33] = 9
+    evaluation = evaluate_frame(make_frame({"Team": series}))
+    assert fired(evaluation, "Team", "run_above_centre") == []
