@@ -6,9 +6,11 @@ against the team's own history (see signals.spc for the statistics):
 - expected = the team's deseasonalised rate over up to 24 earlier months (at least
   12; the 3 most recent months left out so a starting rise does not lift its own
   baseline) x the month-of-year factor of the organisation x this month's exposure;
-- limits widened for overdispersion (Laney's sigma_z, never below the count model);
-  rare events (definitions.Indicator.rare) get exact quasi-Poisson limits on their
-  monthly counts instead of the normal approximation;
+- limits widened for overdispersion (Laney's sigma_z, or the plain standard deviation
+  of the baseline z-scores when larger, never below the count model) and for the
+  uncertainty of the baseline itself (prediction limits); frequent events get gamma
+  quantiles (Laney's limits keeping the skew), rare events (Indicator.rare) exact
+  quasi-Poisson quantiles of their monthly counts;
 - rules in the style of NHS "Making Data Count", high side only:
     alert: a month beyond the upper 3-sigma limit; a Poisson CUSUM designed for a
            doubling crosses its threshold; over the rolling 12 months the team is
@@ -16,7 +18,10 @@ against the team's own history (see signals.spc for the statistics):
            overdispersion);
     watch: 2 of 3 months beyond the 2-sigma limit; 7 months in a row above expected;
            6 increases in a row. These three are for frequent events only: for rare
-           ones a month above "expected" is any month with one event.
+           ones a month above "expected" is any month with one event. The two run
+           rules are skipped where the baseline months are autocorrelated.
+  The CUSUM's dispersion is inflated for autocorrelation; its threshold per indicator
+  was tuned on simulated teams (benchmarks/signals_eval.py).
 - accident rates give no signal while the team's rolling 12 months hold under
   100,000 hours worked (FEDRIS does not publish rates below that exposure).
 
