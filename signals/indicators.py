@@ -107,27 +107,50 @@ spells_reaching AS (
     SELECT s.*, c.next_working_day AS reach
     FROM spells AS s JOIN calendar_days AS c ON c.day = s.end_date
 ),
-spells_flagged AS (
-    SELECT *,
-           coalesce(start_date > max(reach) OVER (
+spells_ordered AS (
+    -- one sort per employee by start date: where each spell sits in its episode
+    SELECT employee_number, department, start_date,
+           max(reach) OVER (
                PARTITION BY employee_number ORDER BY start_date
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-           ), TRUE) AS starts_episode
+           ) AS reach_before,
+           max(reach) OVER (
+               PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
+           ) AS reach_through,
+           max(end_date) OVER (
+               PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
+           ) AS end_through,
+           lead(start_date) OVER (
+               PARTITION BY employee_number ORDER BY start_date
+           ) AS next_start
     FROM spells_reaching
 ),
-spells_numbered AS (
-    SELECT *,
-           sum(starts_episode::INTEGER) OVER (
-               PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
-           ) AS episode_number
-    FROM spells_flagged
+episode_bounds AS (
+    -- the first and the last spell of every episode (one spell can be both)
+    SELECT employee_number, department, start_date, end_through,
+           reach_before IS NULL OR start_date > reach_before AS starts_episode,
+           next_start IS NULL OR next_start > reach_through AS ends_episode
+    FROM spells_ordered
+    WHERE reach_before IS NULL OR start_date > reach_before
+       OR next_start IS NULL OR next_start > reach_through
+),
+episode_firsts AS (
+    SELECT * FROM episode_bounds WHERE starts_episode AND NOT ends_episode
+),
+episode_lasts AS (
+    SELECT * FROM episode_bounds WHERE ends_episode AND NOT starts_episode
 ),
 episodes AS (
-    SELECT arg_min(department, start_date) AS department,
-           min(start_date) AS start_date,
-           max(end_date) AS end_date
-    FROM spells_numbered
-    GROUP BY employee_number, episode_number
+    -- department and start of the first spell, end of the latest-ending spell
+    SELECT department, start_date, end_through AS end_date
+    FROM episode_bounds
+    WHERE starts_episode AND ends_episode
+    UNION ALL
+    SELECT first_spell.department, first_spell.start_date, last_spell.end_through AS end_date
+    FROM episode_lasts AS last_spell
+    ASOF JOIN episode_firsts AS first_spell
+      ON first_spell.employee_number = last_spell.employee_number
+     AND first_spell.start_date <= last_spell.start_date
 ),
 episodes_counted AS (
     SELECT e.*,
