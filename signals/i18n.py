@@ -36,6 +36,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Organisation de démonstration fictive. Chargez vos propres données pour les voir ici.",
         "en": "Fictitious demo organisation. Upload your own data to see it here.",
     },
+    "demo.building": {
+        "nl": "De demo-organisatie wordt een eerste keer aangemaakt (ongeveer een halve minuut)…",
+        "fr": "L'organisation de démonstration est créée une première fois (environ une demi-minute)…",
+        "en": "Building the demo organisation for the first time (about half a minute)…",
+    },
     "error.busy": {
         "nl": "De databank is bezig met een andere import. Probeer het over een minuut opnieuw.",
         "fr": "La base de données est occupée par un autre import. Réessayez dans une minute.",

@@ -205,3 +205,22 @@ def test_suppressed_group_value_never_rendered(real_data_with_small_group, key):
         assert "0.6%" in text, "a shown department's value does appear (the check can see values)"
     if key == "overview":
         assert not demo_banner_shown(app)
+
+
+def test_first_start_builds_the_demo_once(demo_database_file, monkeypatch):
+    """No real data and no demo yet: the app builds the demo (here: copies the session's build)."""
+    import signals.demo
+
+    built = []
+
+    def build_demo_copy(path, **options):
+        built.append(Path(path))
+        shutil.copy(demo_database_file, path)
+        return "copied"
+
+    monkeypatch.setattr(signals.demo, "build_demo", build_demo_copy)
+    app = open_page("overview", "en")
+    assert built == [config.demo_db_path()]
+    assert demo_banner_shown(app) and len(app.metric) == len(INDICATOR_IDS)
+    open_page("trends", "en")
+    assert len(built) == 1, "built once, then reused"

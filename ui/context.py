@@ -39,7 +39,8 @@ def set_presenting(on: bool) -> None:
 
 
 def build_context() -> PageContext:
-    context = PageContext(current_language(), is_presenting(), active_database())
+    lang = current_language()
+    context = PageContext(lang, is_presenting(), active_database(text("demo.building", lang)))
     st.session_state[CONTEXT_KEY] = context
     return context
 

@@ -71,12 +71,12 @@ def _describe_state(path: str, state: tuple) -> ActiveDatabase | None:
                               store.min_group_size(con))
 
 
-def ensure_demo_database() -> Path:
+def ensure_demo_database(building_message: str = "") -> Path:
     """Build the demo organisation once; a file lock keeps two sessions from racing."""
     path = config.demo_db_path()
     if _describe(path) is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(path) + ".lock"):
+        with FileLock(str(path) + ".lock"), st.spinner(building_message):
             if _describe(path) is None:
                 from signals.demo import build_demo
 
@@ -84,12 +84,12 @@ def ensure_demo_database() -> Path:
     return path
 
 
-def active_database() -> ActiveDatabase:
-    """The real database when it holds data, else the demo organisation."""
+def active_database(building_message: str = "") -> ActiveDatabase:
+    """The real database when it holds data, else the demo organisation (built on first use)."""
     real = _describe(config.default_db_path())
     if real is not None:
         return ActiveDatabase(real.path, False, real.version, real.min_group_size)
-    demo = _describe(ensure_demo_database())
+    demo = _describe(ensure_demo_database(building_message))
     return ActiveDatabase(demo.path, True, demo.version, demo.min_group_size)
 
 
