@@ -310,3 +310,13 @@ def test_all_sums_numerators_and_denominators(con):
     assert_row(frame, D(2024, 6, 1), "ALL", "absence_frequency", 2, 40, 5)
     # 1e6 x 1 / 6000 = 166.66...
     assert_row(frame, D(2024, 6, 1), "ALL", "accident_frequency_rate", 1, 6000, 1e6 / 6000)
+
+
+def test_works_on_a_read_only_connection(db_path):
+    with store.connect(db_path) as con:
+        add_workforce(con, D(2024, 6, 1), "Zorg", 10)
+        # Mon 3 - Wed 5 June: 3 days; 100 x 3 / (10 x 20) = 1.5
+        add_spell(con, "r", "Zorg", D(2024, 6, 3), D(2024, 6, 5))
+    with store.connect(db_path, read_only=True) as con:
+        frame = indicator_frame(con)
+    assert_row(frame, D(2024, 6, 1), "Zorg", "absence_rate", 3, 200, 1.5)
