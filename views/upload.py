@@ -95,6 +95,23 @@ def show_file(index: int, uploaded) -> None:
             store_file(kind, uploaded.name, data)
 
 
+def translate_uploader() -> None:
+    """Streamlit writes the uploader's button and limits in English: overwrite them with CSS."""
+    def css_text(value: str) -> str:
+        return value.replace("\\", "").replace('"', "'")
+
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(f"""<style>
+      {zone} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+      {zone} button [data-testid="stMarkdownContainer"] p::after {{
+        content: "{css_text(t("upload.button"))}"; font-size: 1rem; }}
+      [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+      [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+        content: "{css_text(t("upload.limits"))}"; font-size: 0.9rem; }}
+    </style>""")
+
+
+translate_uploader()
 st.title(t("upload.title"))
 st.write(t("upload.intro"))
 show_templates()
