@@ -96,3 +96,19 @@ def test_page_registry_filters_by_allowed_keys():
     assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data")
     assert [page.key for page in visible_pages(["upload", "overview", "audit"])] == ["overview", "upload"]
     assert [page.key for page in visible_pages(None)] == list(PAGE_KEYS)
+
+
+def test_read_connection_waits_for_a_writer_in_the_same_process(db_path):
+    """An upload in the app process holds a writable connection; a page's read waits for it."""
+    import threading
+    import time
+
+    from signals import store
+    from ui.data import read_connection
+
+    writer = store.open_connection(db_path)
+    threading.Timer(0.4, writer.close).start()
+    started = time.monotonic()
+    with read_connection(db_path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+    assert time.monotonic() - started >= 0.3

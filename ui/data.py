@@ -9,6 +9,8 @@ read-only, and closed: a CLI ingest may be writing at the same time.
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,9 +61,28 @@ def _describe(path: Path) -> ActiveDatabase | None:
     return _describe_state(str(path), file_state(path))
 
 
+@contextmanager
+def read_connection(path: Path | str, wait_seconds: float = 15.0):
+    """A short read-only connection. While an upload in this same process holds a writable
+    connection, DuckDB refuses a read-only one ("different configuration"): wait for it."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = store.open_connection(path, read_only=True, wait_seconds=wait_seconds)
+            break
+        except duckdb.ConnectionException as error:
+            if "different configuration" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _describe_state(path: str, state: tuple) -> ActiveDatabase | None:
-    with store.connect(path, read_only=True) as con:
+    with read_connection(path) as con:
         try:
             if not store.has_data(con):
                 return None
@@ -72,14 +93,15 @@ def _describe_state(path: str, state: tuple) -> ActiveDatabase | None:
 
 
 def ensure_demo_database(building_message: str = "") -> Path:
-    """Build the demo organisation once; a file lock keeps two sessions from racing."""
+    """Build the demo organisation once; a file lock keeps two sessions from racing
+    (and a second session from reading a demo that is still being built)."""
     path = config.demo_db_path()
-    if _describe(path) is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(path) + ".lock"), st.spinner(building_message):
-            if _describe(path) is None:
-                from signals.demo import build_demo
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path) + ".lock"):
+        if _describe(path) is None:
+            from signals.demo import build_demo
 
+            with st.spinner(building_message):
                 build_demo(path)
     return path
 
@@ -98,7 +120,7 @@ def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFram
     """All indicators, small groups suppressed."""
     from signals.indicators import indicator_frame
 
-    with store.connect(path, read_only=True) as con:
+    with read_connection(path) as con:
         frame = indicator_frame(con, min_group_size=min_group_size, suppress=True)
     frame["month"] = pd.to_datetime(frame["month"]).dt.date
     return frame
@@ -109,7 +131,7 @@ def load_evaluation(path: str, version: int, min_group_size: int):
     """The alerts evaluation (chart, signals, funnel frames)."""
     from signals.alerts import evaluate
 
-    with store.connect(path, read_only=True) as con:
+    with read_connection(path) as con:
         return evaluate(con)
 
 
@@ -142,7 +164,7 @@ def load_coverage(path: str, version: int) -> pd.DataFrame:
         LEFT JOIN counts ON counts.month = months.month AND counts.kind = kinds.kind
         ORDER BY month, kinds.kind
     """
-    with store.connect(path, read_only=True) as con:
+    with read_connection(path) as con:
         return con.execute(query, [list(KIND_DATE_COLUMNS)]).df()
 
 
@@ -150,7 +172,7 @@ def load_upload_history(path: Path | str) -> pd.DataFrame:
     """The upload log of a database (not cached: it changes with rejected uploads too)."""
     if not Path(path).exists():
         return pd.DataFrame()
-    with store.connect(path, read_only=True) as con:
+    with read_connection(path) as con:
         if store.schema_version(con) == 0:
             return pd.DataFrame()
         return con.execute(
