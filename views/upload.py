@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import streamlit as st
 
 from signals import config
@@ -42,7 +43,7 @@ def store_file(kind: str, name: str, data: bytes) -> None:
 
     try:
         result = ingest_bytes(config.default_db_path(), kind, name, data)
-    except DatabaseBusy:
+    except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
         return
     remember_stored(data, kind, result)
