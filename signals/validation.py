@@ -17,6 +17,7 @@ from .csv_dialect import PreparedCsv
 from .definitions import EARLIEST_DATE, Column, Kind
 
 TRIMMED = " \t\u00a0"
+NO_BREAK_SPACE = "\u00a0".encode("utf-8")
 INT_PATTERN = "[+-]?[0-9]{1,9}"
 DECIMAL_PATTERN = "[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)"
 FORMULA_START = "^[=+@-]"
@@ -94,7 +95,8 @@ def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
             delim = {sql_string(prepared.delimiter)}, quote = '"', escape = '"',
             store_rejects = true, rejects_table = 'ingest_rejects',
             rejects_scan = 'ingest_reject_scans')"""
-    con.execute(parse_sql(kind, prepared.header, source))
+    wide_trim = b"\t" in prepared.utf8 or NO_BREAK_SPACE in prepared.utf8
+    con.execute(parse_sql(kind, prepared.header, source, wide_trim))
 
 
 def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataFrame]:
@@ -193,15 +195,20 @@ def _typed(column: Column) -> str:
     return text
 
 
-def parse_sql(kind: Kind, header: list[str], source: str) -> str:
+def _trimmed(field_name: str, wide: bool) -> str:
+    """Trim spaces; tabs and no-break spaces too when the file holds any (a slower trim)."""
+    trimmed = f"trim({field_name}, {sql_string(TRIMMED)})" if wide else f"trim({field_name})"
+    return f"nullif({trimmed}, '')"
+
+
+def parse_sql(kind: Kind, header: list[str], source: str, wide_trim: bool = True) -> str:
     """SQL creating `ingest_parsed` from `source`: <col>__text, <col> and is_empty per row."""
-    trim = sql_string(TRIMMED)
     texts = []
     for column in kind.columns:
         field_name = f"f{header.index(column.name)}" if column.name in header else "NULL"
-        texts.append(f"nullif(trim({field_name}, {trim}), '') AS {text_column(column.name)}")
+        texts.append(f"{_trimmed(field_name, wide_trim)} AS {text_column(column.name)}")
     extra_fields = [f"f{i}" for i, name in enumerate(header) if name not in kind.column_names]
-    extras_empty = " AND ".join(f"nullif(trim({name}, {trim}), '') IS NULL" for name in extra_fields)
+    extras_empty = " AND ".join(f"{_trimmed(name, wide_trim)} IS NULL" for name in extra_fields)
     empty = " AND ".join(f"{text_column(column.name)} IS NULL" for column in kind.columns)
     typed = ", ".join(f"{_typed(column)} AS {ident(column.name)}" for column in kind.columns)
     return f"""

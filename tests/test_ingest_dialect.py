@@ -110,3 +110,10 @@ def test_detect_kind_without_a_matching_header():
     assert detect_kind(b"name,salary\nAn,3000\n") is None
     assert detect_kind(b"") is None
     assert detect_kind(b" Employee_ID ;Department;DATE;event\n") == "turnover"
+
+
+def test_tabs_and_no_break_spaces_around_values_are_trimmed(db_path):
+    data = "incident_id;date;department;category\nI1;\t2024-01-03 ;\u00a0Zorg A\t;near_miss\u00a0\n"
+    accepted(ingest_bytes(db_path, "incidents", "inc.csv", data.encode("cp1252")))
+    assert rows_of(db_path, "incidents", "date, department, category") == [
+        (dt.date(2024, 1, 3), "Zorg A", "near_miss")]
