@@ -85,17 +85,17 @@ def bench_apptest(repeat: int) -> dict:
 
     interaction("overview: choose a month", None,
                 lambda app, i: app.selectbox(key="overview_month").select_index(1 + i % 6))
-    interaction("trends: choose an indicator", "views/trends.py",
+    interaction("trends: choose an indicator", "pages/screens/trends.py",
                 lambda app, i: app.selectbox(key="trends_indicator").select_index((i + 1) % 10))
-    interaction("trends: rolling 12 months / monthly", "views/trends.py",
+    interaction("trends: rolling 12 months / monthly", "pages/screens/trends.py",
                 lambda app, i: app.segmented_control(key="trends_view").set_value(
                     "rolling12" if i % 2 == 0 else "monthly"))
-    interaction("trends: add a department", "views/trends.py",
+    interaction("trends: add a department", "pages/screens/trends.py",
                 lambda app, i: app.multiselect(key="trends_departments").set_value(
                     app.multiselect(key="trends_departments").options[1:3 + i % 2]))
-    interaction("hotspots: choose a month", "views/hotspots.py",
+    interaction("hotspots: choose a month", "pages/screens/hotspots.py",
                 lambda app, i: app.selectbox(key="hotspots_month").select_index(1 + i % 6))
-    interaction("hotspots: funnel indicator", "views/hotspots.py",
+    interaction("hotspots: funnel indicator", "pages/screens/hotspots.py",
                 lambda app, i: app.selectbox(key="hotspots_funnel_indicator").select_index((i + 1) % 10))
     return results
 

@@ -13,7 +13,7 @@ from signals.i18n import LANGUAGE_NAMES, TEXTS, text
 from signals.reference import REFERENCE_FIGURES
 
 PROJECT = Path(__file__).resolve().parent.parent
-UI_SOURCES = [PROJECT / "dashboard.py", *sorted((PROJECT / "views").glob("*.py")),
+UI_SOURCES = [PROJECT / "dashboard.py", *sorted((PROJECT / "pages" / "screens").glob("*.py")),
               *sorted((PROJECT / "ui").glob("*.py"))]
 
 

@@ -25,11 +25,11 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "views/overview.py", "page.overview", ":material/dashboard:"),
-    PageSpec("trends", "views/trends.py", "page.trends", ":material/show_chart:"),
-    PageSpec("hotspots", "views/hotspots.py", "page.hotspots", ":material/grid_on:"),
-    PageSpec("upload", "views/upload.py", "page.upload", ":material/upload_file:"),
-    PageSpec("data", "views/data_settings.py", "page.data", ":material/settings:"),
+    PageSpec("overview", "pages/screens/overview.py", "page.overview", ":material/dashboard:"),
+    PageSpec("trends", "pages/screens/trends.py", "page.trends", ":material/show_chart:"),
+    PageSpec("hotspots", "pages/screens/hotspots.py", "page.hotspots", ":material/grid_on:"),
+    PageSpec("upload", "pages/screens/upload.py", "page.upload", ":material/upload_file:"),
+    PageSpec("data", "pages/screens/data_settings.py", "page.data", ":material/settings:"),
 )
 PAGE_KEYS = tuple(page.key for page in PAGES)
 PAGES_BY_KEY = {page.key: page for page in PAGES}
