@@ -9,6 +9,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 
 DEFAULT_MIN_GROUP_SIZE = 10
+DEFAULT_MAX_UPLOAD_MB = 200.0      # Streamlit's own upload limit by default
 
 
 def default_db_path() -> Path:
@@ -34,3 +35,9 @@ def min_group_size() -> int:
     """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE)."""
     value = os.environ.get("SIGNALS_MIN_GROUP_SIZE")
     return int(value) if value else DEFAULT_MIN_GROUP_SIZE
+
+
+def max_upload_mb() -> float:
+    """Largest file the ingest reads, in MB of 1024 x 1024 bytes (SIGNALS_MAX_UPLOAD_MB)."""
+    value = os.environ.get("SIGNALS_MAX_UPLOAD_MB")
+    return float(value) if value else DEFAULT_MAX_UPLOAD_MB

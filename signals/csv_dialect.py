@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .ingest_texts import Message
+
 DELIMITERS = (",", ";")
 NEWLINE = 10
 QUOTE = 34
@@ -28,9 +30,10 @@ UTF8_BOM = b"\xef\xbb\xbf"
 class FileProblem(Exception):
     """The file as a whole cannot be read: a message for the person who uploaded it."""
 
-    def __init__(self, message: str, line: int = 0, column: str = "", value: str = ""):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, line: int = 0, column: str = "", value: str = "", **params):
+        self.problem = Message(key, {"line": line, **params})
+        self.message = self.problem.text()
+        super().__init__(self.message)
         self.line = line
         self.column = column
         self.value = value
@@ -50,22 +53,16 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-EXPECTED_TEXT = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
-
-
 def _check_not_binary(data: bytes) -> None:
     """Refuse UTF-16 and binary files: they hold bytes no text export holds."""
     if data.startswith(UTF16_BOMS) or b"\x00" in data:
-        raise FileProblem(
-            "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary "
-            f"file); expected {EXPECTED_TEXT}.", line=_line_of_offset(data, data.find(b"\x00")))
+        raise FileProblem("file.binary", line=_line_of_offset(data, data.find(b"\x00")))
     # In UTF-8 and Windows-1252 alike these bytes only ever mean control characters.
     if len(data.translate(None, CONTROL_BYTES)) != len(data):
         offset = CONTROL_BYTE_PATTERN.search(data).start()
         line = _line_of_offset(data, offset)
-        raise FileProblem(
-            f"The file contains control characters (line {line}), as a binary file does; "
-            f"expected {EXPECTED_TEXT}.", line=line, value=data[offset:offset + 1].hex())
+        raise FileProblem("file.control_characters", line=line,
+                          value=data[offset:offset + 1].hex())
 
 
 def to_utf8(data: bytes) -> tuple[bytes, str]:
@@ -80,8 +77,7 @@ def to_utf8(data: bytes) -> tuple[bytes, str]:
         return data.decode("cp1252").encode("utf-8"), "Windows-1252"
     except UnicodeDecodeError as error:
         raise FileProblem(
-            f"The file is not UTF-8 or Windows-1252 text; expected {EXPECTED_TEXT}.",
-            line=_line_of_offset(data, error.start),
+            "file.not_text", line=_line_of_offset(data, error.start),
             value=data[error.start:error.start + 1].hex()) from None
 
 
@@ -119,11 +115,10 @@ def prepare(data: bytes) -> PreparedCsv:
     utf8, encoding = to_utf8(data)
     utf8 = normalise_newlines(utf8)
     if not utf8.strip():
-        raise FileProblem("The file is empty; expected a header line and data rows.", line=1)
+        raise FileProblem("file.empty", line=1)
     header_line = utf8.split(b"\n", 1)[0].decode("utf-8")
     if not header_line.strip():
-        raise FileProblem("Line 1 is empty; expected the header (the column names) on line 1.",
-                          line=1)
+        raise FileProblem("file.empty_header", line=1)
     delimiter = detect_delimiter(header_line)
     offsets, lines = record_positions(utf8)
     return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter),

@@ -6,11 +6,17 @@ inserted, rows whose content changed are replaced, identical rows are left alone
 Employee ids are pseudonymised before anything is written; the original ids live
 only in TEMP tables of the connection, never in the database file. Every attempt,
 accepted or rejected, leaves a row in `uploads`.
+
+Every message (what a cell should have held, a whole-file problem, a warning) is
+a key plus parameters (`ingest_texts.Message`): English for the command line and
+the upload history, the reader's language on the Upload page (`error_table`,
+`warning_texts`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -19,26 +25,41 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import pseudonym, store, validation
+from . import config, pseudonym, store, validation
 from .csv_dialect import FileProblem, detect_delimiter, parse_header, prepare
 from .definitions import KINDS, Kind
+from .ingest_texts import DEFAULT_LANGUAGE, Message
 from .validation import ident
 
 MAX_ERRORS_KEPT = 100
-DEMO_REFUSAL = (
-    "This is the demo database: real files are never mixed with the synthetic demo data. "
-    "Upload into the organisation's database instead."
-)
+BYTES_PER_MB = 1024 * 1024          # as Streamlit counts its upload limit
+DEMO_REFUSAL = Message("file.demo").text()
+ERROR_TABLE_COLUMNS = ("file", "line", "column", "value", "expected")
 
 
 @dataclass
 class RowError:
-    """One invalid cell or row (line 0: the file as a whole)."""
+    """One invalid cell or row (line 0: the file as a whole).
+
+    `expected` is the English text (command line, CONTRACT); `expected_key` and `params`
+    render it in another language with `expected_text(lang)`.
+    """
     file: str
     line: int
     column: str
     value: str
     expected: str
+    expected_key: str = ""
+    params: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, file: str, line: int, column: str, value: str, message: Message) -> "RowError":
+        return cls(file, line, column, value, message.text(), message.key, message.params)
+
+    def expected_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        if not self.expected_key:
+            return self.expected
+        return Message(self.expected_key, self.params).text(lang)
 
     def describe(self) -> str:
         if self.line <= 0:
@@ -56,10 +77,27 @@ class IngestResult:
     rows_new: int = 0
     rows_replaced: int = 0
     rows_unchanged: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)       # English: CLI, upload history
     errors: list[RowError] = field(default_factory=list)    # at most MAX_ERRORS_KEPT
     error_count: int = 0                                     # all errors, including those cut
     upload_id: int | None = None
+    warning_messages: list[Message] = field(default_factory=list)
+
+    def __post_init__(self):
+        if self.warning_messages and not self.warnings:
+            self.warnings = self.warning_texts(DEFAULT_LANGUAGE)
+
+    def warning_texts(self, lang: str) -> list[str]:
+        """The warnings in `lang` (as given when built from plain texts)."""
+        if not self.warning_messages:
+            return list(self.warnings)
+        return [message.text(lang) for message in self.warning_messages]
+
+    def error_table(self, lang: str) -> pd.DataFrame:
+        """The kept errors as a table: file, line, column, value, expected (in `lang`)."""
+        rows = [(error.file, error.line, error.column, error.value, error.expected_text(lang))
+                for error in self.errors]
+        return pd.DataFrame(rows, columns=list(ERROR_TABLE_COLUMNS))
 
     def summary(self) -> str:
         return (f"{self.file_name}: {_count(self.rows_total, 'row')}, {self.rows_new} new, "
@@ -82,9 +120,9 @@ def _shorten(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[:limit - 3] + "..."
 
 
-def _file_error(file_name: str, message: str, line: int = 0, column: str = "",
-                value: str = "") -> RowError:
-    return RowError(file_name, line, column, value, message)
+def _file_error(file_name: str, key: str, line: int = 0, column: str = "", value: str = "",
+                **params) -> RowError:
+    return RowError.of(file_name, line, column, value, Message(key, params))
 
 
 def _rejected(file_name: str, kind: str, errors: list[RowError], **counts) -> IngestResult:
@@ -98,19 +136,31 @@ def _header_errors(file_name: str, kind: Kind, header: list[str]) -> list[RowErr
     errors = []
     named = [name for name in header if name]
     for name in sorted({name for name in named if named.count(name) > 1}):
-        errors.append(_file_error(file_name, "each column name once in the header "
-                                  f"('{name}' appears {named.count(name)} times)", 1, name, name))
+        errors.append(_file_error(file_name, "expected.header.duplicate", 1, name, name,
+                                  name=name, count=named.count(name)))
     for name in kind.required_columns:
         if name not in header:
-            errors.append(_file_error(
-                file_name, f"a column named '{name}' in the header (required for {kind.name})",
-                1, name, ""))
+            errors.append(_file_error(file_name, "expected.header.missing", 1, name, "",
+                                      name=name, kind=kind.name))
     return errors
 
 
-def _header_warnings(kind: Kind, header: list[str]) -> list[str]:
+def _header_warnings(kind: Kind, header: list[str]) -> list[Message]:
     extra = [name for name in header if name and name not in kind.column_names]
-    return [f"Extra columns ignored: {', '.join(extra)}."] if extra else []
+    return [Message("warning.extra_columns", {"columns": ", ".join(extra)})] if extra else []
+
+
+def max_upload_bytes() -> int:
+    return int(config.max_upload_mb() * BYTES_PER_MB)
+
+
+def _too_large(file_name: str, size: int) -> RowError | None:
+    """A file over the upload limit, refused before any of it is parsed."""
+    limit = config.max_upload_mb()
+    if size <= max_upload_bytes():
+        return None
+    shown = math.ceil(size / BYTES_PER_MB * 10) / 10     # rounded up: never shown as within
+    return _file_error(file_name, "file.too_large", size=float(shown), limit=float(limit))
 
 
 # --- validation --------------------------------------------------------------------------
@@ -127,13 +177,15 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     kind = KINDS.get(kind_name)
     if kind is None:
         return _rejected(file_name, kind_name, [_file_error(
-            file_name, f"Unknown kind of file '{kind_name}'; expected one of "
-                       f"{', '.join(sorted(KINDS))}.")])
+            file_name, "file.unknown_kind", kind=kind_name, kinds=", ".join(sorted(KINDS)))])
+    too_large = _too_large(file_name, len(data))
+    if too_large:
+        return _rejected(file_name, kind_name, [too_large])
     try:
         prepared = prepare(data)
     except FileProblem as problem:
-        return _rejected(file_name, kind_name, [_file_error(
-            file_name, problem.message, 0, problem.column, problem.value)])
+        return _rejected(file_name, kind_name, [RowError.of(
+            file_name, 0, problem.column, problem.value, problem.problem)])
     errors = _header_errors(file_name, kind, prepared.header)
     if errors:
         return _rejected(file_name, kind_name, errors)
@@ -144,18 +196,16 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
         rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
     except duckdb.Error as error:
         return _rejected(file_name, kind_name, [_file_error(
-            file_name, f"The file could not be read as CSV ({error}).")])
+            file_name, "file.unreadable_csv", detail=str(error))])
     finally:
         os.unlink(path)
     warnings += staged.warnings
-    errors = [RowError(file_name, line, column, value, expected)
+    errors = [RowError.of(file_name, line, column, value, expected)
               for line, column, value, expected in rows]
     if staged.rows == 0 and count == 0:
-        errors, count = [_file_error(
-            file_name, "The file has a header but no data rows; expected at least one row "
-                       "of data below the header.")], 1
+        errors, count = [_file_error(file_name, "file.no_rows")], 1
     result = IngestResult(file_name, kind_name, count == 0, rows_total=staged.rows,
-                          warnings=warnings, errors=errors, error_count=count)
+                          warning_messages=warnings, errors=errors, error_count=count)
     return result
 
 
@@ -292,7 +342,7 @@ def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
     sha256 = hashlib.sha256(data).hexdigest()
     with store.connect(db_path) as con:
         if store.is_demo(con) and not allow_demo:
-            return _rejected(file_name, kind, [_file_error(file_name, DEMO_REFUSAL)])
+            return _rejected(file_name, kind, [_file_error(file_name, "file.demo")])
         try:
             result = _check(con, kind, file_name, data)
             if result.accepted:
@@ -300,7 +350,7 @@ def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
                     _store(con, KINDS[kind], result, sha256, uploaded_by)
                 except duckdb.Error as error:
                     result = _rejected(file_name, kind, [_file_error(
-                        file_name, f"Storing the file failed, nothing was stored ({error})."
+                        file_name, "file.store_failed", detail=str(error)
                     )], rows_total=result.rows_total)
             if not result.accepted:
                 _record_rejection(con, result, sha256, uploaded_by)
@@ -311,14 +361,18 @@ def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
 
 def ingest_path(db_path, kind: str, path: Path, *, uploaded_by: str | None = None,
                 allow_demo: bool = False) -> IngestResult:
-    """Ingest a file from disk; a missing or unreadable file gives a rejected result."""
+    """Ingest a file from disk; a missing, unreadable or too large file gives a rejected
+    result (a file over the limit is not even read, so it has no upload history row)."""
     path = Path(path)
     try:
+        too_large = _too_large(path.name, path.stat().st_size)
+        if too_large:
+            return _rejected(path.name, kind, [too_large])
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return _rejected(path.name, kind, [_file_error(
-            path.name, f"The file could not be read ({reason}).")])
+        return _rejected(path.name, kind, [_file_error(path.name, "file.read_failed",
+                                                       reason=reason)])
     return ingest_bytes(db_path, kind, path.name, data, uploaded_by=uploaded_by,
                         allow_demo=allow_demo)
 

@@ -3,18 +3,22 @@
 The file is read with every column as VARCHAR into a temporary table, each cell
 is parsed once (`ingest_parsed`), and one query of UNION ALL checks lists every
 invalid cell (`ingest_errors`). Nothing here loops over rows in Python. All
-tables are TEMP: they never reach the database file.
+tables are TEMP: they never reach the database file. An error says what was
+expected as a message key of `ingest_texts` plus its parameters (JSON text), so
+the report can be read in nl, fr or en.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .csv_dialect import PreparedCsv
-from .definitions import EARLIEST_DATE, Column, Kind
+from .definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
+from .ingest_texts import Message
 
 TRIMMED = " \t\u00a0"
 NO_BREAK_SPACE = "\u00a0".encode("utf-8")
@@ -22,25 +26,17 @@ INT_PATTERN = "[+-]?[0-9]{1,9}"
 DECIMAL_PATTERN = "[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)"
 FORMULA_START = "^[=+@-]"
 TEXT_TYPES = ("text", "employee_id")
+# A Belgian national register number: 11 digits, as 85073003328 or 85.07.30-033.28.
+NATIONAL_NUMBER_PATTERN = "[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{3}[-. ]?[0-9]{2}"
 
 # Rules across columns, from the contract's "Rejection" list.
 ORDERED_DATES = {"absences": ("start_date", "end_date"), "reintegration": ("request_date", "outcome_date")}
 REQUIRED_WHEN = {"turnover": ("reason", "event", "exit")}   # reason is required when event = exit
 
-EXPECTED_FORMAT = {
-    "date": "a date YYYY-MM-DD or DD/MM/YYYY",
-    "month": "a month YYYY-MM",
-    "int": "a whole number",
-    "decimal": "a number (decimal point or comma)",
-}
-EXPECTED_RANGE = {
-    "date": f"a date on or after {EARLIEST_DATE}",
-    "month": f"a month from {EARLIEST_DATE[:7]} on",
-    "int": "a whole number of 0 or more (a negative value is out of range)",
-    "decimal": "a number of 0 or more (a negative value is out of range)",
-}
-EXPECTED_REQUIRED = "a value (this column is required)"
-EXPECTED_PLAIN_TEXT = "plain text, not a spreadsheet formula (a cell must not start with =, +, - or @)"
+# Parameters of the range messages (`expected.range.<type>`).
+RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
+                "int": {}, "decimal": {}}
+FORMAT_TYPES = ("date", "month", "int", "decimal")
 
 
 @dataclass
@@ -48,7 +44,7 @@ class StagedFile:
     rows: int = 0                        # data rows (empty rows not counted)
     malformed: int = 0                   # rows with too many or too few fields
     empty_rows: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def sql_string(value: str) -> str:
@@ -117,39 +113,42 @@ def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataF
     return refused, rejects
 
 
-def _error_for_malformed(error_type: str, fields: int, delimiter: str) -> str:
+def _malformed_message(error_type: str, fields: int, delimiter: str) -> tuple[str, str]:
+    """The message key and JSON parameters for a row DuckDB refused."""
     if error_type in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        return f"{fields} fields separated by '{delimiter}', as in the header"
+        return "expected.malformed.fields", json.dumps({"fields": fields, "delimiter": delimiter})
     if error_type == "UNQUOTED VALUE":
-        return 'a quoted value that ends with its closing quote (")'
-    return "a readable CSV row"
+        return "expected.malformed.quote", "{}"
+    return "expected.malformed.other", "{}"
 
 
 def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv) -> tuple[int, int]:
     """Keep the refused rows as errors; whitespace-only lines count as empty rows."""
     blank = rejects["csv_line"].fillna("").str.strip() == ""
     malformed = rejects[~blank]
+    messages = [_malformed_message(kind, len(prepared.header), prepared.delimiter)
+                for kind in malformed["error_type"]]
     frame = pd.DataFrame({
         "line": malformed["line"].astype("int64"),
         "value": malformed["csv_line"].fillna("").str.strip(),
-        "expected": [_error_for_malformed(kind, len(prepared.header), prepared.delimiter)
-                     for kind in malformed["error_type"]],
+        "expected_key": [key for key, _ in messages],
+        "params": [params for _, params in messages],
     })
     create_from_frame(con, "ingest_malformed", frame,
                       "CAST(line AS BIGINT) AS line, CAST(value AS VARCHAR) AS value, "
-                      "CAST(expected AS VARCHAR) AS expected")
+                      "CAST(expected_key AS VARCHAR) AS expected_key, "
+                      "CAST(params AS VARCHAR) AS params")
     return len(frame), int(blank.sum())
 
 
-def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> str | None:
+def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> Message | None:
     """TEMP table ingest_lines (row_index, line); a warning if lines can only be estimated."""
     read_rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
     lines = prepared.record_lines[~refused]
     warning = None
     if len(lines) != read_rows:
         lines = np.arange(read_rows, dtype=np.int64) + 2
-        warning = ("Line numbers could not be matched exactly (unbalanced quotes?); "
-                   "they count data rows from line 2.")
+        warning = Message("warning.line_numbers")
     frame = pd.DataFrame({"row_index": np.arange(read_rows, dtype=np.int64),
                           "line": lines.astype(np.int64)})
     create_from_frame(con, "ingest_lines", frame, "row_index, line")
@@ -171,8 +170,27 @@ def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     staged.rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
     staged.empty_rows = empty_rows + blank_lines
     if staged.empty_rows:
-        staged.warnings.append(f"{staged.empty_rows} empty row(s) ignored.")
+        staged.warnings.append(Message("warning.empty_rows", {"count": staged.empty_rows}))
+    national_numbers = _national_number_warning(con, kind)
+    if national_numbers:
+        staged.warnings.append(national_numbers)
     return staged
+
+
+def _national_number_warning(con, kind: Kind) -> Message | None:
+    """Employee ids that look like national register numbers: how many, and the first line."""
+    if "employee_id" not in kind.column_names:
+        return None
+    text = text_column("employee_id")
+    count, first_row = con.execute(f"""
+        SELECT count(DISTINCT {text}), min(rowid) FROM ingest_parsed
+        WHERE length({text}) BETWEEN 11 AND 15
+          AND regexp_full_match({text}, '{NATIONAL_NUMBER_PATTERN}')
+    """).fetchall()[0]
+    if not count:
+        return None
+    line = scalar(con, "SELECT line FROM ingest_lines WHERE row_index = ?", [first_row])
+    return Message("warning.national_number", {"count": count, "line": line})
 
 
 # --- parsing -----------------------------------------------------------------------------
@@ -221,9 +239,15 @@ def parse_sql(kind: Kind, header: list[str], source: str, wide_trim: bool = True
 
 # --- checks ------------------------------------------------------------------------------
 
-def _check(condition: str, column: str, value: str, expected: str, order: int) -> str:
+def _params(values: dict | None = None) -> str:
+    """Message parameters known before the query, as a SQL JSON text literal."""
+    return sql_string(json.dumps(values or {}))
+
+
+def _check(condition: str, column: str, value: str, key: str, params: str, order: int) -> str:
     return (f"SELECT rowid AS row_index, {sql_string(column)} AS column_name, "
-            f"coalesce({value}, '') AS value, {expected} AS expected, {order} AS column_order, "
+            f"coalesce({value}, '') AS value, {sql_string(key)} AS expected_key, "
+            f"CAST({params} AS VARCHAR) AS params, {order} AS column_order, "
             f"NULL::BIGINT AS repeats_row FROM ingest_parsed WHERE {condition}")
 
 
@@ -231,23 +255,28 @@ def _column_checks(column: Column, order: int) -> list[str]:
     text, typed, name = text_column(column.name), ident(column.name), column.name
     checks = []
     if column.required:
-        checks.append(_check(f"{text} IS NULL", name, text, sql_string(EXPECTED_REQUIRED), order))
-    if column.type in EXPECTED_FORMAT:
+        checks.append(_check(f"{text} IS NULL", name, text, "expected.required", _params(), order))
+    if column.type in FORMAT_TYPES:
         checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL", name, text,
-                             sql_string(EXPECTED_FORMAT[column.type]), order))
+                             f"expected.format.{column.type}", _params(), order))
     if column.type == "enum":
-        expected = "one of " + ", ".join(column.enum)
         checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL", name, text,
-                             sql_string(expected), order))
+                             "expected.enum", _params({"values": ", ".join(column.enum)}), order))
     if column.type in ("date", "month"):
         checks.append(_check(f"{typed} < DATE '{EARLIEST_DATE}'", name, text,
-                             sql_string(EXPECTED_RANGE[column.type]), order))
+                             f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
+                             order))
     if column.minimum is not None:
         checks.append(_check(f"{typed} < {column.minimum}", name, text,
-                             sql_string(EXPECTED_RANGE[column.type]), order))
+                             f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
+                             order))
     if column.type in TEXT_TYPES:
         checks.append(_check(f"regexp_matches({text}, '{FORMULA_START}')", name, text,
-                             sql_string(EXPECTED_PLAIN_TEXT), order))
+                             "expected.plain_text", _params(), order))
+    if name == "department":
+        # 'ALL' is the whole organisation's row of the indicators.
+        checks.append(_check(f"upper({text}) = {sql_string(ALL_DEPARTMENTS)}", name, text,
+                             "expected.reserved_department", _params(), order))
     return checks
 
 
@@ -255,15 +284,16 @@ def _cross_column_checks(kind: Kind, orders: dict[str, int]) -> list[str]:
     checks = []
     if kind.name in ORDERED_DATES:
         first, later = ORDERED_DATES[kind.name]
-        expected = (f"'a date on or after the {first} ' || strftime({ident(first)}, '%Y-%m-%d')")
+        params = f"json_object('column', {sql_string(first)}, 'date', strftime({ident(first)}, '%Y-%m-%d'))"
         checks.append(_check(f"{ident(later)} < {ident(first)}", later, text_column(later),
-                             expected, orders[later]))
+                             "expected.date_order", params, orders[later]))
     if kind.name in REQUIRED_WHEN:
         column, other, value = REQUIRED_WHEN[kind.name]
         enum = next(c.enum for c in kind.columns if c.name == column)
-        expected = f"a {column} for an {other} '{value}' (one of {', '.join(enum)})"
+        params = _params({"column": column, "other": other, "value": value, "values": ", ".join(enum)})
         checks.append(_check(f"{ident(other)} = {sql_string(value)} AND {text_column(column)} IS NULL",
-                             column, text_column(column), sql_string(expected), orders[column]))
+                             column, text_column(column), "expected.required_when", params,
+                             orders[column]))
     return checks
 
 
@@ -275,7 +305,7 @@ def _duplicate_key_check(kind: Kind, orders: dict[str, int]) -> str:
     columns = ", ".join(kind.key)
     return f"""
         SELECT p.rowid AS row_index, {sql_string(columns)} AS column_name, {shown} AS value,
-               {sql_string(f"a key ({columns}) used once")} AS expected,
+               'expected.duplicate_key' AS expected_key, {_params({"columns": columns})} AS params,
                {orders[kind.key[0]]} AS column_order, d.first_row AS repeats_row
         FROM ingest_parsed p
         JOIN (SELECT {keys}, min(rowid) AS first_row FROM ingest_parsed WHERE {present}
@@ -293,25 +323,35 @@ def errors_sql(kind: Kind) -> str:
     return f"""
         CREATE OR REPLACE TEMP TABLE ingest_errors AS
         WITH checks AS ({" UNION ALL ".join(checks)})
-        SELECT l.line, c.column_name, c.value,
-               c.expected || coalesce('; this row repeats line ' || r.line, '') AS expected,
-               c.column_order
+        SELECT l.line, c.column_name, c.value, c.expected_key, c.params,
+               r.line AS repeats_line, c.column_order
         FROM checks c JOIN ingest_lines l USING (row_index)
         LEFT JOIN ingest_lines r ON r.row_index = c.repeats_row
         UNION ALL
-        SELECT line, '' AS column_name, value, expected, -1 AS column_order FROM ingest_malformed
+        SELECT line, '' AS column_name, value, expected_key, params, NULL AS repeats_line,
+               -1 AS column_order
+        FROM ingest_malformed
     """
 
 
 def find_errors(con, kind: Kind, limit: int) -> tuple[list[tuple], int]:
-    """The first `limit` errors (line, column, value, expected) in file order, and their count."""
+    """The first `limit` errors (line, column, value, expected Message) in file order, and
+    their count."""
     con.execute(errors_sql(kind))
     count = scalar(con, "SELECT count(*) FROM ingest_errors")
     rows = con.execute(
-        "SELECT line, column_name, value, expected FROM ingest_errors "
-        "ORDER BY line, column_order, column_name, expected LIMIT ?", [limit]
+        "SELECT line, column_name, value, expected_key, params, repeats_line FROM ingest_errors "
+        "ORDER BY line, column_order, column_name, expected_key LIMIT ?", [limit]
     ).fetchall()
-    return rows, count
+    return [(line, column, value, _expected(key, params, repeats_line))
+            for line, column, value, key, params, repeats_line in rows], count
+
+
+def _expected(key: str, params: str, repeats_line: int | None) -> Message:
+    values = json.loads(params)
+    if repeats_line is not None:
+        values["line"] = repeats_line
+    return Message(key, values)
 
 
 def drop_staging(con) -> None:

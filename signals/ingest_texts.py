@@ -1,0 +1,259 @@
+"""The ingest's messages in Dutch (nl), French (fr) and English (en).
+
+A message is a key plus parameters (`Message`), rendered in a language only when
+shown: the command line and the CONTRACT use English, the Upload page the
+reader's language. Parameters are values from the file or the settings; a
+float is written as a number in the language (decimal comma in nl and fr).
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+
+from .formatting import format_number
+
+DEFAULT_LANGUAGE = "en"
+
+_EXCEL_EN = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
+_EXCEL_NL = "tekst, in Excel bewaard als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)'"
+_EXCEL_FR = "du texte, enregistré dans Excel en 'CSV UTF-8' ou 'CSV (séparateur : point-virgule)'"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # What a cell or row should have held ("expected ...")
+    "expected.required": {
+        "nl": "een waarde (deze kolom is verplicht)",
+        "fr": "une valeur (cette colonne est obligatoire)",
+        "en": "a value (this column is required)",
+    },
+    "expected.format.date": {
+        "nl": "een datum JJJJ-MM-DD of DD/MM/JJJJ",
+        "fr": "une date AAAA-MM-JJ ou JJ/MM/AAAA",
+        "en": "a date YYYY-MM-DD or DD/MM/YYYY",
+    },
+    "expected.format.month": {
+        "nl": "een maand JJJJ-MM",
+        "fr": "un mois AAAA-MM",
+        "en": "a month YYYY-MM",
+    },
+    "expected.format.int": {
+        "nl": "een geheel getal",
+        "fr": "un nombre entier",
+        "en": "a whole number",
+    },
+    "expected.format.decimal": {
+        "nl": "een getal (met decimale punt of komma)",
+        "fr": "un nombre (avec point ou virgule décimale)",
+        "en": "a number (decimal point or comma)",
+    },
+    "expected.range.date": {
+        "nl": "een datum op of na {date}",
+        "fr": "une date égale ou postérieure au {date}",
+        "en": "a date on or after {date}",
+    },
+    "expected.range.month": {
+        "nl": "een maand vanaf {month}",
+        "fr": "un mois à partir de {month}",
+        "en": "a month from {month} on",
+    },
+    "expected.range.int": {
+        "nl": "een geheel getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
+        "fr": "un nombre entier de 0 ou plus (une valeur négative est hors limites)",
+        "en": "a whole number of 0 or more (a negative value is out of range)",
+    },
+    "expected.range.decimal": {
+        "nl": "een getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
+        "fr": "un nombre de 0 ou plus (une valeur négative est hors limites)",
+        "en": "a number of 0 or more (a negative value is out of range)",
+    },
+    "expected.enum": {
+        "nl": "een van {values}",
+        "fr": "l'une des valeurs {values}",
+        "en": "one of {values}",
+    },
+    "expected.plain_text": {
+        "nl": "gewone tekst, geen rekenbladformule (een cel mag niet beginnen met =, +, - of @)",
+        "fr": "du texte simple, pas une formule de tableur (une cellule ne peut pas commencer "
+              "par =, +, - ou @)",
+        "en": "plain text, not a spreadsheet formula (a cell must not start with =, +, - or @)",
+    },
+    "expected.reserved_department": {
+        "nl": "een afdelingsnaam anders dan ALL, dat voorbehouden is voor de hele organisatie",
+        "fr": "un nom de service autre que ALL, réservé à l'ensemble de l'organisation",
+        "en": "a department name other than ALL, which is reserved for the whole organisation",
+    },
+    "expected.date_order": {
+        "nl": "een datum op of na de {column} {date}",
+        "fr": "une date égale ou postérieure à la {column} {date}",
+        "en": "a date on or after the {column} {date}",
+    },
+    "expected.required_when": {
+        "nl": "een {column} bij een {other} '{value}' (een van {values})",
+        "fr": "un {column} pour un {other} '{value}' (l'une des valeurs {values})",
+        "en": "a {column} for an {other} '{value}' (one of {values})",
+    },
+    "expected.duplicate_key": {
+        "nl": "een sleutel ({columns}) die maar één keer voorkomt; deze rij herhaalt regel {line}",
+        "fr": "une clé ({columns}) utilisée une seule fois ; cette ligne répète la ligne {line}",
+        "en": "a key ({columns}) used once; this row repeats line {line}",
+    },
+    "expected.malformed.fields": {
+        "nl": "{fields} velden gescheiden door '{delimiter}', zoals in de kopregel",
+        "fr": "{fields} champs séparés par '{delimiter}', comme dans l'en-tête",
+        "en": "{fields} fields separated by '{delimiter}', as in the header",
+    },
+    "expected.malformed.quote": {
+        "nl": 'een waarde tussen aanhalingstekens die eindigt met het sluitende aanhalingsteken (")',
+        "fr": 'une valeur entre guillemets qui se termine par son guillemet fermant (")',
+        "en": 'a quoted value that ends with its closing quote (")',
+    },
+    "expected.malformed.other": {
+        "nl": "een leesbare CSV-rij",
+        "fr": "une ligne CSV lisible",
+        "en": "a readable CSV row",
+    },
+    "expected.header.duplicate": {
+        "nl": "elke kolomnaam één keer in de kopregel ('{name}' staat er {count} keer)",
+        "fr": "chaque nom de colonne une seule fois dans l'en-tête ('{name}' y figure {count} fois)",
+        "en": "each column name once in the header ('{name}' appears {count} times)",
+    },
+    "expected.header.missing": {
+        "nl": "een kolom met de naam '{name}' in de kopregel (verplicht voor {kind})",
+        "fr": "une colonne nommée '{name}' dans l'en-tête (obligatoire pour {kind})",
+        "en": "a column named '{name}' in the header (required for {kind})",
+    },
+    # The file as a whole
+    "file.unknown_kind": {
+        "nl": "Onbekende soort bestand '{kind}'; verwacht een van {kinds}.",
+        "fr": "Type de fichier inconnu '{kind}' ; attendu l'un de {kinds}.",
+        "en": "Unknown kind of file '{kind}'; expected one of {kinds}.",
+    },
+    "file.too_large": {
+        "nl": "Het bestand is {size} MB, meer dan de limiet van {limit} MB; het werd niet gelezen. "
+              "Verwacht een kleiner bestand: splits het bijvoorbeeld per jaar.",
+        "fr": "Le fichier fait {size} Mo, plus que la limite de {limit} Mo ; il n'a pas été lu. "
+              "Attendu un fichier plus petit : divisez-le par exemple par année.",
+        "en": "The file is {size} MB, larger than the limit of {limit} MB; it was not read. "
+              "Expected a smaller file: split it, for example per year.",
+    },
+    "file.binary": {
+        "nl": "Het bestand is geen UTF-8- of Windows-1252-tekst (het lijkt UTF-16 of een binair "
+              f"bestand); verwacht {_EXCEL_NL}.",
+        "fr": "Le fichier n'est pas du texte UTF-8 ou Windows-1252 (il ressemble à de l'UTF-16 ou "
+              f"à un fichier binaire) ; attendu {_EXCEL_FR}.",
+        "en": "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary "
+              f"file); expected {_EXCEL_EN}.",
+    },
+    "file.control_characters": {
+        "nl": "Het bestand bevat stuurtekens (regel {line}), zoals een binair bestand; "
+              f"verwacht {_EXCEL_NL}.",
+        "fr": "Le fichier contient des caractères de contrôle (ligne {line}), comme un fichier "
+              f"binaire ; attendu {_EXCEL_FR}.",
+        "en": "The file contains control characters (line {line}), as a binary file does; "
+              f"expected {_EXCEL_EN}.",
+    },
+    "file.not_text": {
+        "nl": f"Het bestand is geen UTF-8- of Windows-1252-tekst; verwacht {_EXCEL_NL}.",
+        "fr": f"Le fichier n'est pas du texte UTF-8 ou Windows-1252 ; attendu {_EXCEL_FR}.",
+        "en": f"The file is not UTF-8 or Windows-1252 text; expected {_EXCEL_EN}.",
+    },
+    "file.empty": {
+        "nl": "Het bestand is leeg; verwacht een kopregel en rijen met gegevens.",
+        "fr": "Le fichier est vide ; attendu une ligne d'en-tête et des lignes de données.",
+        "en": "The file is empty; expected a header line and data rows.",
+    },
+    "file.empty_header": {
+        "nl": "Regel 1 is leeg; verwacht de kopregel (de kolomnamen) op regel 1.",
+        "fr": "La ligne 1 est vide ; attendu l'en-tête (les noms des colonnes) en ligne 1.",
+        "en": "Line 1 is empty; expected the header (the column names) on line 1.",
+    },
+    "file.no_rows": {
+        "nl": "Het bestand heeft een kopregel maar geen rijen met gegevens; verwacht minstens "
+              "één rij gegevens onder de kopregel.",
+        "fr": "Le fichier a un en-tête mais aucune ligne de données ; attendu au moins une "
+              "ligne de données sous l'en-tête.",
+        "en": "The file has a header but no data rows; expected at least one row of data below "
+              "the header.",
+    },
+    "file.unreadable_csv": {
+        "nl": "Het bestand kon niet als CSV gelezen worden ({detail}).",
+        "fr": "Le fichier n'a pas pu être lu comme CSV ({detail}).",
+        "en": "The file could not be read as CSV ({detail}).",
+    },
+    "file.read_failed": {
+        "nl": "Het bestand kon niet gelezen worden ({reason}).",
+        "fr": "Le fichier n'a pas pu être lu ({reason}).",
+        "en": "The file could not be read ({reason}).",
+    },
+    "file.store_failed": {
+        "nl": "Het bewaren van het bestand is mislukt, er werd niets bewaard ({detail}).",
+        "fr": "L'enregistrement du fichier a échoué, rien n'a été enregistré ({detail}).",
+        "en": "Storing the file failed, nothing was stored ({detail}).",
+    },
+    "file.demo": {
+        "nl": "Dit is de demodatabank: echte bestanden worden nooit gemengd met de fictieve "
+              "demogegevens. Laad op in de databank van de organisatie.",
+        "fr": "Ceci est la base de démonstration : les vrais fichiers ne sont jamais mêlés aux "
+              "données fictives. Chargez-les dans la base de l'organisation.",
+        "en": "This is the demo database: real files are never mixed with the synthetic demo "
+              "data. Upload into the organisation's database instead.",
+    },
+    # Warnings: the file is stored, but the reader should know
+    "warning.extra_columns": {
+        "nl": "Extra kolommen genegeerd: {columns}.",
+        "fr": "Colonnes supplémentaires ignorées : {columns}.",
+        "en": "Extra columns ignored: {columns}.",
+    },
+    "warning.empty_rows": {
+        "nl": "{count} lege rij(en) genegeerd.",
+        "fr": "{count} ligne(s) vide(s) ignorée(s).",
+        "en": "{count} empty row(s) ignored.",
+    },
+    "warning.line_numbers": {
+        "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "
+              "aanhalingstekens?); ze tellen de gegevensrijen vanaf regel 2.",
+        "fr": "Les numéros de ligne n'ont pas pu être établis exactement (guillemets non "
+              "fermés ?) ; ils comptent les lignes de données à partir de la ligne 2.",
+        "en": "Line numbers could not be matched exactly (unbalanced quotes?); they count data "
+              "rows from line 2.",
+    },
+    "warning.national_number": {
+        "nl": "{count} employee_id-waarde(n) lijken op een rijksregisternummer (de eerste op "
+              "regel {line}). Ze zijn gepseudonimiseerd zoals elke id, maar gebruik liever een "
+              "intern personeelsnummer.",
+        "fr": "{count} valeur(s) d'employee_id ressemblent à un numéro de registre national (la "
+              "première en ligne {line}). Elles sont pseudonymisées comme tout identifiant, mais "
+              "utilisez plutôt un matricule interne du personnel.",
+        "en": "{count} employee_id value(s) look like a Belgian national register number (the "
+              "first on line {line}). They were pseudonymised like any id, but an internal "
+              "personnel number is the better choice.",
+    },
+}
+
+
+def _shown(value, lang: str) -> str:
+    """A parameter as written in the language: floats get the language's decimal mark."""
+    if isinstance(value, float):
+        return format_number(value, lang, 0 if value.is_integer() else 1)
+    return str(value)
+
+
+def render(key: str, lang: str, params: dict | None = None) -> str:
+    """The message `key` in `lang` (English when the language is unknown)."""
+    templates = MESSAGES[key]
+    template = templates.get(lang, templates[DEFAULT_LANGUAGE])
+    return template.format(**{name: _shown(value, lang) for name, value in (params or {}).items()})
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message to render later in the reader's language."""
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return render(self.key, lang, self.params)
