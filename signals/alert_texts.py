@@ -26,6 +26,20 @@ RULE_NAMES = {
         "nl": "Aanhoudende stijging (CUSUM)", "fr": "Hausse persistante (CUSUM)",
         "en": "Sustained rise (CUSUM)",
     },
+    "three_months_high": {
+        "nl": "Laatste 3 maanden duidelijk hoger dan verwacht",
+        "fr": "3 derniers mois nettement au-dessus de l'attendu",
+        "en": "Last 3 months clearly above expected",
+    },
+    "three_months_raised": {
+        "nl": "Laatste 3 maanden hoger dan verwacht",
+        "fr": "3 derniers mois au-dessus de l'attendu",
+        "en": "Last 3 months above expected",
+    },
+    "cusum_early": {
+        "nl": "Mogelijke stijging (CUSUM)", "fr": "Hausse possible (CUSUM)",
+        "en": "Possible rise (CUSUM)",
+    },
     "funnel_outlier": {
         "nl": "Hoger dan de rest van de organisatie", "fr": "Plus élevé que le reste de l'organisation",
         "en": "Higher than the rest of the organisation",
@@ -75,6 +89,20 @@ _CLAUSES = {
         "fr": "une hausse persistante depuis {rise_month}",
         "en": "a sustained rise since {rise_month}",
     },
+    "cusum_early": {
+        "nl": "mogelijk een stijging sinds {rise_month}",
+        "fr": "peut-être une hausse depuis {rise_month}",
+        "en": "possibly a rise since {rise_month}",
+    },
+}
+# The 3-month rules quote the value of the last 3 months together, not this month's.
+_WINDOW_SENTENCE = {
+    "nl": "{name} over de laatste 3 maanden {value}, verwacht {expected}: boven de grens "
+          "{upper} voor een team van {headcount}",
+    "fr": "{name} sur les 3 derniers mois {value}, attendu {expected}: au-dessus de la "
+          "limite {upper} pour une équipe de {headcount}",
+    "en": "{name} over the last 3 months {value}, expected {expected}: above the limit "
+          "{upper} for a team of {headcount}",
 }
 # The comparison with the organisation quotes 12-month values, not this month's.
 _FUNNEL_SENTENCE = {
@@ -157,6 +185,8 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
                          rise_month=labels.get(rise_months[row], "–"))
             if rule == "funnel_outlier":
                 text = _FUNNEL_SENTENCE[lang].format(**words)
+            elif rule in _WINDOW_RULES:
+                text = _WINDOW_SENTENCE[lang].format(**words)
             else:
                 text = _HEAD[lang].format(**words) + ": " + _CLAUSES[rule][lang].format(**words)
             if rule != "run_above_centre" and above[row] >= 2:
@@ -164,6 +194,9 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
             texts.append(text + ".")
         result[f"reason_{lang}"] = texts
     return result
+
+
+_WINDOW_RULES = ("three_months_high", "three_months_raised")
 
 
 def _whole(value) -> int:

@@ -13,13 +13,20 @@ against the team's own history (see signals.spc for the statistics):
   quasi-Poisson quantiles of their monthly counts;
 - rules in the style of NHS "Making Data Count", high side only:
     alert: a month beyond the upper 3-sigma limit; a Poisson CUSUM designed for a
-           doubling crosses its threshold; over the rolling 12 months the team is
-           beyond the 99.8% funnel limit of the organisation (Spiegelhalter, with
-           overdispersion);
-    watch: 2 of 3 months beyond the 2-sigma limit; 7 months in a row above expected;
-           6 increases in a row. These three are for frequent events only: for rare
-           ones a month above "expected" is any month with one event. The two run
-           rules are skipped where the baseline months are autocorrelated.
+           doubling crosses its threshold; the last 3 months together are beyond their
+           0.1% limit; over the rolling 12 months the team is beyond the 99.8% funnel
+           limit of the organisation (Spiegelhalter, with overdispersion);
+    watch: the last 3 months together beyond their 2% limit; the same CUSUM past a
+           share of its threshold (a rise possibly starting); 2 of 3 months beyond the
+           2-sigma limit; 7 months in a row above expected; 6 increases in a row. The
+           last three are for frequent events only: for rare ones a month above
+           "expected" is any month with one event. The two run rules are skipped where
+           the baseline months are autocorrelated. Stocks (long-term absentees) get
+           neither CUSUM nor 3-month rules: the same people count month after month.
+  The 3-month test is exact: the quasi-Poisson tail for rare events, the gamma tail for
+  frequent ones, with the dispersion of a sum of 3 autocorrelated months and of the
+  baseline's own uncertainty. Watches are "keep an eye on it": tuned for at most about
+  0.5 chance watches per department-indicator-year, alerts for at most 0.25.
   The CUSUM's dispersion is inflated for autocorrelation; its threshold per indicator
   was tuned on simulated teams (benchmarks/signals_eval.py).
 - accident rates give no signal while the team's rolling 12 months hold under
@@ -44,12 +51,15 @@ from .alert_texts import RULE_NAMES, sentences
 from .definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 
 RULES: dict[str, dict[str, str]] = RULE_NAMES
-RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "funnel_outlier",
-              "two_of_three_high", "run_above_centre", "run_of_increases")   # strongest first
+RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
+              "three_months_raised", "cusum_early", "two_of_three_high", "run_above_centre",
+              "run_of_increases")   # strongest first
 RULE_LEVEL = {
-    "beyond_upper_limit": "alert", "cusum_shift": "alert", "funnel_outlier": "alert",
+    "beyond_upper_limit": "alert", "cusum_shift": "alert", "three_months_high": "alert",
+    "funnel_outlier": "alert", "three_months_raised": "watch", "cusum_early": "watch",
     "two_of_three_high": "watch", "run_above_centre": "watch", "run_of_increases": "watch",
 }
+WINDOW_RULES = ("three_months_high", "three_months_raised")   # judged on the last 3 months
 SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}
 ACCIDENT_INDICATORS = ("accident_frequency_rate", "accident_severity_rate")
 MIN_ACCIDENT_HOURS = 100_000        # rolling 12 months of exposure
@@ -63,8 +73,18 @@ CUSUM_THRESHOLD = 3.0               # mean run between false alarms >= e^3 = 20 
 # for autocorrelation. Absence days, heavy-tailed and autocorrelated, get e^4 = 55.
 # Exits and psychosocial requests are independent events: measured on simulated teams
 # (benchmarks/signals_eval.py) e^2 still gives under 0.15 false alerts a year.
-CUSUM_THRESHOLDS = {"absence_rate": 4.0, "turnover_rate": 2.0, "voluntary_turnover_rate": 2.0,
-                    "psychosocial_request_rate": 2.0}
+CUSUM_THRESHOLDS = {"absence_rate": 4.0, "absence_frequency": 2.5, "turnover_rate": 2.0,
+                    "voluntary_turnover_rate": 2.0, "psychosocial_request_rate": 2.0}
+# The CUSUM's watch level: the same sum past this share of its threshold. Tuned on the
+# simulation for at most about 0.5 chance watches per department-indicator-year.
+CUSUM_WATCH_SHARE = 0.65
+# Absence episodes: a lower watch level finds 84% of doublings in teams of 30 within 3
+# months; absence days, heavy-tailed, a higher one.
+CUSUM_WATCH_SHARES = {"absence_frequency": 0.45, "absence_rate": 0.8}
+# The 3-month test: the count of the last 3 months against their expected sum, one-sided
+# tail probabilities (alert and watch); tuned on the simulation like the CUSUM thresholds.
+WINDOW_MONTHS = 3
+WINDOW_TAILS = {"three_months_high": 0.001, "three_months_raised": 0.02}
 MAX_RUN_AUTOCORRELATION = 0.4
 FUNNEL_Z = {"95": 1.959964, "998": 3.090232}
 FUNNEL_MIN_MONTHS = 6
@@ -241,12 +261,19 @@ def _evaluate_indicator(grid: _Grid):
         "cusum_shift": None,
         "funnel_outlier": None,
     }
-    cusum, _, rise_start = spc.poisson_cusum(
+    threshold = CUSUM_THRESHOLDS.get(grid.indicator, CUSUM_THRESHOLD)
+    cusum, sums, rise_start = spc.poisson_cusum(
         grid.counts, np.nan_to_num(expected), phi * baseline.sum_inflation(), tested,
-        ratio=CUSUM_RATIO, threshold=CUSUM_THRESHOLDS.get(grid.indicator, CUSUM_THRESHOLD),
+        ratio=CUSUM_RATIO, threshold=threshold,
     )
-    flags["cusum_shift"] = cusum & tested
-    if grid.indicator in STOCK_INDICATORS:
+    window = _window_test(grid, expected, variance_ratio, baseline, tested)
+    if grid.indicator not in STOCK_INDICATORS:
+        flags["cusum_shift"] = cusum & tested
+        watch_share = CUSUM_WATCH_SHARES.get(grid.indicator, CUSUM_WATCH_SHARE)
+        flags["cusum_early"] = tested & ~cusum & (sums > watch_share * threshold)
+        flags["three_months_high"] = window["flags"]["three_months_high"]
+        flags["three_months_raised"] = window["flags"]["three_months_raised"] & ~flags["three_months_high"]
+    else:
         del flags["cusum_shift"]
     funnel, funnel_flags, funnel_facts = _funnel(grid, counts12, exposure12, months12, eligible)
     flags["funnel_outlier"] = funnel_flags
@@ -267,10 +294,40 @@ def _evaluate_indicator(grid: _Grid):
         "watch_limit": _to_value(grid, watch), "lower_limit": _to_value(grid, lower),
         "rolling12_value": _rolling_value(grid, counts12, exposure12, months12),
     }
-    facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts}
+    facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts,
+             **window["facts"]}
     fired = _signals(grid, flags, values, facts)
     chart = _chart(grid, values, fired)
     return chart, fired, funnel
+
+
+def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, tested) -> dict:
+    """The last 3 months together against their expected sum: flags per window rule
+    (tail probability under its limit) and the numbers the signals quote (3-month
+    value, expected value and the limit crossed, in the indicator's unit)."""
+    rare = INDICATORS_BY_ID[grid.indicator].rare
+    months = spc.rolling_sum(tested.astype(float), WINDOW_MONTHS)
+    counts = spc.rolling_sum(np.where(tested, grid.counts, 0.0), WINDOW_MONTHS)
+    expected_sum = spc.rolling_sum(np.where(tested, expected, 0.0), WINDOW_MONTHS)
+    exposure = spc.rolling_sum(np.where(tested, grid.exposure, 0.0), WINDOW_MONTHS)
+    dispersion = baseline.prediction_dispersion(expected_sum, variance_ratio, WINDOW_MONTHS)
+    complete = tested & (months == WINDOW_MONTHS) & (expected_sum > 0)
+    tail = np.where(complete, spc.upper_tail(counts, expected_sum, dispersion, rare), 1.0)
+    flags = {rule: complete & (tail < level) for rule, level in WINDOW_TAILS.items()}
+    scale = SCALE.get(INDICATORS_BY_ID[grid.indicator].unit, 100.0)
+    limits = {}
+    for rule, level in WINDOW_TAILS.items():
+        limit = np.full(counts.shape, np.nan)
+        cells = flags[rule]
+        if rare:
+            limit[cells] = spc.upper_quantile_limit(expected_sum[cells], dispersion[cells], level)
+        else:
+            limit[cells] = spc.gamma_limit(expected_sum[cells], dispersion[cells], level)
+        limits[f"window_limit_{rule}"] = scale * limit / exposure
+    with np.errstate(invalid="ignore", divide="ignore"):
+        facts = {"window_value": scale * counts / exposure,
+                 "window_expected": scale * expected_sum / exposure, **limits}
+    return {"flags": flags, "facts": facts}
 
 
 def _rolling_value(grid: _Grid, counts12, exposure12, months12) -> np.ndarray:
@@ -399,6 +456,11 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFram
     fired.loc[funnel, "value"] = fired.loc[funnel, "rolling_value"]
     fired.loc[funnel, "expected"] = fired.loc[funnel, "organisation_value"]
     fired.loc[funnel, "upper_limit"] = fired.loc[funnel, "funnel_limit"]
+    for rule in WINDOW_RULES:                      # judged on the last 3 months together
+        cells = (fired["rule"] == rule).to_numpy()
+        fired.loc[cells, "value"] = facts["window_value"][dept[cells], month[cells]]
+        fired.loc[cells, "expected"] = facts["window_expected"][dept[cells], month[cells]]
+        fired.loc[cells, "upper_limit"] = facts[f"window_limit_{rule}"][dept[cells], month[cells]]
     rise = facts["rise_start"][dept, month]
     fired["rise_month"] = np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None)
     fired["rule_rank"] = fired["rule"].map(RULE_ORDER.index)

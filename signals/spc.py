@@ -117,12 +117,21 @@ class Baseline(NamedTuple):
         (1 + rho) / (1 - rho) for an AR(1) process."""
         return (1 + self.autocorrelation) / (1 - self.autocorrelation)
 
-    def prediction_dispersion(self, expected: np.ndarray, variance_ratio: np.ndarray) -> np.ndarray:
-        """Dispersion phi of y - E for a new month: the month's own noise plus the
-        uncertainty of the baseline rate it is compared with (a prediction limit)."""
+    def window_inflation(self, months: int) -> np.ndarray:
+        """Variance of a sum of `months` consecutive months over that of independent ones
+        for an AR(1) process: 1 + 2/m x sum over lags k of (m - k) rho^k."""
+        rho = self.autocorrelation
+        return 1 + 2 / months * sum((months - lag) * rho**lag for lag in range(1, months))
+
+    def prediction_dispersion(self, expected: np.ndarray, variance_ratio: np.ndarray,
+                              months: int = 1) -> np.ndarray:
+        """Dispersion phi of y - E for a new month (or the sum of `months` new months, E
+        their expected sum): its own noise plus the uncertainty of the baseline rate it
+        is compared with (a prediction limit)."""
         with np.errstate(invalid="ignore", divide="ignore"):
             baseline_share = np.where(self.count > 0, expected / self.count, 0.0)
-        return self.sigma_z**2 * variance_ratio * (1 + self.sum_inflation() * baseline_share)
+        own = 1.0 if months == 1 else self.window_inflation(months)
+        return self.sigma_z**2 * variance_ratio * (own + self.sum_inflation() * baseline_share)
 
 
 def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,
@@ -221,6 +230,23 @@ def poisson_quantile(probability: float, mean: np.ndarray, max_steps: int = 60) 
             break
         k = k + too_low
     return np.where(finite, k, np.nan)
+
+
+def upper_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,
+               rare: bool) -> np.ndarray:
+    """One-sided probability of a count at least as high as `observed`, for the model of
+    the limits: quasi-Poisson for rare events (P(Y >= y) of Poisson(E/phi) at y/phi, the
+    regularised gamma function, exact for whole counts), the gamma distribution with
+    mean E and variance phi x E for frequent ones. NaN where E or phi is missing."""
+    phi = np.maximum(np.nan_to_num(dispersion, nan=np.inf), 1e-9 if not rare else 1.0)
+    mean = np.maximum(expected, 0.0) / phi
+    scaled = np.maximum(observed, 0.0) / phi
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if rare:
+            tail = np.where(scaled > 0, special.gammainc(scaled, mean), 1.0)
+        else:
+            tail = np.where(mean > 0, special.gammaincc(mean, scaled), np.where(scaled > 0, 0.0, 1.0))
+    return np.where(np.isfinite(expected) & np.isfinite(dispersion), tail, np.nan)
 
 
 def gamma_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float,
