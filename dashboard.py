@@ -1,8 +1,9 @@
 """The dashboard's entry point: `streamlit run dashboard.py`.
 
-Builds the context every page shares (language, presentation mode, which
-database is shown), the navigation from the page registry, the sidebar and the
-DEMO banner, then runs the chosen page.
+Finds out who is looking (login, session, or the local single-operator mode),
+builds the navigation from the pages that person may see, the context every page
+shares (language, presentation mode, which database is shown), the sidebar and
+the banners, then runs the chosen page. Each page checks the role again itself.
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ import streamlit as st
 from signals.i18n import text
 from signals.store import DatabaseBusy
 from ui import theme
+from ui.access_control import (Viewer, current_viewer, listening_allowed, refuse_public_listening,
+                               show_access_off_notice, show_account)
 from ui.context import build_context, is_presenting, set_presenting
 from ui.language import current_language, keep_language_in_url, language_selector
 from ui.navigation import build_navigation
 
 
-def show_sidebar(lang: str) -> None:
+def show_sidebar(lang: str, viewer: Viewer) -> None:
     with st.sidebar:
         language_selector(lang, text("sidebar.language", lang), key="sidebar_language")
         st.toggle(text("sidebar.presentation", lang), key="presentation_toggle",
                   help=text("sidebar.presentation_help", lang),
                   on_change=lambda: set_presenting(st.session_state["presentation_toggle"]))
+        if not viewer.local:
+            show_account(viewer, lang)
 
 
 def show_demo_banner(lang: str) -> None:
@@ -34,13 +39,26 @@ def show_exit_presentation(lang: str) -> None:
               on_click=set_presenting, args=(False,))
 
 
+def show_login(lang: str) -> None:
+    """Nobody logged in: every URL shows the login page, nothing else is built."""
+    theme.apply_theme(False)
+    with st.sidebar:
+        language_selector(lang, text("sidebar.language", lang), key="sidebar_language")
+    build_navigation(lang, login=True).run()
+
+
 def main() -> None:
     lang = current_language()
     st.set_page_config(page_title=text("app.title", lang), page_icon=":material/monitor_heart:",
                        layout="wide")
     keep_language_in_url(lang)
-    # Role-based access control plugs in here by passing the keys a user may see.
-    page = build_navigation(lang, allowed_keys=None, hidden=is_presenting())
+    viewer = current_viewer()
+    if viewer.local and not listening_allowed(viewer):
+        refuse_public_listening(lang)
+    if not viewer.logged_in:
+        show_login(lang)
+        return
+    page = build_navigation(lang, allowed_keys=viewer.allowed_pages(), hidden=is_presenting())
     try:
         context = build_context()
     except DatabaseBusy:
@@ -48,7 +66,9 @@ def main() -> None:
         st.stop()
     theme.apply_theme(context.presenting)
     if not context.presenting:
-        show_sidebar(lang)
+        show_sidebar(lang, viewer)
+    if viewer.local:
+        show_access_off_notice(lang)
     if context.database.demo:
         show_demo_banner(lang)
     page.run()

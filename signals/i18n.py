@@ -182,8 +182,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "Templates per kind of file"},
     "upload.drop": {"nl": "CSV-bestanden", "fr": "Fichiers CSV", "en": "CSV files"},
     "upload.button": {"nl": "Bestanden kiezen", "fr": "Choisir des fichiers", "en": "Choose files"},
-    "upload.limits": {"nl": "CSV, hoogstens 50 MB per bestand", "fr": "CSV, 50 Mo au plus par fichier",
-                      "en": "CSV, at most 50 MB per file"},
+    "upload.limits": {"nl": "CSV, hoogstens {limit} MB per bestand", "fr": "CSV, {limit} Mo au plus par fichier",
+                      "en": "CSV, at most {limit} MB per file"},
     "upload.kind": {"nl": "Soort gegevens", "fr": "Type de données", "en": "Kind of data"},
     "upload.detected": {"nl": "Herkend aan de kolommen: {kind}.", "fr": "Reconnu aux colonnes : {kind}.",
                         "en": "Recognised from the columns: {kind}."},
@@ -263,6 +263,151 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.indicator": {"nl": "Indicator", "fr": "Indicateur", "en": "Indicator"},
     "data.definition": {"nl": "Definitie", "fr": "Définition", "en": "Definition"},
     "data.unit": {"nl": "Eenheid", "fr": "Unité", "en": "Unit"},
+    "data.read_only": {
+        "nl": "Alleen een beheerder kan de instellingen wijzigen.",
+        "fr": "Seul un administrateur peut modifier les paramètres.",
+        "en": "Only an administrator can change the settings.",
+    },
+    "data.default_language": {"nl": "Standaardtaal voor iedereen", "fr": "Langue par défaut pour tous",
+                              "en": "Default language for everyone"},
+    "data.default_language_help": {
+        "nl": "De taal waarin de app opent voor wie nog geen taal koos.",
+        "fr": "La langue dans laquelle l'application s'ouvre pour qui n'a pas encore choisi.",
+        "en": "The language the app opens in for anyone who has not chosen one yet.",
+    },
+    "data.saved": {"nl": "Opgeslagen.", "fr": "Enregistré.", "en": "Saved."},
+    # Access control
+    "page.login": {"nl": "Aanmelden", "fr": "Connexion", "en": "Log in"},
+    "page.audit": {"nl": "Auditlogboek", "fr": "Journal d'audit", "en": "Audit log"},
+    "role.committee": {"nl": "comité", "fr": "comité", "en": "committee"},
+    "role.physician": {"nl": "arbeidsgeneesheer", "fr": "médecin du travail", "en": "occupational physician"},
+    "role.hr": {"nl": "personeelsdienst", "fr": "ressources humaines", "en": "human resources"},
+    "role.admin": {"nl": "beheerder", "fr": "administrateur", "en": "administrator"},
+    "access.off_notice": {
+        "nl": "Toegangscontrole staat uit (alleen lokaal gebruik op deze computer).",
+        "fr": "Le contrôle d'accès est désactivé (usage local uniquement, sur cet ordinateur).",
+        "en": "Access control is off (local use only, on this computer).",
+    },
+    "access.public_refused": {
+        "nl": "Geweigerd: zonder gebruikers mag de app alleen op localhost luisteren, niet op het netwerk. "
+              "Maak eerst gebruikers aan met python -m signals users add ..., of start de app met "
+              "--server.address localhost.",
+        "fr": "Refusé : sans utilisateurs, l'application ne peut écouter que sur localhost, pas sur le réseau. "
+              "Créez d'abord des utilisateurs avec python -m signals users add ..., ou démarrez l'application "
+              "avec --server.address localhost.",
+        "en": "Refused: without users the app may only listen on localhost, not on the network. "
+              "First configure users with python -m signals users add ..., or start the app with "
+              "--server.address localhost.",
+    },
+    "access.not_allowed_title": {"nl": "Geen toegang", "fr": "Accès refusé", "en": "Not allowed"},
+    "access.not_allowed": {
+        "nl": "Uw rol geeft geen toegang tot deze pagina. Kies een pagina in het menu.",
+        "fr": "Votre rôle ne donne pas accès à cette page. Choisissez une page dans le menu.",
+        "en": "Your role does not give access to this page. Choose a page in the menu.",
+    },
+    "access.login_first": {"nl": "Meld u eerst aan.", "fr": "Connectez-vous d'abord.",
+                           "en": "Please log in first."},
+    "access.wrong_password": {
+        "nl": "Gebruikersnaam of wachtwoord klopt niet.",
+        "fr": "Nom d'utilisateur ou mot de passe incorrect.",
+        "en": "Wrong user name or password.",
+    },
+    "access.locked": {
+        "nl": "Dit account is vergrendeld na te veel mislukte pogingen, tot {until}. Probeer daarna opnieuw "
+              "of vraag de beheerder het te ontgrendelen.",
+        "fr": "Ce compte est verrouillé après trop de tentatives échouées, jusqu'à {until}. Réessayez ensuite "
+              "ou demandez à l'administrateur de le déverrouiller.",
+        "en": "This account is locked after too many failed attempts, until {until}. Try again then "
+              "or ask the administrator to unlock it.",
+    },
+    "access.session_expired": {
+        "nl": "Uw sessie is verlopen. Meld u opnieuw aan.",
+        "fr": "Votre session a expiré. Reconnectez-vous.",
+        "en": "Your session has expired. Please log in again.",
+    },
+    "access.logged_out": {"nl": "U bent afgemeld.", "fr": "Vous êtes déconnecté.",
+                          "en": "You are logged out."},
+    "access.sso_refused": {
+        "nl": "Dit e-mailadres hoort bij geen enkele gebruiker van deze app. Vraag de beheerder om toegang.",
+        "fr": "Cette adresse e-mail ne correspond à aucun utilisateur de l'application. Demandez l'accès à "
+              "l'administrateur.",
+        "en": "This e-mail address belongs to no user of this app. Ask the administrator for access.",
+    },
+    "access.signed_in_as": {"nl": "Aangemeld als {user} ({role})", "fr": "Connecté : {user} ({role})",
+                            "en": "Logged in as {user} ({role})"},
+    "access.logout": {"nl": "Afmelden", "fr": "Se déconnecter", "en": "Log out"},
+    "login.title": {"nl": "Aanmelden", "fr": "Connexion", "en": "Log in"},
+    "login.intro": {
+        "nl": "Deze app toont collectieve signalen van uw organisatie. Meld u aan met uw eigen account.",
+        "fr": "Cette application montre les signaux collectifs de votre organisation. Connectez-vous avec "
+              "votre propre compte.",
+        "en": "This app shows your organisation's collective signals. Log in with your own account.",
+    },
+    "login.username": {"nl": "Gebruikersnaam", "fr": "Nom d'utilisateur", "en": "User name"},
+    "login.password": {"nl": "Wachtwoord", "fr": "Mot de passe", "en": "Password"},
+    "login.submit": {"nl": "Aanmelden", "fr": "Se connecter", "en": "Log in"},
+    "login.sso": {"nl": "Aanmelden via uw organisatie", "fr": "Se connecter via votre organisation",
+                  "en": "Sign in with your organisation"},
+    # Audit log page
+    "audit.title": {"nl": "Auditlogboek", "fr": "Journal d'audit", "en": "Audit log"},
+    "audit.chain_ok": {
+        "nl": "Keten intact: geen enkele van de {n} regels is gewijzigd of verwijderd buiten de app.",
+        "fr": "Chaîne intacte : aucune des {n} entrées n'a été modifiée ou supprimée hors de l'application.",
+        "en": "Chain intact: none of the {n} entries was changed or removed outside the app.",
+    },
+    "audit.chain_broken": {
+        "nl": "Keten verbroken vanaf regel {entry}: het logboek is buiten de app gewijzigd.",
+        "fr": "Chaîne rompue à partir de l'entrée {entry} : le journal a été modifié hors de l'application.",
+        "en": "Chain broken from entry {entry} on: the log was changed outside the app.",
+    },
+    "audit.retention": {"nl": "Bewaartermijn (dagen)", "fr": "Durée de conservation (jours)",
+                        "en": "Retention period (days)"},
+    "audit.retention_help": {
+        "nl": "Regels jonger dan deze termijn kunnen niet gewist worden (minstens {min} dagen).",
+        "fr": "Les entrées plus récentes que cette durée ne peuvent pas être effacées (au moins {min} jours).",
+        "en": "Entries younger than this cannot be deleted (at least {min} days).",
+    },
+    "audit.entries": {"nl": "Laatste regels", "fr": "Dernières entrées", "en": "Latest entries"},
+    "audit.no_entries": {"nl": "Nog geen regels.", "fr": "Pas encore d'entrées.", "en": "No entries yet."},
+    "audit.col.entry_id": {"nl": "Nr.", "fr": "N°", "en": "No."},
+    "audit.col.at": {"nl": "Tijdstip", "fr": "Moment", "en": "Time"},
+    "audit.col.actor": {"nl": "Wie", "fr": "Qui", "en": "Who"},
+    "audit.col.action": {"nl": "Handeling", "fr": "Action effectuée", "en": "Action"},
+    "audit.col.detail": {"nl": "Gegevens", "fr": "Détails", "en": "Details"},
+    # Hotspot reviews
+    "review.title": {"nl": "Opvolging door de arbeidsgeneesheer", "fr": "Suivi par le médecin du travail",
+                     "en": "Follow-up by the occupational physician"},
+    "review.department": {"nl": "Dienst", "fr": "Service", "en": "Department"},
+    "review.indicator": {"nl": "Indicator (of de hele dienst)", "fr": "Indicateur (ou tout le service)",
+                         "en": "Indicator (or the whole department)"},
+    "review.whole_department": {"nl": "Hele dienst", "fr": "Tout le service", "en": "Whole department"},
+    "review.status": {"nl": "Stand van zaken", "fr": "Statut", "en": "Status"},
+    "review.note": {"nl": "Korte notitie", "fr": "Note courte", "en": "Short note"},
+    "review.note_help": {
+        "nl": "Over de collectieve situatie en de aanpak. Nooit namen, initialen of diagnoses.",
+        "fr": "Sur la situation collective et l'approche. Jamais de noms, d'initiales ni de diagnostics.",
+        "en": "About the collective situation and the approach. Never names, initials or diagnoses.",
+    },
+    "review.save": {"nl": "Opvolging bewaren", "fr": "Enregistrer le suivi", "en": "Save the follow-up"},
+    "review.saved": {"nl": "Opvolging bewaard.", "fr": "Suivi enregistré.", "en": "Follow-up saved."},
+    "review.latest": {"nl": "Laatste opvolging per dienst", "fr": "Dernier suivi par service",
+                      "en": "Latest follow-up per department"},
+    "review.none": {"nl": "nog niet opgevolgd", "fr": "pas encore suivi", "en": "not followed up yet"},
+    "review.col.department": {"nl": "Dienst", "fr": "Service", "en": "Department"},
+    "review.col.month": {"nl": "Maand", "fr": "Mois", "en": "Month"},
+    "review.col.status": {"nl": "Stand van zaken", "fr": "Statut", "en": "Status"},
+    "review.col.note": {"nl": "Notitie", "fr": "Remarque", "en": "Note"},
+    "review.col.reviewer": {"nl": "Door", "fr": "Par", "en": "By"},
+    "review.col.reviewed_at": {"nl": "Op", "fr": "Le", "en": "On"},
+    "hotspots.col.review": {"nl": "Opvolging", "fr": "Suivi", "en": "Follow-up"},
+    "upload.too_large": {
+        "nl": "{file} is te groot ({size} MB): hoogstens {limit} MB per bestand. Splits het bestand, "
+              "bijvoorbeeld per jaar.",
+        "fr": "{file} est trop volumineux ({size} Mo) : {limit} Mo au plus par fichier. Divisez le fichier, "
+              "par exemple par année.",
+        "en": "{file} is too large ({size} MB): at most {limit} MB per file. Split the file, "
+              "for example by year.",
+    },
 }
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from signals import access
 from signals.reference import REFERENCE_FIGURES, reference_for
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
@@ -93,8 +94,9 @@ def test_reference_figures_keep_source_and_year_and_convert_yearly_counts():
 
 
 def test_page_registry_filters_by_allowed_keys():
-    assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data")
-    assert [page.key for page in visible_pages(["upload", "overview", "audit"])] == ["overview", "upload"]
+    assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data", "audit")
+    assert PAGE_KEYS == access.PAGES, "the registry follows the access rules' page list"
+    assert [page.key for page in visible_pages(["upload", "overview", "nope"])] == ["overview", "upload"]
     assert [page.key for page in visible_pages(None)] == list(PAGE_KEYS)
 
 

@@ -1,4 +1,8 @@
-"""The interface language: from the URL (?lang=nl), else the session, else SIGNALS_LANG."""
+"""The interface language: from the URL (?lang=nl), else the session, else the default.
+
+The default is the administrator's setting (kept in the access store, audited),
+else SIGNALS_LANG, else Dutch.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,40 @@ import os
 
 import streamlit as st
 
+from signals import access, audit, config
 from signals.definitions import LANGUAGES
 from signals.i18n import LANGUAGE_NAMES
 
 SESSION_KEY = "language"
+DEFAULT_LANGUAGE_SETTING = "default_language"
+
+
+def stored_default_language() -> str | None:
+    """The default language an administrator chose, if any."""
+    db = config.default_db_path()
+    if not access.access_db_path(db).exists():
+        return None
+    with access.open_store(db) as con:
+        row = con.execute("SELECT value FROM settings WHERE key = ?",
+                          [DEFAULT_LANGUAGE_SETTING]).fetchone()
+    return row[0] if row and row[0] in LANGUAGES else None
+
+
+def save_default_language(lang: str, actor: str) -> None:
+    """Store the default language for everyone; audited as a setting change."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}.")
+    with access.open_store(config.default_db_path()) as con, access.transaction(con):
+        row = con.execute("SELECT value FROM settings WHERE key = ?",
+                          [DEFAULT_LANGUAGE_SETTING]).fetchone()
+        con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [DEFAULT_LANGUAGE_SETTING, lang])
+        audit.append(con, actor, "setting_changed", {"setting": DEFAULT_LANGUAGE_SETTING,
+                                                     "old": row[0] if row else None, "new": lang})
 
 
 def default_language() -> str:
     configured = (os.environ.get("SIGNALS_LANG") or "").strip().lower()
-    return configured if configured in LANGUAGES else "nl"
+    return stored_default_language() or (configured if configured in LANGUAGES else "nl")
 
 
 def current_language() -> str:

@@ -1,7 +1,10 @@
 """The one registry of pages: key -> file, title text key, icon.
 
-`build_navigation(lang, allowed_keys)` builds the navigation from it; role-based
-access control plugs in by passing the keys a user may see.
+`build_navigation(lang, allowed_keys)` builds the navigation from it. Pages outside
+`allowed_keys` are not listed; their URLs stay registered, hidden, on a page that
+says "not allowed" (and each page file checks the role itself too). Before login
+(`login=True`) every URL shows the login page, and the URL is kept, so the person
+lands on the page they asked for once logged in.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("hotspots", "pages/screens/hotspots.py", "page.hotspots", ":material/grid_on:"),
     PageSpec("upload", "pages/screens/upload.py", "page.upload", ":material/upload_file:"),
     PageSpec("data", "pages/screens/data_settings.py", "page.data", ":material/settings:"),
+    PageSpec("audit", "pages/screens/audit.py", "page.audit", ":material/policy:"),
 )
+LOGIN_PAGE = PageSpec("login", "pages/screens/login.py", "page.login", ":material/login:")
 PAGE_KEYS = tuple(page.key for page in PAGES)
 PAGES_BY_KEY = {page.key: page for page in PAGES}
 
@@ -43,11 +48,31 @@ def visible_pages(allowed_keys=None) -> list[PageSpec]:
     return [page for page in PAGES if page.key in allowed]
 
 
-def build_navigation(lang: str, allowed_keys=None, *, hidden: bool = False):
-    """st.navigation over the allowed pages; returns the page to run."""
+def _login_pages(lang: str) -> list:
+    login_file = str(APP_ROOT / LOGIN_PAGE.file)
+    title = text(LOGIN_PAGE.title_key, lang)
+    return [st.Page(login_file, title=title, icon=LOGIN_PAGE.icon, url_path=LOGIN_PAGE.key,
+                    default=True)] + [
+        st.Page(login_file, title=title, url_path=spec.key, visibility="hidden") for spec in PAGES
+    ]
+
+
+def _forbidden_page(spec: PageSpec, lang: str):
+    from ui.access_control import show_not_allowed
+
+    return st.Page(show_not_allowed, title=text("access.not_allowed_title", lang),
+                   url_path=spec.key, visibility="hidden")
+
+
+def build_navigation(lang: str, allowed_keys=None, *, hidden: bool = False, login: bool = False):
+    """st.navigation over the allowed pages (or the login page); returns the page to run."""
+    if login:
+        return st.navigation(_login_pages(lang), position="hidden")
+    allowed = visible_pages(allowed_keys)
     pages = [
         st.Page(str(APP_ROOT / spec.file), title=text(spec.title_key, lang), icon=spec.icon,
                 url_path=spec.key, default=index == 0)
-        for index, spec in enumerate(visible_pages(allowed_keys))
+        for index, spec in enumerate(allowed)
     ]
+    pages += [_forbidden_page(spec, lang) for spec in PAGES if spec not in allowed]
     return st.navigation(pages, position="hidden" if hidden else "sidebar")

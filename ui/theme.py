@@ -45,6 +45,8 @@ BASE_CSS = """
   .demo-banner { background: #0072B2; color: #FFFFFF; font-weight: 700; font-size: 1.1rem;
                  padding: 0.5rem 1rem; border-radius: 0.4rem; }
   .attention-row { font-size: 1.2rem; padding: 0.45rem 0; border-bottom: 1px solid #CCC; }
+  .access-off { background: #FFF3D6; color: #6B4A00; border: 2px solid #E69F00; font-weight: 700;
+                padding: 0.4rem 1rem; border-radius: 0.4rem; margin-bottom: 0.4rem; }
 </style>
 """
 

@@ -9,9 +9,26 @@ import pandas as pd
 import streamlit as st
 
 PREVIEW_ROWS = 8
+# The largest file the Upload page takes; .streamlit/config.toml server.maxUploadSize says the same.
+MAX_UPLOAD_MEGABYTES = 200
 VALIDATION_KEY = "upload_validations"
 STORED_KEY = "upload_stored"
 ERROR_COLUMNS = ("file", "line", "column", "value", "expected")
+
+
+def too_large(data: bytes) -> bool:
+    return len(data) > MAX_UPLOAD_MEGABYTES * 1024 * 1024
+
+
+def size_in_megabytes(data: bytes) -> str:
+    return f"{len(data) / (1024 * 1024):.0f}"
+
+
+def template_frame(kind: str) -> pd.DataFrame:
+    """A kind's template (header and example rows) as text cells, for a safe download."""
+    from signals.ingest import template_csv
+
+    return pd.read_csv(io.StringIO(template_csv(kind)), sep=";", dtype=str, keep_default_na=False)
 
 
 def content_id(data: bytes) -> str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals import store
-from signals.definitions import INDICATORS, KINDS, SOURCE
+from signals import audit, store
+from signals.definitions import INDICATORS, KINDS, LANGUAGES, SOURCE
+from signals.i18n import LANGUAGE_NAMES
+from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import load_coverage
 from ui.labels import kind_label, month_text
-from ui.language import language_selector
+from ui.language import default_language, language_selector, save_default_language
 
+viewer = require_page("data")  # the role check, before anything is read or shown
 context = page_context()
 lang, t, database = context.lang, context.t, context.database
 
@@ -48,17 +51,41 @@ def show_coverage() -> None:
 def show_group_size() -> None:
     st.subheader(t("data.min_group_size"))
     st.write(t("data.min_group_size_help", n=database.min_group_size))
+    if not viewer.may_change_settings():
+        st.caption(t("data.read_only"))
+        return
     with st.form("min_group_size_form", border=False):
         value = st.number_input(t("data.min_group_size"), min_value=2, max_value=100, step=1,
                                 value=database.min_group_size, key="min_group_size_input")
         if st.form_submit_button(t("common.save"), type="primary"):
-            try:
-                with store.connect(database.path) as con:
-                    store.set_meta(con, "min_group_size", str(int(value)))
-            except store.DatabaseBusy:
-                st.error(t("error.busy"))
-            else:
-                st.rerun()
+            save_group_size(int(value))
+
+
+def save_group_size(value: int) -> None:
+    try:
+        with store.connect(database.path) as con:
+            old = store.min_group_size(con)
+            store.set_meta(con, "min_group_size", str(value))
+    except store.DatabaseBusy:
+        st.error(t("error.busy"))
+        return
+    audit.record(access_db(), viewer.actor, "setting_changed",
+                 {"setting": "min_group_size", "old": old, "new": value, "demo": database.demo})
+    st.rerun()
+
+
+def show_language() -> None:
+    st.subheader(t("data.language"))
+    language_selector(lang, t("data.language"), key="settings_language")
+    if not viewer.may_change_settings():
+        return
+    current = default_language()
+    chosen = st.selectbox(t("data.default_language"), list(LANGUAGES), index=LANGUAGES.index(current),
+                          format_func=LANGUAGE_NAMES.__getitem__, key="default_language_input",
+                          help=t("data.default_language_help"))
+    if chosen != current:
+        save_default_language(chosen, viewer.actor)
+        st.success(t("data.saved"))
 
 
 def show_definitions() -> None:
@@ -76,6 +103,5 @@ st.title(t("data.title"))
 st.caption(t("data.database_demo") if database.demo else t("data.database_real"))
 show_coverage()
 show_group_size()
-st.subheader(t("data.language"))
-language_selector(lang, t("data.language"), key="settings_language")
+show_language()
 show_definitions()

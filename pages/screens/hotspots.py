@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from signals import reviews
 from signals.definitions import INDICATOR_IDS
+from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.figures import funnel_figure, heatmap_cells, heatmap_figure
+from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
 
+viewer = require_page("hotspots")  # the role check, before anything is read or shown
 context = page_context()
 lang, t, database = context.lang, context.t, context.database
 indicators = load_indicators(*database.cache_key)
@@ -34,6 +38,7 @@ download_csv(t("common.download_figures"), heatmap_cells(*database.cache_key, mo
 st.subheader(t("hotspots.ranking"))
 ranked = load_hotspots(*database.cache_key, month)
 ranked = ranked[ranked["score"] > 0]
+latest_reviews = reviews.latest_reviews(access_db())
 if ranked.empty:
     st.success(t("overview.no_attention"))
 else:
@@ -41,12 +46,24 @@ else:
         indicators=ranked["indicators"].map(
             lambda ids: ", ".join(indicator_name(i, lang) for i in ids)),
         since=ranked["since"].map(lambda m: month_text(m, lang, short=True) if m is not None else ""),
-    )[["rank", "department", "score", "alerts", "watches", "indicators", "since", reason_column(lang)]]
-    table.columns = [t("hotspots.col." + c) for c in
-                     ("rank", "department", "score", "alerts", "watches", "indicators", "since", "reason")]
+        review=review_column(ranked["department"], latest_reviews, lang),
+    )[["rank", "department", "score", "alerts", "watches", "indicators", "since", "review",
+       reason_column(lang)]]
+    table.columns = [t("hotspots.col." + c) for c in ("rank", "department", "score", "alerts", "watches",
+                                                      "indicators", "since", "review", "reason")]
     st.table(table.set_index(table.columns[0]))      # a table wraps the long reasons
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking")
+
+# The physician's follow-up: everyone sees the status, only the physician the notes and the form.
+reviewing = viewer.may_review() and not ranked.empty
+if reviewing or not latest_reviews.empty:
+    st.subheader(t("review.title"))
+if reviewing:
+    show_review_form(viewer, ranked, month, lang)
+if not latest_reviews.empty:
+    st.caption(t("review.latest"))
+    st.dataframe(review_table(latest_reviews, lang, with_notes=viewer.may_review()), hide_index=True)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))

@@ -7,6 +7,7 @@ import html
 import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.labels import level_label, month_text, reason_column
@@ -16,6 +17,7 @@ from ui.widgets import indicator_tile, year_before
 TILES_PER_ROW = 5
 ATTENTION_ROWS = 5
 
+viewer = require_page("overview")  # the role check, before anything is read or shown
 context = page_context()
 lang, t, database = context.lang, context.t, context.database
 indicators = load_indicators(*database.cache_key)

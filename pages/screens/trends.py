@@ -7,6 +7,7 @@ import streamlit as st
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from signals.reference import reference_for
 from ui.charts import control_chart, reference_label
+from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
@@ -18,6 +19,7 @@ CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "deno
                  "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value",
                  "level", "rule"]
 
+viewer = require_page("trends")  # the role check, before anything is read or shown
 context = page_context()
 lang, t, database = context.lang, context.t, context.database
 chart = load_evaluation(*database.cache_key).chart

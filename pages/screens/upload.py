@@ -5,30 +5,30 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
-from signals import config
+from signals import audit, config
 from signals.definitions import KINDS
 from signals.store import DatabaseBusy
+from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import load_upload_history
 from ui.downloads import download_csv
 from ui.labels import kind_label
-from ui.upload import error_frame, preview_frame, remember_stored, stored_result, validation_for
+from ui.upload import (MAX_UPLOAD_MEGABYTES, error_frame, preview_frame, remember_stored,
+                       size_in_megabytes, stored_result, template_frame, too_large, validation_for)
 
+viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()
 lang, t = context.lang, context.t
 KIND_NAMES = list(KINDS)
 
 
 def show_templates() -> None:
-    from signals.ingest import template_csv
-
     with st.expander(t("upload.templates")):
         columns = st.columns(len(KIND_NAMES))
         for column, kind in zip(columns, KIND_NAMES):
-            column.download_button(kind_label(kind, lang), data=template_csv(kind).encode("utf-8"),
-                                   file_name=f"{kind}_template.csv", mime="text/csv",
-                                   key=f"template_{kind}", on_click="ignore",
-                                   icon=":material/download:")
+            with column:
+                download_csv(kind_label(kind, lang), template_frame(kind), f"{kind}_template.csv",
+                             key=f"template_{kind}", sep=";")
 
 
 def show_counts(result) -> None:
@@ -42,10 +42,11 @@ def store_file(kind: str, name: str, data: bytes) -> None:
     from signals.ingest import ingest_bytes
 
     try:
-        result = ingest_bytes(config.default_db_path(), kind, name, data)
+        result = ingest_bytes(config.default_db_path(), kind, name, data, uploaded_by=viewer.actor)
     except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
         return
+    audit.record_upload(access_db(), viewer.actor, result)
     remember_stored(data, kind, result)
     st.rerun()
 
@@ -54,6 +55,10 @@ def show_file(index: int, uploaded) -> None:
     from signals.ingest import detect_kind
 
     data = uploaded.getvalue()
+    if too_large(data):
+        st.error(t("upload.too_large", file=uploaded.name, size=size_in_megabytes(data),
+                   limit=MAX_UPLOAD_MEGABYTES))
+        return
     detected = detect_kind(data)
     with st.container(border=True):
         st.subheader(uploaded.name)
@@ -79,11 +84,11 @@ def show_file(index: int, uploaded) -> None:
             return
 
         result = validation_for(kind, uploaded.name, data)
-        for warning in result.warnings:
+        for warning in result.warning_texts(lang):
             st.warning(warning)
         if not result.accepted:
             st.error(t("upload.rejected", n=result.error_count))
-            errors = error_frame(result)
+            errors = result.error_table(lang)
             shown = errors.drop(columns="file").rename(columns=lambda c: t("upload.error." + c))
             st.table(shown.set_index(t("upload.error.line")))
             if result.error_count > len(errors):
@@ -108,7 +113,7 @@ def translate_uploader() -> None:
         content: "{css_text(t("upload.button"))}"; font-size: 1rem; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-        content: "{css_text(t("upload.limits"))}"; font-size: 0.9rem; }}
+        content: "{css_text(t("upload.limits", limit=MAX_UPLOAD_MEGABYTES))}"; font-size: 0.9rem; }}
     </style>""")
 
 

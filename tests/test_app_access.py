@@ -1,0 +1,298 @@
+"""Access control in the app (AppTest): login, roles and pages, sessions, audit, reviews, local mode."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import streamlit
+from streamlit import config as streamlit_config
+from streamlit.testing.v1 import AppTest
+
+from signals import access, audit, config, reviews
+from signals.i18n import text
+from ui.navigation import PAGES_BY_KEY
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PASSWORD = "correct horse battery staple"
+ROLE_USERS = {role: f"{role}1" for role in access.ROLES}
+
+
+@pytest.fixture(autouse=True)
+def listen_on_localhost():
+    """As .streamlit/config.toml says, whatever folder the tests run from."""
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "localhost")
+    yield
+    streamlit_config.set_option("server.address", before)
+
+
+@pytest.fixture
+def demo_shown(demo_database_file):
+    shutil.copy(demo_database_file, config.demo_db_path())
+
+
+@pytest.fixture
+def users(demo_shown):
+    db = config.default_db_path()
+    for role, name in ROLE_USERS.items():
+        access.add_user(db, name, role, PASSWORD)
+    return db
+
+
+@pytest.fixture
+def listed_pages(monkeypatch):
+    """The page titles each st.navigation call lists in the menu (hidden ones left out)."""
+    calls = []
+    original = streamlit.navigation
+
+    def recording_navigation(pages, **options):
+        listed = [] if options.get("position") == "hidden" else \
+            [page.title for page in pages if page.visibility == "visible"]
+        calls.append(listed)
+        return original(pages, **options)
+
+    monkeypatch.setattr(streamlit, "navigation", recording_navigation)
+    return calls
+
+
+def start(lang: str = "en") -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.query_params["lang"] = lang
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def log_in(app: AppTest, username: str, password: str = PASSWORD) -> AppTest:
+    app.text_input(key="login_username").input(username)
+    app.text_input(key="login_password").input(password)
+    app.get("form_submit_button")[0].click().run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def open_as(role: str, key: str, lang: str = "en") -> AppTest:
+    app = log_in(start(lang), ROLE_USERS[role])
+    if key != access.pages_for(role)[0]:
+        app.switch_page(PAGES_BY_KEY[key].file).run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def titles(app: AppTest) -> list[str]:
+    return [title.value for title in app.title]
+
+
+def audit_actions(db) -> list[tuple[str, str]]:
+    entries = audit.entries(db, limit=None)
+    return list(zip(entries["actor"], entries["action"]))
+
+
+def test_anonymous_session_sees_only_the_login_page(users, listed_pages):
+    app = start()
+    assert titles(app) == ["Log in"]
+    assert not app.metric and not app.get("plotly_chart") and not app.get("file_uploader")
+    assert listed_pages[-1] == [], "no menu before login"
+    for spec in PAGES_BY_KEY.values():
+        with pytest.raises(ValueError):
+            app.switch_page(spec.file)       # no page file is registered before login
+
+
+@pytest.mark.parametrize("role", access.ROLES)
+def test_each_role_sees_exactly_its_pages(users, listed_pages, role):
+    app = log_in(start(), ROLE_USERS[role])
+    expected = [page for page, roles in access.PAGE_ROLES.items() if role in roles]
+    assert expected == access.pages_for(role)
+    assert listed_pages[-1] == [text(PAGES_BY_KEY[key].title_key, "en") for key in expected]
+    for key, spec in PAGES_BY_KEY.items():
+        if role in access.PAGE_ROLES[key]:
+            app.switch_page(spec.file).run()
+            assert not app.exception and titles(app) and titles(app) != ["Not allowed"], key
+        else:
+            with pytest.raises(ValueError):
+                app.switch_page(spec.file)   # a forbidden page's file is not even registered
+    assert any(f"Logged in as {ROLE_USERS[role]}" in caption.value for caption in app.sidebar.caption)
+
+
+@pytest.mark.parametrize("key", list(PAGES_BY_KEY))
+def test_every_page_file_checks_the_role_itself(users, key):
+    """Run without dashboard.py, or with a role that may not see it: the page refuses."""
+    page_file = str(Path(APP).parent / PAGES_BY_KEY[key].file)
+    alone = AppTest.from_file(page_file, default_timeout=60)
+    alone.query_params["lang"] = "en"
+    alone.run()
+    assert titles(alone) == ["Not allowed"] and "Please log in first." in alone.error[0].value
+    forbidden_role = next(role for role in access.ROLES if role not in access.PAGE_ROLES[key])
+    session = access.authenticate(config.default_db_path(), ROLE_USERS[forbidden_role], PASSWORD)
+    refused = AppTest.from_file(page_file, default_timeout=60)
+    refused.query_params["lang"] = "en"
+    refused.session_state["access_token"] = session.token
+    refused.run()
+    assert titles(refused) == ["Not allowed"]
+    assert "Your role does not give access" in refused.error[0].value
+    assert not refused.get("file_uploader") and not refused.get("plotly_chart") and not refused.metric
+
+
+def test_wrong_password_then_lock_out_with_the_time_it_unlocks(users):
+    app = log_in(start(), "committee1", "not the password at all")
+    assert app.error[0].value == "Wrong user name or password."
+    assert titles(app) == ["Log in"]
+    for _ in range(access.MAX_FAILURES - 1):
+        log_in(app, "committee1", "not the password at all")
+    assert "locked after too many failed attempts, until" in app.error[0].value
+    log_in(app, "committee1")            # even the right password is refused while locked
+    assert "locked" in app.error[0].value and titles(app) == ["Log in"]
+    actions = audit_actions(users)
+    assert actions.count(("committee1", "login_failed")) == access.MAX_FAILURES + 1
+
+
+def test_login_and_logout_are_audited(users):
+    app = log_in(start(), "hr1")
+    assert titles(app) == ["Overview for the committee"]
+    app.sidebar.button(key="logout").click().run()
+    assert titles(app) == ["Log in"]
+    assert any("You are logged out." in info.value for info in app.info)
+    assert ("hr1", "login") in audit_actions(users) and ("hr1", "logout") in audit_actions(users)
+    app.switch_page("pages/screens/login.py").run()
+    assert titles(app) == ["Log in"], "the old token no longer opens anything"
+
+
+def test_an_expired_session_goes_back_to_the_login_page(users):
+    app = log_in(start(), "committee1")
+    assert titles(app) == ["Overview for the committee"]
+    with sqlite3.connect(access.access_db_path(users)) as con:
+        old = access.to_stamp(access.utc() - access.SESSION_IDLE_TIMEOUT - access.SESSION_REFRESH_INTERVAL)
+        con.execute("UPDATE sessions SET last_seen = ?", [old])
+    app.run()
+    assert titles(app) == ["Log in"]
+    assert any("Your session has expired" in info.value for info in app.info)
+
+
+def test_physician_review_is_saved_audited_and_shown(users):
+    app = open_as("physician", "hotspots")
+    department = app.selectbox(key="review_department").value
+    app.radio(key="review_status").set_value("under_investigation")
+    app.text_area(key="review_note").input("Team meeting planned with the prevention advisor.")
+    app.get("form_submit_button")[0].click().run()
+    assert not app.exception
+    latest = reviews.latest_reviews(users)
+    assert latest[["department", "status", "reviewer"]].values.tolist() == [
+        [department, "under_investigation", "physician1"]]
+    assert ("physician1", "review_added") in audit_actions(users)
+    ranking = app.table[0].value
+    assert ranking.loc[ranking["Department"] == department, "Follow-up"].iloc[0].startswith(
+        "Under investigation")
+    notes = app.dataframe[-1].value
+    assert notes["Note"].tolist() == ["Team meeting planned with the prevention advisor."]
+
+
+def test_other_roles_see_the_status_but_not_the_note_and_cannot_review(users):
+    committee = open_as("committee", "hotspots")
+    department = committee.table[0].value["Department"].iloc[0]
+    reviews.add_review(users, "physician1", department, None, "2025-01", "action_planned",
+                       "Workload talk with the team leads")
+    committee.run()
+    assert not committee.get("text_area") and not committee.get("form"), "no review form"
+    assert "Action planned" in committee.table[0].value["Follow-up"].iloc[0]
+    shown = committee.dataframe[-1].value
+    assert "Note" not in shown.columns
+    assert "Workload talk" not in str(shown.values.tolist())
+    with pytest.raises(PermissionError):
+        reviews.add_review(users, "committee1", department, None, "2025-01", "seen")
+
+
+def test_upload_records_the_user_and_is_audited(users):
+    app = open_as("hr", "upload")
+    data = b"month;department;headcount\n2025-01;Noord;30\n2025-02;Noord;31\n"
+    app.file_uploader(key="upload_files").set_value(("staff.csv", data, "text/csv")).run()
+    [button for button in app.button if button.key.startswith("store_")][0].click().run()
+    assert any("Stored: 2 rows" in message.value for message in app.success)
+    assert app.dataframe[-1].value["By"].tolist() == ["hr1"], "uploaded_by in the history"
+    entry = audit.entries(users, limit=1).iloc[0]
+    assert (entry["actor"], entry["action"]) == ("hr1", "upload")
+    assert '"file_name": "staff.csv"' in entry["detail"] and '"rows_new": 2' in entry["detail"]
+
+
+def test_settings_changes_are_audited(users):
+    data_page = open_as("admin", "data")
+    data_page.number_input(key="min_group_size_input").set_value(12)
+    data_page.get("form_submit_button")[0].click().run()
+    data_page.selectbox(key="default_language_input").set_value("fr").run()
+    assert not data_page.exception
+    audit_page = open_as("admin", "audit")
+    assert any("Chain intact" in message.value for message in audit_page.success)
+    audit_page.number_input(key="retention_days_input").set_value(1000)
+    audit_page.get("form_submit_button")[0].click().run()
+    assert audit.retention_days(users) == 1000
+    changed = audit.entries(users, limit=None)
+    changed = changed[changed["action"] == "setting_changed"]["detail"].tolist()
+    assert any('"setting": "min_group_size"' in d and '"new": 12' in d for d in changed)
+    assert any('"setting": "default_language"' in d and '"new": "fr"' in d for d in changed)
+    assert any('"setting": "audit_retention_days"' in d and '"new": 1000' in d for d in changed)
+    assert "setting_changed" in audit_page.dataframe[0].value["Action"].tolist()
+
+
+def test_hr_sees_the_settings_read_only(users):
+    app = open_as("hr", "data")
+    assert not app.get("form_submit_button") and not app.number_input
+    assert any("Only an administrator" in caption.value for caption in app.caption)
+
+
+def test_audit_page_reports_a_broken_chain(users):
+    audit.record(users, "admin1", "export", {"rows": 1})
+    with sqlite3.connect(access.access_db_path(users)) as con:
+        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("UPDATE audit_log SET actor = 'someone' WHERE action = 'export'")
+    app = open_as("admin", "audit")
+    assert any("Chain broken from entry" in error.value for error in app.error)
+
+
+@pytest.mark.parametrize("lang, notice", [
+    ("nl", "Toegangscontrole staat uit"), ("fr", "Le contrôle d'accès est désactivé"),
+    ("en", "Access control is off (local use only"),
+])
+@pytest.mark.parametrize("key", ["overview", "audit"])
+def test_without_users_every_page_says_access_control_is_off(demo_shown, lang, notice, key):
+    app = start(lang)
+    if key != "overview":
+        app.switch_page(PAGES_BY_KEY[key].file).run()
+    assert any(notice in element.proto.body for element in app.get("html"))
+    assert app.title and not app.sidebar.get("button"), "no logout without users"
+
+
+def test_without_users_the_app_refuses_to_listen_on_every_interface(demo_shown):
+    streamlit_config.set_option("server.address", "0.0.0.0")
+    app = start()
+    assert "configure users with python -m signals users add" in app.error[0].value
+    assert not app.title and not app.metric
+    access.add_user(config.default_db_path(), "admin1", "admin", PASSWORD)
+    assert titles(start()) == ["Log in"], "with users the address is allowed"
+
+
+def test_too_large_upload_gets_a_clear_message(users, monkeypatch):
+    import ui.upload
+
+    monkeypatch.setattr(ui.upload, "MAX_UPLOAD_MEGABYTES", 0)
+    app = open_as("hr", "upload")
+    app.file_uploader(key="upload_files").set_value(("big.csv", b"month;department\n", "text/csv")).run()
+    assert any("big.csv is too large" in error.value for error in app.error)
+    assert not [button for button in app.button if (button.key or "").startswith("store_")]
+
+
+def test_busy_database_on_upload_shows_try_again(users, monkeypatch):
+    import signals.ingest
+    from signals.store import DatabaseBusy
+
+    def busy(*args, **options):
+        raise DatabaseBusy("held by another ingest")
+
+    monkeypatch.setattr(signals.ingest, "ingest_bytes", busy)
+    app = open_as("hr", "upload")
+    data = b"month;department;headcount\n2025-01;Noord;30\n"
+    app.file_uploader(key="upload_files").set_value(("staff.csv", data, "text/csv")).run()
+    [button for button in app.button if button.key.startswith("store_")][0].click().run()
+    assert not app.exception
+    assert any("busy with another import. Please try again in a minute." in e.value for e in app.error)
