@@ -113,17 +113,21 @@ class _Grid:
     present: np.ndarray
 
 
-def evaluate(con, *, min_group_size: int | None = None) -> Evaluation:
+def evaluate(con, *, min_group_size: int | None = None, detail: bool = True) -> Evaluation:
     """All warning signals of the database (see the module docstring)."""
     from .indicators import indicator_frame
 
     frame = indicator_frame(con, min_group_size=min_group_size, suppress=False)
-    return evaluate_frame(frame)
+    return evaluate_frame(frame, detail=detail)
 
 
-def evaluate_frame(frame: pd.DataFrame) -> Evaluation:
+def evaluate_frame(frame: pd.DataFrame, *, detail: bool = True) -> Evaluation:
     """Signals from an indicator frame (the shape of indicators.indicator_frame, unsuppressed
-    values with the `suppressed` flag)."""
+    values with the `suppressed` flag).
+
+    detail=False is for the CSV: the same signals, but no sentences (reason columns
+    None), no chart and no funnel frame, and only the limits the rules need.
+    """
     months = _month_range(frame)
     charts, signals, funnels = [], [], []
     for indicator in INDICATOR_IDS:
@@ -131,7 +135,7 @@ def evaluate_frame(frame: pd.DataFrame) -> Evaluation:
         if rows.empty:
             continue
         grid = _grid(rows, indicator, months)
-        chart, fired, funnel = _evaluate_indicator(grid)
+        chart, fired, funnel = _evaluate_indicator(grid, detail)
         charts.append(chart)
         signals.append(fired)
         funnels.append(funnel)
@@ -217,14 +221,19 @@ def _to_value(grid: _Grid, counts: np.ndarray) -> np.ndarray:
         return SCALE[unit] * counts / grid.exposure
 
 
-def _limits(grid: _Grid, expected, phi):
+def _limits(grid: _Grid, expected, phi, detail: bool = True):
     """(watch, upper, lower) count limits at 2 and 3 sigma equivalents, one-sided tails,
     for a count with variance phi x E.
 
-    Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number).
+    Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number);
+    without detail only the upper one (no rule of rare events uses the others).
     Frequent events: gamma quantiles, Laney's limits with the skew of counts kept.
     """
     if INDICATORS_BY_ID[grid.indicator].rare:
+        if not detail:
+            upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
+            nan = np.full(upper.shape, np.nan)
+            return nan, upper, nan
         watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
         upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
         return watch, upper, np.where(np.isfinite(upper), 0.0, np.nan)
@@ -233,7 +242,7 @@ def _limits(grid: _Grid, expected, phi):
             spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL, upper=False))
 
 
-def _evaluate_indicator(grid: _Grid):
+def _evaluate_indicator(grid: _Grid, detail: bool = True):
     indicator = INDICATORS_BY_ID[grid.indicator]
     binomial = grid.indicator in BINOMIAL_INDICATORS
     season = _seasonal_array(grid)
@@ -246,7 +255,7 @@ def _evaluate_indicator(grid: _Grid):
     with np.errstate(invalid="ignore", divide="ignore"):
         variance_ratio = np.where(expected > 0, variance / expected, 1.0)
     phi = baseline.prediction_dispersion(expected, variance_ratio)
-    watch, upper, lower = _limits(grid, expected, phi)
+    watch, upper, lower = _limits(grid, expected, phi, detail)
 
     counts12 = spc.rolling_sum(np.where(grid.present, grid.counts, 0.0), 12)
     exposure12 = spc.rolling_sum(np.where(grid.present, grid.exposure, 0.0), 12)
@@ -275,7 +284,8 @@ def _evaluate_indicator(grid: _Grid):
         flags["three_months_raised"] = window["flags"]["three_months_raised"] & ~flags["three_months_high"]
     else:
         del flags["cusum_shift"]
-    funnel, funnel_flags, funnel_facts = _funnel(grid, counts12, exposure12, months12, eligible)
+    funnel, funnel_flags, funnel_facts = _funnel(grid, counts12, exposure12, months12, eligible,
+                                                 detail)
     flags["funnel_outlier"] = funnel_flags
     above = spc.consecutive_count(tested & (grid.counts > expected))
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -296,7 +306,9 @@ def _evaluate_indicator(grid: _Grid):
     }
     facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts,
              **window["facts"]}
-    fired = _signals(grid, flags, values, facts)
+    fired = _signals(grid, flags, values, facts, detail)
+    if not detail:
+        return pd.DataFrame(), fired, funnel
     chart = _chart(grid, values, fired)
     return chart, fired, funnel
 
@@ -341,10 +353,10 @@ def _rolling_value(grid: _Grid, counts12, exposure12, months12) -> np.ndarray:
     return np.where(grid.present & (months12 > 0), value, np.nan)
 
 
-def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
+def _funnel(grid: _Grid, counts12, exposure12, months12, eligible, detail: bool = True):
     """Rolling 12 months of each department against the organisation (ALL), with
-    Spiegelhalter's overdispersion factor phi per month. Returns the funnel frame, the
-    outlier flags and the numbers the sentences quote."""
+    Spiegelhalter's overdispersion factor phi per month. Returns the funnel frame (empty
+    without detail), the outlier flags and the numbers the sentences quote."""
     unit = INDICATORS_BY_ID[grid.indicator].unit
     scale = SCALE.get(unit, 100.0)
     is_all = grid.departments == ALL_DEPARTMENTS
@@ -368,13 +380,20 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
     valid &= np.isfinite(phi)[None, :]
     phi_cells = np.broadcast_to(phi[None, :], z.shape)
     if INDICATORS_BY_ID[grid.indicator].rare:
-        limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale)
+        limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale, detail)
         outliers = valid & (scale * rate > limits["upper_998"])
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
             dispersion = phi_cells * variance / expected
-        limits = _frequent_funnel_limits(expected, dispersion, exposure12, scale)
+        limits = _frequent_funnel_limits(expected, dispersion, exposure12, scale, detail)
         outliers = valid & (scale * rate > limits["upper_998"])
+    facts = {
+        "rolling_value": scale * rate,
+        "organisation_value": np.broadcast_to(scale * organisation, rate.shape),
+        "funnel_limit": limits["upper_998"],
+    }
+    if not detail:
+        return pd.DataFrame(), outliers, facts
     dept, month = np.nonzero(valid)
     frame = pd.DataFrame({
         "month": grid.months[month],
@@ -388,41 +407,45 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible):
         "phi": phi[month],
         "z": z[dept, month],
     })
-    facts = {
-        "rolling_value": scale * rate,
-        "organisation_value": np.broadcast_to(scale * organisation, rate.shape),
-        "funnel_limit": limits["upper_998"],
-    }
     return frame, outliers, facts
 
 
-def _rare_funnel_limits(expected, phi, exposure12, scale) -> dict[str, np.ndarray]:
+def _funnel_limit_names(detail: bool) -> list[tuple[str, str, bool]]:
+    """(name, level, upper side) of the funnel limits: all four, or the outlier rule's only."""
+    if not detail:
+        return [("upper_998", "998", True)]
+    return [(f"{side}_{level}", level, side == "upper")
+            for level in ("95", "998") for side in ("upper", "lower")]
+
+
+def _rare_funnel_limits(expected, phi, exposure12, scale, detail=True) -> dict[str, np.ndarray]:
     """Funnel limits for rare events from exact quasi-Poisson quantiles of the 12-month
     count (the normal approximation flags two events where 0.3 were expected)."""
-    tails = {"95": stats.norm.sf(FUNNEL_Z["95"]), "998": stats.norm.sf(FUNNEL_Z["998"])}
     limits = {}
     with np.errstate(invalid="ignore", divide="ignore"):
-        for level, tail in tails.items():
-            mean = np.maximum(expected, 0.0) / phi
-            limits[f"upper_{level}"] = scale * phi * spc.poisson_quantile(1 - tail, mean) / exposure12
-            limits[f"lower_{level}"] = scale * phi * spc.poisson_quantile(tail, mean) / exposure12
+        mean = np.maximum(expected, 0.0) / phi
+        for name, level, upper in _funnel_limit_names(detail):
+            tail = stats.norm.sf(FUNNEL_Z[level])
+            quantile = spc.poisson_quantile(1 - tail if upper else tail, mean)
+            limits[name] = scale * phi * quantile / exposure12
     return limits
 
 
-def _frequent_funnel_limits(expected, dispersion, exposure12, scale) -> dict[str, np.ndarray]:
+def _frequent_funnel_limits(expected, dispersion, exposure12, scale,
+                            detail=True) -> dict[str, np.ndarray]:
     """Funnel limits for frequent events: gamma quantiles with variance phi x model variance,
     so that the right skew of 12-month absence days (a few long episodes) is kept."""
     limits = {}
-    for level in ("95", "998"):
-        tail = stats.norm.sf(FUNNEL_Z[level])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            for side, upper in (("upper", True), ("lower", False)):
-                count = spc.gamma_limit(expected, dispersion, tail, upper=upper)
-                limits[f"{side}_{level}"] = scale * count / exposure12
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for name, level, upper in _funnel_limit_names(detail):
+            count = spc.gamma_limit(expected, dispersion, stats.norm.sf(FUNNEL_Z[level]),
+                                    upper=upper)
+            limits[name] = scale * count / exposure12
     return limits
 
 
-def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFrame:
+def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
+             detail: bool = True) -> pd.DataFrame:
     """One row per fired rule, with its level, the start of the run and the sentences."""
     any_signal = np.zeros(grid.counts.shape, dtype=bool)
     for fired in flags.values():
@@ -464,7 +487,10 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict) -> pd.DataFram
     rise = facts["rise_start"][dept, month]
     fired["rise_month"] = np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None)
     fired["rule_rank"] = fired["rule"].map(RULE_ORDER.index)
-    fired = fired.assign(**sentences(grid.indicator, fired))
+    if detail:
+        fired = fired.assign(**sentences(grid.indicator, fired))
+    else:
+        fired = fired.assign(**{column: None for column in REASON_COLUMNS})
     return fired.sort_values(["month", "department", "rule_rank"])[
         list(_SIGNAL_COLUMNS) + ["rule_rank"]
     ].reset_index(drop=True)
@@ -500,7 +526,7 @@ def _none_for_missing(chart: pd.DataFrame) -> pd.DataFrame:
 def alerts_csv(con) -> str:
     """The `alerts` command's CSV (CONTRACT.md section 3): one row per signal, ordered by
     month, department, indicator (contract order) and rule (strongest first)."""
-    return signals_csv(evaluate(con).signals)
+    return signals_csv(evaluate(con, detail=False).signals)
 
 
 def signals_csv(signals: pd.DataFrame) -> str:

@@ -218,18 +218,22 @@ def poisson_quantile(probability: float, mean: np.ndarray, max_steps: int = 60) 
     finite = np.isfinite(mean)
     mu = np.where(finite, mean, 0.0)
     z = stats.norm.isf(1.0 - probability)
-    k = np.floor(np.maximum(0.0, mu + z * np.sqrt(mu) + (z * z - 1) / 6 - 1))
+    k = np.floor(np.maximum(0.0, mu + z * np.sqrt(mu) + (z * z - 1) / 6 - 1)).ravel()
+    mu_flat = mu.ravel()
+    # Step only the cells still moving: after the first step they are few.
+    moving = np.arange(k.size)
     for _ in range(max_steps):
-        too_high = (k > 0) & (special.pdtr(k - 1, mu) >= probability)
-        if not too_high.any():
+        moving = moving[(k[moving] > 0) & (special.pdtr(k[moving] - 1, mu_flat[moving]) >= probability)]
+        if moving.size == 0:
             break
-        k = k - too_high
+        k[moving] -= 1
+    moving = np.arange(k.size)
     for _ in range(max_steps):
-        too_low = special.pdtr(k, mu) < probability
-        if not too_low.any():
+        moving = moving[special.pdtr(k[moving], mu_flat[moving]) < probability]
+        if moving.size == 0:
             break
-        k = k + too_low
-    return np.where(finite, k, np.nan)
+        k[moving] += 1
+    return np.where(finite, k.reshape(mu.shape), np.nan)
 
 
 def upper_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,

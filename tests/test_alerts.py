@@ -245,3 +245,78 @@ def test_no_run_rules_on_an_autocorrelated_series():
     series[26:33] = 9
     evaluation = evaluate_frame(make_frame({"Team": series}))
     assert fired(evaluation, "Team", "run_above_centre") == []
+
+
+def raised(months: list[float], start: int = 30) -> np.ndarray:
+    series = CLEAN.copy()
+    series[start:start + len(months)] = months
+    return series
+
+
+def test_three_high_months_fire_the_three_month_alert_with_their_values():
+    evaluation = evaluate_frame(make_frame({"Team": raised([12, 12, 12])}))
+    assert fired(evaluation, "Team", "three_months_high") == [32]
+    assert fired(evaluation, "Team", "beyond_upper_limit") == []     # no single month is
+    signal = evaluation.signals[evaluation.signals["rule"] == "three_months_high"].iloc[0]
+    assert signal["level"] == "alert"
+    assert signal["value"] == pytest.approx(100 * 36 / 150)          # the 3 months together
+    assert signal["expected"] < signal["upper_limit"] < signal["value"]
+    assert "over the last 3 months 24.0%" in signal["reason_en"]
+
+
+def test_a_moderate_three_month_rise_is_a_watch():
+    evaluation = evaluate_frame(make_frame({"Team": raised([10, 10, 10])}))
+    assert fired(evaluation, "Team", "three_months_raised") == [32]
+    assert fired(evaluation, "Team", "three_months_high") == []
+    rows = evaluation.signals[evaluation.signals["rule"] == "three_months_raised"]
+    assert set(rows["level"]) == {"watch"}
+
+
+def test_the_cusum_watches_a_month_before_it_alerts():
+    evaluation = evaluate_frame(make_frame({"Team": raised([10, 10, 10])}))
+    assert fired(evaluation, "Team", "cusum_early") == [31]
+    assert fired(evaluation, "Team", "cusum_shift") == [32]
+    row = evaluation.chart[(evaluation.chart["department"] == "Team")
+                           & (evaluation.chart["month"] == MONTHS[31])].iloc[0]
+    assert row["level"] == "watch" and row["rule"] == "cusum_early"
+    assert "possibly a rise since " + MONTHS[30].strftime("%B %Y") in row["reason_en"]
+
+
+def test_a_modest_rise_below_every_limit_fires_nothing():
+    evaluation = evaluate_frame(make_frame({"Team": raised([9, 9, 9])}))
+    assert evaluation.signals.empty
+
+
+EXITS = np.resize(np.array([0.0, 1.0, 0.0, 0.0, 1.0, 0.0]), 36)    # 0.33 a month in a team of 50
+
+
+def test_clean_rare_series_fires_nothing():
+    assert evaluate_frame(make_frame({"Team": EXITS}, "turnover_rate")).signals.empty
+
+
+def test_three_months_of_exits_fire_the_exact_count_test():
+    exits = EXITS.copy()
+    exits[30:33] = [2, 3, 2]                   # 7 where 1 was expected, no month beyond 3 sigma
+    evaluation = evaluate_frame(make_frame({"Team": exits}, "turnover_rate"))
+    assert fired(evaluation, "Team", "three_months_high") == [32]
+    assert fired(evaluation, "Team", "beyond_upper_limit") == []
+    signal = evaluation.signals[evaluation.signals["rule"] == "three_months_high"].iloc[0]
+    assert signal["value"] == pytest.approx(100 * 7 / 150)
+
+
+def test_a_stock_gets_neither_cusum_nor_three_month_rules():
+    absentees = np.resize(np.array([2.0, 3.0, 2.0, 1.0, 2.0]), 36)
+    absentees[28:] = 5
+    evaluation = evaluate_frame(make_frame({"Team": absentees}, "long_term_absentees"))
+    assert not set(evaluation.signals["rule"]) & {"cusum_shift", "cusum_early", "three_months_high",
+                                                  "three_months_raised"}
+
+
+def test_without_detail_the_csv_is_the_same():
+    series = peers() | {"Outlier": CLEAN * 2.5, "Rising": raised([10, 12, 11])}
+    for indicator in ("absence_frequency", "turnover_rate", "absence_rate"):
+        frame = make_frame(series, indicator)
+        full, lean = evaluate_frame(frame), evaluate_frame(frame, detail=False)
+        assert len(full.signals) > 0
+        assert signals_csv(lean.signals) == signals_csv(full.signals)
+        assert lean.chart.empty and lean.funnel.empty

@@ -159,3 +159,23 @@ def test_gamma_quantile_matches_scipy():
     for probability in (spc.THREE_SIGMA_TAIL, 0.5, 1 - spc.THREE_SIGMA_TAIL):
         np.testing.assert_allclose(spc.gamma_quantile(probability, shapes),
                                    stats.gamma.ppf(probability, shapes), rtol=2e-3)
+
+
+def test_upper_tail_is_the_exact_poisson_and_gamma_tail():
+    counts = np.array([0.0, 1.0, 3.0, 7.0, 12.0])
+    expected = np.full(5, 2.5)
+    ones = np.ones(5)
+    np.testing.assert_allclose(spc.upper_tail(counts, expected, ones, rare=True),
+                               stats.poisson.sf(counts - 1, 2.5))
+    dispersion = np.full(5, 3.0)
+    np.testing.assert_allclose(spc.upper_tail(counts, expected * 10, dispersion, rare=False),
+                               stats.gamma.sf(counts, 25 / 3, scale=3.0))
+    assert np.isnan(spc.upper_tail(counts, np.full(5, np.nan), ones, rare=True)).all()
+
+
+def test_window_inflation_of_autocorrelated_months():
+    baseline = spc.Baseline(*(np.array([[value]]) for value in (0.1, 1.0, 0.5, 100.0)))
+    assert baseline.window_inflation(3)[0, 0] == pytest.approx(1 + 2 / 3 * (2 * 0.5 + 0.25))
+    independent = baseline._replace(autocorrelation=np.array([[0.0]]))
+    assert independent.window_inflation(3)[0, 0] == 1.0
+    assert independent.prediction_dispersion(np.array([[30.0]]), 1.0, 3)[0, 0] == pytest.approx(1.3)
