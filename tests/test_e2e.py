@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from signals import store
-from ui.navigation import PAGE_KEYS
+from signals import access, store
+from signals.i18n import text
+from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 
 CHROMIUM = Path("/usr/bin/chromium")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -55,11 +56,11 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60)
     raise TimeoutError("streamlit did not become healthy")
 
 
-@pytest.fixture(scope="module")
-def app_server(tmp_path_factory, demo_database_file):
-    """A real server on a free port, its databases and key in a temporary folder."""
-    folder = tmp_path_factory.mktemp("e2e")
-    shutil.copy(demo_database_file, folder / "demo.duckdb")
+PASSWORD = "correct horse battery staple"
+
+
+def start_server(folder: Path):
+    """`streamlit run dashboard.py` on a free port over the databases in `folder`."""
     env = dict(os.environ, SIGNALS_DB=str(folder / "signals.duckdb"),
                SIGNALS_DEMO_DB=str(folder / "demo.duckdb"),
                SIGNALS_KEY_FILE=str(folder / "pseudonym.key"), SIGNALS_LANG="nl")
@@ -78,6 +79,24 @@ def app_server(tmp_path_factory, demo_database_file):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory, demo_database_file):
+    """A real server without users (local mode), its databases and key in a temporary folder."""
+    folder = tmp_path_factory.mktemp("e2e")
+    shutil.copy(demo_database_file, folder / "demo.duckdb")
+    yield from start_server(folder)
+
+
+@pytest.fixture(scope="module")
+def secured_server(tmp_path_factory, demo_database_file):
+    """A real server with one user per role."""
+    folder = tmp_path_factory.mktemp("e2e_users")
+    shutil.copy(demo_database_file, folder / "demo.duckdb")
+    for role in access.ROLES:
+        access.add_user(folder / "signals.duckdb", f"{role}1", role, PASSWORD)
+    yield from start_server(folder)
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +194,58 @@ def test_valid_upload_lands_and_shows_on_the_overview(app_server, page):
     assert page.get_by_text("DEMO ·").count() == 0
     assert page.locator("h2", has_text="March 2025").count() == 1
     tall_screenshot(page, SCREENSHOTS / "en_overview_real_data.png")
+
+
+def log_in(tab, username: str) -> None:
+    tab.get_by_label("User name").fill(username)
+    tab.get_by_label("Password", exact=True).fill(PASSWORD)
+    tab.get_by_role("button", name="Log in").click()
+    tab.wait_for_timeout(500)
+    settle(tab)
+
+
+def test_first_request_to_a_page_url_goes_through_the_entry_script(secured_server, page):
+    """Straight to /hotspots on a fresh server: the login, never the page itself."""
+    page.goto(f"{secured_server['url']}/hotspots?lang=en")
+    settle(page)
+    assert page.locator("h1").first.inner_text() == "Log in"
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+    page.goto(f"{secured_server['url']}/?lang=en")     # the root URL: no 'page not found' dialog
+    settle(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "en_login.png"))
+
+
+@pytest.mark.parametrize("role", access.ROLES)
+def test_each_role_logs_in_and_sees_its_pages(secured_server, page, role):
+    page.goto(f"{secured_server['url']}/?lang=en")
+    settle(page)
+    log_in(page, f"{role}1")
+    menu = page.locator('[data-testid="stSidebarNav"] a')
+    expected = [text(PAGES_BY_KEY[key].title_key, "en") for key in access.pages_for(role)]
+    assert [link.inner_text().split("\n")[-1].strip() for link in menu.all()] == expected
+    assert page.get_by_text(f"Logged in as {role}1").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+    if role == "admin":
+        page.get_by_role("link", name="Audit log").click()
+        page.get_by_text("Chain intact").wait_for(timeout=20_000)
+        settle(page)
+        tall_screenshot(page, SCREENSHOTS / "en_audit.png")
+
+
+def test_a_forbidden_url_is_refused(secured_server, page):
+    """Asked for /upload, logged in as committee: 'not allowed', never the upload page."""
+    page.goto(f"{secured_server['url']}/upload?lang=en")
+    settle(page)
+    log_in(page, "committee1")
+    assert page.locator("h1").first.inner_text() == "Not allowed"
+    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    page.goto(f"{secured_server['url']}/upload?lang=en")
+    settle(page)
+    log_in(page, "hr1")
+    assert page.locator('[data-testid="stFileUploader"]').count() == 1
+
+
+def test_without_users_the_pages_say_access_control_is_off(app_server, page):
+    open_page(page, app_server, "hotspots", "en")
+    assert page.get_by_text("Access control is off (local use only").count() == 1
