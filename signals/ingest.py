@@ -33,7 +33,6 @@ from .validation import ident
 
 MAX_ERRORS_KEPT = 100
 BYTES_PER_MB = 1024 * 1024          # as Streamlit counts its upload limit
-DEMO_REFUSAL = Message("file.demo").text()
 ERROR_TABLE_COLUMNS = ("file", "line", "column", "value", "expected")
 
 
