@@ -129,12 +129,13 @@ def evaluate_frame(frame: pd.DataFrame, *, detail: bool = True) -> Evaluation:
     None), no chart and no funnel frame, and only the limits the rules need.
     """
     months = _month_range(frame)
+    cells = _Cells.of(frame, months)
     charts, signals, funnels = [], [], []
     for indicator in INDICATOR_IDS:
-        rows = frame[frame["indicator"] == indicator]
-        if rows.empty:
+        rows = cells.rows_of.get(indicator)
+        if rows is None:
             continue
-        grid = _grid(rows, indicator, months)
+        grid = _grid(cells, rows, indicator, months)
         chart, fired, funnel = _evaluate_indicator(grid, detail)
         charts.append(chart)
         signals.append(fired)
@@ -171,29 +172,65 @@ def _month_range(frame: pd.DataFrame) -> list[dt.date]:
     """Every month from the first to the last in the frame (gaps become missing months)."""
     if frame.empty:
         return []
-    stamps = pd.to_datetime(frame["month"])
+    stamps = pd.to_datetime(pd.Series(pd.unique(frame["month"])))
     first, last = stamps.min(), stamps.max()
     return [stamp.date() for stamp in pd.date_range(first, last, freq="MS")]
 
 
-def _grid(rows: pd.DataFrame, indicator: str, months: list[dt.date]) -> _Grid:
-    departments, dept_index = np.unique(rows["department"].to_numpy(dtype=str), return_inverse=True)
-    stamps = pd.to_datetime(rows["month"])
-    month_index = ((stamps.dt.year - months[0].year) * 12
-                   + stamps.dt.month - months[0].month).to_numpy(dtype=int)
+@dataclass
+class _Cells:
+    """Where each row of the frame goes, worked out once for all indicators: its rows per
+    indicator, the department's number (departments sorted by name) and the month's;
+    and the numeric columns as arrays (missing values as the grid's fill)."""
+    rows_of: dict[str, np.ndarray]
+    department_names: np.ndarray
+    department_codes: np.ndarray
+    month_index: np.ndarray
+    columns: dict[str, np.ndarray]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, months: list[dt.date]) -> "_Cells":
+        indicator_codes, indicators = pd.factorize(frame["indicator"])
+        order = np.argsort(indicator_codes, kind="stable")
+        bounds = np.searchsorted(indicator_codes[order], np.arange(len(indicators) + 1))
+        rows_of = {str(name): order[bounds[code]:bounds[code + 1]]
+                   for code, name in enumerate(indicators)}
+        names, department_codes = np.unique(frame["department"].to_numpy(dtype=str),
+                                            return_inverse=True)
+        month_codes, distinct = pd.factorize(frame["month"])
+        if months:
+            stamps = pd.to_datetime(pd.Series(distinct))
+            index = ((stamps.dt.year - months[0].year) * 12
+                     + stamps.dt.month - months[0].month).to_numpy(dtype=int)
+        else:
+            index = np.zeros(0, dtype=int)
+        columns = {name: frame[name].to_numpy(dtype=dtype, na_value=fill)
+                   for name, (fill, dtype) in _GRID_FILLS.items()}
+        return cls(rows_of, names, department_codes, index[month_codes], columns)
+
+
+_GRID_FILLS = {"numerator": (np.nan, float), "denominator": (np.nan, float),
+               "value": (np.nan, float), "headcount": (0.0, float), "suppressed": (True, bool)}
+
+
+def _grid(cells: _Cells, rows: np.ndarray, indicator: str, months: list[dt.date]) -> _Grid:
+    used_codes, dept_index = np.unique(cells.department_codes[rows], return_inverse=True)
+    departments = cells.department_names[used_codes]
+    month_index = cells.month_index[rows]
     shape = (len(departments), len(months))
 
-    def spread(column, fill=np.nan, dtype=float):
+    def spread(column):
+        fill, dtype = _GRID_FILLS[column]
         array = np.full(shape, fill, dtype=dtype)
-        array[dept_index, month_index] = rows[column].to_numpy(dtype=dtype, na_value=fill)
+        array[dept_index, month_index] = cells.columns[column][rows]
         return array
 
     counts, exposure = spread("numerator"), spread("denominator")
-    suppressed = spread("suppressed", fill=True, dtype=bool)
+    suppressed = spread("suppressed")
     exists = np.zeros(shape, dtype=bool)
     exists[dept_index, month_index] = True
     present = exists & ~suppressed & np.isfinite(counts) & np.isfinite(exposure) & (exposure > 0)
-    return _Grid(indicator, departments, np.array(months, dtype=object), counts, exposure, spread("headcount", 0.0),
+    return _Grid(indicator, departments, np.array(months, dtype=object), counts, exposure, spread("headcount"),
                  spread("value"), exists, suppressed, present)
 
 
@@ -451,49 +488,42 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
     for fired in flags.values():
         any_signal |= fired
     run = spc.consecutive_count(any_signal)
-    parts = []
-    for rule in RULE_ORDER:
-        if rule not in flags:
-            continue
-        dept, month = np.nonzero(flags[rule])
-        if len(dept) == 0:
-            continue
-        parts.append(pd.DataFrame({
-            "dept_index": dept, "month_index": month, "rule": rule, "level": RULE_LEVEL[rule],
-        }))
-    if not parts:
+    ranks = [RULE_ORDER.index(rule) for rule in RULE_ORDER if rule in flags]
+    cells = [np.nonzero(flags[RULE_ORDER[rank]]) for rank in ranks]
+    dept = np.concatenate([cell[0] for cell in cells])
+    if len(dept) == 0:
         return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank"])
-    fired = pd.concat(parts, ignore_index=True)
-    dept, month = fired["dept_index"].to_numpy(), fired["month_index"].to_numpy()
-    fired["month"] = grid.months[month]
-    fired["department"] = grid.departments[dept]
-    fired["indicator"] = grid.indicator
-    fired["value"] = grid.value[dept, month]
-    fired["headcount"] = grid.headcount[dept, month]
-    for name in ("expected", "upper_limit", "watch_limit"):
-        fired[name] = values[name][dept, month]
-    fired["since"] = grid.months[month - run[dept, month] + 1]
-    for name in ("above", "increases", "rolling_value", "organisation_value", "funnel_limit"):
-        fired[name] = facts[name][dept, month]
-    funnel = fired["rule"] == "funnel_outlier"     # judged on 12 months against ALL
-    fired.loc[funnel, "value"] = fired.loc[funnel, "rolling_value"]
-    fired.loc[funnel, "expected"] = fired.loc[funnel, "organisation_value"]
-    fired.loc[funnel, "upper_limit"] = fired.loc[funnel, "funnel_limit"]
-    for rule in WINDOW_RULES:                      # judged on the last 3 months together
-        cells = (fired["rule"] == rule).to_numpy()
-        fired.loc[cells, "value"] = facts["window_value"][dept[cells], month[cells]]
-        fired.loc[cells, "expected"] = facts["window_expected"][dept[cells], month[cells]]
-        fired.loc[cells, "upper_limit"] = facts[f"window_limit_{rule}"][dept[cells], month[cells]]
+    month = np.concatenate([cell[1] for cell in cells])
+    rank = np.repeat(ranks, [len(cell[0]) for cell in cells])
+    # month, then department (sorted by name), then the strongest rule first
+    order = np.lexsort((rank, dept, month))
+    dept, month, rank = dept[order], month[order], rank[order]
+    rules = np.array(RULE_ORDER, dtype=object)[rank]
+    quoted = {"value": grid.value[dept, month], "expected": values["expected"][dept, month],
+              "upper_limit": values["upper_limit"][dept, month]}
+    # judged on 12 months against ALL, or on the last 3 months together: quote those
+    sources = {"funnel_outlier": ("rolling_value", "organisation_value", "funnel_limit")} | {
+        rule: ("window_value", "window_expected", f"window_limit_{rule}") for rule in WINDOW_RULES}
+    for rule, names in sources.items():
+        cells = rules == rule
+        for column, name in zip(quoted, names):
+            quoted[column][cells] = facts[name][dept[cells], month[cells]]
     rise = facts["rise_start"][dept, month]
-    fired["rise_month"] = np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None)
-    fired["rule_rank"] = fired["rule"].map(RULE_ORDER.index)
+    fired = pd.DataFrame({
+        "rule": rules, "level": [RULE_LEVEL[rule] for rule in rules], "rule_rank": rank,
+        "month": grid.months[month], "department": grid.departments[dept],
+        "indicator": grid.indicator, "headcount": grid.headcount[dept, month],
+        **quoted, "watch_limit": values["watch_limit"][dept, month],
+        "since": grid.months[month - run[dept, month] + 1],
+        **{name: facts[name][dept, month] for name in (
+            "above", "increases", "rolling_value", "organisation_value", "funnel_limit")},
+        "rise_month": np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None),
+    })
     if detail:
         fired = fired.assign(**sentences(grid.indicator, fired))
     else:
         fired = fired.assign(**{column: None for column in REASON_COLUMNS})
-    return fired.sort_values(["month", "department", "rule_rank"])[
-        list(_SIGNAL_COLUMNS) + ["rule_rank"]
-    ].reset_index(drop=True)
+    return fired[list(_SIGNAL_COLUMNS) + ["rule_rank"]]
 
 
 def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:

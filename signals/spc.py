@@ -60,8 +60,6 @@ def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominat
     model; otherwise, with under `min_months` months of history, or months of the year
     never seen, every factor is 1 (a small organisation's noise is not a season).
     """
-    from sklearn.linear_model import PoissonRegressor
-
     month_of_year = np.asarray(month_of_year)
     usable = np.isfinite(numerator) & np.isfinite(denominator) & (denominator > 0)
     months = month_of_year[usable]
@@ -74,14 +72,35 @@ def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominat
     rate = counts / exposure
     fits = {}
     for name, features in (("trend", trend), ("season", np.column_stack([one_hot, trend]))):
-        model = PoissonRegressor(alpha=1e-6, solver="newton-cholesky", max_iter=300)
-        model.fit(features, rate / rate.mean(), sample_weight=exposure)
-        fitted = model.predict(features) * rate.mean() * exposure
-        fits[name] = (model, _poisson_deviance(counts, fitted))
+        coefficients, predicted = poisson_regression(features, rate / rate.mean(), exposure)
+        fits[name] = (coefficients, _poisson_deviance(counts, predicted * rate.mean() * exposure))
     if not _season_is_significant(fits["trend"][1], fits["season"][1], len(counts)):
         return np.ones(12)
-    factors = np.exp(fits["season"][0].coef_[:12])
+    factors = np.exp(fits["season"][0][:12])
     return factors / factors.mean()
+
+
+def poisson_regression(features: np.ndarray, target: np.ndarray, weights: np.ndarray,
+                       alpha: float = 1e-6, max_steps: int = 100) -> tuple[np.ndarray, np.ndarray]:
+    """Poisson regression with log link and intercept by Newton's method: the objective of
+    scikit-learn's PoissonRegressor (mean weighted half deviance + alpha/2 x the squared
+    coefficients, intercept not penalised), for a dozen features in microseconds.
+    Returns (coefficients without the intercept, predictions)."""
+    design = np.column_stack([np.ones(len(target)), features])
+    penalty = np.full(design.shape[1], alpha)
+    penalty[0] = 0.0
+    share = weights / weights.sum()
+    beta = np.zeros(design.shape[1])
+    beta[0] = np.log(np.average(target, weights=weights))
+    for _ in range(max_steps):
+        predicted = np.exp(design @ beta)
+        gradient = design.T @ (share * (predicted - target)) + penalty * beta
+        hessian = (design.T * (share * predicted)) @ design + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return beta[1:], np.exp(design @ beta)
 
 
 def _poisson_deviance(counts: np.ndarray, fitted: np.ndarray) -> float:
