@@ -195,8 +195,11 @@ class _Cells:
         bounds = np.searchsorted(indicator_codes[order], np.arange(len(indicators) + 1))
         rows_of = {str(name): order[bounds[code]:bounds[code + 1]]
                    for code, name in enumerate(indicators)}
-        names, department_codes = np.unique(frame["department"].to_numpy(dtype=str),
-                                            return_inverse=True)
+        codes, distinct_names = pd.factorize(frame["department"])
+        names = np.array(distinct_names, dtype=str)
+        by_name = np.argsort(names, kind="stable")
+        department_codes = np.argsort(by_name)[codes]       # numbered in name order
+        names = names[by_name]
         month_codes, distinct = pd.factorize(frame["month"])
         if months:
             stamps = pd.to_datetime(pd.Series(distinct))
@@ -564,29 +567,42 @@ def signals_csv(signals: pd.DataFrame) -> str:
 
     value, expected and upper_limit are in the indicator's unit for the month; for the
     rule funnel_outlier they are the team's rolling 12-month value, the organisation's
-    and the 99.8% funnel limit (long_term_absentees: per 100 employees there).
+    and the 99.8% funnel limit (long_term_absentees: per 100 employees there); for the
+    3-month rules the value of the last 3 months together, its expected value and the
+    limit the rule crossed (0.1% for three_months_high, 2% for three_months_raised).
     """
     rows = signals.assign(
         indicator_rank=signals["indicator"].map(INDICATOR_IDS.index),
         rule_rank=signals["rule"].map(RULE_ORDER.index),
     ).sort_values(["month", "department", "indicator_rank", "rule_rank"])
+    month_codes, months = pd.factorize(rows["month"])
     output = pd.DataFrame({
-        "month": [month.strftime("%Y-%m") for month in rows["month"]],
+        "month": np.array([month.strftime("%Y-%m") for month in months], dtype=object)[month_codes],
         "department": rows["department"],
         "indicator": rows["indicator"],
         "level": rows["level"],
         "rule": rows["rule"],
-        **{name: rows[name].map(format_csv_number) for name in ("value", "expected", "upper_limit")},
+        **{name: format_csv_numbers(rows[name]) for name in ("value", "expected", "upper_limit")},
     })
     return output[list(ALERT_CSV_HEADER)].to_csv(index=False, lineterminator="\n")
 
 
 def format_csv_number(value) -> str:
     """0.1 + 0.2 -> '0.3'; 12.0 -> '12'; NaN -> ''."""
-    if value is None or not np.isfinite(value):
-        return ""
-    text = f"{round(float(value), 6):.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return str(format_csv_numbers([np.nan if value is None else value])[0])
+
+
+def format_csv_numbers(values) -> np.ndarray:
+    """Many numbers at once, rounded to 6 decimals without trailing zeros: whole millionths
+    as integers, split into whole part and fraction by numpy's string functions."""
+    values = np.asarray(values, dtype=float)
+    finite = np.isfinite(values)
+    millionths = np.rint(np.where(finite, values, 0.0) * 1e6).astype(np.int64)
+    whole = (np.abs(millionths) // 1_000_000).astype(str)
+    fraction = np.strings.rstrip(np.strings.zfill((np.abs(millionths) % 1_000_000).astype(str), 6), "0")
+    text = np.where(fraction == "", whole, np.strings.add(np.strings.add(whole, "."), fraction))
+    text = np.where(millionths < 0, np.strings.add("-", text), text)
+    return np.where(finite, text, "").astype(object)
 
 
 def hotspots(evaluation: Evaluation, month: dt.date | None = None) -> pd.DataFrame:
