@@ -596,6 +596,8 @@ def format_csv_numbers(values) -> np.ndarray:
     """Many numbers at once, rounded to 6 decimals without trailing zeros: whole millionths
     as integers, split into whole part and fraction by numpy's string functions."""
     values = np.asarray(values, dtype=float)
+    if values.size == 0:                  # numpy's zfill fails on an empty array
+        return np.array([], dtype=object)
     finite = np.isfinite(values)
     millionths = np.rint(np.where(finite, values, 0.0) * 1e6).astype(np.int64)
     whole = (np.abs(millionths) // 1_000_000).astype(str)

@@ -320,3 +320,10 @@ def test_without_detail_the_csv_is_the_same():
         assert len(full.signals) > 0
         assert signals_csv(lean.signals) == signals_csv(full.signals)
         assert lean.chart.empty and lean.funnel.empty
+
+
+def test_csv_numbers_in_bulk_match_one_by_one():
+    values = [0.1 + 0.2, 12.0, 1 / 3, -2.5, -1e-7, 2.5e-7, 1e6, float("nan"), None]
+    assert list(alerts.format_csv_numbers([np.nan if v is None else v for v in values])) == [
+        "0.3", "12", "0.333333", "-2.5", "0", "0", "1000000", "", ""]
+    assert alerts.format_csv_number(None) == "" and len(alerts.format_csv_numbers([])) == 0
