@@ -188,12 +188,31 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             z = (y - expected) / np.sqrt(variance)
         valid = used & (variance > 0)
         enough = used.sum(axis=1) >= min_months
-        spread = np.fmax(moving_range_sigma(z, valid), _standard_deviation(z, valid))
+        moving_range, deviation, autocorrelation = _z_statistics(z, valid)
         rate[:, month] = np.where(enough, base, np.nan)
-        sigma_z[:, month] = np.where(enough, np.fmax(spread, 1.0), np.nan)
-        rho[:, month] = np.where(enough, lag1_autocorrelation(z, valid), np.nan)
+        sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
+        rho[:, month] = np.where(enough, autocorrelation, np.nan)
         total[:, month] = np.where(enough, y.sum(axis=1) + prior_events, np.nan)
     return Baseline(rate, sigma_z, rho, total)
+
+
+def _z_statistics(z: np.ndarray, valid: np.ndarray, cap: float = 0.8):
+    """moving_range_sigma, _standard_deviation and lag1_autocorrelation of each row in one
+    pass over the shared parts (the baseline computes them for every series and month)."""
+    count = valid.sum(axis=1)
+    values = np.where(valid, z, 0.0)
+    mean = values.sum(axis=1) / np.maximum(count, 1)
+    centred = np.where(valid, values - mean[:, None], 0.0)
+    pairs = valid[:, 1:] & valid[:, :-1]
+    pair_count = pairs.sum(axis=1)
+    squares = (centred**2).sum(axis=1)
+    ranges = np.where(pairs, np.abs(values[:, 1:] - values[:, :-1]), 0.0).sum(axis=1)
+    covariance = np.where(pairs, centred[:, 1:] * centred[:, :-1], 0.0).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        moving_range = np.where(pair_count > 0, ranges / np.maximum(pair_count, 1) / D2, np.nan)
+        deviation = np.where(count > 1, np.sqrt(squares / np.maximum(count - 1, 1)), np.nan)
+        rho = np.clip(np.nan_to_num(covariance / squares), 0.0, cap)
+    return moving_range, deviation, rho
 
 
 def lag1_autocorrelation(z: np.ndarray, valid: np.ndarray, cap: float = 0.8) -> np.ndarray:
@@ -384,16 +403,29 @@ def spiegelhalter_phi(z: np.ndarray, valid: np.ndarray, min_units: int = 5,
     Rows are units (departments), columns are groups (indicator-months). Never below 1;
     NaN where fewer than `min_units` units are valid.
     """
-    z = np.where(valid, z, np.nan)
     count = valid.sum(axis=0)
     phi = np.full(z.shape[1], np.nan)
     columns = count >= min_units
     if columns.any():
-        used = z[:, columns]
-        low = np.nanquantile(used, winsor, axis=0)
-        high = np.nanquantile(used, 1 - winsor, axis=0)
-        phi[columns] = np.nanmean(np.clip(used, low, high) ** 2, axis=0)
+        used = np.where(valid, z, np.nan)[:, columns]
+        ordered = np.sort(used, axis=0)               # missing values sort last
+        units = count[columns]
+        low = _sorted_quantile(ordered, units, winsor)
+        high = _sorted_quantile(ordered, units, 1 - winsor)
+        squares = np.where(valid[:, columns], np.clip(used, low, high) ** 2, 0.0)
+        phi[columns] = squares.sum(axis=0) / units
     return np.where(count >= min_units, np.maximum(phi, 1.0), np.nan)
+
+
+def _sorted_quantile(ordered: np.ndarray, count: np.ndarray, probability: float) -> np.ndarray:
+    """Per column, the quantile of its first `count` sorted values, interpolated linearly
+    between order statistics (numpy's default method)."""
+    position = probability * (count - 1)
+    below = np.floor(position).astype(int)
+    above = np.minimum(below + 1, count - 1)
+    low = np.take_along_axis(ordered, below[None, :], axis=0)[0]
+    high = np.take_along_axis(ordered, above[None, :], axis=0)[0]
+    return low + (position - below) * (high - low)
 
 
 def rolling_sum(values: np.ndarray, window: int) -> np.ndarray:
