@@ -17,7 +17,11 @@ Reported per team size and indicator:
   in unchanged departments, over the months where the pipeline can judge (after 12 + 3
   months of history); summed over the simulated indicators and over all ten.
 
-    python benchmarks/signals_eval.py [--per-size N] [--seed N] [--repeats N]
+With --ceiling it prints instead what is statistically possible: the share of changes an
+ideal detector finds within 3 months (a CUSUM designed for the true change, knowing the
+team's true rate) at 0.25 and 0.5 false signals per department-indicator-year.
+
+    python benchmarks/signals_eval.py [--per-size N] [--seed N] [--repeats N] [--ceiling]
 """
 
 from __future__ import annotations
@@ -198,12 +202,52 @@ def run(per_size: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, float]:
     return found, false, seconds
 
 
+def _ideal_cusum(counts: np.ndarray, mean: float, ratio: float, threshold: float) -> np.ndarray:
+    """Signal months of a Poisson CUSUM with the true baseline mean and change ratio."""
+    running = np.zeros(counts.shape[0])
+    fired = np.zeros(counts.shape, dtype=bool)
+    step = counts * np.log(ratio) - mean * (ratio - 1)
+    for month in range(counts.shape[1]):
+        running = np.maximum(0.0, running + step[:, month])
+        fired[:, month] = running > threshold
+        running = np.where(fired[:, month], 0.0, running)
+    return fired
+
+
+def ceiling(seed: int, series: int = 4000) -> pd.DataFrame:
+    """Best share of changes found within 3 months for a false-signal budget per year."""
+    rng = np.random.default_rng(seed)
+    kinds = {"absence episodes": (EPISODES_PER_YEAR, 2.0), "exits": (EXITS_PER_YEAR, 3.0),
+             "voluntary exits": (EXITS_PER_YEAR * VOLUNTARY_SHARE, 3.0),
+             "psychosocial": (PSYCHOSOCIAL_PER_YEAR, 4.0)}
+    rows = []
+    for kind, (per_year, ratio) in kinds.items():
+        for size in SIZES:
+            mean = size * per_year / 12
+            quiet = rng.poisson(mean, (series, 120)).astype(float)
+            changed = np.hstack([rng.poisson(mean, (series, 24)),
+                                 rng.poisson(mean * ratio, (series, 3))]).astype(float)
+            row = {"change": kind, "size": size}
+            for budget in (0.25, 0.5):
+                found = [_ideal_cusum(changed, mean, ratio, h)[:, 24:].any(axis=1).mean()
+                         for h in np.linspace(0.05, 8, 80)
+                         if _ideal_cusum(quiet, mean, ratio, h)[:, 24:].mean() * 12 <= budget]
+                row[f"found_3m_at_{budget}"] = max(found, default=0.0)
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-size", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--ceiling", action="store_true")
     args = parser.parse_args(argv)
+    if args.ceiling:
+        print("Best possible share found within 3 months, at 0.25 / 0.5 false signals a year:")
+        print(ceiling(args.seed).round(2).to_string(index=False))
+        return 0
     founds, falses = [], []
     for repeat in range(args.repeats):
         found, false, seconds = run(args.per_size, args.seed + repeat)
