@@ -249,3 +249,18 @@ def test_a_forbidden_url_is_refused(secured_server, page):
 def test_without_users_the_pages_say_access_control_is_off(app_server, page):
     open_page(page, app_server, "hotspots", "en")
     assert page.get_by_text("Access control is off (local use only").count() == 1
+
+
+def test_direct_links_open_without_a_page_not_found_dialog(app_server, browser):
+    """A bookmarked /trends opens the trends page, with no 'Page not found' dialog.
+
+    Streamlit shows that dialog only for the very first session after a server
+    start (pages/README.md); the module's server has served sessions before.
+    """
+    for key in ("trends", "hotspots"):
+        context = browser.new_context(viewport=VIEWPORT)
+        tab = context.new_page()
+        open_page(tab, app_server, key, "en")
+        assert tab.get_by_text("Page not found").count() == 0, key
+        assert tab.get_by_text("DEMO ·").count() == 1
+        context.close()
