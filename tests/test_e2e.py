@@ -262,5 +262,5 @@ def test_direct_links_open_without_a_page_not_found_dialog(app_server, browser):
         tab = context.new_page()
         open_page(tab, app_server, key, "en")
         assert tab.get_by_text("Page not found").count() == 0, key
-        assert tab.get_by_text("DEMO ·").count() == 1
+        assert tab.locator("h1").count() >= 1, key
         context.close()
