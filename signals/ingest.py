@@ -277,10 +277,9 @@ def _upsert(con, kind: Kind, upload_id: int) -> dict[str, int]:
     matches = " AND ".join(f"{kind.table}.{ident(name)} = c.{ident(name)}" for name in key)
     con.execute(f"DELETE FROM {kind.table} USING ingest_classified c "
                 f"WHERE c.status = 'replaced' AND {matches}")
-    # Inserting in key order keeps the primary-key index cheap to build (about 3x faster).
     con.execute(f"INSERT INTO {kind.table} ({columns}, upload_id) "
-                f"SELECT {columns}, ? FROM ingest_classified WHERE status <> 'unchanged' "
-                f"ORDER BY {', '.join(ident(name) for name in key)}", [upload_id])
+                f"SELECT {columns}, ? FROM ingest_classified WHERE status <> 'unchanged'",
+                [upload_id])
     counts = dict(con.execute(
         "SELECT status, count(*) FROM ingest_classified GROUP BY status").fetchall())
     return {f"rows_{status}": counts.get(status, 0) for status in ("new", "replaced", "unchanged")}

@@ -166,6 +166,21 @@ def test_ingesting_the_same_valid_file_twice_is_idempotent(rows):
         assert table_contents(db) == before
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first_rows=absence_rows, second_rows=absence_rows)
+def test_overlapping_uploads_keep_one_row_per_key(first_rows, second_rows):
+    """The tables have no primary-key index: the ingest itself keeps keys unique."""
+    with tempfile.TemporaryDirectory() as work:
+        db = Path(work) / "prop.duckdb"
+        for rows in (first_rows, second_rows, first_rows):
+            assert ingest_bytes(db, "absences", "abs.csv", absence_csv(rows)).accepted
+        keys = {(f"E{row[0]}", row[2]) for row in first_rows + second_rows}
+        with store.connect(db) as con:
+            stored, distinct = con.execute(
+                "SELECT count(*), count(DISTINCT (employee_key, start_date)) FROM absences").fetchone()
+        assert stored == distinct == len(keys)
+
+
 def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "signals", *args], capture_output=True, text=True,
                           cwd=config.PROJECT_ROOT, timeout=120)

@@ -1,3 +1,4 @@
+import datetime as dt
 import os
 import stat
 
@@ -50,3 +51,22 @@ def test_operator_key_and_mismatch(db_path, monkeypatch):
     with store.connect(db_path) as con:
         with pytest.raises(pseudonym.KeyMismatch, match="another pseudonymisation key"):
             pseudonym.check_key(con, pseudonym.load_key())
+
+
+def test_version_1_database_keeps_its_rows_through_the_migration(db_path):
+    """A database made with schema 1 (primary keys) migrates to 2 with every row kept."""
+    import duckdb
+
+    con = duckdb.connect(str(db_path))
+    con.execute(store.MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO workforce VALUES (DATE '2024-01-01', 'Zorg', 30, 28.5, 4000, 1)")
+    con.execute("INSERT INTO absences VALUES ('k1', 'Zorg', DATE '2024-01-08', NULL, 'illness', 1)")
+    con.close()
+    with store.connect(db_path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+        assert con.execute("SELECT * FROM workforce").fetchall() == [
+            (dt.date(2024, 1, 1), "Zorg", 30, 28.5, 4000.0, 1)]
+        assert con.execute("SELECT count(*) FROM absences WHERE end_date IS NULL").fetchone()[0] == 1
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO absences VALUES (NULL, 'Zorg', DATE '2024-01-08', NULL, 'illness', 1)")
