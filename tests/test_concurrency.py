@@ -141,3 +141,31 @@ def test_parallel_audit_writers_keep_one_unbroken_chain(db_path):
     assert len(log) == writers * per_writer
     assert log.groupby("actor").size().to_dict() == {f"writer{w}": per_writer for w in range(writers)}
     assert audit.verify_chain(db_path)
+
+
+@needs_ingest
+def test_reading_like_the_app_while_a_command_line_ingest_runs(db_path, large_files):
+    """The app reads with short read-only connections; an ingest in another process writes.
+
+    Each read either waits for the writer and gets the indicators, or gets the clear
+    DatabaseBusy message; the ingest itself waits for the readers and lands whole.
+    """
+    from signals.indicators import indicator_frame
+
+    seed = start_ingest(db_path, "workforce", large_files["workforce"])
+    assert seed.wait(timeout=120) == 0
+    writer = start_ingest(db_path, "absences", large_files["absences"])
+    reads, busy = 0, 0
+    while writer.poll() is None:
+        try:
+            with store.connect(db_path, read_only=True, wait_seconds=5) as con:
+                assert len(indicator_frame(con)) > 0
+                time.sleep(0.2)                     # hold the file like a page render does
+            reads += 1
+        except store.DatabaseBusy as error:
+            assert "try again" in str(error)
+            busy += 1
+    out, err = writer.communicate(timeout=180)
+    assert writer.returncode == 0, err
+    assert reads + busy > 0
+    assert stored(db_path)["absences"] == data_lines(large_files["absences"])
