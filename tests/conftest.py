@@ -30,3 +30,25 @@ def demo_database_file(tmp_path_factory):
         patch.setenv("SIGNALS_KEY_FILE", str(folder / "demo.key"))
         build_demo(folder / "demo.duckdb")
     return folder / "demo.duckdb"
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    """Cheap argon2 parameters: tests that hash many passwords use this."""
+    from argon2 import PasswordHasher
+
+    from signals import access
+
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(access, "_hasher", lambda: hasher)
+
+
+@pytest.fixture
+def listen_on_localhost():
+    """As .streamlit/config.toml says, whatever folder the tests run from."""
+    from streamlit import config as streamlit_config
+
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "localhost")
+    yield
+    streamlit_config.set_option("server.address", before)

@@ -4,7 +4,6 @@ import sqlite3
 import stat
 
 import pytest
-from argon2 import PasswordHasher
 
 from signals import access, audit
 
@@ -12,12 +11,7 @@ PASSWORD = "correct horse battery"
 T0 = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.timezone.utc)
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    """Cheap argon2 parameters: the tests hash many passwords."""
-    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(access, "_hasher", lambda: hasher)
-
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 @pytest.fixture
 def anna(db_path):

@@ -20,14 +20,7 @@ PASSWORD = "correct horse battery staple"
 ROLE_USERS = {role: f"{role}1" for role in access.ROLES}
 
 
-@pytest.fixture(autouse=True)
-def listen_on_localhost():
-    """As .streamlit/config.toml says, whatever folder the tests run from."""
-    before = streamlit_config.get_option("server.address")
-    streamlit_config.set_option("server.address", "localhost")
-    yield
-    streamlit_config.set_option("server.address", before)
-
+pytestmark = pytest.mark.usefixtures("listen_on_localhost")
 
 @pytest.fixture
 def demo_shown(demo_database_file):

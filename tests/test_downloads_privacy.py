@@ -10,7 +10,6 @@ import io
 import pandas as pd
 import pytest
 import streamlit
-from streamlit import config as streamlit_config
 
 import ui.downloads
 from signals import config, store
@@ -24,13 +23,7 @@ SIZES = (("Alpha", 40), ("Beta", 35), ("Gamma", 20), ("Tiny", 7))
 HIDDEN = ("Tiny", "Gamma")     # Tiny is small; Gamma, the smallest other, hides it from ALL minus the rest
 
 
-@pytest.fixture(autouse=True)
-def listen_on_localhost():
-    before = streamlit_config.get_option("server.address")
-    streamlit_config.set_option("server.address", "localhost")
-    yield
-    streamlit_config.set_option("server.address", before)
-
+pytestmark = pytest.mark.usefixtures("listen_on_localhost")
 
 def csv_bytes(lines) -> bytes:
     return ("\n".join(lines) + "\n").encode()

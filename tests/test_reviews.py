@@ -3,7 +3,6 @@ import json
 
 import pandas as pd
 import pytest
-from argon2 import PasswordHasher
 
 from signals import access, audit, reviews
 
@@ -11,11 +10,7 @@ PASSWORD = "correct horse battery"
 T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.timezone.utc)
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(access, "_hasher", lambda: hasher)
-
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 @pytest.fixture
 def physician(db_path):
