@@ -6,6 +6,9 @@ against the team's own history (see signals.spc for the statistics):
 - expected = the team's deseasonalised rate over up to 24 earlier months (at least
   12; the 3 most recent months left out so a starting rise does not lift its own
   baseline) x the month-of-year factor of the organisation x this month's exposure;
+  a month beyond its own upper 3-sigma limit is left out of later baselines, so the
+  limits do not follow a deteriorating team, until 15 such months in a row make the
+  new level the baseline (spc.rolling_baseline);
 - limits widened for overdispersion (Laney's sigma_z, or the plain standard deviation
   of the baseline z-scores when larger, never below the count model) and for the
   uncertainty of the baseline itself (prediction limits); frequent events get gamma
@@ -290,7 +293,7 @@ def _evaluate_indicator(grid: _Grid, detail: bool = True):
     season = _seasonal_array(grid)
     baseline = spc.rolling_baseline(
         grid.counts, grid.exposure, season, grid.present, binomial=binomial,
-        prior_events=0.5 if indicator.rare else 0.0,
+        prior_events=0.5 if indicator.rare else 0.0, rare=indicator.rare,
     )
     expected = baseline.rate * season * grid.exposure
     variance = spc.model_variance(expected, baseline.rate * season, binomial)

@@ -25,6 +25,11 @@ from scipy import special, stats
 D2 = 1.128                      # mean moving range of two normal points / sigma
 THREE_SIGMA_TAIL = stats.norm.sf(3.0)
 TWO_SIGMA_TAIL = stats.norm.sf(2.0)
+# Out-of-control months in a row after which the new level becomes the baseline: then the
+# new level alone fills a baseline of 12 months beyond the 3-month gap, so the limits jump
+# from the old level to the new one without a mixed baseline in between. More than a year
+# at a changed level is a sustained change, no longer a signal to compare against.
+REBASELINE_AFTER = 15
 
 
 def moving_range_sigma(z: np.ndarray, present: np.ndarray | None = None) -> np.ndarray:
@@ -155,7 +160,9 @@ class Baseline(NamedTuple):
 
 def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,
                      present: np.ndarray, *, binomial: bool, window: int = 24, gap: int = 3,
-                     min_months: int = 12, prior_events: float = 0.0) -> Baseline:
+                     min_months: int = 12, prior_events: float = 0.0, rare: bool = False,
+                     exclude_out_of_control: bool = True,
+                     rebaseline_after: int = REBASELINE_AFTER) -> Baseline:
     """Each series' own baseline for every month.
 
     The baseline of month t is the series' history from month t - gap - window to
@@ -169,18 +176,30 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     consecutive months alike and the moving range too small while the level still
     wanders. sigma_z is never below 1: the limits are widened for overdispersion,
     never narrowed below the count model. NaN where the history is too short.
+
+    Limits are not recalculated with out-of-control months (NHS "Making Data Count"):
+    a month beyond the upper 3-sigma limit of its own baseline (see out_of_control)
+    is left out of the baseline of later months, and the window reaches further back
+    by as many months, so the limits of a deteriorating team stay at its earlier
+    level. After `rebaseline_after` such months in a row (missing months neither
+    break nor extend the run) the new level is taken as the process: those months
+    join the baseline again and the months before them leave it (a re-baseline).
     """
     series, months = counts.shape
     rate, sigma_z, rho, total = (np.full((series, months), np.nan) for _ in range(4))
     weighted = np.where(present, exposure * season, 0.0)
+    excluded = np.zeros((series, months), dtype=bool)
+    run = np.zeros(series, dtype=int)
+    run_start = np.zeros(series, dtype=int)
     for month in range(months):
         end = month - gap
-        start = max(0, end - window)
-        if end - start < min_months:
+        if end < min_months:
             continue
-        used = present[:, start:end]
+        used = _window_months(excluded[:, :end], window) & present[:, :end]
+        start = int(np.argmax(used.any(axis=0))) if used.any() else end
+        used = used[:, start:end]
         y = np.where(used, counts[:, start:end], 0.0)
-        w = weighted[:, start:end]
+        w = np.where(used, weighted[:, start:end], 0.0)
         with np.errstate(invalid="ignore", divide="ignore"):
             base = (y.sum(axis=1) + prior_events) / w.sum(axis=1)
             expected = base[:, None] * w
@@ -193,7 +212,44 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
         rho[:, month] = np.where(enough, autocorrelation, np.nan)
         total[:, month] = np.where(enough, y.sum(axis=1) + prior_events, np.nan)
+        if not exclude_out_of_control:
+            continue
+        baseline = Baseline(rate[:, month], sigma_z[:, month], rho[:, month], total[:, month])
+        flagged = present[:, month] & out_of_control(
+            counts[:, month], weighted[:, month], season[:, month], baseline,
+            binomial=binomial, rare=rare)
+        excluded[:, month] = flagged
+        run = np.where(flagged, run + 1, np.where(present[:, month], 0, run))
+        run_start = np.where(flagged & (run == 1), month, run_start)
+        sustained = run >= rebaseline_after
+        if sustained.any():
+            columns = np.arange(months)[None, :]
+            new_level = sustained[:, None] & (columns >= run_start[:, None])
+            excluded = np.where(sustained[:, None], ~new_level, excluded)
+            run = np.where(sustained, 0, run)
     return Baseline(rate, sigma_z, rho, total)
+
+
+def _window_months(excluded: np.ndarray, window: int) -> np.ndarray:
+    """The last `window` months of each row that are not excluded (missing months count
+    as calendar months, so a series without exclusions gets its plain rolling window)."""
+    kept = ~excluded
+    from_end = np.cumsum(kept[:, ::-1], axis=1)[:, ::-1]     # kept months from here to the end
+    return kept & (from_end <= window)
+
+
+def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np.ndarray,
+                   baseline: Baseline, *, binomial: bool, rare: bool) -> np.ndarray:
+    """True where one month's count is beyond the upper 3-sigma limit of its baseline: the
+    limit of the rule beyond_upper_limit (the prediction dispersion; exact quasi-Poisson
+    tail for rare events, gamma tail for frequent ones). False where there is no baseline."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected = baseline.rate * weighted_exposure
+        variance = model_variance(expected, baseline.rate * season, binomial)
+        variance_ratio = np.where(expected > 0, variance / expected, 1.0)
+        dispersion = baseline.prediction_dispersion(expected, variance_ratio)
+    tail = upper_tail(counts, expected, dispersion, rare)
+    return np.isfinite(tail) & (tail < THREE_SIGMA_TAIL)
 
 
 def _z_statistics(z: np.ndarray, valid: np.ndarray, cap: float = 0.8):

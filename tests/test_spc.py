@@ -179,3 +179,77 @@ def test_window_inflation_of_autocorrelated_months():
     independent = baseline._replace(autocorrelation=np.array([[0.0]]))
     assert independent.window_inflation(3)[0, 0] == 1.0
     assert independent.prediction_dispersion(np.array([[30.0]]), 1.0, 3)[0, 0] == pytest.approx(1.3)
+
+
+def _step_series(step_month: int, months: int = 48, low: float = 10.0, high: float = 40.0):
+    """Absence episodes of a team of 100: noisy around `low` a month, `high` from the step on."""
+    rng = np.random.default_rng(4)
+    counts = rng.poisson(low, size=(1, months)).astype(float)
+    counts[0, step_month:] = rng.poisson(high, size=months - step_month)
+    return counts, np.full((1, months), 100.0)
+
+
+def _upper_limits(counts, exposure, **options):
+    present = np.ones(counts.shape, bool)
+    season = np.ones(counts.shape)
+    baseline = spc.rolling_baseline(counts, exposure, season, present, binomial=False, **options)
+    expected = baseline.rate * exposure
+    phi = baseline.prediction_dispersion(expected, 1.0)
+    return spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL), baseline
+
+
+def test_limits_do_not_follow_a_step_up_for_a_year():
+    counts, exposure = _step_series(step_month=24)
+    limits, _ = _upper_limits(counts, exposure)
+    before = limits[0, 23]
+    after = limits[0, 24:36]
+    assert (counts[0, 24:36] > after).all()                   # every month stays flagged
+    assert np.abs(after - before).max() < 0.15 * before       # the limit stays at its level
+    chasing, _ = _upper_limits(counts, exposure, exclude_out_of_control=False)
+    assert chasing[0, 35] > 1.5 * before                      # as it did before
+
+
+def test_a_sustained_new_level_becomes_the_baseline():
+    counts, exposure = _step_series(step_month=18, months=60)
+    limits, baseline = _upper_limits(counts, exposure)
+    last_old = 18 + spc.REBASELINE_AFTER - 1
+    assert (counts[0, 18:last_old + 1] > limits[0, 18:last_old + 1]).all()
+    assert baseline.rate[0, last_old] == pytest.approx(counts[0, :18].mean() / 100)
+    # from the next month on, the new level alone (12 months beyond the 3-month gap)
+    new = slice(18, last_old - 2)
+    assert baseline.rate[0, last_old + 1] == pytest.approx(counts[0, new].mean() / 100)
+    assert (counts[0, last_old + 1:] < limits[0, last_old + 1:]).mean() > 0.9
+
+
+def test_an_isolated_spike_stays_out_of_the_baseline():
+    counts, exposure = _step_series(step_month=48)
+    counts[0, 20] = 60.0
+    _, kept = _upper_limits(counts, exposure)
+    _, absorbed = _upper_limits(counts, exposure, exclude_out_of_control=False)
+    assert kept.sigma_z[0, 30] < absorbed.sigma_z[0, 30]
+    assert kept.rate[0, 30] < absorbed.rate[0, 30]
+
+
+def test_a_clean_series_keeps_its_baseline():
+    rng = np.random.default_rng(9)
+    counts = rng.poisson(8.0, size=(200, 40)).astype(float)
+    exposure = np.full(counts.shape, 80.0)
+    present = rng.random(counts.shape) > 0.05
+    season = np.ones(counts.shape)
+    options = dict(binomial=False, rare=False)
+    plain = spc.rolling_baseline(counts, exposure, season, present, exclude_out_of_control=False,
+                                 **options)
+    controlled = spc.rolling_baseline(counts, exposure, season, present, **options)
+    unchanged = np.all(np.isclose(plain.rate, controlled.rate, equal_nan=True), axis=1)
+    assert unchanged.mean() > 0.95            # only series with a chance 3-sigma month differ
+    for got, want in zip(controlled, plain):
+        np.testing.assert_allclose(got[unchanged], want[unchanged], equal_nan=True)
+
+
+def test_out_of_control_uses_the_three_sigma_tail():
+    baseline = spc.Baseline(*(np.full(3, value) for value in (0.1, 1.0, 0.0, 1e9)))
+    limit = spc.upper_quantile_limit(np.array([10.0]), np.array([1.0]), spc.THREE_SIGMA_TAIL)[0]
+    counts = np.array([10.0, limit, limit + 1])
+    flags = spc.out_of_control(counts, np.full(3, 100.0), np.ones(3), baseline,
+                               binomial=False, rare=True)
+    assert flags.tolist() == [False, False, True]
