@@ -15,7 +15,7 @@ import math
 import pandas as pd
 
 from .definitions import INDICATORS_BY_ID, LANGUAGES
-from .formatting import THIN_SPACE, month_label
+from .formatting import THIN_SPACE, format_number, month_label
 
 RULE_NAMES = {
     "beyond_upper_limit": {
@@ -218,3 +218,36 @@ def reasons(indicator: str, rule: str, facts: dict) -> dict[str, str]:
 
 _FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "above",
                "increases", "rolling_value", "organisation_value", "funnel_limit")
+
+
+# A clear upward trend over the last 12 months, added to a hotspot's sentence.
+_TREND = {
+    "%": {
+        "nl": "stijgt met {slope} procentpunt per maand over 12 maanden",
+        "fr": "en hausse de {slope} {points} par mois sur 12 mois",
+        "en": "rising by {slope} points a month over 12 months",
+    },
+    "other": {
+        "nl": "stijgt met {slope} per maand over 12 maanden",
+        "fr": "en hausse de {slope} par mois sur 12 mois",
+        "en": "rising by {slope} a month over 12 months",
+    },
+}
+_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1}
+
+
+def trend_phrase(slope: float, unit: str, lang: str) -> str:
+    """'rising by 0.8 points a month over 12 months' for a slope in the indicator's unit
+    per month; small slopes get the decimals to show their first digit (0.04, not 0.0)."""
+    decimals = _TREND_DECIMALS[unit]
+    if 0 < slope < 1:
+        decimals = min(max(decimals, math.ceil(-math.log10(slope))), 3)
+    number = format_number(slope, lang, decimals)
+    points = "point" if slope < 2 else "points"          # French: plural from 2
+    template = _TREND["%" if unit == "%" else "other"][lang]
+    return template.format(slope=number, points=points)
+
+
+def with_trend(sentence: str, slope: float, unit: str, lang: str) -> str:
+    """The sentence with the trend phrase added before its final full stop."""
+    return sentence.removesuffix(".") + "; " + trend_phrase(slope, unit, lang) + "."

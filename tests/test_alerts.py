@@ -10,6 +10,7 @@ import pytest
 
 from signals import alerts
 from signals.alerts import Evaluation, evaluate_frame, hotspots, signals_csv
+from signals.formatting import format_number
 
 MONTHS = [dt.date(2021 + i // 12, i % 12 + 1, 1) for i in range(36)]
 # A clean series of absence episodes for a team of 50 (about 6 a month), period 5 so
@@ -205,6 +206,7 @@ def test_hotspots_rank_alerts_first_then_longest_running():
         "department": ["Watcher", "Older", "Newer", "Newer", "ALL", "Quiet", "Past"],
         "indicator": ["absence_rate", "turnover_rate", "absence_rate", "turnover_rate",
                       "absence_rate", "absence_rate", "absence_rate"],
+        "value": [5.0, 2.0, 6.0, 1.0, 4.0, 3.0, 5.0],
         "level": ["watch", "alert", "alert", None, "alert", None, "alert"],
         "reason_nl": ["w", "o", "n", None, "a", None, "p"],
         "reason_fr": ["w", "o", "n", None, "a", None, "p"],
@@ -221,6 +223,8 @@ def test_hotspots_rank_alerts_first_then_longest_running():
     assert table["rank"].tolist() == [1, 2, 3]
     assert table.iloc[0]["indicators"] == ["turnover_rate"]
     assert table.iloc[2][["score", "alerts", "watches"]].tolist() == [1, 0, 1]
+    assert np.isnan(table.iloc[0]["trend_per_month"]).all()     # one month: no trend
+    assert table.iloc[0]["reason_en"] == "o"
     assert hotspots(Evaluation(chart, signals, pd.DataFrame()), dt.date(2024, 2, 1))[
         "department"].tolist() == ["Past"]
 
@@ -327,3 +331,68 @@ def test_csv_numbers_in_bulk_match_one_by_one():
     assert list(alerts.format_csv_numbers([np.nan if v is None else v for v in values])) == [
         "0.3", "12", "0.333333", "-2.5", "0", "0", "1000000", "", ""]
     assert alerts.format_csv_number(None) == "" and len(alerts.format_csv_numbers([])) == 0
+
+
+def _trend_chart(series: dict[str, np.ndarray]) -> pd.DataFrame:
+    """A chart of absence rates over the last 12 of MONTHS, each department flagged in the
+    last month with a one-sentence reason per language."""
+    months = MONTHS[-12:]
+    parts = [pd.DataFrame({
+        "month": months, "department": department, "indicator": "absence_rate",
+        "value": values, "level": [None] * 11 + ["alert"],
+        **{f"reason_{lang}": [None] * 11 + [f"{department} {lang}."] for lang in ("nl", "fr", "en")},
+    }) for department, values in series.items()]
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_robust_trend_of_a_rising_series_and_a_flat_noisy_one():
+    rng = np.random.default_rng(12)
+    months = np.arange(12)
+    rising = 8 + 0.8 * months + rng.normal(0, 1.0, 12)
+    rising[4] += 12                                  # one extreme month does not hide it
+    flat = 8 + rng.normal(0, 2.0, 12)
+    flat[11] += 10                                   # nor does a last-month spike make a trend
+    slope, clear = alerts.robust_trend(months, rising)
+    assert slope == pytest.approx(0.8, abs=0.2) and clear
+    assert not alerts.robust_trend(months, flat)[1]
+    assert not alerts.robust_trend(months, 20 - 0.5 * months)[1]
+
+
+def test_flat_noise_rarely_passes_for_a_trend():
+    rng = np.random.default_rng(13)
+    months = np.arange(12)
+    rising = [alerts.robust_trend(months, 8 + rng.normal(0, 2.0, 12))[1] for _ in range(300)]
+    assert np.mean(rising) < 0.05
+
+
+def test_hotspots_say_when_a_signal_is_rising():
+    rng = np.random.default_rng(21)
+    months = np.arange(12)
+    chart = _trend_chart({"Rising": 9 + 0.8 * months + rng.normal(0, 0.4, 12),
+                          "Flat": 9 + rng.normal(0, 1.5, 12)})
+    table = hotspots(Evaluation(chart, pd.DataFrame(columns=["month", "department",
+                                                              "indicator", "since"]),
+                                pd.DataFrame())).set_index("department")
+    slope = table.loc["Rising", "trend_per_month"][0]
+    assert slope == pytest.approx(0.8, abs=0.1)
+    number = {lang: format_number(slope, lang, 1) for lang in ("nl", "fr", "en")}
+    assert number["nl"] == number["fr"] == number["en"].replace(".", ",")
+    assert table.loc["Rising", "reason_en"] == (
+        f"Rising en; rising by {number['en']} points a month over 12 months.")
+    assert table.loc["Rising", "reason_nl"] == (
+        f"Rising nl; stijgt met {number['nl']} procentpunt per maand over 12 maanden.")
+    assert table.loc["Rising", "reason_fr"] == (
+        f"Rising fr; en hausse de {number['fr']} point par mois sur 12 mois.")
+    assert abs(table.loc["Flat", "trend_per_month"][0]) < 0.4
+    assert [table.loc["Flat", f"reason_{lang}"] for lang in ("nl", "fr", "en")] == [
+        "Flat nl.", "Flat fr.", "Flat en."]
+
+
+def test_hotspot_trend_needs_nine_months_shown():
+    chart = _trend_chart({"Short": 5 + np.arange(12.0)})
+    chart.loc[chart.index[:4], "value"] = np.nan          # suppressed months
+    table = hotspots(Evaluation(chart, pd.DataFrame(columns=["month", "department",
+                                                              "indicator", "since"]),
+                                pd.DataFrame()))
+    assert np.isnan(table.loc[0, "trend_per_month"][0])
+    assert table.loc[0, "reason_en"] == "Short en."

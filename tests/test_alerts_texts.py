@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from signals.alert_texts import RULE_NAMES, format_values, ordinal, reason, reasons
+from signals.alert_texts import (RULE_NAMES, format_values, ordinal, reason, reasons,
+                                 trend_phrase, with_trend)
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 from signals.formatting import format_value
 
@@ -64,3 +65,24 @@ def test_bulk_formatting_matches_formatting_module(unit):
     bulk = format_values(values, unit)
     for lang in LANGUAGES:
         assert bulk[lang] == [format_value(value, unit, lang) for value in values]
+
+
+def test_trend_phrase_in_every_language():
+    assert trend_phrase(0.8, "%", "en") == "rising by 0.8 points a month over 12 months"
+    assert trend_phrase(0.8, "%", "nl") == "stijgt met 0,8 procentpunt per maand over 12 maanden"
+    assert trend_phrase(0.8, "%", "fr") == "en hausse de 0,8 point par mois sur 12 mois"
+    assert trend_phrase(2.5, "%", "fr") == "en hausse de 2,5 points par mois sur 12 mois"
+
+
+def test_trend_phrase_numbers_follow_the_unit():
+    assert "0,04 procentpunt" in trend_phrase(0.04, "%", "nl")       # not 0,0
+    assert trend_phrase(1234.5, "per_million_hours", "en") == (
+        "rising by 1,234.5 a month over 12 months")
+    assert "1\u202f234,5 par mois" in trend_phrase(1234.5, "per_million_hours", "fr")
+    assert "0,5 per maand" in trend_phrase(0.5, "count", "nl")
+
+
+def test_trend_goes_before_the_full_stop():
+    sentence = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"above": 1})
+    extended = with_trend(sentence, 0.8, "%", "en")
+    assert extended == sentence[:-1] + "; rising by 0.8 points a month over 12 months."
