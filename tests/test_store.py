@@ -55,8 +55,6 @@ def test_operator_key_and_mismatch(db_path, monkeypatch):
 
 def test_version_1_database_keeps_its_rows_through_the_migration(db_path):
     """A database made with schema 1 (primary keys) migrates to 2 with every row kept."""
-    import duckdb
-
     con = duckdb.connect(str(db_path))
     con.execute(store.MIGRATIONS[0])
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")

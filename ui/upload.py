@@ -59,12 +59,6 @@ def validation_for(kind: str, file_name: str, data: bytes):
     return cache[key]
 
 
-def error_frame(result) -> pd.DataFrame:
-    """The row errors as a table (file, line, column, value, expected)."""
-    rows = [{name: getattr(error, name) for name in ERROR_COLUMNS} for error in result.errors]
-    return pd.DataFrame(rows, columns=list(ERROR_COLUMNS))
-
-
 def remember_stored(data: bytes, kind: str, result) -> None:
     st.session_state.setdefault(STORED_KEY, {})[(content_id(data), kind)] = result
 

@@ -13,7 +13,7 @@ from ui.context import page_context
 from ui.data import load_upload_history
 from ui.downloads import download_csv
 from ui.labels import kind_label
-from ui.upload import (MAX_UPLOAD_MEGABYTES, error_frame, preview_frame, remember_stored,
+from ui.upload import (MAX_UPLOAD_MEGABYTES, preview_frame, remember_stored,
                        size_in_megabytes, stored_result, template_frame, too_large, validation_for)
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
