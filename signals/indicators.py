@@ -22,10 +22,10 @@ Readings of the contract made here:
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 
 import duckdb
-import numpy
 import pandas
 
 from . import store
@@ -76,6 +76,7 @@ ABSENCE_SQL = """
 calendar AS ({calendar}),
 calendar_days AS (
     SELECT day, is_working,
+           year(day) * 12 + month(day) - 1 AS month_number,
            sum(is_working::INTEGER) OVER (ORDER BY day) AS working_days_through,
            min(CASE WHEN is_working THEN day END) OVER (
                ORDER BY day ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING
@@ -83,7 +84,7 @@ calendar_days AS (
     FROM calendar
 ),
 month_calendar AS (
-    SELECT date_trunc('month', day)::DATE AS month,
+    SELECT date_trunc('month', day)::DATE AS month, month_number,
            max(day) AS month_end,
            count(*) FILTER (WHERE is_working) AS working_days,
            max(working_days_through) AS working_days_through_end,
@@ -109,14 +110,11 @@ spells_reaching AS (
 ),
 spells_ordered AS (
     -- one sort per employee by start date: where each spell sits in its episode
-    SELECT employee_number, department, start_date,
+    SELECT employee_number, department, start_date, reach,
            max(reach) OVER (
                PARTITION BY employee_number ORDER BY start_date
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
            ) AS reach_before,
-           max(reach) OVER (
-               PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
-           ) AS reach_through,
            max(end_date) OVER (
                PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
            ) AS end_through,
@@ -125,12 +123,16 @@ spells_ordered AS (
            ) AS next_start
     FROM spells_reaching
 ),
+spells_reach_through AS (
+    SELECT *, greatest(coalesce(reach_before, reach), reach) AS reach_through
+    FROM spells_ordered
+),
 episode_bounds AS (
     -- the first and the last spell of every episode (one spell can be both)
     SELECT employee_number, department, start_date, end_through,
            reach_before IS NULL OR start_date > reach_before AS starts_episode,
            next_start IS NULL OR next_start > reach_through AS ends_episode
-    FROM spells_ordered
+    FROM spells_reach_through
     WHERE reach_before IS NULL OR start_date > reach_before
        OR next_start IS NULL OR next_start > reach_through
 ),
@@ -155,7 +157,9 @@ episodes AS (
 episodes_counted AS (
     SELECT e.*,
            first_day.working_days_through - first_day.is_working::INTEGER AS working_days_before,
-           last_day.working_days_through AS working_days_through_end
+           last_day.working_days_through AS working_days_through_end,
+           first_day.month_number AS first_month_number,
+           last_day.month_number AS last_month_number
     FROM episodes AS e
     JOIN calendar_days AS first_day ON first_day.day = e.start_date
     JOIN calendar_days AS last_day ON last_day.day = e.end_date
@@ -167,12 +171,13 @@ episode_months AS (
            e.start_date >= m.month AS starts_in_month,
            e.end_date >= m.month_end AND m.month_end - e.start_date + 1 > 120 AS long_term
     FROM (
-        SELECT *, unnest(generate_series(
-                   greatest(date_trunc('month', start_date), $first_month),
-                   date_trunc('month', end_date), INTERVAL 1 MONTH))::DATE AS month
+        -- months as integers (year x 12 + month - 1): cheaper to generate and join than dates
+        SELECT *, unnest(range(
+                   greatest(first_month_number, year($first_month) * 12 + month($first_month) - 1),
+                   last_month_number + 1)) AS month_number
         FROM episodes_counted
     ) AS e
-    JOIN month_calendar AS m USING (month)
+    JOIN month_calendar AS m USING (month_number)
 ),
 absence_counts AS (
     SELECT month, department,
@@ -347,10 +352,18 @@ def _empty_frame() -> pandas.DataFrame:
     })
 
 
-def _as_dates(timestamps: pandas.Series) -> numpy.ndarray:
-    """datetime64 values -> datetime.date objects, converting each distinct month once."""
-    codes, months = pandas.factorize(timestamps)
-    return numpy.array([month.date() for month in months], dtype=object)[codes]
+def _fetch_through_arrow(con, query: str, parameters: dict) -> pandas.DataFrame:
+    """A query result as pandas through Arrow: several times faster than .df() for the
+    text columns, and DATE arrives as datetime.date with no conversion in Python.
+
+    con.execute (not con.sql) because it also works while the caller holds an
+    unfinished result; DuckDB then warns that Arrow output makes an extra copy of the
+    rows, which costs a few milliseconds here.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
+        table = con.execute(query, parameters).to_arrow_table()
+    return table.to_pandas()
 
 
 def indicator_frame(con, *, min_group_size: int | None = None,
@@ -366,8 +379,7 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     parameters = _query_parameters(con, min_group_size, suppress)
     if parameters is None:
         return _empty_frame()
-    frame = con.execute(indicator_query(), parameters).df()
-    frame["month"] = _as_dates(frame["month"])
+    frame = _fetch_through_arrow(con, indicator_query(), parameters)
     frame["headcount"] = frame["headcount"].astype("int64")
     frame["suppressed"] = frame["suppressed"].astype(bool)
     for column in ("numerator", "denominator", "value"):
