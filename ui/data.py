@@ -121,9 +121,7 @@ def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFram
     from signals.indicators import indicator_frame
 
     with read_connection(path) as con:
-        frame = indicator_frame(con, min_group_size=min_group_size, suppress=True)
-    frame["month"] = pd.to_datetime(frame["month"]).dt.date
-    return frame
+        return indicator_frame(con, min_group_size=min_group_size, suppress=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -132,7 +130,7 @@ def load_evaluation(path: str, version: int, min_group_size: int):
     from signals.alerts import evaluate
 
     with read_connection(path) as con:
-        return evaluate(con)
+        return evaluate(con, min_group_size=min_group_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
