@@ -43,6 +43,8 @@ for them.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -139,16 +141,14 @@ def evaluate_frame(frame: pd.DataFrame, *, detail: bool = True) -> Evaluation:
     """
     months = _month_range(frame)
     cells = _Cells.of(frame, months)
-    charts, signals, funnels = [], [], []
-    for indicator in INDICATOR_IDS:
-        rows = cells.rows_of.get(indicator)
-        if rows is None:
-            continue
-        grid = _grid(cells, rows, indicator, months)
-        chart, fired, funnel = _evaluate_indicator(grid, detail)
-        charts.append(chart)
-        signals.append(fired)
-        funnels.append(funnel)
+    grids = [_grid(cells, cells.rows_of[indicator], indicator, months)
+             for indicator in INDICATOR_IDS if indicator in cells.rows_of]
+    seasons = [_seasonal_array(grid) for grid in grids]
+    baselines = _baselines(grids, seasons)
+    results = _in_threads(lambda grid, season, baseline: _evaluate_indicator(
+        grid, season, baseline, detail), grids, seasons, baselines,
+        threads=_threads_for(grids[0].counts.size if grids else 0))
+    charts, signals, funnels = zip(*results) if results else ((), (), ())
     return Evaluation(
         chart=_concat(charts, _CHART_COLUMNS),
         signals=_concat(signals, _SIGNAL_COLUMNS),
@@ -291,14 +291,58 @@ def _limits(grid: _Grid, expected, phi, detail: bool = True):
             spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL, upper=False))
 
 
-def _evaluate_indicator(grid: _Grid, detail: bool = True):
+def _baselines(grids: list[_Grid], seasons: list[np.ndarray]) -> list[spc.Baseline]:
+    """Every indicator's rolling baseline (spc.rolling_baseline), computed in one call on
+    the series of all indicators stacked, then split back per indicator."""
+    if not grids:
+        return []
+    rows = [len(grid.departments) for grid in grids]
+
+    def per_row(value_of):
+        return np.repeat([value_of(grid) for grid in grids], rows)
+
+    rare = per_row(lambda grid: INDICATORS_BY_ID[grid.indicator].rare)
+    arrays = (np.vstack([grid.counts for grid in grids]),
+              np.vstack([grid.exposure for grid in grids]), np.vstack(seasons),
+              np.vstack([grid.present for grid in grids]),
+              per_row(lambda grid: grid.indicator in BINOMIAL_INDICATORS), rare)
+    # series are independent: one share of them per processor core
+    threads = _threads_for(arrays[0].size)
+    shares = [np.array_split(array, threads) for array in arrays]
+    computed = _in_threads(lambda counts, exposure, season, present, binomial, rare_rows:
+                           spc.rolling_baseline(counts, exposure, season, present,
+                                                binomial=binomial, rare=rare_rows,
+                                                prior_events=np.where(rare_rows, 0.5, 0.0)),
+                           *shares, threads=threads)
+    stacked = [np.vstack(parts) for parts in zip(*computed)]
+    bounds = np.cumsum(rows)[:-1]
+    parts = [np.split(array, bounds) for array in stacked]
+    return [spc.Baseline(*arrays) for arrays in zip(*parts)]
+
+
+_THREADS = max(1, min(4, os.cpu_count() or 1))
+# Under this many cells per indicator, threads cost more than they save (measured: the
+# demo's 500 cells take 0.07 s in one thread and 0.11 s in two; 30,000 cells 0.62 s and 0.48 s).
+THREADS_FROM_CELLS = 10_000
+
+
+def _threads_for(cells: int) -> int:
+    return _THREADS if cells >= THREADS_FROM_CELLS else 1
+
+
+def _in_threads(function, *iterables, threads: int = 1) -> list:
+    """function over the items, in `threads` threads: numpy and scipy release the GIL in
+    their loops, so the statistics of independent series use the machine's cores."""
+    if threads == 1:
+        return list(map(function, *iterables))
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(function, *iterables))
+
+
+def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
+                        detail: bool = True):
     indicator = INDICATORS_BY_ID[grid.indicator]
     binomial = grid.indicator in BINOMIAL_INDICATORS
-    season = _seasonal_array(grid)
-    baseline = spc.rolling_baseline(
-        grid.counts, grid.exposure, season, grid.present, binomial=binomial,
-        prior_events=0.5 if indicator.rare else 0.0, rare=indicator.rare,
-    )
     expected = baseline.rate * season * grid.exposure
     variance = spc.model_variance(expected, baseline.rate * season, binomial)
     with np.errstate(invalid="ignore", divide="ignore"):

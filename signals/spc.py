@@ -48,11 +48,21 @@ def moving_range_sigma(z: np.ndarray, present: np.ndarray | None = None) -> np.n
         return np.where(count > 0, ranges.sum(axis=-1) / np.maximum(count, 1) / D2, np.nan)
 
 
-def model_variance(expected: np.ndarray, rate: np.ndarray, binomial: bool) -> np.ndarray:
-    """Variance of a count under the model: Poisson E, or binomial E(1 - p)."""
-    if binomial:
-        return expected * np.clip(1.0 - rate, 0.0, 1.0)
-    return expected
+def model_variance(expected: np.ndarray, rate: np.ndarray, binomial) -> np.ndarray:
+    """Variance of a count under the model: Poisson E, or binomial E(1 - p).
+
+    `binomial` is one flag, or one per row (series) of `expected`.
+    """
+    if np.ndim(binomial) == 0:
+        return expected * np.clip(1.0 - rate, 0.0, 1.0) if binomial else expected
+    rows = _per_row(binomial, np.ndim(expected))
+    return np.where(rows, expected * np.clip(1.0 - rate, 0.0, 1.0), expected)
+
+
+def _per_row(values, ndim: int) -> np.ndarray:
+    """A per-row array shaped to broadcast against an array of `ndim` dimensions."""
+    values = np.asarray(values)
+    return values.reshape(values.shape + (1,) * (ndim - values.ndim))
 
 
 def seasonal_factors(month_of_year: np.ndarray, numerator: np.ndarray, denominator: np.ndarray,
@@ -150,11 +160,15 @@ class Baseline(NamedTuple):
 
 
 def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,
-                     present: np.ndarray, *, binomial: bool, window: int = 24, gap: int = 3,
-                     min_months: int = 12, prior_events: float = 0.0, rare: bool = False,
+                     present: np.ndarray, *, binomial, window: int = 24, gap: int = 3,
+                     min_months: int = 12, prior_events=0.0, rare=False,
                      exclude_out_of_control: bool = True,
                      rebaseline_after: int = REBASELINE_AFTER) -> Baseline:
     """Each series' own baseline for every month.
+
+    `binomial`, `prior_events` and `rare` are one value for all series or one per
+    series, so that series of several indicators go through one call (the month loop
+    below costs per call, not per series).
 
     The baseline of month t is the series' history from month t - gap - window to
     t - gap - 1: up to two years, at least `min_months` present months, and not the
@@ -177,28 +191,44 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     join the baseline again and the months before them leave it (a re-baseline).
     """
     series, months = counts.shape
+    if np.ndim(binomial):
+        binomial = np.asarray(binomial, dtype=bool)
+    if np.ndim(rare):
+        rare = np.asarray(rare, dtype=bool)
+    prior_events = np.broadcast_to(np.asarray(prior_events, dtype=float), (series,))
     rate, sigma_z, rho, total = (np.full((series, months), np.nan) for _ in range(4))
     weighted = np.where(present, exposure * season, 0.0)
+    season = np.ascontiguousarray(season, dtype=float)
+    row_offsets = (np.arange(series) * months)[:, None]
     excluded = np.zeros((series, months), dtype=bool)
+    ever_excluded = np.zeros(series, dtype=bool)
     run = np.zeros(series, dtype=int)
     run_start = np.zeros(series, dtype=int)
     for month in range(months):
         end = month - gap
         if end < min_months:
             continue
-        used = _window_months(excluded[:, :end], window) & present[:, :end]
-        start = int(np.argmax(used.any(axis=0))) if used.any() else end
-        used = used[:, start:end]
-        y = np.where(used, counts[:, start:end], 0.0)
-        w = np.where(used, weighted[:, start:end], 0.0)
+        # each series' window as [series, window] cells, oldest first: gathered, not sliced,
+        # so that a long exclusion in one series does not widen every series' arrays
+        columns = np.tile(np.arange(end - window, end), (series, 1))
+        columns[columns < 0] = -1
+        rows = np.flatnonzero(ever_excluded)      # few: the others keep the plain window
+        if rows.size:
+            columns[rows] = _window_columns(excluded[rows, :end], window)
+        cells = row_offsets + np.maximum(columns, 0)
+        used = (columns >= 0) & present.ravel()[cells]
+        y = np.where(used, counts.ravel()[cells], 0.0)
+        w = np.where(used, weighted.ravel()[cells], 0.0)
         with np.errstate(invalid="ignore", divide="ignore"):
             base = (y.sum(axis=1) + prior_events) / w.sum(axis=1)
             expected = base[:, None] * w
-            variance = model_variance(expected, base[:, None] * season[:, start:end], binomial)
+            variance = model_variance(expected, base[:, None] * season.ravel()[cells], binomial)
             z = (y - expected) / np.sqrt(variance)
         valid = used & (variance > 0)
         enough = used.sum(axis=1) >= min_months
-        moving_range, deviation, autocorrelation = _z_statistics(z, valid)
+        # consecutive calendar months only: an excluded month between two breaks the pair
+        moving_range, deviation, autocorrelation = _z_statistics(
+            z, valid, np.diff(columns, axis=1) == 1)
         rate[:, month] = np.where(enough, base, np.nan)
         sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
         rho[:, month] = np.where(enough, autocorrelation, np.nan)
@@ -210,6 +240,7 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             counts[:, month], weighted[:, month], season[:, month], baseline,
             binomial=binomial, rare=rare)
         excluded[:, month] = flagged
+        ever_excluded |= flagged
         run = np.where(flagged, run + 1, np.where(present[:, month], 0, run))
         run_start = np.where(flagged & (run == 1), month, run_start)
         sustained = run >= rebaseline_after
@@ -221,16 +252,20 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     return Baseline(rate, sigma_z, rho, total)
 
 
-def _window_months(excluded: np.ndarray, window: int) -> np.ndarray:
-    """The last `window` months of each row that are not excluded (missing months count
-    as calendar months, so a series without exclusions gets its plain rolling window)."""
+def _window_columns(excluded: np.ndarray, window: int) -> np.ndarray:
+    """Per row, the columns of its last `window` months that are not excluded, oldest
+    first, -1 in the first slots where a row has fewer. Missing months count as calendar
+    months, so a series without exclusions gets its plain rolling window."""
     kept = ~excluded
     from_end = np.cumsum(kept[:, ::-1], axis=1)[:, ::-1]     # kept months from here to the end
-    return kept & (from_end <= window)
+    rows, cols = np.nonzero(kept & (from_end <= window))
+    columns = np.full((excluded.shape[0], window), -1)
+    columns[rows, window - from_end[rows, cols]] = cols
+    return columns
 
 
 def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np.ndarray,
-                   baseline: Baseline, *, binomial: bool, rare: bool) -> np.ndarray:
+                   baseline: Baseline, *, binomial, rare) -> np.ndarray:
     """True where one month's count is beyond the upper 3-sigma limit of its baseline: the
     limit of the rule beyond_upper_limit (the prediction dispersion; exact quasi-Poisson
     tail for rare events, gamma tail for frequent ones). False where there is no baseline."""
@@ -243,14 +278,15 @@ def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np
     return np.isfinite(tail) & (tail < THREE_SIGMA_TAIL)
 
 
-def _z_statistics(z: np.ndarray, valid: np.ndarray, cap: float = 0.8):
+def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray, cap: float = 0.8):
     """moving_range_sigma, _standard_deviation and lag1_autocorrelation of each row in one
-    pass over the shared parts (the baseline computes them for every series and month)."""
+    pass over the shared parts (the baseline computes them for every series and month).
+    `adjacent` marks the neighbouring cells that are consecutive months."""
     count = valid.sum(axis=1)
     values = np.where(valid, z, 0.0)
     mean = values.sum(axis=1) / np.maximum(count, 1)
     centred = np.where(valid, values - mean[:, None], 0.0)
-    pairs = valid[:, 1:] & valid[:, :-1]
+    pairs = valid[:, 1:] & valid[:, :-1] & adjacent
     pair_count = pairs.sum(axis=1)
     squares = (centred**2).sum(axis=1)
     ranges = np.where(pairs, np.abs(values[:, 1:] - values[:, :-1]), 0.0).sum(axis=1)
@@ -258,7 +294,10 @@ def _z_statistics(z: np.ndarray, valid: np.ndarray, cap: float = 0.8):
     with np.errstate(invalid="ignore", divide="ignore"):
         moving_range = np.where(pair_count > 0, ranges / np.maximum(pair_count, 1) / D2, np.nan)
         deviation = np.where(count > 1, np.sqrt(squares / np.maximum(count - 1, 1)), np.nan)
-        rho = np.clip(np.nan_to_num(covariance / squares), 0.0, cap)
+        # z-scores that are all alike (a spotless history) have no autocorrelation: their
+        # centred values are rounding noise, whose ratio would be anything up to the cap
+        spread = squares > 1e-9 * np.maximum(count, 1)
+        rho = np.clip(np.where(spread, np.nan_to_num(covariance / squares), 0.0), 0.0, cap)
     return moving_range, deviation, rho
 
 
@@ -322,11 +361,18 @@ def poisson_quantile(probability: float, mean: np.ndarray, max_steps: int = 60) 
 
 
 def upper_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,
-               rare: bool) -> np.ndarray:
+               rare) -> np.ndarray:
     """One-sided probability of a count at least as high as `observed`, for the model of
     the limits: quasi-Poisson for rare events (P(Y >= y) of Poisson(E/phi) at y/phi, the
     regularised gamma function, exact for whole counts), the gamma distribution with
-    mean E and variance phi x E for frequent ones. NaN where E or phi is missing."""
+    mean E and variance phi x E for frequent ones. NaN where E or phi is missing.
+    `rare` is one flag, or one per element of the (1-D) arrays."""
+    if np.ndim(rare):
+        tail = np.empty(np.shape(expected))
+        for flag in (True, False):
+            rows = rare == flag
+            tail[rows] = upper_tail(observed[rows], expected[rows], dispersion[rows], flag)
+        return tail
     phi = np.maximum(np.nan_to_num(dispersion, nan=np.inf), 1e-9 if not rare else 1.0)
     mean = np.maximum(expected, 0.0) / phi
     scaled = np.maximum(observed, 0.0) / phi
