@@ -13,7 +13,8 @@ against the team's own history (see signals.spc for the statistics):
   of the baseline z-scores when larger, never below the count model) and for the
   uncertainty of the baseline itself (prediction limits); frequent events get gamma
   quantiles (Laney's limits keeping the skew), rare events (Indicator.rare) exact
-  quasi-Poisson quantiles of their monthly counts;
+  quasi-Poisson quantiles of their monthly counts; absence days, whose dispersion is
+  estimated from the team's own months, Student's t in place of the normal quantile;
 - rules in the style of NHS "Making Data Count", high side only:
     alert: a month beyond the upper 3-sigma limit; a Poisson CUSUM designed for a
            doubling crosses its threshold; the last 3 months together are beyond their
@@ -69,6 +70,10 @@ SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}
 ACCIDENT_INDICATORS = ("accident_frequency_rate", "accident_severity_rate")
 MIN_ACCIDENT_HOURS = 100_000        # rolling 12 months of exposure
 BINOMIAL_INDICATORS = ("absence_rate",)
+# Indicators whose dispersion is estimated from the team's own months rather than given by
+# the count model: absence days come in episodes of very different lengths (sigma_z 3-5),
+# so their limits are prediction limits with Student's t (spc.estimation_widening).
+ESTIMATED_DISPERSION = ("absence_rate",)
 # A stock: the same people are counted month after month, so months are not
 # independent evidence and a CUSUM would add them up as if they were.
 STOCK_INDICATORS = ("long_term_absentees",)   # absence days out of person-days
@@ -270,13 +275,21 @@ def _to_value(grid: _Grid, counts: np.ndarray) -> np.ndarray:
         return SCALE[unit] * counts / grid.exposure
 
 
-def _limits(grid: _Grid, expected, phi, detail: bool = True):
+def _widened(grid: _Grid, phi, baseline: spc.Baseline, tail: float):
+    """phi, widened for its estimation where the indicator's dispersion is estimated."""
+    if grid.indicator not in ESTIMATED_DISPERSION:
+        return phi
+    return phi * spc.estimation_widening(tail, baseline.degrees_of_freedom())
+
+
+def _limits(grid: _Grid, expected, phi, baseline: spc.Baseline, detail: bool = True):
     """(watch, upper, lower) count limits at 2 and 3 sigma equivalents, one-sided tails,
     for a count with variance phi x E.
 
     Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number);
     without detail only the upper one (no rule of rare events uses the others).
-    Frequent events: gamma quantiles, Laney's limits with the skew of counts kept.
+    Frequent events: gamma quantiles, Laney's limits with the skew of counts kept, with
+    Student's t where the dispersion is estimated (ESTIMATED_DISPERSION).
     """
     if INDICATORS_BY_ID[grid.indicator].rare:
         if not detail:
@@ -286,9 +299,11 @@ def _limits(grid: _Grid, expected, phi, detail: bool = True):
         watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
         upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
         return watch, upper, np.where(np.isfinite(upper), 0.0, np.nan)
-    return (spc.gamma_limit(expected, phi, spc.TWO_SIGMA_TAIL),
-            spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL),
-            spc.gamma_limit(expected, phi, spc.THREE_SIGMA_TAIL, upper=False))
+    three_sigma_phi = _widened(grid, phi, baseline, spc.THREE_SIGMA_TAIL)
+    return (spc.gamma_limit(expected, _widened(grid, phi, baseline, spc.TWO_SIGMA_TAIL),
+                            spc.TWO_SIGMA_TAIL),
+            spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL),
+            spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL, upper=False))
 
 
 def _baselines(grids: list[_Grid], seasons: list[np.ndarray]) -> list[spc.Baseline]:
@@ -305,14 +320,17 @@ def _baselines(grids: list[_Grid], seasons: list[np.ndarray]) -> list[spc.Baseli
     arrays = (np.vstack([grid.counts for grid in grids]),
               np.vstack([grid.exposure for grid in grids]), np.vstack(seasons),
               np.vstack([grid.present for grid in grids]),
-              per_row(lambda grid: grid.indicator in BINOMIAL_INDICATORS), rare)
+              per_row(lambda grid: grid.indicator in BINOMIAL_INDICATORS), rare,
+              per_row(lambda grid: grid.indicator in ESTIMATED_DISPERSION))
     # series are independent: one share of them per processor core
     threads = _threads_for(arrays[0].size)
     shares = [np.array_split(array, threads) for array in arrays]
-    computed = _in_threads(lambda counts, exposure, season, present, binomial, rare_rows:
+    computed = _in_threads(lambda counts, exposure, season, present, binomial, rare_rows,
+                           estimated:
                            spc.rolling_baseline(counts, exposure, season, present,
                                                 binomial=binomial, rare=rare_rows,
-                                                prior_events=np.where(rare_rows, 0.5, 0.0)),
+                                                prior_events=np.where(rare_rows, 0.5, 0.0),
+                                                estimated=estimated),
                            *shares, threads=threads)
     stacked = [np.vstack(parts) for parts in zip(*computed)]
     bounds = np.cumsum(rows)[:-1]
@@ -348,7 +366,7 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
     with np.errstate(invalid="ignore", divide="ignore"):
         variance_ratio = np.where(expected > 0, variance / expected, 1.0)
     phi = baseline.prediction_dispersion(expected, variance_ratio)
-    watch, upper, lower = _limits(grid, expected, phi, detail)
+    watch, upper, lower = _limits(grid, expected, phi, baseline, detail)
 
     counts12 = spc.rolling_sum(np.where(grid.present, grid.counts, 0.0), 12)
     exposure12 = spc.rolling_sum(np.where(grid.present, grid.exposure, 0.0), 12)
@@ -364,8 +382,10 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
         "funnel_outlier": None,
     }
     threshold = CUSUM_THRESHOLDS.get(grid.indicator, CUSUM_THRESHOLD)
+    # an estimated dispersion is widened at the CUSUM's own false-alarm rate per month, e^-h
+    cusum_phi = _widened(grid, phi, baseline, np.exp(-threshold)) * baseline.sum_inflation()
     cusum, sums, rise_start = spc.poisson_cusum(
-        grid.counts, np.nan_to_num(expected), phi * baseline.sum_inflation(), tested,
+        grid.counts, np.nan_to_num(expected), cusum_phi, tested,
         ratio=CUSUM_RATIO, threshold=threshold,
     )
     window = _window_test(grid, expected, variance_ratio, baseline, tested)
@@ -417,17 +437,18 @@ def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, 
     exposure = spc.rolling_sum(np.where(tested, grid.exposure, 0.0), WINDOW_MONTHS)
     dispersion = baseline.prediction_dispersion(expected_sum, variance_ratio, WINDOW_MONTHS)
     complete = tested & (months == WINDOW_MONTHS) & (expected_sum > 0)
-    tail = np.where(complete, spc.upper_tail(counts, expected_sum, dispersion, rare), 1.0)
-    flags = {rule: complete & (tail < level) for rule, level in WINDOW_TAILS.items()}
     scale = SCALE.get(INDICATORS_BY_ID[grid.indicator].unit, 100.0)
-    limits = {}
+    flags, limits = {}, {}
     for rule, level in WINDOW_TAILS.items():
+        rule_dispersion = _widened(grid, dispersion, baseline, level)
+        tail = np.where(complete, spc.upper_tail(counts, expected_sum, rule_dispersion, rare), 1.0)
+        flags[rule] = cells = complete & (tail < level)
         limit = np.full(counts.shape, np.nan)
-        cells = flags[rule]
         if rare:
-            limit[cells] = spc.upper_quantile_limit(expected_sum[cells], dispersion[cells], level)
+            limit[cells] = spc.upper_quantile_limit(expected_sum[cells], rule_dispersion[cells],
+                                                    level)
         else:
-            limit[cells] = spc.gamma_limit(expected_sum[cells], dispersion[cells], level)
+            limit[cells] = spc.gamma_limit(expected_sum[cells], rule_dispersion[cells], level)
         limits[f"window_limit_{rule}"] = scale * limit / exposure
     with np.errstate(invalid="ignore", divide="ignore"):
         facts = {"window_value": scale * counts / exposure,

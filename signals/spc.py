@@ -17,6 +17,7 @@ with the multiplicative overdispersion factor phi.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import numpy as np
@@ -131,11 +132,19 @@ def _season_is_significant(trend_deviance: float, season_deviance: float, months
 
 class Baseline(NamedTuple):
     """Per series and month: deseasonalised baseline rate, Laney sigma_z, lag-1
-    autocorrelation of the baseline z-scores (0 to 0.8) and the baseline's count."""
+    autocorrelation of the baseline z-scores (0 to 0.8), the baseline's count and its
+    number of months."""
     rate: np.ndarray
     sigma_z: np.ndarray
     autocorrelation: np.ndarray
     count: np.ndarray
+    months: np.ndarray | None = None
+
+    def degrees_of_freedom(self) -> np.ndarray:
+        """Degrees of freedom of sigma_z: months - 1, times the effective share of
+        autocorrelated months for a variance, (1 - rho^2) / (1 + rho^2) for AR(1)."""
+        rho2 = self.autocorrelation**2
+        return np.maximum((self.months - 1) * (1 - rho2) / (1 + rho2), 1.0)
 
     def sum_inflation(self) -> np.ndarray:
         """Variance of a sum of autocorrelated months over that of independent ones,
@@ -159,16 +168,36 @@ class Baseline(NamedTuple):
         return self.sigma_z**2 * variance_ratio * (own + self.sum_inflation() * baseline_share)
 
 
+def estimation_widening(tail: float, degrees: np.ndarray) -> np.ndarray:
+    """Factor on a dispersion estimated with `degrees` degrees of freedom, so that a limit
+    at one-sided `tail` uses Student's t in place of the normal quantile: (t / z)^2.
+
+    A dispersion estimated from one or two years of months is itself uncertain; limits
+    that take it as known are too narrow in the far tail (a 3-sigma limit on 12 months
+    of estimate is exceeded about 4 times as often as it should). Whole degrees of
+    freedom (rounded down, so never narrower), from a table.
+    """
+    table = _t_widening_table(float(tail))
+    index = np.clip(np.nan_to_num(np.floor(degrees), nan=1.0), 1, len(table)).astype(int) - 1
+    return table[index]
+
+
+@functools.lru_cache(maxsize=32)
+def _t_widening_table(tail: float, max_degrees: int = 400) -> np.ndarray:
+    degrees = np.arange(1, max_degrees + 1)
+    return (stats.t.isf(tail, degrees) / stats.norm.isf(tail)) ** 2
+
+
 def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarray,
                      present: np.ndarray, *, binomial, window: int = 24, gap: int = 3,
                      min_months: int = 12, prior_events=0.0, rare=False,
-                     exclude_out_of_control: bool = True,
+                     estimated=False, exclude_out_of_control: bool = True,
                      rebaseline_after: int = REBASELINE_AFTER) -> Baseline:
     """Each series' own baseline for every month.
 
-    `binomial`, `prior_events` and `rare` are one value for all series or one per
-    series, so that series of several indicators go through one call (the month loop
-    below costs per call, not per series).
+    `binomial`, `prior_events`, `rare` and `estimated` (see out_of_control) are one
+    value for all series or one per series, so that series of several indicators go
+    through one call (the month loop below costs per call, not per series).
 
     The baseline of month t is the series' history from month t - gap - window to
     t - gap - 1: up to two years, at least `min_months` present months, and not the
@@ -196,7 +225,8 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     if np.ndim(rare):
         rare = np.asarray(rare, dtype=bool)
     prior_events = np.broadcast_to(np.asarray(prior_events, dtype=float), (series,))
-    rate, sigma_z, rho, total = (np.full((series, months), np.nan) for _ in range(4))
+    rate, sigma_z, rho, total, used_months = (np.full((series, months), np.nan)
+                                              for _ in range(5))
     weighted = np.where(present, exposure * season, 0.0)
     season = np.ascontiguousarray(season, dtype=float)
     row_offsets = (np.arange(series) * months)[:, None]
@@ -233,12 +263,14 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
         rho[:, month] = np.where(enough, autocorrelation, np.nan)
         total[:, month] = np.where(enough, y.sum(axis=1) + prior_events, np.nan)
+        used_months[:, month] = np.where(enough, used.sum(axis=1), np.nan)
         if not exclude_out_of_control:
             continue
-        baseline = Baseline(rate[:, month], sigma_z[:, month], rho[:, month], total[:, month])
+        baseline = Baseline(rate[:, month], sigma_z[:, month], rho[:, month], total[:, month],
+                            used_months[:, month])
         flagged = present[:, month] & out_of_control(
             counts[:, month], weighted[:, month], season[:, month], baseline,
-            binomial=binomial, rare=rare)
+            binomial=binomial, rare=rare, estimated=estimated)
         excluded[:, month] = flagged
         ever_excluded |= flagged
         run = np.where(flagged, run + 1, np.where(present[:, month], 0, run))
@@ -249,7 +281,7 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             new_level = sustained[:, None] & (columns >= run_start[:, None])
             excluded = np.where(sustained[:, None], ~new_level, excluded)
             run = np.where(sustained, 0, run)
-    return Baseline(rate, sigma_z, rho, total)
+    return Baseline(rate, sigma_z, rho, total, used_months)
 
 
 def _window_columns(excluded: np.ndarray, window: int) -> np.ndarray:
@@ -265,15 +297,19 @@ def _window_columns(excluded: np.ndarray, window: int) -> np.ndarray:
 
 
 def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np.ndarray,
-                   baseline: Baseline, *, binomial, rare) -> np.ndarray:
+                   baseline: Baseline, *, binomial, rare, estimated=False) -> np.ndarray:
     """True where one month's count is beyond the upper 3-sigma limit of its baseline: the
     limit of the rule beyond_upper_limit (the prediction dispersion; exact quasi-Poisson
-    tail for rare events, gamma tail for frequent ones). False where there is no baseline."""
+    tail for rare events, gamma tail for frequent ones; where `estimated`, the dispersion
+    widened for its estimation, see estimation_widening). False where there is no baseline."""
     with np.errstate(invalid="ignore", divide="ignore"):
         expected = baseline.rate * weighted_exposure
         variance = model_variance(expected, baseline.rate * season, binomial)
         variance_ratio = np.where(expected > 0, variance / expected, 1.0)
         dispersion = baseline.prediction_dispersion(expected, variance_ratio)
+    if np.any(estimated):
+        widening = estimation_widening(THREE_SIGMA_TAIL, baseline.degrees_of_freedom())
+        dispersion = dispersion * np.where(estimated, widening, 1.0)
     tail = upper_tail(counts, expected, dispersion, rare)
     return np.isfinite(tail) & (tail < THREE_SIGMA_TAIL)
 

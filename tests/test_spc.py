@@ -107,12 +107,13 @@ def test_baseline_leaves_out_the_most_recent_months():
     counts = np.full((1, 20), 10.0)
     counts[0, 17:] = 100.0                      # a rise in the last three months
     exposure = np.full((1, 20), 100.0)
-    rate, sigma_z, autocorrelation, count = spc.rolling_baseline(
+    rate, sigma_z, autocorrelation, count, months = spc.rolling_baseline(
         counts, exposure, np.ones((1, 20)), np.ones((1, 20), bool), binomial=False)
     assert np.isnan(rate[0, :15]).all()         # fewer than 12 months of history
     assert rate[0, 19] == pytest.approx(0.1)
     assert sigma_z[0, 19] == 1.0                # never below the count model
     assert count[0, 19] == 10.0 * 16 and autocorrelation[0, 19] == 0.0
+    assert months[0, 15] == 12 and months[0, 19] == 16
 
 
 def test_autocorrelation_of_an_ar1_series():
@@ -136,8 +137,8 @@ def test_overdispersion_correction_reduces_false_alarms():
                      for row in episodes], dtype=float)
     exposure = np.full(days.shape, team * working_days, dtype=float)
     present = np.ones(days.shape, bool)
-    rate, sigma_z, _, _ = spc.rolling_baseline(days, exposure, np.ones(days.shape), present,
-                                               binomial=True)
+    rate, sigma_z, *_ = spc.rolling_baseline(days, exposure, np.ones(days.shape), present,
+                                             binomial=True)
     expected = rate * exposure
     variance = spc.model_variance(expected, rate, True)
     tested = np.isfinite(expected)
@@ -253,3 +254,31 @@ def test_out_of_control_uses_the_three_sigma_tail():
     flags = spc.out_of_control(counts, np.full(3, 100.0), np.ones(3), baseline,
                                binomial=False, rare=True)
     assert flags.tolist() == [False, False, True]
+
+
+def test_estimation_widening_is_student_t_over_normal():
+    widening = spc.estimation_widening(spc.THREE_SIGMA_TAIL, np.array([1.0, 11.0, 11.9, 23.0, 1e6]))
+    expected_11 = (stats.t.isf(spc.THREE_SIGMA_TAIL, 11) / stats.norm.isf(spc.THREE_SIGMA_TAIL)) ** 2
+    assert widening[1] == pytest.approx(expected_11) and widening[2] == widening[1]  # rounded down
+    assert widening[0] > widening[1] > widening[3] > widening[4] > 1.0
+    assert widening[4] == pytest.approx(1.0, abs=0.02)
+    assert spc.estimation_widening(spc.TWO_SIGMA_TAIL, np.array([11.0]))[0] < widening[1]
+
+
+def test_estimated_dispersion_keeps_the_three_sigma_false_alarm_rate():
+    """Overdispersed counts (gamma-Poisson, phi = 9) judged on 12-24 months of their own
+    history: taking the estimated dispersion as known more than doubles the 0.135% tail;
+    Student's t brings it back to about nominal."""
+    rng = np.random.default_rng(5)
+    counts = rng.poisson(rng.gamma(25.0, 8.0, (4000, 30))).astype(float)
+    exposure, season = np.full(counts.shape, 1000.0), np.ones(counts.shape)
+    present = np.ones(counts.shape, bool)
+    rates = {}
+    for estimated in (False, True):
+        baseline = spc.rolling_baseline(counts, exposure, season, present, binomial=False,
+                                        estimated=estimated, exclude_out_of_control=False)
+        flags = spc.out_of_control(counts, exposure, season, baseline, binomial=False,
+                                   rare=False, estimated=estimated)
+        rates[estimated] = flags[:, 15:].mean() / spc.THREE_SIGMA_TAIL
+    assert rates[False] > 1.8
+    assert 0.4 < rates[True] < 1.5
