@@ -444,7 +444,7 @@ def gamma_quantile(probability: float, shape: np.ndarray) -> np.ndarray:
     quantile = np.empty_like(shape)
     a = shape[large]
     quantile[large] = a * (1 - 1 / (9 * a) + z / np.sqrt(9 * a)) ** 3
-    quantile[~large] = stats.gamma.ppf(probability, shape[~large])
+    quantile[~large] = special.gammaincinv(shape[~large], probability)   # gamma.ppf, less overhead
     return quantile
 
 
