@@ -304,10 +304,13 @@ def _limits(grid: _Grid, expected, phi, baseline: spc.Baseline, detail: bool = T
         upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
         return watch, upper, np.where(np.isfinite(upper), 0.0, np.nan)
     three_sigma_phi = _widened(grid, phi, baseline, spc.THREE_SIGMA_TAIL)
-    return (spc.gamma_limit(expected, _widened(grid, phi, baseline, spc.TWO_SIGMA_TAIL),
-                            spc.TWO_SIGMA_TAIL),
-            spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL),
-            spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL, upper=False))
+    watch = spc.gamma_limit(expected, _widened(grid, phi, baseline, spc.TWO_SIGMA_TAIL),
+                            spc.TWO_SIGMA_TAIL)
+    upper = spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL)
+    if not detail:                       # the lower limit is for the chart only
+        return watch, upper, np.full(upper.shape, np.nan)
+    return watch, upper, spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL,
+                                         upper=False)
 
 
 def _baselines(grids: list[_Grid], seasons: list[np.ndarray]) -> list[spc.Baseline]:
@@ -445,7 +448,9 @@ def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, 
     flags, limits = {}, {}
     for rule, level in WINDOW_TAILS.items():
         rule_dispersion = _widened(grid, dispersion, baseline, level)
-        tail = np.where(complete, spc.upper_tail(counts, expected_sum, rule_dispersion, rare), 1.0)
+        tail = np.ones(counts.shape)
+        tail[complete] = spc.upper_tail(counts[complete], expected_sum[complete],
+                                        rule_dispersion[complete], rare)
         flags[rule] = cells = complete & (tail < level)
         limit = np.full(counts.shape, np.nan)
         if rare:

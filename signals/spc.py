@@ -376,10 +376,9 @@ def poisson_quantile(probability: float, mean: np.ndarray, max_steps: int = 60) 
     """
     mean = np.asarray(mean, dtype=float)
     finite = np.isfinite(mean)
-    mu = np.where(finite, mean, 0.0)
+    mu_flat = mean[finite]                        # only the cells that have a mean
     z = stats.norm.isf(1.0 - probability)
-    k = np.floor(np.maximum(0.0, mu + z * np.sqrt(mu) + (z * z - 1) / 6 - 1)).ravel()
-    mu_flat = mu.ravel()
+    k = np.floor(np.maximum(0.0, mu_flat + z * np.sqrt(mu_flat) + (z * z - 1) / 6 - 1))
     # Step only the cells still moving: after the first step they are few.
     moving = np.arange(k.size)
     for _ in range(max_steps):
@@ -393,7 +392,9 @@ def poisson_quantile(probability: float, mean: np.ndarray, max_steps: int = 60) 
         if moving.size == 0:
             break
         k[moving] += 1
-    return np.where(finite, k.reshape(mu.shape), np.nan)
+    quantile = np.full(mean.shape, np.nan)
+    quantile[finite] = k
+    return quantile
 
 
 def upper_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,
