@@ -228,8 +228,15 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     rate, sigma_z, rho, total, used_months = (np.full((series, months), np.nan)
                                               for _ in range(5))
     weighted = np.where(present, exposure * season, 0.0)
-    season = np.ascontiguousarray(season, dtype=float)
-    row_offsets = (np.arange(series) * months)[:, None]
+    # Flat copies with one more column per series, never present: where a window slot
+    # has no month, its cell is that column, so the gathered cells need no masking.
+    empty_slot = months
+    row_offsets = (np.arange(series) * (months + 1))[:, None]
+    flat_counts, flat_weighted, flat_present, flat_season = (
+        np.hstack([array, np.zeros((series, 1), dtype=array.dtype)]).ravel()
+        for array in (np.where(present, counts, 0.0), weighted, present,
+                      np.broadcast_to(season, (series, months))))
+    binomial_rows = np.flatnonzero(np.broadcast_to(binomial, (series,)))
     excluded = np.zeros((series, months), dtype=bool)
     ever_excluded = np.zeros(series, dtype=bool)
     run = np.zeros(series, dtype=int)
@@ -241,29 +248,32 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         # each series' window as [series, window] cells, oldest first: gathered, not sliced,
         # so that a long exclusion in one series does not widen every series' arrays
         columns = np.tile(np.arange(end - window, end), (series, 1))
-        columns[columns < 0] = -1
+        columns[columns < 0] = empty_slot
         rows = np.flatnonzero(ever_excluded)      # few: the others keep the plain window
         if rows.size:
-            columns[rows] = _window_columns(excluded[rows, :end], window)
-        cells = row_offsets + np.maximum(columns, 0)
-        used = (columns >= 0) & present.ravel()[cells]
-        y = np.where(used, counts.ravel()[cells], 0.0)
-        w = np.where(used, weighted.ravel()[cells], 0.0)
+            columns[rows] = _window_columns(excluded[rows, :end], window, empty_slot)
+        cells = row_offsets + columns
+        used = flat_present[cells]
+        y, w = flat_counts[cells], flat_weighted[cells]
         with np.errstate(invalid="ignore", divide="ignore"):
-            base = (y.sum(axis=1) + prior_events) / w.sum(axis=1)
+            events = _row_sums(y) + prior_events
+            base = events / _row_sums(w)
             expected = base[:, None] * w
-            variance = model_variance(expected, base[:, None] * season.ravel()[cells], binomial)
+            variance = expected.copy()            # Poisson; binomial rows E (1 - p):
+            variance[binomial_rows] *= np.clip(
+                1.0 - base[binomial_rows, None] * flat_season[cells[binomial_rows]], 0.0, 1.0)
             z = (y - expected) / np.sqrt(variance)
         valid = used & (variance > 0)
-        enough = used.sum(axis=1) >= min_months
+        used_count = np.count_nonzero(used, axis=1)
+        enough = used_count >= min_months
         # consecutive calendar months only: an excluded month between two breaks the pair
         moving_range, deviation, autocorrelation = _z_statistics(
             z, valid, np.diff(columns, axis=1) == 1)
         rate[:, month] = np.where(enough, base, np.nan)
         sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
         rho[:, month] = np.where(enough, autocorrelation, np.nan)
-        total[:, month] = np.where(enough, y.sum(axis=1) + prior_events, np.nan)
-        used_months[:, month] = np.where(enough, used.sum(axis=1), np.nan)
+        total[:, month] = np.where(enough, events, np.nan)
+        used_months[:, month] = np.where(enough, used_count, np.nan)
         if not exclude_out_of_control:
             continue
         baseline = Baseline(rate[:, month], sigma_z[:, month], rho[:, month], total[:, month],
@@ -284,14 +294,14 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     return Baseline(rate, sigma_z, rho, total, used_months)
 
 
-def _window_columns(excluded: np.ndarray, window: int) -> np.ndarray:
+def _window_columns(excluded: np.ndarray, window: int, empty: int) -> np.ndarray:
     """Per row, the columns of its last `window` months that are not excluded, oldest
-    first, -1 in the first slots where a row has fewer. Missing months count as calendar
-    months, so a series without exclusions gets its plain rolling window."""
+    first, `empty` in the first slots where a row has fewer. Missing months count as
+    calendar months, so a series without exclusions gets its plain rolling window."""
     kept = ~excluded
     from_end = np.cumsum(kept[:, ::-1], axis=1)[:, ::-1]     # kept months from here to the end
     rows, cols = np.nonzero(kept & (from_end <= window))
-    columns = np.full((excluded.shape[0], window), -1)
+    columns = np.full((excluded.shape[0], window), empty)
     columns[rows, window - from_end[rows, cols]] = cols
     return columns
 
@@ -318,15 +328,16 @@ def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray, cap: f
     """moving_range_sigma, _standard_deviation and lag1_autocorrelation of each row in one
     pass over the shared parts (the baseline computes them for every series and month).
     `adjacent` marks the neighbouring cells that are consecutive months."""
-    count = valid.sum(axis=1)
-    values = np.where(valid, z, 0.0)
-    mean = values.sum(axis=1) / np.maximum(count, 1)
-    centred = np.where(valid, values - mean[:, None], 0.0)
-    pairs = valid[:, 1:] & valid[:, :-1] & adjacent
-    pair_count = pairs.sum(axis=1)
-    squares = (centred**2).sum(axis=1)
-    ranges = np.where(pairs, np.abs(values[:, 1:] - values[:, :-1]), 0.0).sum(axis=1)
-    covariance = np.where(pairs, centred[:, 1:] * centred[:, :-1], 0.0).sum(axis=1)
+    weight = valid.astype(float)                  # masks as 0/1 factors: cheaper than where
+    count = _row_sums(weight)
+    values = np.where(valid, z, 0.0)              # z may be NaN where not valid
+    mean = _row_sums(values) / np.maximum(count, 1)
+    centred = (values - mean[:, None]) * weight
+    pairs = weight[:, 1:] * weight[:, :-1] * adjacent
+    pair_count = _row_sums(pairs)
+    squares = _row_sums(centred * centred)
+    ranges = _row_sums(np.abs(values[:, 1:] - values[:, :-1]) * pairs)
+    covariance = _row_sums(centred[:, 1:] * centred[:, :-1] * pairs)
     with np.errstate(invalid="ignore", divide="ignore"):
         moving_range = np.where(pair_count > 0, ranges / np.maximum(pair_count, 1) / D2, np.nan)
         deviation = np.where(count > 1, np.sqrt(squares / np.maximum(count - 1, 1)), np.nan)
@@ -335,6 +346,11 @@ def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray, cap: f
         spread = squares > 1e-9 * np.maximum(count, 1)
         rho = np.clip(np.where(spread, np.nan_to_num(covariance / squares), 0.0), 0.0, cap)
     return moving_range, deviation, rho
+
+
+def _row_sums(array: np.ndarray) -> np.ndarray:
+    """Sum of each row: einsum is 2.5 times faster than .sum(axis=1) on short rows."""
+    return np.einsum("ij->i", array)
 
 
 def lag1_autocorrelation(z: np.ndarray, valid: np.ndarray, cap: float = 0.8) -> np.ndarray:
