@@ -72,20 +72,20 @@ FRAME_COLUMNS = (
 )
 
 # Episodes of absence (gaps-and-islands) and their days per month and department.
+# Days and working days are compared as integer keys, employee number x 2^24 + a day
+# number or a count of working days: one integer sort orders the spells by employee,
+# then start, and a key of one employee is below every key of the next (2^24 days is
+# 45,000 years), so windows over all spells never carry one employee into the next.
 ABSENCE_SQL = """
 calendar AS ({calendar}),
 calendar_days AS (
     SELECT day, is_working,
-           year(day) * 12 + month(day) - 1 AS month_number,
-           sum(is_working::INTEGER) OVER (ORDER BY day) AS working_days_through,
-           min(CASE WHEN is_working THEN day END) OVER (
-               ORDER BY day ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING
-           ) AS next_working_day
+           year(day) * 12 + month(day) - 1 AS month_number, last_day(day) AS month_end,
+           sum(is_working::INTEGER) OVER (ORDER BY day)::BIGINT AS working_days_through
     FROM calendar
 ),
 month_calendar AS (
-    SELECT date_trunc('month', day)::DATE AS month, month_number,
-           max(day) AS month_end,
+    SELECT date_trunc('month', day)::DATE AS month, month_number, month_end,
            count(*) FILTER (WHERE is_working) AS working_days,
            max(working_days_through) AS working_days_through_end,
            max(working_days_through) - count(*) FILTER (WHERE is_working) AS working_days_before
@@ -97,75 +97,92 @@ employees AS (
     SELECT employee_key, row_number() OVER () AS employee_number
     FROM (SELECT DISTINCT employee_key FROM absences)
 ),
+departments AS (
+    -- a number per department of the workforce: cheaper than the name to carry and group
+    SELECT department, row_number() OVER () AS department_number
+    FROM (SELECT DISTINCT department FROM workforce)
+),
 spells AS (
-    SELECT e.employee_number, a.department, a.start_date,
+    -- a spell of a department without workforce rows still joins episodes (number NULL)
+    SELECT e.employee_number << 24 AS employee_base, d.department_number, a.start_date,
            least(coalesce(a.end_date, $data_end), $data_end) AS end_date
-    FROM absences AS a JOIN employees AS e USING (employee_key)
+    FROM absences AS a
+    JOIN employees AS e USING (employee_key)
+    LEFT JOIN departments AS d USING (department)
     WHERE a.start_date <= $data_end
 ),
-spells_reaching AS (
-    -- a later spell starting on or before `reach` continues the same episode
-    SELECT s.*, c.next_working_day AS reach
-    FROM spells AS s JOIN calendar_days AS c ON c.day = s.end_date
+spells_keyed AS (
+    SELECT s.employee_base, s.department_number, s.start_date,
+           first_day.month_number AS start_month_number, first_day.month_end AS start_month_end,
+           s.employee_base + (s.start_date - DATE '1970-01-01') AS start_key,
+           s.employee_base + (s.end_date - DATE '1970-01-01') AS end_key,
+           -- working days before the start, and through the end (from the calendar's start)
+           s.employee_base + first_day.working_days_through - first_day.is_working::BIGINT
+               AS before_key,
+           s.employee_base + last_day.working_days_through AS through_key
+    FROM spells AS s
+    JOIN calendar_days AS first_day ON first_day.day = s.start_date
+    JOIN calendar_days AS last_day ON last_day.day = s.end_date
 ),
 spells_ordered AS (
-    -- one sort per employee by start date: where each spell sits in its episode
-    SELECT employee_number, department, start_date, reach,
-           max(reach) OVER (
-               PARTITION BY employee_number ORDER BY start_date
-               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-           ) AS reach_before,
-           max(end_date) OVER (
-               PARTITION BY employee_number ORDER BY start_date ROWS UNBOUNDED PRECEDING
-           ) AS end_through,
-           lead(start_date) OVER (
-               PARTITION BY employee_number ORDER BY start_date
-           ) AS next_start
-    FROM spells_reaching
+    -- a later spell continues the episode when no working day lies between the
+    -- latest end so far and its start: its before_key <= the max through_key so far
+    SELECT *,
+           max(through_key) OVER (
+               ORDER BY start_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+           ) AS through_before,
+           max(end_key) OVER (ORDER BY start_key ROWS UNBOUNDED PRECEDING) AS end_through,
+           lead(before_key) OVER (ORDER BY start_key) AS next_before
+    FROM spells_keyed
 ),
-spells_reach_through AS (
-    SELECT *, greatest(coalesce(reach_before, reach), reach) AS reach_through
-    FROM spells_ordered
-),
-episode_bounds AS (
+episode_bounds AS MATERIALIZED (
     -- the first and the last spell of every episode (one spell can be both)
-    SELECT employee_number, department, start_date, end_through,
-           reach_before IS NULL OR start_date > reach_before AS starts_episode,
-           next_start IS NULL OR next_start > reach_through AS ends_episode
-    FROM spells_reach_through
-    WHERE reach_before IS NULL OR start_date > reach_before
-       OR next_start IS NULL OR next_start > reach_through
+    SELECT *
+    FROM (
+        SELECT start_key, department_number, start_date, start_month_number, start_month_end,
+               before_key - employee_base AS working_days_before,
+               greatest(through_before, through_key) - employee_base AS working_days_through_end,
+               DATE '1970-01-01' + (end_through - employee_base)::INTEGER AS end_date,
+               coalesce(before_key > through_before, TRUE) AS starts_episode,
+               coalesce(next_before > greatest(through_before, through_key), TRUE) AS ends_episode
+        FROM spells_ordered
+    )
+    WHERE starts_episode OR ends_episode
 ),
-episode_firsts AS (
-    SELECT * FROM episode_bounds WHERE starts_episode AND NOT ends_episode
-),
-episode_lasts AS (
-    SELECT * FROM episode_bounds WHERE ends_episode AND NOT starts_episode
-),
-episodes AS (
-    -- department and start of the first spell, end of the latest-ending spell
-    SELECT department, start_date, end_through AS end_date
+longer_episodes AS (
+    -- the episodes not within one spell and one month: start and department of the
+    -- first spell, end of the latest-ending spell
+    SELECT department_number, start_date, start_month_number, end_date,
+           working_days_before, working_days_through_end
     FROM episode_bounds
-    WHERE starts_episode AND ends_episode
+    WHERE starts_episode AND ends_episode AND end_date > start_month_end
     UNION ALL
-    SELECT first_spell.department, first_spell.start_date, last_spell.end_through AS end_date
-    FROM episode_lasts AS last_spell
-    ASOF JOIN episode_firsts AS first_spell
-      ON first_spell.employee_number = last_spell.employee_number
-     AND first_spell.start_date <= last_spell.start_date
-),
-episodes_counted AS (
-    SELECT e.*,
-           first_day.working_days_through - first_day.is_working::INTEGER AS working_days_before,
-           last_day.working_days_through AS working_days_through_end,
-           first_day.month_number AS first_month_number,
-           last_day.month_number AS last_month_number
-    FROM episodes AS e
-    JOIN calendar_days AS first_day ON first_day.day = e.start_date
-    JOIN calendar_days AS last_day ON last_day.day = e.end_date
+    SELECT first_department_number, first_start_date, first_start_month_number, end_date,
+           first_working_days_before, working_days_through_end
+    FROM (
+        -- the first and the last spells of longer episodes alternate: a last spell's
+        -- previous row is its first spell
+        SELECT ends_episode, end_date, working_days_through_end,
+               lag(department_number) OVER by_start AS first_department_number,
+               lag(start_date) OVER by_start AS first_start_date,
+               lag(start_month_number) OVER by_start AS first_start_month_number,
+               lag(working_days_before) OVER by_start AS first_working_days_before
+        FROM episode_bounds
+        WHERE starts_episode <> ends_episode
+        WINDOW by_start AS (ORDER BY start_key)
+    )
+    WHERE ends_episode
 ),
 episode_months AS (
-    SELECT e.department, m.month,
+    -- a one-spell episode within one month (most): all its days there, started there,
+    -- and not long-term (a month is shorter than 121 days)
+    SELECT department_number, start_month_number AS month_number,
+           working_days_through_end - working_days_before AS absence_days,
+           TRUE AS starts_in_month, FALSE AS long_term
+    FROM episode_bounds
+    WHERE starts_episode AND ends_episode AND end_date <= start_month_end
+    UNION ALL
+    SELECT e.department_number, m.month_number,
            least(e.working_days_through_end, m.working_days_through_end)
              - greatest(e.working_days_before, m.working_days_before) AS absence_days,
            e.start_date >= m.month AS starts_in_month,
@@ -173,19 +190,19 @@ episode_months AS (
     FROM (
         -- months as integers (year x 12 + month - 1): cheaper to generate and join than dates
         SELECT *, unnest(range(
-                   greatest(first_month_number, year($first_month) * 12 + month($first_month) - 1),
-                   last_month_number + 1)) AS month_number
-        FROM episodes_counted
+                   greatest(start_month_number, year($first_month) * 12 + month($first_month) - 1),
+                   year(end_date) * 12 + month(end_date))) AS month_number
+        FROM longer_episodes
     ) AS e
     JOIN month_calendar AS m USING (month_number)
 ),
 absence_counts AS (
-    SELECT month, department,
+    SELECT month_number, department_number,
            sum(absence_days) AS absence_days,
            count(*) FILTER (WHERE starts_in_month) AS episodes_started,
            count(*) FILTER (WHERE long_term) AS long_term_absentees
     FROM episode_months
-    GROUP BY month, department
+    GROUP BY month_number, department_number
 )"""
 
 # Counts of the other record kinds per month and department.
@@ -228,63 +245,89 @@ cells AS (
            coalesce(r.reintegration_requests, 0) AS reintegration_requests
     FROM workforce AS w
     JOIN month_calendar AS m USING (month)
-    LEFT JOIN absence_counts AS a USING (month, department)
+    JOIN departments AS d USING (department)
+    LEFT JOIN absence_counts AS a USING (month_number, department_number)
     LEFT JOIN turnover_counts AS t USING (month, department)
     LEFT JOIN incident_counts AS i USING (month, department)
     LEFT JOIN reintegration_counts AS r USING (month, department)
 )"""
 
-# Long format, 'ALL' rows, values and suppression.
+# 'ALL' cells, suppression, then the long format: each cell's 10 rows, in order.
 RESULT_SQL = """
-department_rows AS (
-    {department_rows}
+cell_values AS (
+    -- per department cell: numerator_i and denominator_i of indicator i (FORMULAS order)
+    SELECT month, department, headcount::BIGINT AS headcount,
+           coalesce(hours_worked > 0, FALSE) AS reports_hours,
+           {cell_values}
+    FROM cells
 ),
-all_rows AS (
-    SELECT month, '{all}' AS department, indicator_order, indicator, scale,
-           sum(headcount)::BIGINT AS headcount,
-           coalesce(sum(numerator) FILTER (WHERE counts_in_all), 0) AS numerator,
-           sum(denominator) FILTER (WHERE counts_in_all) AS denominator
-    FROM department_rows
-    GROUP BY month, indicator_order, indicator, scale
-),
-indicator_rows AS (
-    SELECT month, department, indicator_order, indicator, scale, headcount, numerator, denominator
-    FROM department_rows
-    UNION ALL
-    SELECT month, department, indicator_order, indicator, scale, headcount, numerator, denominator
-    FROM all_rows
+all_cells AS (
+    -- department 'ALL': sums over the departments (per hour worked: those reporting hours)
+    SELECT month, '{all}' AS department, sum(headcount)::BIGINT AS headcount, TRUE AS reports_hours,
+           {all_values}
+    FROM cell_values
+    GROUP BY month
 ),
 cells_with_all AS (
-    SELECT DISTINCT month, department, headcount FROM indicator_rows
+    SELECT * FROM cell_values
+    UNION ALL
+    SELECT * FROM all_cells
 ),
-suppression AS ({suppression})
-SELECT r.month, r.department, r.indicator,
-       CASE WHEN $suppress AND s.suppressed THEN NULL ELSE r.numerator END AS numerator,
-       r.denominator,
-       CASE WHEN $suppress AND s.suppressed THEN NULL
-            WHEN r.scale IS NULL THEN r.numerator
-            WHEN r.denominator > 0 THEN r.scale * r.numerator / r.denominator
-       END AS value,
-       r.headcount,
-       s.suppressed
-FROM indicator_rows AS r
-JOIN suppression AS s USING (month, department)
-ORDER BY r.month, r.department <> '{all}', r.department, r.indicator_order
+suppression AS ({suppression}),
+ordered_cells AS (
+    -- the output order: month, then 'ALL', then the departments by name
+    SELECT c.*, s.suppressed,
+           row_number() OVER (ORDER BY c.month, c.department <> '{all}', c.department)
+               AS cell_order
+    FROM cells_with_all AS c
+    JOIN suppression AS s USING (month, department)
+)
+SELECT month, department, indicator, numerator, denominator, value, headcount, suppressed
+FROM (
+    {indicator_rows}
+)
+ORDER BY cell_order, indicator_order
 """
 
 
-def _department_rows_sql() -> str:
-    """One SELECT per indicator over `cells`, stacked into the long format."""
+def _cell_values_sql() -> str:
+    """numerator_i and denominator_i (DOUBLE) of every indicator i, over `cells`."""
+    return ",\n           ".join(
+        f"({formula.numerator})::DOUBLE AS numerator_{order}, "
+        f"({formula.denominator})::DOUBLE AS denominator_{order}"
+        for order, formula in enumerate(FORMULAS.values())
+    )
+
+
+def _all_values_sql() -> str:
+    """The 'ALL' sums of numerator_i and denominator_i, over `cell_values`."""
+    sums = []
+    for order, formula in enumerate(FORMULAS.values()):
+        where = " FILTER (WHERE reports_hours)" if formula.per_hours_worked else ""
+        sums.append(
+            f"coalesce(sum(numerator_{order}){where}, 0) AS numerator_{order}, "
+            f"sum(denominator_{order}){where} AS denominator_{order}"
+        )
+    return ",\n           ".join(sums)
+
+
+def _indicator_rows_sql() -> str:
+    """One SELECT per indicator over `ordered_cells`, stacked into the long format."""
     selects = []
     for order, (indicator, formula) in enumerate(FORMULAS.items()):
-        counts_in_all = "coalesce(hours_worked > 0, FALSE)" if formula.per_hours_worked else "TRUE"
-        scale = "NULL" if formula.scale is None else repr(float(formula.scale))
+        numerator, denominator = f"numerator_{order}", f"denominator_{order}"
+        if formula.scale is None:
+            value = numerator
+        else:
+            value = (f"CASE WHEN {denominator} > 0 "
+                     f"THEN {float(formula.scale)!r}::DOUBLE * {numerator} / {denominator} END")
         selects.append(
-            f"SELECT month, department, {order} AS indicator_order, '{indicator}' AS indicator, "
-            f"{scale}::DOUBLE AS scale, headcount::BIGINT AS headcount, "
-            f"({formula.numerator})::DOUBLE AS numerator, "
-            f"({formula.denominator})::DOUBLE AS denominator, "
-            f"{counts_in_all} AS counts_in_all FROM cells"
+            f"SELECT cell_order, {order} AS indicator_order, month, department, "
+            f"'{indicator}' AS indicator, "
+            f"CASE WHEN $suppress AND suppressed THEN NULL ELSE {numerator} END AS numerator, "
+            f"{denominator} AS denominator, "
+            f"CASE WHEN $suppress AND suppressed THEN NULL ELSE {value} END AS value, "
+            f"headcount, suppressed FROM ordered_cells"
         )
     return "\n    UNION ALL\n    ".join(selects)
 
@@ -302,7 +345,9 @@ def indicator_query() -> str:
         + EVENT_COUNTS_SQL.format(psychosocial=_psychosocial_categories_sql())
         + ",\n"
         + RESULT_SQL.format(
-            department_rows=_department_rows_sql(),
+            cell_values=_cell_values_sql(),
+            all_values=_all_values_sql(),
+            indicator_rows=_indicator_rows_sql(),
             all=ALL_DEPARTMENTS,
             suppression=suppression_sql("cells_with_all"),
         )
