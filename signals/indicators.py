@@ -26,7 +26,9 @@ import warnings
 from dataclasses import dataclass
 
 import duckdb
+import numpy
 import pandas
+import pyarrow
 
 from . import store
 from .calendar import calendar_parameters, calendar_sql
@@ -38,6 +40,8 @@ from .privacy import suppression_sql
 # Weekends and holidays never run longer than this, so the calendar reaches the
 # first working day after any absence that ends on the last day of the data.
 CALENDAR_MARGIN_DAYS = 14
+# The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
+MAX_CALENDAR_DAYS = 2 ** 20
 CSV_DECIMALS = 6
 
 
@@ -72,10 +76,12 @@ FRAME_COLUMNS = (
 )
 
 # Episodes of absence (gaps-and-islands) and their days per month and department.
-# Days and working days are compared as integer keys, employee number x 2^24 + a day
-# number or a count of working days: one integer sort orders the spells by employee,
-# then start, and a key of one employee is below every key of the next (2^24 days is
-# 45,000 years), so windows over all spells never carry one employee into the next.
+# Spells are ordered and compared on BIGINT keys instead of PARTITION BY employee: the
+# employee number (bits 40-62) above two 20-bit counts from the calendar's first day,
+# working days (bits 20-39) and days (bits 0-19). Every key of an employee is below
+# every key of the next, so windows over all spells never carry one into the next.
+# DuckDB raises an overflow error past 2^23 employees; _query_parameters refuses a
+# calendar of 2^20 days or more.
 ABSENCE_SQL = """
 calendar AS ({calendar}),
 calendar_days AS (
@@ -104,7 +110,7 @@ departments AS (
 ),
 spells AS (
     -- a spell of a department without workforce rows still joins episodes (number NULL)
-    SELECT e.employee_number << 24 AS employee_base, d.department_number, a.start_date,
+    SELECT e.employee_number << 40 AS employee_base, d.department_number, a.start_date,
            least(coalesce(a.end_date, $data_end), $data_end) AS end_date
     FROM absences AS a
     JOIN employees AS e USING (employee_key)
@@ -112,26 +118,27 @@ spells AS (
     WHERE a.start_date <= $data_end
 ),
 spells_keyed AS (
-    SELECT s.employee_base, s.department_number, s.start_date,
+    SELECT s.department_number, s.start_date,
            first_day.month_number AS start_month_number, first_day.month_end AS start_month_end,
-           s.employee_base + (s.start_date - DATE '1970-01-01') AS start_key,
-           s.employee_base + (s.end_date - DATE '1970-01-01') AS end_key,
-           -- working days before the start, and through the end (from the calendar's start)
-           s.employee_base + first_day.working_days_through - first_day.is_working::BIGINT
+           s.employee_base + (s.start_date - $calendar_start::DATE) AS start_key,
+           -- working days before the start; through the end, and the end
+           s.employee_base
+             + ((first_day.working_days_through - first_day.is_working::BIGINT) << 20)
                AS before_key,
-           s.employee_base + last_day.working_days_through AS through_key
+           s.employee_base + (last_day.working_days_through << 20)
+             + (s.end_date - $calendar_start::DATE) AS through_key
     FROM spells AS s
     JOIN calendar_days AS first_day ON first_day.day = s.start_date
     JOIN calendar_days AS last_day ON last_day.day = s.end_date
 ),
 spells_ordered AS (
-    -- a later spell continues the episode when no working day lies between the
-    -- latest end so far and its start: its before_key <= the max through_key so far
+    -- a later spell continues the episode when no working day lies between the latest
+    -- end so far and its start: its before_key <= the max through_key so far (the max
+    -- holds the latest end: working days through an end grow with the end)
     SELECT *,
            max(through_key) OVER (
                ORDER BY start_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
            ) AS through_before,
-           max(end_key) OVER (ORDER BY start_key ROWS UNBOUNDED PRECEDING) AS end_through,
            lead(before_key) OVER (ORDER BY start_key) AS next_before
     FROM spells_keyed
 ),
@@ -140,12 +147,12 @@ episode_bounds AS MATERIALIZED (
     SELECT *
     FROM (
         SELECT start_key, department_number, start_date, start_month_number, start_month_end,
-               before_key - employee_base AS working_days_before,
-               greatest(through_before, through_key) - employee_base AS working_days_through_end,
-               DATE '1970-01-01' + (end_through - employee_base)::INTEGER AS end_date,
+               (before_key >> 20) & 1048575 AS working_days_before,
+               (through_so_far >> 20) & 1048575 AS working_days_through_end,
+               $calendar_start::DATE + (through_so_far & 1048575)::INTEGER AS end_date,
                coalesce(before_key > through_before, TRUE) AS starts_episode,
-               coalesce(next_before > greatest(through_before, through_key), TRUE) AS ends_episode
-        FROM spells_ordered
+               coalesce(next_before > through_so_far, TRUE) AS ends_episode
+        FROM (SELECT *, greatest(through_before, through_key) AS through_so_far FROM spells_ordered)
     )
     WHERE starts_episode OR ends_episode
 ),
@@ -252,7 +259,8 @@ cells AS (
     LEFT JOIN reintegration_counts AS r USING (month, department)
 )"""
 
-# 'ALL' cells, suppression, then the long format: each cell's 10 rows, in order.
+# 'ALL' cells and suppression; one row per cell, in output order (`_long_frame` then
+# makes each cell's row into its indicators' rows).
 RESULT_SQL = """
 cell_values AS (
     -- per department cell: numerator_i and denominator_i of indicator i (FORMULAS order)
@@ -273,20 +281,12 @@ cells_with_all AS (
     UNION ALL
     SELECT * FROM all_cells
 ),
-suppression AS ({suppression}),
-ordered_cells AS (
-    -- the output order: month, then 'ALL', then the departments by name
-    SELECT c.*, s.suppressed,
-           row_number() OVER (ORDER BY c.month, c.department <> '{all}', c.department)
-               AS cell_order
-    FROM cells_with_all AS c
-    JOIN suppression AS s USING (month, department)
-)
-SELECT month, department, indicator, numerator, denominator, value, headcount, suppressed
-FROM (
-    {indicator_rows}
-)
-ORDER BY cell_order, indicator_order
+suppression AS ({suppression})
+SELECT c.month, c.department, c.headcount, s.suppressed,
+       {indicator_values}
+FROM cells_with_all AS c
+JOIN suppression AS s USING (month, department)
+ORDER BY c.month, c.department <> '{all}', c.department
 """
 
 
@@ -311,25 +311,22 @@ def _all_values_sql() -> str:
     return ",\n           ".join(sums)
 
 
-def _indicator_rows_sql() -> str:
-    """One SELECT per indicator over `ordered_cells`, stacked into the long format."""
-    selects = []
-    for order, (indicator, formula) in enumerate(FORMULAS.items()):
-        numerator, denominator = f"numerator_{order}", f"denominator_{order}"
+def _indicator_values_sql() -> str:
+    """numerator_i, denominator_i and value_i of every indicator i (NULL where suppressed)."""
+    columns = []
+    for order, formula in enumerate(FORMULAS.values()):
+        numerator, denominator = f"c.numerator_{order}", f"c.denominator_{order}"
         if formula.scale is None:
             value = numerator
         else:
             value = (f"CASE WHEN {denominator} > 0 "
                      f"THEN {float(formula.scale)!r}::DOUBLE * {numerator} / {denominator} END")
-        selects.append(
-            f"SELECT cell_order, {order} AS indicator_order, month, department, "
-            f"'{indicator}' AS indicator, "
-            f"CASE WHEN $suppress AND suppressed THEN NULL ELSE {numerator} END AS numerator, "
-            f"{denominator} AS denominator, "
-            f"CASE WHEN $suppress AND suppressed THEN NULL ELSE {value} END AS value, "
-            f"headcount, suppressed FROM ordered_cells"
+        columns.append(
+            f"CASE WHEN $suppress AND s.suppressed THEN NULL ELSE {numerator} END "
+            f"AS numerator_{order}, {denominator} AS denominator_{order}, "
+            f"CASE WHEN $suppress AND s.suppressed THEN NULL ELSE {value} END AS value_{order}"
         )
-    return "\n    UNION ALL\n    ".join(selects)
+    return ",\n       ".join(columns)
 
 
 def _psychosocial_categories_sql() -> str:
@@ -347,7 +344,7 @@ def indicator_query() -> str:
         + RESULT_SQL.format(
             cell_values=_cell_values_sql(),
             all_values=_all_values_sql(),
-            indicator_rows=_indicator_rows_sql(),
+            indicator_values=_indicator_values_sql(),
             all=ALL_DEPARTMENTS,
             suppression=suppression_sql("cells_with_all"),
         )
@@ -375,6 +372,8 @@ def _query_parameters(con, min_group_size: int, suppress: bool) -> dict | None:
         return None
     first_month, data_end, calendar_start = data_range
     calendar_end = data_end + dt.timedelta(days=CALENDAR_MARGIN_DAYS)
+    if (calendar_end - calendar_start).days >= MAX_CALENDAR_DAYS:
+        raise ValueError(f"Dates from {calendar_start} to {data_end} span too many years.")
     return {
         **calendar_parameters(calendar_start, calendar_end),
         "first_month": first_month,
@@ -397,9 +396,9 @@ def _empty_frame() -> pandas.DataFrame:
     })
 
 
-def _fetch_through_arrow(con, query: str, parameters: dict) -> pandas.DataFrame:
-    """A query result as pandas through Arrow: several times faster than .df() for the
-    text columns, and DATE arrives as datetime.date with no conversion in Python.
+def _fetch_arrow(con, query: str, parameters: dict) -> pyarrow.Table:
+    """A query result as Arrow: several times faster than .df() for the text columns,
+    and its DATE becomes datetime.date in pandas with no conversion in Python.
 
     con.execute (not con.sql) because it also works while the caller holds an
     unfinished result; DuckDB then warns that Arrow output makes an extra copy of the
@@ -407,8 +406,32 @@ def _fetch_through_arrow(con, query: str, parameters: dict) -> pandas.DataFrame:
     """
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
-        table = con.execute(query, parameters).to_arrow_table()
-    return table.to_pandas()
+        return con.execute(query, parameters).to_arrow_table()
+
+
+def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
+    """The query's row per cell as one row per (cell, indicator), cells in their order,
+    indicators in FORMULAS order: a reshape, cheaper than sorting the long rows in SQL."""
+    count = len(FORMULAS)
+    cell_of_row = numpy.repeat(numpy.arange(cells.num_rows), count)
+
+    def stacked(name: str) -> numpy.ndarray:
+        # (cells x indicators) flattened row by row; NULL becomes NaN
+        return numpy.column_stack(
+            [cells[f"{name}_{order}"].to_numpy() for order in range(count)]
+        ).reshape(-1)
+
+    return pyarrow.table({
+        "month": cells["month"].take(cell_of_row),
+        "department": cells["department"].take(cell_of_row),
+        "indicator": pyarrow.array(list(FORMULAS)).take(
+            numpy.tile(numpy.arange(count), cells.num_rows)),
+        "numerator": stacked("numerator"),
+        "denominator": stacked("denominator"),
+        "value": stacked("value"),
+        "headcount": cells["headcount"].take(cell_of_row),
+        "suppressed": cells["suppressed"].take(cell_of_row),
+    }).to_pandas()
 
 
 def indicator_frame(con, *, min_group_size: int | None = None,
@@ -424,7 +447,7 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     parameters = _query_parameters(con, min_group_size, suppress)
     if parameters is None:
         return _empty_frame()
-    frame = _fetch_through_arrow(con, indicator_query(), parameters)
+    frame = _long_frame(_fetch_arrow(con, indicator_query(), parameters))
     frame["headcount"] = frame["headcount"].astype("int64")
     frame["suppressed"] = frame["suppressed"].astype(bool)
     for column in ("numerator", "denominator", "value"):
