@@ -37,11 +37,8 @@ from .definitions import (
 )
 from .privacy import suppression_sql
 
-# Weekends and holidays never run longer than this, so the calendar reaches the
-# first working day after any absence that ends on the last day of the data.
-CALENDAR_MARGIN_DAYS = 14
 # The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
-MAX_CALENDAR_DAYS = 2 ** 20
+MAX_CALENDAR_DAYS = 2 ** 20 - 1
 CSV_DECIMALS = 6
 
 
@@ -144,7 +141,7 @@ spells_ordered AS (
 ),
 episode_bounds AS MATERIALIZED (
     -- the first and the last spell of every episode (one spell can be both)
-    SELECT *
+    SELECT *, starts_episode AND ends_episode AND end_date <= start_month_end AS within_month
     FROM (
         SELECT start_key, department_number, start_date, start_month_number, start_month_end,
                (before_key >> 20) & 1048575 AS working_days_before,
@@ -157,25 +154,21 @@ episode_bounds AS MATERIALIZED (
     WHERE starts_episode OR ends_episode
 ),
 longer_episodes AS (
-    -- the episodes not within one spell and one month: start and department of the
-    -- first spell, end of the latest-ending spell
-    SELECT department_number, start_date, start_month_number, end_date,
-           working_days_before, working_days_through_end
-    FROM episode_bounds
-    WHERE starts_episode AND ends_episode AND end_date > start_month_end
-    UNION ALL
-    SELECT first_department_number, first_start_date, first_start_month_number, end_date,
-           first_working_days_before, working_days_through_end
+    -- the episodes not within one spell and one month: department and start of the
+    -- first spell, end of the latest-ending spell (on the last spell's row, whose
+    -- previous row here is the first spell)
+    SELECT *
     FROM (
-        -- the first and the last spells of longer episodes alternate: a last spell's
-        -- previous row is its first spell
         SELECT ends_episode, end_date, working_days_through_end,
-               lag(department_number) OVER by_start AS first_department_number,
-               lag(start_date) OVER by_start AS first_start_date,
-               lag(start_month_number) OVER by_start AS first_start_month_number,
-               lag(working_days_before) OVER by_start AS first_working_days_before
+               if(starts_episode, department_number, lag(department_number) OVER by_start)
+                   AS department_number,
+               if(starts_episode, start_date, lag(start_date) OVER by_start) AS start_date,
+               if(starts_episode, start_month_number, lag(start_month_number) OVER by_start)
+                   AS start_month_number,
+               if(starts_episode, working_days_before, lag(working_days_before) OVER by_start)
+                   AS working_days_before
         FROM episode_bounds
-        WHERE starts_episode <> ends_episode
+        WHERE NOT within_month
         WINDOW by_start AS (ORDER BY start_key)
     )
     WHERE ends_episode
@@ -187,7 +180,7 @@ episode_months AS (
            working_days_through_end - working_days_before AS absence_days,
            TRUE AS starts_in_month, FALSE AS long_term
     FROM episode_bounds
-    WHERE starts_episode AND ends_episode AND end_date <= start_month_end
+    WHERE within_month
     UNION ALL
     SELECT e.department_number, m.month_number,
            least(e.working_days_through_end, m.working_days_through_end)
@@ -371,11 +364,10 @@ def _query_parameters(con, min_group_size: int, suppress: bool) -> dict | None:
     if data_range is None:
         return None
     first_month, data_end, calendar_start = data_range
-    calendar_end = data_end + dt.timedelta(days=CALENDAR_MARGIN_DAYS)
-    if (calendar_end - calendar_start).days >= MAX_CALENDAR_DAYS:
+    if (data_end - calendar_start).days + 1 > MAX_CALENDAR_DAYS:
         raise ValueError(f"Dates from {calendar_start} to {data_end} span too many years.")
     return {
-        **calendar_parameters(calendar_start, calendar_end),
+        **calendar_parameters(calendar_start, data_end),
         "first_month": first_month,
         "data_end": data_end,
         "min_group_size": min_group_size,
@@ -411,7 +403,9 @@ def _fetch_arrow(con, query: str, parameters: dict) -> pyarrow.Table:
 
 def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
     """The query's row per cell as one row per (cell, indicator), cells in their order,
-    indicators in FORMULAS order: a reshape, cheaper than sorting the long rows in SQL."""
+    indicators in FORMULAS order: a reshape, cheaper than sorting the long rows in SQL.
+    Columns FRAME_COLUMNS: month datetime.date, text str, numbers float64 (NaN where
+    missing), headcount int64, suppressed bool."""
     count = len(FORMULAS)
     cell_of_row = numpy.repeat(numpy.arange(cells.num_rows), count)
 
@@ -447,12 +441,7 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     parameters = _query_parameters(con, min_group_size, suppress)
     if parameters is None:
         return _empty_frame()
-    frame = _long_frame(_fetch_arrow(con, indicator_query(), parameters))
-    frame["headcount"] = frame["headcount"].astype("int64")
-    frame["suppressed"] = frame["suppressed"].astype(bool)
-    for column in ("numerator", "denominator", "value"):
-        frame[column] = frame[column].astype(float)
-    return frame[list(FRAME_COLUMNS)]
+    return _long_frame(_fetch_arrow(con, indicator_query(), parameters))
 
 
 def _number_sql(column: str) -> str:
