@@ -293,13 +293,20 @@ def _cell_values_sql() -> str:
 
 
 def _all_values_sql() -> str:
-    """The 'ALL' sums of numerator_i and denominator_i, over `cell_values`."""
+    """The 'ALL' sums of numerator_i and denominator_i, over `cell_values`.
+
+    Hours worked have decimals, and a float sum depends on the order of its terms: they
+    are added in department order, so 'ALL' does not change with thread scheduling.
+    """
     sums = []
     for order, formula in enumerate(FORMULAS.values()):
-        where = " FILTER (WHERE reports_hours)" if formula.per_hours_worked else ""
+        if formula.per_hours_worked:
+            where, in_order = " FILTER (WHERE reports_hours)", " ORDER BY department"
+        else:
+            where, in_order = "", ""
         sums.append(
             f"coalesce(sum(numerator_{order}){where}, 0) AS numerator_{order}, "
-            f"sum(denominator_{order}){where} AS denominator_{order}"
+            f"sum(denominator_{order}{in_order}){where} AS denominator_{order}"
         )
     return ",\n           ".join(sums)
 
