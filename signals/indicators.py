@@ -156,7 +156,7 @@ episode_bounds AS MATERIALIZED (
 longer_episodes AS (
     -- the episodes not within one spell and one month: department and start of the
     -- first spell, end of the latest-ending spell (on the last spell's row, whose
-    -- previous row here is the first spell)
+    -- previous row here is the first spell, also when both start on one day)
     SELECT *
     FROM (
         SELECT ends_episode, end_date, working_days_through_end,
@@ -169,7 +169,7 @@ longer_episodes AS (
                    AS working_days_before
         FROM episode_bounds
         WHERE NOT within_month
-        WINDOW by_start AS (ORDER BY start_key)
+        WINDOW by_start AS (ORDER BY start_key, ends_episode)
     )
     WHERE ends_episode
 ),
