@@ -435,6 +435,16 @@ def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
     }).to_pandas()
 
 
+def _cells_table(con, min_group_size: int | None, suppress: bool) -> pyarrow.Table | None:
+    """The query's rows, or None without workforce rows."""
+    if min_group_size is None:
+        min_group_size = store.min_group_size(con)
+    parameters = _query_parameters(con, min_group_size, suppress)
+    if parameters is None:
+        return None
+    return _fetch_arrow(con, indicator_query(), parameters)
+
+
 def indicator_frame(con, *, min_group_size: int | None = None,
                     suppress: bool = True) -> pandas.DataFrame:
     """Every indicator, one row per (month, department, indicator), department 'ALL' included.
@@ -443,12 +453,25 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     contract order. With `suppress` (the default) suppressed rows carry no numerator
     and no value. suppress=False is for the alerts engine only: never show its output.
     """
-    if min_group_size is None:
-        min_group_size = store.min_group_size(con)
-    parameters = _query_parameters(con, min_group_size, suppress)
-    if parameters is None:
-        return _empty_frame()
-    return _long_frame(_fetch_arrow(con, indicator_query(), parameters))
+    cells = _cells_table(con, min_group_size, suppress)
+    return _empty_frame() if cells is None else _long_frame(cells)
+
+
+def indicator_cells(con, *, min_group_size: int | None = None,
+                    suppress: bool = True) -> pandas.DataFrame:
+    """`indicator_frame` before its reshape: one row per (month, department) cell, in the
+    same order, with month, department, headcount, suppressed, and numerator_i,
+    denominator_i and value_i of every indicator i (FORMULAS order). Row r of
+    indicator_frame is cell r // 10, indicator r % 10. Same rules for `suppress`.
+    """
+    cells = _cells_table(con, min_group_size, suppress)
+    if cells is None:
+        dtypes = {"month": object, "department": object, "headcount": "int64", "suppressed": bool}
+        for order in range(len(FORMULAS)):
+            dtypes |= {f"{name}_{order}": float for name in ("numerator", "denominator", "value")}
+        return pandas.DataFrame({name: pandas.Series([], dtype=dtype)
+                                 for name, dtype in dtypes.items()})
+    return cells.to_pandas()
 
 
 def _number_sql(column: str) -> str:
