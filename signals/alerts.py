@@ -132,10 +132,11 @@ class _Grid:
 
 def evaluate(con, *, min_group_size: int | None = None, detail: bool = True) -> Evaluation:
     """All warning signals of the database (see the module docstring)."""
-    from .indicators import indicator_frame
+    from .indicators import indicator_cells
 
-    frame = indicator_frame(con, min_group_size=min_group_size, suppress=False)
-    return evaluate_frame(frame, detail=detail)
+    cells = indicator_cells(con, min_group_size=min_group_size, suppress=False)
+    months = _month_range(cells)
+    return _evaluate(_Cells.of_cells(cells, months), months, detail)
 
 
 def evaluate_frame(frame: pd.DataFrame, *, detail: bool = True) -> Evaluation:
@@ -146,7 +147,10 @@ def evaluate_frame(frame: pd.DataFrame, *, detail: bool = True) -> Evaluation:
     None), no chart and no funnel frame, and only the limits the rules need.
     """
     months = _month_range(frame)
-    cells = _Cells.of(frame, months)
+    return _evaluate(_Cells.of(frame, months), months, detail)
+
+
+def _evaluate(cells: "_Cells", months: list[dt.date], detail: bool) -> Evaluation:
     grids = [_grid(cells, cells.rows_of[indicator], indicator, months)
              for indicator in INDICATOR_IDS if indicator in cells.rows_of]
     # scikit-learn's loss runs OpenMP threads: on 60 months they only wait for each
@@ -208,26 +212,61 @@ class _Cells:
 
     @classmethod
     def of(cls, frame: pd.DataFrame, months: list[dt.date]) -> "_Cells":
+        """From an indicator frame (one row per month, department and indicator)."""
         indicator_codes, indicators = pd.factorize(frame["indicator"])
         order = np.argsort(indicator_codes, kind="stable")
         bounds = np.searchsorted(indicator_codes[order], np.arange(len(indicators) + 1))
         rows_of = {str(name): order[bounds[code]:bounds[code + 1]]
                    for code, name in enumerate(indicators)}
-        codes, distinct_names = pd.factorize(frame["department"])
-        names = np.array(distinct_names, dtype=str)
-        by_name = np.argsort(names, kind="stable")
-        department_codes = np.argsort(by_name)[codes]       # numbered in name order
-        names = names[by_name]
-        month_codes, distinct = pd.factorize(frame["month"])
-        if months:
-            stamps = pd.to_datetime(pd.Series(distinct))
-            index = ((stamps.dt.year - months[0].year) * 12
-                     + stamps.dt.month - months[0].month).to_numpy(dtype=int)
-        else:
-            index = np.zeros(0, dtype=int)
+        names, department_codes = _department_codes(frame["department"])
         columns = {name: frame[name].to_numpy(dtype=dtype, na_value=fill)
                    for name, (fill, dtype) in _GRID_FILLS.items()}
-        return cls(rows_of, names, department_codes, index[month_codes], columns)
+        return cls(rows_of, names, department_codes, _month_index(frame["month"], months),
+                   columns)
+
+    @classmethod
+    def of_cells(cls, cells: pd.DataFrame, months: list[dt.date]) -> "_Cells":
+        """From the indicator query's row per (month, department) with every indicator's
+        numerator_i, denominator_i and value_i (indicators.indicator_cells): the same as
+        `of` on the long frame, without building it (row r = cell x 10 + indicator i)."""
+        count = len(INDICATOR_IDS)
+        cell_numbers = np.arange(len(cells)) * count
+        rows_of = {indicator: cell_numbers + order for order, indicator in enumerate(INDICATOR_IDS)
+                   if len(cells)}
+        names, department_codes = _department_codes(cells["department"])
+
+        def stacked(name):
+            fill, dtype = _GRID_FILLS[name]
+            return np.column_stack([cells[f"{name}_{order}"].to_numpy(dtype=dtype, na_value=fill)
+                                    for order in range(count)]).reshape(-1)
+
+        def repeated(name):
+            fill, dtype = _GRID_FILLS[name]
+            return np.repeat(cells[name].to_numpy(dtype=dtype, na_value=fill), count)
+
+        columns = {name: stacked(name) for name in ("numerator", "denominator", "value")}
+        columns |= {name: repeated(name) for name in ("headcount", "suppressed")}
+        return cls(rows_of, names, np.repeat(department_codes, count),
+                   np.repeat(_month_index(cells["month"], months), count), columns)
+
+
+def _department_codes(departments: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(names sorted, each row's number in that order)."""
+    codes, distinct_names = pd.factorize(departments)
+    names = np.array(distinct_names, dtype=str)
+    by_name = np.argsort(names, kind="stable")
+    return names[by_name], np.argsort(by_name)[codes]
+
+
+def _month_index(month_column: pd.Series, months: list[dt.date]) -> np.ndarray:
+    """Each row's month as its position in `months` (the first month is 0)."""
+    if not months:
+        return np.zeros(len(month_column), dtype=int)
+    month_codes, distinct = pd.factorize(month_column)
+    stamps = pd.to_datetime(pd.Series(distinct))
+    index = ((stamps.dt.year - months[0].year) * 12
+             + stamps.dt.month - months[0].month).to_numpy(dtype=int)
+    return index[month_codes]
 
 
 _GRID_FILLS = {"numerator": (np.nan, float), "denominator": (np.nan, float),
