@@ -134,7 +134,13 @@ def evaluate(con, *, min_group_size: int | None = None, detail: bool = True) -> 
     """All warning signals of the database (see the module docstring)."""
     from .indicators import indicator_cells
 
-    cells = indicator_cells(con, min_group_size=min_group_size, suppress=False)
+    return evaluate_cells(indicator_cells(con, min_group_size=min_group_size, suppress=False),
+                          detail=detail)
+
+
+def evaluate_cells(cells: pd.DataFrame, *, detail: bool = True) -> Evaluation:
+    """Signals from indicators.indicator_cells (unsuppressed): the same as evaluate_frame on
+    the long frame, without building it."""
     months = _month_range(cells)
     return _evaluate(_Cells.of_cells(cells, months), months, detail)
 

@@ -396,3 +396,19 @@ def test_hotspot_trend_needs_nine_months_shown():
                                 pd.DataFrame()))
     assert np.isnan(table.loc[0, "trend_per_month"][0])
     assert table.loc[0, "reason_en"] == "Short en."
+
+
+def test_evaluate_from_cells_equals_evaluate_from_the_long_frame(demo_database_file):
+    """evaluate(con) takes the indicator query's row per cell; evaluate_frame the long
+    frame. Both must give the same chart, signals and funnel."""
+    from signals import store
+    from signals.indicators import indicator_cells, indicator_frame
+
+    with store.connect(demo_database_file, read_only=True) as con:
+        cells = indicator_cells(con, suppress=False)
+        frame = indicator_frame(con, suppress=False)
+    from_cells = alerts.evaluate_cells(cells)
+    from_frame = evaluate_frame(frame)
+    assert len(from_cells.signals) > 0
+    for part in ("chart", "signals", "funnel"):
+        pd.testing.assert_frame_equal(getattr(from_cells, part), getattr(from_frame, part))
