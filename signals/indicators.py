@@ -117,8 +117,9 @@ spells AS (
 spells_keyed AS (
     SELECT s.department_number, s.start_date,
            first_day.month_number AS start_month_number, first_day.month_end AS start_month_end,
+           -- start_key: the start's day; before_key: working days before the start;
+           -- through_key: working days through the end, and the end's day
            s.employee_base + (s.start_date - $calendar_start::DATE) AS start_key,
-           -- working days before the start; through the end, and the end
            s.employee_base
              + ((first_day.working_days_through - first_day.is_working::BIGINT) << 20)
                AS before_key,
@@ -140,7 +141,8 @@ spells_ordered AS (
     FROM spells_keyed
 ),
 episode_bounds AS MATERIALIZED (
-    -- the first and the last spell of every episode (one spell can be both)
+    -- the first and the last spell of every episode (one spell can be both);
+    -- 1048575 = 2^20 - 1 masks a 20-bit field of a key
     SELECT *, starts_episode AND ends_episode AND end_date <= start_month_end AS within_month
     FROM (
         SELECT start_key, department_number, start_date, start_month_number, start_month_end,
