@@ -336,15 +336,15 @@ def _limits(grid: _Grid, expected, phi, baseline: spc.Baseline, detail: bool = T
     for a count with variance phi x E.
 
     Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number);
-    without detail only the upper one (no rule of rare events uses the others).
+    without detail none: the rules test the upper one by its tail, and the CSV quotes it
+    only where a signal fired (upper is None, see _evaluate_indicator).
     Frequent events: gamma quantiles, Laney's limits with the skew of counts kept, with
     Student's t where the dispersion is estimated (ESTIMATED_DISPERSION).
     """
     if INDICATORS_BY_ID[grid.indicator].rare:
-        if not detail:
-            upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
-            nan = np.full(upper.shape, np.nan)
-            return nan, upper, nan
+        if not detail:                   # see _lazy_upper_limit
+            nan = np.full(expected.shape, np.nan)
+            return nan, None, nan
         watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
         upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
         return watch, upper, np.where(np.isfinite(upper), 0.0, np.nan)
@@ -426,10 +426,14 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
     eligible = grid.present
     if grid.indicator in ACCIDENT_INDICATORS:
         eligible = eligible & (exposure12 >= MIN_ACCIDENT_HOURS)
-    tested = eligible & np.isfinite(expected) & np.isfinite(upper)
-
+    if indicator.rare:       # whole counts: tested exactly by their tail, see _limits
+        tested = eligible & np.isfinite(expected) & np.isfinite(phi)
+        beyond = spc.beyond_quantile_limit(grid.counts, expected, phi, spc.THREE_SIGMA_TAIL)
+    else:
+        tested = eligible & np.isfinite(expected) & np.isfinite(upper)
+        beyond = grid.counts > upper
     flags = {
-        "beyond_upper_limit": tested & (grid.counts > upper),
+        "beyond_upper_limit": tested & beyond,
         "cusum_shift": None,
         "funnel_outlier": None,
     }
@@ -464,6 +468,10 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
         flags["run_above_centre"] = (above >= 7) & independent
         flags["run_of_increases"] = (increases >= 6) & independent
 
+    if upper is None:        # quoted only where a signal fired
+        fired = np.logical_or.reduce(list(flags.values()))
+        upper = np.full(expected.shape, np.nan)
+        upper[fired] = spc.upper_quantile_limit(expected[fired], phi[fired], spc.THREE_SIGMA_TAIL)
     values = {
         "expected": _to_value(grid, expected), "upper_limit": _to_value(grid, upper),
         "watch_limit": _to_value(grid, watch), "lower_limit": _to_value(grid, lower),
@@ -548,8 +556,17 @@ def _funnel(grid: _Grid, counts12, exposure12, months12, eligible, detail: bool 
     valid &= np.isfinite(phi)[None, :]
     phi_cells = np.broadcast_to(phi[None, :], z.shape)
     if INDICATORS_BY_ID[grid.indicator].rare:
-        limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale, detail)
-        outliers = valid & (scale * rate > limits["upper_998"])
+        # whole counts: tested exactly by their tail (comparing rates could flag a count
+        # equal to its limit by rounding); without detail the limit only where quoted
+        outliers = valid & spc.beyond_quantile_limit(counts12, expected, phi_cells,
+                                                      stats.norm.sf(FUNNEL_Z["998"]))
+        if detail:
+            limits = _rare_funnel_limits(expected, phi_cells, exposure12, scale)
+        else:
+            limits = {"upper_998": np.full(z.shape, np.nan)}
+            limits["upper_998"][outliers] = _rare_funnel_limits(
+                expected[outliers], phi_cells[outliers], exposure12[outliers], scale, detail
+            )["upper_998"]
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
             dispersion = phi_cells * variance / expected

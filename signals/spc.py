@@ -383,6 +383,25 @@ def upper_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: flo
         return phi * poisson_quantile(1.0 - tail, np.maximum(expected, 0.0) / phi)
 
 
+def beyond_quantile_limit(counts: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,
+                          tail: float) -> np.ndarray:
+    """counts > upper_quantile_limit(expected, dispersion, tail), without the quantile.
+
+    With phi = max(dispersion, 1), m = count / phi and k the Poisson(E/phi) quantile:
+    m > k exactly when P(Y <= ceil(m) - 1) >= 1 - tail (k is the smallest whole number
+    with P(Y <= k) >= 1 - tail). One Poisson CDF per cell instead of a search; False
+    where a number is missing.
+    """
+    phi = np.maximum(dispersion, 1.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scaled = counts / phi
+        mean = np.maximum(expected, 0.0) / phi
+    cells = np.isfinite(mean) & np.isfinite(scaled) & (scaled > 0)
+    beyond = np.zeros(np.shape(counts), dtype=bool)
+    beyond[cells] = special.pdtr(np.ceil(scaled[cells]) - 1, mean[cells]) >= 1.0 - tail
+    return beyond
+
+
 def poisson_quantile(probability: float, mean: np.ndarray, max_steps: int = 60) -> np.ndarray:
     """Smallest k with P(Y <= k) >= probability for Y ~ Poisson(mean); NaN where mean is NaN.
 

@@ -282,3 +282,19 @@ def test_estimated_dispersion_keeps_the_three_sigma_false_alarm_rate():
         rates[estimated] = flags[:, 15:].mean() / spc.THREE_SIGMA_TAIL
     assert rates[False] > 1.8
     assert 0.4 < rates[True] < 1.5
+
+
+def test_beyond_quantile_limit_is_the_count_above_the_exact_limit():
+    rng = np.random.default_rng(3)
+    expected = rng.uniform(0.0, 20.0, 5000)
+    dispersion = rng.choice([0.5, 1.0, 1.7, 3.0], 5000)
+    counts = rng.poisson(expected * 1.5).astype(float)
+    limit = spc.upper_quantile_limit(expected, dispersion, spc.THREE_SIGMA_TAIL)
+    beyond = spc.beyond_quantile_limit(counts, expected, dispersion, spc.THREE_SIGMA_TAIL)
+    assert beyond.any()
+    np.testing.assert_array_equal(beyond, counts > limit)
+    # a count equal to its limit is not beyond it; missing numbers never are
+    assert not spc.beyond_quantile_limit(limit[:50], expected[:50], dispersion[:50],
+                                         spc.THREE_SIGMA_TAIL).any()
+    assert not spc.beyond_quantile_limit(np.array([5.0]), np.array([np.nan]), np.array([1.0]),
+                                         spc.THREE_SIGMA_TAIL).any()
