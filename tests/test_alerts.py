@@ -7,6 +7,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from signals import alerts
 from signals.alerts import Evaluation, evaluate_frame, hotspots, signals_csv
@@ -412,3 +414,21 @@ def test_evaluate_from_cells_equals_evaluate_from_the_long_frame(demo_database_f
     assert len(from_cells.signals) > 0
     for part in ("chart", "signals", "funnel"):
         pd.testing.assert_frame_equal(getattr(from_cells, part), getattr(from_frame, part))
+
+
+TEXT_WITHOUT_CR = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r"),
+                          max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TEXT_WITHOUT_CR, st.text(alphabet=',"\n ab', max_size=5)), max_size=6))
+def test_csv_text_writes_what_pandas_writes(rows):
+    columns = {"first": np.array([a for a, _ in rows], dtype=object),
+               "se,cond": np.array([b for _, b in rows], dtype=object)}
+    expected = pd.DataFrame(columns).to_csv(index=False, lineterminator="\n")
+    assert alerts.csv_text(columns) == expected
+
+
+def test_csv_text_quotes_a_carriage_return():
+    """Unlike pandas with a newline line end, as RFC 4180 asks."""
+    assert alerts.csv_text({"a": np.array(["x\ry"], dtype=object)}) == 'a\n"x\ry"\n'
