@@ -173,9 +173,9 @@ def estimation_widening(tail: float, degrees: np.ndarray) -> np.ndarray:
     at one-sided `tail` uses Student's t in place of the normal quantile: (t / z)^2.
 
     A dispersion estimated from one or two years of months is itself uncertain; limits
-    that take it as known are too narrow in the far tail (a 3-sigma limit on 12 months
-    of estimate is exceeded about 4 times as often as it should). Whole degrees of
-    freedom (rounded down, so never narrower), from a table.
+    that take it as known are too narrow in the far tail (with a standard deviation
+    from 12 normal months, 0.6% of new months lie beyond its 3-sigma limit, not 0.135%).
+    Whole degrees of freedom (rounded down, so never narrower), from a table.
     """
     table = _t_widening_table(float(tail))
     index = np.clip(np.nan_to_num(np.floor(degrees), nan=1.0), 1, len(table)).astype(int) - 1
