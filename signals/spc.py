@@ -250,8 +250,12 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         columns = np.tile(np.arange(end - window, end), (series, 1))
         columns[columns < 0] = empty_slot
         rows = np.flatnonzero(ever_excluded)      # few: the others keep the plain window
+        adjacent = None                           # the plain window's months are consecutive
         if rows.size:
             columns[rows] = _window_columns(excluded[rows, :end], window, empty_slot)
+            # consecutive calendar months only: an excluded month between two breaks the pair
+            adjacent = np.ones((series, window - 1))
+            adjacent[rows] = np.diff(columns[rows], axis=1) == 1
         cells = row_offsets + columns
         used = flat_present[cells]
         y, w = flat_counts[cells], flat_weighted[cells]
@@ -264,11 +268,9 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
                 1.0 - base[binomial_rows, None] * flat_season[cells[binomial_rows]], 0.0, 1.0)
             z = (y - expected) / np.sqrt(variance)
         valid = used & (variance > 0)
-        used_count = np.count_nonzero(used, axis=1)
+        used_count = _row_sums(used.astype(float))
         enough = used_count >= min_months
-        # consecutive calendar months only: an excluded month between two breaks the pair
-        moving_range, deviation, autocorrelation = _z_statistics(
-            z, valid, np.diff(columns, axis=1) == 1)
+        moving_range, deviation, autocorrelation = _z_statistics(z, valid, adjacent)
         rate[:, month] = np.where(enough, base, np.nan)
         sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
         rho[:, month] = np.where(enough, autocorrelation, np.nan)
@@ -324,16 +326,19 @@ def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np
     return np.isfinite(tail) & (tail < THREE_SIGMA_TAIL)
 
 
-def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray, cap: float = 0.8):
+def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray | None,
+                  cap: float = 0.8):
     """moving_range_sigma, _standard_deviation and lag1_autocorrelation of each row in one
     pass over the shared parts (the baseline computes them for every series and month).
-    `adjacent` marks the neighbouring cells that are consecutive months."""
+    `adjacent` marks (1.0) the neighbouring cells that are consecutive months; None: all are."""
     weight = valid.astype(float)                  # masks as 0/1 factors: cheaper than where
     count = _row_sums(weight)
     values = np.where(valid, z, 0.0)              # z may be NaN where not valid
     mean = _row_sums(values) / np.maximum(count, 1)
     centred = (values - mean[:, None]) * weight
-    pairs = weight[:, 1:] * weight[:, :-1] * adjacent
+    pairs = weight[:, 1:] * weight[:, :-1]
+    if adjacent is not None:
+        pairs *= adjacent
     pair_count = _row_sums(pairs)
     squares = _row_sums(centred * centred)
     ranges = _row_sums(np.abs(values[:, 1:] - values[:, :-1]) * pairs)
