@@ -206,10 +206,11 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
         hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
     ))
     figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
-                          height=max(360, 46 * len(departments) + 180))
+                          height=max(420, 46 * len(departments) + 240))
     figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16, color="#111"))
-    figure.update_xaxes(side="top", tickangle=0, tickfont=dict(size=14, color="#111"))
-    figure.update_layout(margin=dict(l=150, r=20, t=150, b=20))
+    # angled: a long one-word name (Afwezigheidsgraad) is wider than its column
+    figure.update_xaxes(side="top", tickangle=-30, tickfont=dict(size=14, color="#111"))
+    figure.update_layout(margin=dict(l=150, r=20, t=210, b=20))
     return figure
 
 
