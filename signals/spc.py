@@ -328,8 +328,8 @@ def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np
 
 def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray | None,
                   cap: float = 0.8):
-    """moving_range_sigma, _standard_deviation and lag1_autocorrelation of each row in one
-    pass over the shared parts (the baseline computes them for every series and month).
+    """Moving-range sigma, sample standard deviation and lag-1 autocorrelation of each row in
+    one pass over the shared parts (the baseline computes them for every series and month).
     `adjacent` marks (1.0) the neighbouring cells that are consecutive months; None: all are."""
     weight = valid.astype(float)                  # masks as 0/1 factors: cheaper than where
     count = _row_sums(weight)
@@ -360,22 +360,7 @@ def _row_sums(array: np.ndarray) -> np.ndarray:
 
 def lag1_autocorrelation(z: np.ndarray, valid: np.ndarray, cap: float = 0.8) -> np.ndarray:
     """Lag-1 autocorrelation of each row's valid values over consecutive pairs, in [0, cap]."""
-    count = valid.sum(axis=1)
-    mean = np.where(valid, z, 0.0).sum(axis=1) / np.maximum(count, 1)
-    centred = np.where(valid, z - mean[:, None], 0.0)
-    pairs = valid[:, 1:] & valid[:, :-1]
-    covariance = np.where(pairs, centred[:, 1:] * centred[:, :-1], 0.0).sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rho = covariance / (centred**2).sum(axis=1)
-    return np.clip(np.nan_to_num(rho), 0.0, cap)
-
-
-def _standard_deviation(z: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Sample standard deviation of each row's valid z-scores (NaN under two)."""
-    count = valid.sum(axis=1)
-    mean = np.where(valid, z, 0.0).sum(axis=1) / np.maximum(count, 1)
-    squares = np.where(valid, (z - mean[:, None]) ** 2, 0.0).sum(axis=1)
-    return np.where(count > 1, np.sqrt(squares / np.maximum(count - 1, 1)), np.nan)
+    return _z_statistics(z, valid, None, cap)[2]
 
 
 def upper_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float) -> np.ndarray:
