@@ -335,27 +335,58 @@ def _limits(grid: _Grid, expected, phi, baseline: spc.Baseline, detail: bool = T
     """(watch, upper, lower) count limits at 2 and 3 sigma equivalents, one-sided tails,
     for a count with variance phi x E.
 
-    Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number);
-    without detail none: the rules test the upper one by its tail, and the CSV quotes it
-    only where a signal fired (upper is None, see _evaluate_indicator).
+    Rare events: exact quasi-Poisson quantiles (a count must exceed a whole number).
     Frequent events: gamma quantiles, Laney's limits with the skew of counts kept, with
     Student's t where the dispersion is estimated (ESTIMATED_DISPERSION).
+    Without detail only the rules use them (the lower limit is for the chart): rare
+    events are tested by their tail, so none is computed; frequent ones only where a
+    count could cross them (_reachable). The CSV's upper limit of other cells where a
+    signal fired comes later (_upper_limit, from _evaluate_indicator). NaN where not
+    computed.
     """
-    if INDICATORS_BY_ID[grid.indicator].rare:
-        if not detail:                   # see _evaluate_indicator
-            nan = np.full(expected.shape, np.nan)
-            return nan, None, nan
-        watch = spc.upper_quantile_limit(expected, phi, spc.TWO_SIGMA_TAIL)
-        upper = spc.upper_quantile_limit(expected, phi, spc.THREE_SIGMA_TAIL)
+    nan = np.full(expected.shape, np.nan)
+    rare = INDICATORS_BY_ID[grid.indicator].rare
+    if not detail:
+        cells = np.zeros(expected.shape, dtype=bool) if rare else _reachable(
+            grid, expected, _widened(grid, phi, baseline, spc.THREE_SIGMA_TAIL))
+        watch, upper = nan.copy(), nan.copy()
+        watch[cells] = _limit(grid, expected, phi, baseline, spc.TWO_SIGMA_TAIL, cells)
+        upper[cells] = _upper_limit(grid, expected, phi, baseline, cells)
+        return watch, upper, nan
+    watch = _limit(grid, expected, phi, baseline, spc.TWO_SIGMA_TAIL)
+    upper = _upper_limit(grid, expected, phi, baseline)
+    if rare:
         return watch, upper, np.where(np.isfinite(upper), 0.0, np.nan)
     three_sigma_phi = _widened(grid, phi, baseline, spc.THREE_SIGMA_TAIL)
-    watch = spc.gamma_limit(expected, _widened(grid, phi, baseline, spc.TWO_SIGMA_TAIL),
-                            spc.TWO_SIGMA_TAIL)
-    upper = spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL)
-    if not detail:                       # the lower limit is for the chart only
-        return watch, upper, np.full(upper.shape, np.nan)
     return watch, upper, spc.gamma_limit(expected, three_sigma_phi, spc.THREE_SIGMA_TAIL,
                                          upper=False)
+
+
+def _upper_limit(grid: _Grid, expected, phi, baseline: spc.Baseline, cells=None) -> np.ndarray:
+    """The upper (3-sigma) limit of every cell, or of those marked in `cells` (flat)."""
+    return _limit(grid, expected, phi, baseline, spc.THREE_SIGMA_TAIL, cells)
+
+
+def _limit(grid: _Grid, expected, phi, baseline: spc.Baseline, tail: float,
+           cells=None) -> np.ndarray:
+    """The count limit at one-sided `tail` of every cell, or of those marked in `cells`."""
+    if not INDICATORS_BY_ID[grid.indicator].rare:
+        phi = _widened(grid, phi, baseline, tail)
+    if cells is not None:
+        expected, phi = expected[cells], phi[cells]
+    if INDICATORS_BY_ID[grid.indicator].rare:
+        return spc.upper_quantile_limit(expected, phi, tail)
+    return spc.gamma_limit(expected, phi, tail)
+
+
+def _reachable(grid: _Grid, expected, three_sigma_phi) -> np.ndarray:
+    """Cells whose count could be beyond a frequent event's upper limits: a count above
+    E, or a gamma shape E / phi under 1. Elsewhere both limits lie at or above E (the
+    quantiles at 97.7% and more of a gamma of shape 1 or more exceed its mean, see
+    spc.tail_below); the watch limit's shape is larger, its phi widened less."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shape = np.maximum(expected, 0.0) / np.maximum(three_sigma_phi, 1e-9)
+    return (grid.counts > expected) | (shape < 1)
 
 
 def _baselines(grids: list[_Grid], seasons: list[np.ndarray]) -> list[spc.Baseline]:
@@ -426,11 +457,10 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
     eligible = grid.present
     if grid.indicator in ACCIDENT_INDICATORS:
         eligible = eligible & (exposure12 >= MIN_ACCIDENT_HOURS)
+    tested = eligible & np.isfinite(expected) & np.isfinite(phi)      # where limits exist
     if indicator.rare:       # whole counts: tested exactly by their tail, see _limits
-        tested = eligible & np.isfinite(expected) & np.isfinite(phi)
         beyond = spc.beyond_quantile_limit(grid.counts, expected, phi, spc.THREE_SIGMA_TAIL)
     else:
-        tested = eligible & np.isfinite(expected) & np.isfinite(upper)
         beyond = grid.counts > upper
     flags = {
         "beyond_upper_limit": tested & beyond,
@@ -468,10 +498,9 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
         flags["run_above_centre"] = (above >= 7) & independent
         flags["run_of_increases"] = (increases >= 6) & independent
 
-    if upper is None:        # quoted only where a signal fired
-        fired = np.logical_or.reduce(list(flags.values()))
-        upper = np.full(expected.shape, np.nan)
-        upper[fired] = spc.upper_quantile_limit(expected[fired], phi[fired], spc.THREE_SIGMA_TAIL)
+    if not detail:           # the CSV quotes the upper limit where a signal fired
+        missing = np.logical_or.reduce(list(flags.values())) & np.isnan(upper)
+        upper[missing] = _upper_limit(grid, expected, phi, baseline, missing)
     values = {
         "expected": _to_value(grid, expected), "upper_limit": _to_value(grid, upper),
         "watch_limit": _to_value(grid, watch), "lower_limit": _to_value(grid, lower),
@@ -501,10 +530,9 @@ def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, 
     flags, limits = {}, {}
     for rule, level in WINDOW_TAILS.items():
         rule_dispersion = _widened(grid, dispersion, baseline, level)
-        tail = np.ones(counts.shape)
-        tail[complete] = spc.upper_tail(counts[complete], expected_sum[complete],
-                                        rule_dispersion[complete], rare)
-        flags[rule] = cells = complete & (tail < level)
+        flags[rule] = cells = complete.copy()
+        cells[complete] = spc.tail_below(counts[complete], expected_sum[complete],
+                                         rule_dispersion[complete], rare, level)
         limit = np.full(counts.shape, np.nan)
         if rare:
             limit[cells] = spc.upper_quantile_limit(expected_sum[cells], rule_dispersion[cells],

@@ -222,21 +222,35 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     series, months = counts.shape
     if np.ndim(binomial):
         binomial = np.asarray(binomial, dtype=bool)
-    if np.ndim(rare):
-        rare = np.asarray(rare, dtype=bool)
+    binomial_rows = np.broadcast_to(binomial, (series,))
+    rare_rows = np.broadcast_to(np.asarray(rare, dtype=bool), (series,))
+    estimated_rows = np.broadcast_to(np.asarray(estimated, dtype=bool), (series,))
     prior_events = np.broadcast_to(np.asarray(prior_events, dtype=float), (series,))
+    present_counts = np.where(present, counts, 0.0)
+    weighted = np.where(present, exposure * season, 0.0)
+    # Poisson series keep their plain rolling window until a month is excluded: their
+    # statistics for every month come at once from running sums (_plain_poisson_windows).
+    # Binomial series and series with excluded months go month by month (_WindowGatherer).
     rate, sigma_z, rho, total, used_months = (np.full((series, months), np.nan)
                                               for _ in range(5))
-    weighted = np.where(present, exposure * season, 0.0)
-    # Flat copies with one more column per series, never present: where a window slot
-    # has no month, its cell is that column, so the gathered cells need no masking.
-    empty_slot = months
-    row_offsets = (np.arange(series) * (months + 1))[:, None]
-    flat_counts, flat_weighted, flat_present, flat_season = (
-        np.hstack([array, np.zeros((series, 1), dtype=array.dtype)]).ravel()
-        for array in (np.where(present, counts, 0.0), weighted, present,
-                      np.broadcast_to(season, (series, months))))
-    binomial_rows = np.flatnonzero(np.broadcast_to(binomial, (series,)))
+    poisson = np.flatnonzero(~binomial_rows)
+    if poisson.size:
+        plain = _plain_poisson_windows(present_counts[poisson], weighted[poisson],
+                                       present[poisson], prior_events[poisson],
+                                       window=window, gap=gap, min_months=min_months)
+        for output, computed in zip((rate, sigma_z, rho, total, used_months), plain):
+            output[poisson] = computed
+    # a month beyond the limits of its series' plain baseline: until a series' first
+    # such month, its baseline is the plain one, so these are its exclusions up to then
+    plain_flags = np.zeros((series, months), dtype=bool)
+    if poisson.size and exclude_out_of_control:
+        plain_flags[poisson] = present[poisson] & out_of_control(
+            counts[poisson], weighted[poisson], np.broadcast_to(season, counts.shape)[poisson],
+            Baseline(*plain), binomial=False,
+            rare=np.broadcast_to(rare_rows[poisson, None], (poisson.size, months)),
+            estimated=estimated_rows[poisson, None])
+    gatherer = _WindowGatherer(present_counts, weighted, present, season, binomial_rows,
+                               prior_events, window, min_months)
     excluded = np.zeros((series, months), dtype=bool)
     ever_excluded = np.zeros(series, dtype=bool)
     run = np.zeros(series, dtype=int)
@@ -245,44 +259,22 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         end = month - gap
         if end < min_months:
             continue
-        # each series' window as [series, window] cells, oldest first: gathered, not sliced,
-        # so that a long exclusion in one series does not widen every series' arrays
-        columns = np.tile(np.arange(end - window, end), (series, 1))
-        columns[columns < 0] = empty_slot
-        rows = np.flatnonzero(ever_excluded)      # few: the others keep the plain window
-        adjacent = None                           # the plain window's months are consecutive
+        rows = np.flatnonzero(binomial_rows | ever_excluded)
         if rows.size:
-            columns[rows] = _window_columns(excluded[rows, :end], window, empty_slot)
-            # consecutive calendar months only: an excluded month between two breaks the pair
-            adjacent = np.ones((series, window - 1))
-            adjacent[rows] = np.diff(columns[rows], axis=1) == 1
-        cells = row_offsets + columns
-        used = flat_present[cells]
-        y, w = flat_counts[cells], flat_weighted[cells]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            events = _row_sums(y) + prior_events
-            base = events / _row_sums(w)
-            expected = base[:, None] * w
-            variance = expected.copy()            # Poisson; binomial rows E (1 - p):
-            variance[binomial_rows] *= np.clip(
-                1.0 - base[binomial_rows, None] * flat_season[cells[binomial_rows]], 0.0, 1.0)
-            z = (y - expected) / np.sqrt(variance)
-        valid = used & (variance > 0)
-        used_count = _row_sums(used.astype(float))
-        enough = used_count >= min_months
-        moving_range, deviation, autocorrelation = _z_statistics(z, valid, adjacent)
-        rate[:, month] = np.where(enough, base, np.nan)
-        sigma_z[:, month] = np.where(enough, np.fmax(np.fmax(moving_range, deviation), 1.0), np.nan)
-        rho[:, month] = np.where(enough, autocorrelation, np.nan)
-        total[:, month] = np.where(enough, events, np.nan)
-        used_months[:, month] = np.where(enough, used_count, np.nan)
+            computed = gatherer.statistics(rows, end, excluded[rows, :end] if ever_excluded[rows].any()
+                                           else None)
+            for output, values in zip((rate, sigma_z, rho, total, used_months), computed):
+                output[rows, month] = values
         if not exclude_out_of_control:
             continue
-        baseline = Baseline(rate[:, month], sigma_z[:, month], rho[:, month], total[:, month],
-                            used_months[:, month])
-        flagged = present[:, month] & out_of_control(
-            counts[:, month], weighted[:, month], season[:, month], baseline,
-            binomial=binomial, rare=rare, estimated=estimated)
+        flagged = plain_flags[:, month].copy()
+        if rows.size:
+            baseline = Baseline(*(output[rows, month]
+                                  for output in (rate, sigma_z, rho, total, used_months)))
+            flagged[rows] = present[rows, month] & out_of_control(
+                counts[rows, month], weighted[rows, month], season[rows, month], baseline,
+                binomial=binomial_rows[rows], rare=rare_rows[rows],
+                estimated=estimated_rows[rows])
         excluded[:, month] = flagged
         ever_excluded |= flagged
         run = np.where(flagged, run + 1, np.where(present[:, month], 0, run))
@@ -294,6 +286,141 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             excluded = np.where(sustained[:, None], ~new_level, excluded)
             run = np.where(sustained, 0, run)
     return Baseline(rate, sigma_z, rho, total, used_months)
+
+
+def _baseline_outputs(enough, base, moving_range, deviation, autocorrelation, events, used_count):
+    """rate, sigma_z, autocorrelation, count, months of one baseline; NaN where too short."""
+    sigma = np.fmax(np.fmax(moving_range, deviation), 1.0)
+    return tuple(np.where(enough, value, np.nan)
+                 for value in (base, sigma, autocorrelation, events, used_count))
+
+
+class _WindowGatherer:
+    """Baselines month by month for chosen series: each series' window gathered as
+    [series, window] cells, so that series with excluded months get their own months."""
+
+    def __init__(self, present_counts, weighted, present, season, binomial_rows, prior_events,
+                 window: int, min_months: int):
+        series, months = present_counts.shape
+        self.window, self.min_months, self.empty_slot = window, min_months, months
+        self.binomial_rows, self.prior_events = binomial_rows, prior_events
+        # Flat copies with one more column per series, never present: where a window slot
+        # has no month, its cell is that column, so the gathered cells need no masking.
+        self.row_offsets = np.arange(series) * (months + 1)
+        self.counts, self.weighted, self.present, self.season = (
+            np.hstack([array, np.zeros((series, 1), dtype=array.dtype)]).ravel()
+            for array in (present_counts, weighted, present,
+                          np.broadcast_to(season, (series, months))))
+
+    def statistics(self, rows: np.ndarray, end: int, excluded: np.ndarray | None) -> tuple:
+        """The baseline of the window ending before month `end` for `rows`; `excluded`
+        ([rows, end] or None: no exclusions) marks months left out of it."""
+        window = self.window
+        columns = np.tile(np.arange(end - window, end), (rows.size, 1))
+        columns[columns < 0] = self.empty_slot
+        adjacent = None                           # the plain window's months are consecutive
+        if excluded is not None:
+            moved = np.flatnonzero(excluded.any(axis=1))
+            columns[moved] = _window_columns(excluded[moved], window, self.empty_slot)
+            # consecutive calendar months only: an excluded month between two breaks the pair
+            adjacent = np.ones((rows.size, window - 1))
+            adjacent[moved] = np.diff(columns[moved], axis=1) == 1
+        cells = self.row_offsets[rows, None] + columns
+        used = self.present[cells]
+        y, w = self.counts[cells], self.weighted[cells]
+        binomial = np.flatnonzero(self.binomial_rows[rows])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            events = _row_sums(y) + self.prior_events[rows]
+            base = events / _row_sums(w)
+            expected = base[:, None] * w
+            variance = expected.copy()            # Poisson; binomial rows E (1 - p):
+            variance[binomial] *= np.clip(
+                1.0 - base[binomial, None] * self.season[cells[binomial]], 0.0, 1.0)
+            z = (y - expected) / np.sqrt(variance)
+        valid = used & (variance > 0)
+        used_count = _row_sums(used.astype(float))
+        moving_range, deviation, autocorrelation = _z_statistics(z, valid, adjacent)
+        return _baseline_outputs(used_count >= self.min_months, base, moving_range, deviation,
+                                 autocorrelation, events, used_count)
+
+
+def _plain_poisson_windows(present_counts, weighted, present, prior_events, *, window: int,
+                           gap: int, min_months: int, cap: float = 0.8) -> tuple:
+    """The baseline of every month of Poisson series over their plain rolling window (months
+    t - gap - window to t - gap - 1), the same statistics as _z_statistics, from running sums.
+
+    With base rate b and s = sqrt(b), a month's z-score (y - b w) / sqrt(b w) is
+    a / s - s c, where a = y / sqrt(w) and c = sqrt(w) do not depend on the window. So the
+    sums of z, z^2 and of neighbouring products z_t z_t-1 over a window are running sums of
+    a, c, their squares and neighbouring products; only the moving range, a sum of
+    |z_t - z_t-1|, needs the window's cells, and those are a plain slice of months.
+    Arrays are month-major inside ([month, series]): running sums go down contiguous rows.
+    """
+    months = present_counts.shape[1]
+    present, counts, weighted = (np.ascontiguousarray(array.T)
+                                 for array in (present, present_counts, weighted))
+    valid = present & (weighted > 0)
+    unit = valid.astype(float)
+    root = np.sqrt(np.where(valid, weighted, 0.0))                   # c
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scaled = np.where(valid, counts / root, 0.0)                 # a
+    pair = unit[1:] * unit[:-1]                   # months t - 1 and t, at row t - 1
+    later_a, earlier_a = scaled[1:] * pair, scaled[:-1] * pair
+    later_c, earlier_c = root[1:] * pair, root[:-1] * pair
+    ends = np.arange(months) - gap
+    judged = ends >= min_months
+    starts = np.clip(ends - window, 0, months)
+    ends = np.clip(ends, 0, months)
+    pair_ends = np.maximum(ends - 1, starts)
+
+    def window_sums(cells: list[np.ndarray], last: np.ndarray) -> np.ndarray:
+        """Sums of each array over rows [start, last) for every month, all in one cumsum."""
+        stacked = np.stack(cells)
+        running = np.zeros((len(cells), stacked.shape[1] + 1, stacked.shape[2]))
+        np.cumsum(stacked, axis=1, out=running[:, 1:])
+        return running[:, last] - running[:, starts]
+
+    (events, used_count, exposure, count, sum_a, sum_c, sum_a2, valid_events,
+     sum_c2) = window_sums([counts, present.astype(float), weighted, unit, scaled, root,
+                            scaled * scaled, np.where(valid, counts, 0.0), root * root], ends)
+    (pair_count, sum_aa, sum_ac, sum_cc, neighbour_a, neighbour_c) = window_sums(
+        [pair, later_a * scaled[:-1], later_a * root[:-1] + later_c * scaled[:-1],
+         later_c * root[:-1], later_a + earlier_a, later_c + earlier_c], pair_ends)
+    events = events + prior_events[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        base = events / exposure
+        positive = base > 0                       # else no z-score is defined (variance 0)
+        b = np.where(positive, base, 1.0)
+        s = np.sqrt(b)
+        count = np.where(positive, count, 0.0)
+        pair_count = np.where(positive, pair_count, 0.0)
+        mean = np.where(positive, (sum_a / s - s * sum_c) / np.maximum(count, 1), 0.0)
+        sum_z2 = sum_a2 / b - 2 * valid_events + b * sum_c2
+        squares = np.where(positive, np.maximum(sum_z2 - count * mean * mean, 0.0), 0.0)
+        products = sum_aa / b - sum_ac + b * sum_cc                  # sum of z_t z_t-1
+        neighbours = neighbour_a / s - s * neighbour_c               # of z_t + z_t-1
+        covariance = np.where(positive, products - mean * neighbours + mean * mean * pair_count,
+                              0.0)
+        ranges = _plain_moving_ranges(later_a - earlier_a, later_c - earlier_c, s, starts,
+                                      pair_ends, judged)
+        moving_range = np.where(pair_count > 0, ranges / np.maximum(pair_count, 1) / D2, np.nan)
+        deviation = np.where(count > 1, np.sqrt(squares / np.maximum(count - 1, 1)), np.nan)
+        spread = squares > 1e-9 * np.maximum(count, 1)
+        rho = np.clip(np.where(spread, np.nan_to_num(covariance / squares), 0.0), 0.0, cap)
+    enough = judged[:, None] & (used_count >= min_months)
+    return tuple(output.T for output in _baseline_outputs(
+        enough, base, moving_range, deviation, rho, events, used_count))
+
+
+def _plain_moving_ranges(step_a, step_c, s, starts, pair_ends, judged) -> np.ndarray:
+    """Sum of |z_t - z_t-1| = |step_a / s - s step_c| over each month's window pairs
+    (month-major arrays)."""
+    ranges = np.zeros(s.shape)
+    for month in np.flatnonzero(judged):
+        first, last = starts[month], pair_ends[month]
+        root = s[month]
+        ranges[month] = np.abs(step_a[first:last] / root - root * step_c[first:last]).sum(axis=0)
+    return ranges
 
 
 def _window_columns(excluded: np.ndarray, window: int, empty: int) -> np.ndarray:
@@ -322,8 +449,7 @@ def out_of_control(counts: np.ndarray, weighted_exposure: np.ndarray, season: np
     if np.any(estimated):
         widening = estimation_widening(THREE_SIGMA_TAIL, baseline.degrees_of_freedom())
         dispersion = dispersion * np.where(estimated, widening, 1.0)
-    tail = upper_tail(counts, expected, dispersion, rare)
-    return np.isfinite(tail) & (tail < THREE_SIGMA_TAIL)
+    return tail_below(counts, expected, dispersion, rare, THREE_SIGMA_TAIL)
 
 
 def _z_statistics(z: np.ndarray, valid: np.ndarray, adjacent: np.ndarray | None,
@@ -444,6 +570,30 @@ def upper_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarra
         else:
             tail = np.where(mean > 0, special.gammaincc(mean, scaled), np.where(scaled > 0, 0.0, 1.0))
     return np.where(np.isfinite(expected) & np.isfinite(dispersion), tail, np.nan)
+
+
+def tail_below(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarray, rare,
+               level: float) -> np.ndarray:
+    """upper_tail(...) < level, computing the tail only where it can be that small.
+
+    A count at or below its expected value has a tail of at least 1/2 (rare events: a
+    gamma's median is below its mean) or, for frequent events with a gamma shape E / phi
+    of 1 or more, at least Q(1, 1) = e^-1; so for levels under e^-1 only counts above E,
+    and frequent cells of smaller shape, need the special function. False where a
+    number is missing.
+    """
+    if not level < np.exp(-1.0):
+        raise ValueError(f"level {level} must be under e^-1")
+    observed, expected, dispersion = np.broadcast_arrays(observed, expected, dispersion)
+    rare = np.broadcast_to(rare, observed.shape)
+    phi = np.maximum(np.nan_to_num(dispersion, nan=np.inf), np.where(rare, 1.0, 1e-9))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        small_shape = ~rare & (np.maximum(expected, 0.0) / phi < 1.0)
+    cells = (observed > expected) | small_shape
+    tail = upper_tail(observed[cells], expected[cells], dispersion[cells], rare[cells])
+    below = np.zeros(observed.shape, dtype=bool)
+    below[cells] = tail < level                   # NaN (a missing number) is not below
+    return below
 
 
 def gamma_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float,

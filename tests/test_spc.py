@@ -298,3 +298,52 @@ def test_beyond_quantile_limit_is_the_count_above_the_exact_limit():
                                          spc.THREE_SIGMA_TAIL).any()
     assert not spc.beyond_quantile_limit(np.array([5.0]), np.array([np.nan]), np.array([1.0]),
                                          spc.THREE_SIGMA_TAIL).any()
+
+
+def _random_poisson_series(seed: int):
+    rng = np.random.default_rng(seed)
+    series, months = 40, 50
+    exposure = rng.uniform(20.0, 4000.0, (series, 1)) * rng.uniform(0.8, 1.2, (series, months))
+    rate = rng.choice([0.0, 1e-4, 0.01, 0.2], (series, 1))      # spotless to frequent
+    counts = rng.poisson(rate * exposure * rng.gamma(1.5, 1 / 1.5, (series, months)))
+    present = rng.random((series, months)) > rng.choice([0.0, 0.1, 0.6], (series, 1))
+    season = np.broadcast_to(rng.uniform(0.8, 1.2, 12)[np.arange(months) % 12], (series, months))
+    weighted = np.where(present, exposure * season, 0.0)
+    prior = rng.choice([0.0, 0.5], series)
+    return np.where(present, counts, 0.0), weighted, present, season, prior
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_plain_windows_by_running_sums_equal_month_by_month_windows(seed):
+    counts, weighted, present, season, prior = _random_poisson_series(seed)
+    series, months = counts.shape
+    options = {"window": 24, "gap": 3, "min_months": 12}
+    plain = spc._plain_poisson_windows(counts, weighted, present, prior, **options)
+    gatherer = spc._WindowGatherer(counts, weighted, present, season, np.zeros(series, bool),
+                                   prior, options["window"], options["min_months"])
+    for month in range(months):
+        end = month - options["gap"]
+        if end < options["min_months"]:
+            assert all(np.isnan(output[:, month]).all() for output in plain)
+            continue
+        by_month = gatherer.statistics(np.arange(series), end, None)
+        for from_sums, gathered in zip(plain, by_month):
+            np.testing.assert_allclose(from_sums[:, month], gathered, rtol=1e-9, atol=1e-12)
+
+
+def test_tail_below_is_the_upper_tail_under_the_level():
+    rng = np.random.default_rng(4)
+    cells = 20_000
+    expected = rng.choice([0.001, 0.05, 0.5, 3.0, 40.0, 900.0], cells) * rng.uniform(0.5, 2, cells)
+    expected[rng.random(cells) < 0.02] = np.nan
+    dispersion = rng.choice([0.3, 1.0, 2.5, 40.0, np.nan], cells, p=[0.2, 0.3, 0.3, 0.18, 0.02])
+    observed = rng.poisson(np.nan_to_num(expected) * rng.choice([0.5, 1.0, 3.0], cells))
+    observed = observed.astype(float)
+    rare = rng.random(cells) < 0.5
+    for level in (spc.THREE_SIGMA_TAIL, 0.001, 0.02, 0.3):
+        exact = spc.upper_tail(observed, expected, dispersion, rare) < level
+        np.testing.assert_array_equal(spc.tail_below(observed, expected, dispersion, rare, level),
+                                      exact)
+        assert exact.any() and not exact.all()
+    with pytest.raises(ValueError):
+        spc.tail_below(observed, expected, dispersion, rare, 0.4)
