@@ -197,7 +197,7 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
 
     `binomial`, `prior_events`, `rare` and `estimated` (see out_of_control) are one
     value for all series or one per series, so that series of several indicators go
-    through one call (the month loop below costs per call, not per series).
+    through one call.
 
     The baseline of month t is the series' history from month t - gap - window to
     t - gap - 1: up to two years, at least `min_months` present months, and not the
