@@ -370,13 +370,12 @@ def _upper_limit(grid: _Grid, expected, phi, baseline: spc.Baseline, cells=None)
 def _limit(grid: _Grid, expected, phi, baseline: spc.Baseline, tail: float,
            cells=None) -> np.ndarray:
     """The count limit at one-sided `tail` of every cell, or of those marked in `cells`."""
-    if not INDICATORS_BY_ID[grid.indicator].rare:
+    rare = INDICATORS_BY_ID[grid.indicator].rare
+    if not rare:
         phi = _widened(grid, phi, baseline, tail)
     if cells is not None:
         expected, phi = expected[cells], phi[cells]
-    if INDICATORS_BY_ID[grid.indicator].rare:
-        return spc.upper_quantile_limit(expected, phi, tail)
-    return spc.gamma_limit(expected, phi, tail)
+    return (spc.upper_quantile_limit if rare else spc.gamma_limit)(expected, phi, tail)
 
 
 def _reachable(grid: _Grid, expected, three_sigma_phi) -> np.ndarray:

@@ -261,8 +261,8 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             continue
         rows = np.flatnonzero(binomial_rows | ever_excluded)
         if rows.size:
-            computed = gatherer.statistics(rows, end, excluded[rows, :end] if ever_excluded[rows].any()
-                                           else None)
+            own_months = excluded[rows, :end] if ever_excluded[rows].any() else None
+            computed = gatherer.statistics(rows, end, own_months)
             for output, values in zip((rate, sigma_z, rho, total, used_months), computed):
                 output[rows, month] = values
         if not exclude_out_of_control:
