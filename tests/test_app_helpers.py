@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from signals import access
+from signals import access, store
+from signals.ingest import ingest_bytes
 from signals.reference import REFERENCE_FIGURES, reference_for
+from ui.access_control import local_time
+from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
 from ui.labels import change_text, display_value
@@ -114,3 +118,15 @@ def test_read_connection_waits_for_a_writer_in_the_same_process(db_path):
     with read_connection(db_path) as con:
         assert store.schema_version(con) == store.SCHEMA_VERSION
     assert time.monotonic() - started >= 0.3
+
+
+def test_upload_log_times_are_utc_and_shown_in_brussels_time(db_path):
+    ingest_bytes(db_path, "absences", "jan.csv",
+                 b"employee_id,department,start_date,end_date,absence_type\nE1,Zorg,2024-01-02,,\n")
+    with store.connect(db_path) as con:
+        stored = con.execute("SELECT epoch_us(uploaded_at) FROM uploads").fetchone()[0]
+    uploaded = load_upload_history(db_path)["uploaded_at"].iloc[0]
+    instant = dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=stored)
+    assert uploaded.tzinfo is None and uploaded.to_pydatetime() == instant.replace(tzinfo=None)
+    brussels = instant.astimezone(ZoneInfo("Europe/Brussels"))
+    assert local_time(uploaded) == brussels.strftime("%Y-%m-%d %H:%M")

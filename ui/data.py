@@ -173,11 +173,11 @@ def load_upload_history(path: Path | str) -> pd.DataFrame:
     with read_connection(path) as con:
         if store.schema_version(con) == 0:
             return pd.DataFrame()
-        # local time as a plain TIMESTAMP: DuckDB's .df() of a TIMESTAMPTZ calls a pandas
-        # API deprecated in pandas 3.1
+        # UTC as a plain TIMESTAMP: DuckDB's .df() of a TIMESTAMPTZ calls a pandas API
+        # deprecated in pandas 3.1
         return con.execute(
             """
-            SELECT uploaded_at::TIMESTAMP AS uploaded_at, file_name, kind, status, rows_total,
+            SELECT timezone('UTC', uploaded_at) AS uploaded_at, file_name, kind, status, rows_total,
                    rows_new, rows_replaced, rows_unchanged, error_count, uploaded_by
             FROM uploads ORDER BY upload_id DESC LIMIT 200
             """

@@ -8,7 +8,7 @@ import streamlit as st
 from signals import audit, config
 from signals.definitions import KINDS
 from signals.store import DatabaseBusy
-from ui.access_control import access_db, require_page
+from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
 from ui.data import load_upload_history
 from ui.downloads import download_csv
@@ -133,5 +133,5 @@ if history.empty:
 else:
     history["status"] = history["status"].map(lambda s: t("status." + s))
     history["kind"] = history["kind"].map(lambda k: kind_label(k, lang) if k in KINDS else k)
-    history["uploaded_at"] = history["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M")
+    history["uploaded_at"] = history["uploaded_at"].map(local_time)   # Brussels, as the audit log
     st.dataframe(history.rename(columns=lambda c: t("history." + c)), hide_index=True)
