@@ -175,6 +175,28 @@ def _evaluate(cells: _Cells, months: list[dt.date], detail: bool) -> Evaluation:
     )
 
 
+def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
+    """`evaluation` with `indicators` shown as not known (their records were never
+    uploaded, see indicators.unrecorded_indicators): chart rows without values, limits
+    or levels; no signals and no funnel points."""
+    from .indicators import blank_indicators
+
+    if not indicators:
+        return evaluation
+    indicators = list(indicators)
+    numbers = ["value", "numerator", "expected", "watch_limit", "upper_limit", "lower_limit",
+               "rolling12_value"]
+    chart = blank_indicators(evaluation.chart, indicators, numbers)
+    shown = ~chart["indicator"].isin(indicators)
+    chart[["level", "rule", *REASON_COLUMNS]] = chart[["level", "rule", *REASON_COLUMNS]].where(
+        shown, None)
+    return Evaluation(
+        chart=chart,
+        signals=evaluation.signals[~evaluation.signals["indicator"].isin(indicators)],
+        funnel=evaluation.funnel[~evaluation.funnel["indicator"].isin(indicators)],
+    )
+
+
 _CHART_COLUMNS = (
     "month", "department", "indicator", "value", "numerator", "denominator", "headcount",
     "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value", "level", "rule",

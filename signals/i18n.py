@@ -53,6 +53,14 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "Whole organisation"},
     "common.no_data": {"nl": "Nog geen gegevens.", "fr": "Pas encore de données.",
                        "en": "No data yet."},
+    "common.unrecorded": {
+        "nl": "Nog geen bestanden opgeladen voor: {kinds}. De indicatoren die erop steunen "
+              "blijven leeg (–), niet nul: {indicators}.",
+        "fr": "Aucun fichier chargé pour : {kinds}. Les indicateurs qui en dépendent restent "
+              "vides (–), pas à zéro : {indicators}.",
+        "en": "No files uploaded yet for: {kinds}. The indicators based on them stay empty (–), "
+              "not zero: {indicators}.",
+    },
     "common.since": {"nl": "sinds {month}", "fr": "depuis {month}", "en": "since {month}"},
     "common.save": {"nl": "Opslaan", "fr": "Enregistrer", "en": "Save"},
     "common.source": {"nl": "Bron", "fr": "Source", "en": "Source"},
@@ -63,12 +71,16 @@ TEXTS: dict[str, dict[str, str]] = {
                          "fr": "moins de {n} personnes : non affiché",
                          "en": "fewer than {n} people: not shown"},
     "suppressed.short": {"nl": "< {n} pers.", "fr": "< {n} pers.", "en": "< {n} people"},
+    "heatmap.no_figure": {"nl": "geen cijfer: geen gegevens opgeladen of geen gewerkte uren",
+                          "fr": "pas de chiffre : aucune donnée chargée ou pas d'heures prestées",
+                          "en": "no figure: no data uploaded or no hours worked"},
     # Signal levels
     "level.ok": {"nl": "Geen signaal", "fr": "Pas de signal", "en": "No signal"},
     "level.watch": {"nl": "Opvolgen", "fr": "À suivre", "en": "Watch"},
     "level.alert": {"nl": "Alarm", "fr": "Alerte", "en": "Alert"},
     "level.unjudged": {"nl": "Te weinig historiek", "fr": "Historique insuffisant",
                        "en": "Too little history"},
+    "level.no_data": {"nl": "Geen gegevens", "fr": "Pas de données", "en": "No data"},
     # Units
     "unit.%": {"nl": "%", "fr": "%", "en": "%"},
     "unit.count": {"nl": "aantal personen", "fr": "nombre de personnes", "en": "number of people"},
@@ -93,6 +105,12 @@ TEXTS: dict[str, dict[str, str]] = {
     # Trends
     "trends.title": {"nl": "Trends per dienst", "fr": "Tendances par service", "en": "Trends by department"},
     "trends.departments": {"nl": "Diensten", "fr": "Services", "en": "Departments"},
+    "trends.unrecorded": {
+        "nl": "Geen cijfers voor {indicator}: de bestanden waarop het steunt zijn nog niet opgeladen.",
+        "fr": "Pas de chiffres pour {indicator} : les fichiers dont il dépend n'ont pas encore "
+              "été chargés.",
+        "en": "No figures for {indicator}: the files it is based on have not been uploaded yet.",
+    },
     "trends.view": {"nl": "Weergave", "fr": "Affichage", "en": "View"},
     "trends.reference": {"nl": "Belgisch referentiecijfer tonen", "fr": "Afficher la référence belge",
                          "en": "Show the Belgian reference figure"},
@@ -141,9 +159,12 @@ TEXTS: dict[str, dict[str, str]] = {
                                "fr": "Signaux par service et indicateur",
                                "en": "Signals by department and indicator"},
     "hotspots.heatmap_help": {
-        "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs: minder dan {n} personen, niet getoond.",
-        "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris : moins de {n} personnes, non affiché.",
-        "en": "● no signal · ▲ watch · ■ alert · grey: fewer than {n} people, not shown.",
+        "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs: minder dan {n} personen, niet "
+              "getoond · –: geen cijfer.",
+        "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris : moins de {n} personnes, non "
+              "affiché · – : pas de chiffre.",
+        "en": "● no signal · ▲ watch · ■ alert · grey: fewer than {n} people, not shown · "
+              "–: no figure.",
     },
     "hotspots.ranking": {"nl": "Rangschikking van de diensten", "fr": "Classement des services",
                          "en": "Departments ranked"},

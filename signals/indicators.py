@@ -33,7 +33,8 @@ import pyarrow
 from . import store
 from .calendar import calendar_parameters, calendar_sql
 from .definitions import (
-    ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, PSYCHOSOCIAL_CATEGORIES,
+    ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
+    PSYCHOSOCIAL_CATEGORIES,
 )
 from .privacy import suppression_sql
 
@@ -474,6 +475,25 @@ def indicator_cells(con, *, min_group_size: int | None = None,
         return pandas.DataFrame({name: pandas.Series([], dtype=dtype)
                                  for name, dtype in dtypes.items()})
     return cells.to_pandas()
+
+
+def unrecorded_indicators(con) -> tuple[str, ...]:
+    """Indicators whose source records were never uploaded (their table is empty), in
+    contract order. Their zeros mean "not known", not "none happened": screens show them
+    as missing (blank_indicators). The CLI keeps the contract's numbers."""
+    empty = {kind.name for kind in KINDS.values()
+             if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {kind.table})").fetchone()[0]}
+    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty)
+
+
+def blank_indicators(frame: pandas.DataFrame, indicators, columns) -> pandas.DataFrame:
+    """`frame` with `columns` missing (NaN) on the rows of `indicators`."""
+    rows = frame["indicator"].isin(list(indicators))
+    if not rows.any():
+        return frame
+    frame = frame.copy()
+    frame.loc[rows, list(columns)] = numpy.nan
+    return frame
 
 
 def _number_sql(column: str) -> str:

@@ -207,6 +207,28 @@ def test_suppressed_group_value_never_rendered(real_data_with_small_group, key):
         assert not demo_banner_shown(app)
 
 
+def test_indicators_of_files_never_uploaded_are_empty_not_zero(real_data_with_small_group):
+    # workforce and absences only: turnover, incidents and re-integration were never uploaded
+    app = open_page("overview", "nl")
+    notice = " ".join(info.value for info in app.info)
+    assert "In- en uitstroom" in notice and "Incidenten" in notice and "Re-integratie" in notice
+    assert "Afwezigheden" not in notice
+    tiles = {metric.label: metric.value for metric in app.metric}
+    assert tiles["Uitstroom"] == "–" and tiles["Afwezigheidsgraad"] != "–"
+    assert "Geen gegevens" in rendered_text(app)
+
+    trends = open_page("trends", "nl")
+    assert trends.selectbox(key="trends_indicator").value == "absence_rate"
+    trends.selectbox(key="trends_indicator").set_value("turnover_rate").run()
+    assert not trends.exception and not trends.get("plotly_chart")
+    assert any("Uitstroom" in info.value and "nog niet opgeladen" in info.value
+               for info in trends.info)
+
+    hotspots = open_page("hotspots", "en")
+    heatmap = str(hotspots.get("plotly_chart")[0].proto)
+    assert "no figure: no data uploaded" in heatmap
+
+
 def test_first_start_builds_the_demo_once(demo_database_file, monkeypatch):
     """No real data and no demo yet: the app builds the demo (here: copies the session's build)."""
     import signals.demo

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from signals import access, store
@@ -17,7 +18,8 @@ from ui.access_control import local_time
 from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
-from ui.labels import change_text, display_value
+from ui.charts import heatmap, localise_month_axis
+from ui.labels import change_text, display_value, month_ranges
 from ui.navigation import PAGE_KEYS, visible_pages
 
 
@@ -130,3 +132,31 @@ def test_upload_log_times_are_utc_and_shown_in_brussels_time(db_path):
     assert uploaded.tzinfo is None and uploaded.to_pydatetime() == instant.replace(tzinfo=None)
     brussels = instant.astimezone(ZoneInfo("Europe/Brussels"))
     assert local_time(uploaded) == brussels.strftime("%Y-%m-%d %H:%M")
+
+
+def test_month_ranges_join_consecutive_months():
+    months = [dt.date(2010, m, 1) for m in range(4, 13)] + [
+        dt.date(2011, 1, 1), dt.date(2011, 3, 1), dt.date(2012, 12, 1), dt.date(2013, 1, 1)]
+    assert month_ranges(months, "nl") == "apr 2010 – jan 2011, mrt 2011, dec 2012 – jan 2013"
+    assert month_ranges([], "fr") == ""
+
+
+@pytest.mark.parametrize(("count", "every"), [(36, 3), (42, 3), (60, 6), (108, 12)])
+def test_month_axis_keeps_at_most_14_level_ticks(count, every):
+    months = [dt.date(2010 + m // 12, m % 12 + 1, 1) for m in range(count)]
+    figure = go.Figure()
+    localise_month_axis(figure, months, "nl")
+    ticks = [pd.Timestamp(value).date() for value in figure.layout.xaxis.tickvals]
+    assert len(ticks) <= 14
+    assert all((tick.month - 1) % every == 0 for tick in ticks)
+    assert ticks[1].year * 12 + ticks[1].month - (ticks[0].year * 12 + ticks[0].month) == every
+
+
+def test_heatmap_cell_without_a_figure_is_uncoloured_not_green():
+    table = pd.DataFrame({"department": ["Zorg", "Zorg"],
+                          "indicator": ["absence_rate", "turnover_rate"],
+                          "value": [np.nan, 1.5], "suppressed": [False, False],
+                          "level": [None, None]})
+    cells = heatmap(table, "en", 10).data[0]
+    assert np.isnan(cells.z[0][0]) and cells.z[0][1] == 0
+    assert cells.text[0][0] == "–" and "no figure" in cells.hovertext[0][0]

@@ -320,3 +320,34 @@ def test_works_on_a_read_only_connection(db_path):
     with store.connect(db_path, read_only=True) as con:
         frame = indicator_frame(con)
     assert_row(frame, D(2024, 6, 1), "Zorg", "absence_rate", 3, 200, 1.5)
+
+
+def test_indicators_of_kinds_never_uploaded_are_listed_and_blanked(con):
+    from signals.alerts import Evaluation, without_figures
+    from signals.indicators import blank_indicators, unrecorded_indicators
+
+    add_workforce(con, D(2024, 3, 1), "Zorg", 20)
+    assert unrecorded_indicators(con) == tuple(INDICATOR_IDS)     # nothing but the workforce
+    add_turnover(con, "E1", "Zorg", D(2024, 3, 4), "exit", "voluntary")
+    add_incident(con, "I1", D(2024, 3, 5), "Zorg", "aggression")
+    unrecorded = unrecorded_indicators(con)
+    assert unrecorded == ("absence_rate", "absence_frequency", "long_term_absentees",
+                          "reintegration_request_rate")
+
+    frame = blank_indicators(indicator_frame(con), unrecorded, ("numerator", "value"))
+    blanked = frame[frame["indicator"].isin(unrecorded)]
+    assert blanked["value"].isna().all() and blanked["numerator"].isna().all()
+    assert blanked["denominator"].notna().all()              # the headcount is known
+    assert row(frame, D(2024, 3, 1), "Zorg", "aggression_rate")["value"] == pytest.approx(5.0)
+
+    chart = frame.assign(expected=1.0, watch_limit=2.0, upper_limit=3.0, lower_limit=0.0,
+                         rolling12_value=1.0, level="watch", rule="cusum_early",
+                         reason_nl="x", reason_fr="x", reason_en="x")
+    signals = chart[["month", "department", "indicator", "level"]]
+    shown = without_figures(Evaluation(chart, signals, signals), unrecorded)
+    hidden = shown.chart[shown.chart["indicator"].isin(unrecorded)]
+    assert hidden[["expected", "upper_limit", "rolling12_value"]].isna().all().all()
+    assert hidden["level"].isna().all() and hidden["reason_en"].isna().all()
+    assert not shown.signals["indicator"].isin(unrecorded).any()
+    assert not shown.funnel["indicator"].isin(unrecorded).any()
+    assert (shown.chart.loc[~shown.chart["indicator"].isin(unrecorded), "level"] == "watch").all()

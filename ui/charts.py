@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from signals.definitions import INDICATORS_BY_ID
 from signals.i18n import text
 from signals.reference import ReferenceFigure
-from ui.labels import display_value, indicator_name, level_label, month_text
+from ui.labels import display_value, indicator_name, is_missing, level_label, month_text
 from ui.theme import (LEVEL_COLOURS, LEVEL_ICONS, OKABE_ITO, ORGANISATION_COLOUR, SERIES_COLOURS,
                       SUPPRESSED_COLOUR, level_of)
 
@@ -47,9 +47,14 @@ def rule_symbols(rules) -> dict[str, str]:
     return {rule: RULE_SYMBOLS[index % len(RULE_SYMBOLS)] for index, rule in enumerate(ordered)}
 
 
-def localise_month_axis(figure: go.Figure, months, lang: str, every: int = 3) -> None:
-    """Month ticks in the interface language ('mrt 2025'), every few months."""
+MAX_MONTH_TICKS = 14       # more do not fit level on a projected chart
+
+
+def localise_month_axis(figure: go.Figure, months, lang: str) -> None:
+    """Month ticks in the interface language ('mrt 2025'): every 3, 6 or 12 months, so that
+    years of history keep their labels level and apart."""
     months = sorted(set(months))
+    every = next((step for step in (3, 6) if len(months) <= step * MAX_MONTH_TICKS), 12)
     ticks = [month for month in months if month.month % every == 1 % every]
     figure.update_xaxes(tickmode="array", tickvals=[pd.Timestamp(m) for m in ticks],
                         ticktext=[month_text(m, lang, short=True) for m in ticks])
@@ -186,6 +191,12 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
                 z_row.append(-1)
                 text_row.append(text("suppressed.short", lang, n=min_group_size))
                 hover_row.append(text("suppressed.value", lang, n=min_group_size))
+                continue
+            if is_missing(cell["value"]):   # no figure (nothing uploaded, no hours): no colour
+                z_row.append(np.nan)
+                text_row.append("–")
+                hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
+                                 f"{text('heatmap.no_figure', lang)}")
                 continue
             level = level_of(cell["level"])
             z_row.append({"ok": 0, "watch": 1, "alert": 2}[level])

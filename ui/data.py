@@ -118,19 +118,31 @@ def active_database(building_message: str = "") -> ActiveDatabase:
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFrame:
     """All indicators, small groups suppressed."""
-    from signals.indicators import indicator_frame
+    from signals.indicators import blank_indicators, indicator_frame, unrecorded_indicators
 
     with read_connection(path) as con:
-        return indicator_frame(con, min_group_size=min_group_size, suppress=True)
+        return blank_indicators(indicator_frame(con, min_group_size=min_group_size, suppress=True),
+                                unrecorded_indicators(con), ("numerator", "value"))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_evaluation(path: str, version: int, min_group_size: int):
     """The alerts evaluation (chart, signals, funnel frames)."""
-    from signals.alerts import evaluate
+    from signals.alerts import evaluate, without_figures
+    from signals.indicators import unrecorded_indicators
 
     with read_connection(path) as con:
-        return evaluate(con, min_group_size=min_group_size)
+        return without_figures(evaluate(con, min_group_size=min_group_size),
+                               unrecorded_indicators(con))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_unrecorded(path: str, version: int) -> tuple[str, ...]:
+    """Indicators whose records were never uploaded: shown as not known, with a notice."""
+    from signals.indicators import unrecorded_indicators
+
+    with read_connection(path) as con:
+        return unrecorded_indicators(con)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

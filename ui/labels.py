@@ -59,5 +59,25 @@ def month_text(month: dt.date, lang: str, short: bool = False) -> str:
     return month_label(month, lang, short=short)
 
 
+def month_ranges(months, lang: str) -> str:
+    """'apr 2010 – dec 2013, mrt 2015': runs of consecutive months as one range."""
+    runs: list[list[dt.date]] = []
+    for month in sorted(set(months)):
+        if runs and _month_number(month) - _month_number(runs[-1][-1]) == 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+
+    def label(run: list[dt.date]) -> str:
+        first, last = (month_text(month, lang, short=True) for month in (run[0], run[-1]))
+        return first if len(run) == 1 else f"{first} – {last}"
+
+    return ", ".join(map(label, runs))
+
+
+def _month_number(month: dt.date) -> int:
+    return month.year * 12 + month.month
+
+
 def reason_column(lang: str) -> str:
     return f"reason_{lang}"

@@ -26,7 +26,7 @@ SUPPRESSED_COLOUR = "#D9D9D9"
 # Signal levels: colour, icon and text together, so no meaning rests on colour alone.
 LEVEL_COLOURS = {"ok": OKABE_ITO["bluish_green"], "watch": OKABE_ITO["orange"],
                  "alert": OKABE_ITO["vermillion"]}
-LEVEL_ICONS = {"ok": "●", "watch": "▲", "alert": "■", "unjudged": "○"}
+LEVEL_ICONS = {"ok": "●", "watch": "▲", "alert": "■", "unjudged": "○", "no_data": "○"}
 
 BASE_CSS = """
 <style>
@@ -41,7 +41,8 @@ BASE_CSS = """
   .signal-ok    { background: #E6F5EF; color: #00573F; border: 2px solid #009E73; }
   .signal-watch { background: #FFF3D6; color: #6B4A00; border: 2px solid #E69F00; }
   .signal-alert { background: #FBE5D9; color: #7A2E00; border: 2px solid #D55E00; }
-  .signal-unjudged { background: #F2F2F2; color: #333333; border: 2px dashed #777777; }
+  .signal-unjudged, .signal-no_data {
+    background: #F2F2F2; color: #333333; border: 2px dashed #777777; }
   .demo-banner { background: #0072B2; color: #FFFFFF; font-weight: 700; font-size: 1.1rem;
                  padding: 0.5rem 1rem; border-radius: 0.4rem; }
   .attention-row { font-size: 1.2rem; padding: 0.45rem 0; border-bottom: 1px solid #CCC; }
@@ -70,6 +71,6 @@ def apply_theme(presenting: bool) -> None:
 
 
 def level_of(value) -> str:
-    """Map an alerts level (None, 'watch', 'alert', or our 'unjudged') to a light."""
-    return value if value in ("watch", "alert", "unjudged") else "ok"
+    """Map an alerts level (None, 'watch', 'alert', or our 'unjudged' and 'no_data') to a light."""
+    return value if value in ("watch", "alert", "unjudged", "no_data") else "ok"
 

@@ -8,6 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from signals.definitions import INDICATORS_BY_ID, KINDS
 from signals.i18n import text
 from ui.labels import change_text, display_value, indicator_name, level_label, month_text
 from ui.theme import level_of
@@ -63,3 +64,13 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         # Always a line, empty when no department signals: the tiles of a row keep one height.
         st.caption(text("overview.departments_signalled", lang, n=departments_signalled)
                    if departments_signalled else "\u00a0")
+
+
+def unrecorded_notice(unrecorded: tuple[str, ...], lang: str) -> None:
+    """Which record kinds were never uploaded, and the indicators left empty for it."""
+    if not unrecorded:
+        return
+    kinds = dict.fromkeys(INDICATORS_BY_ID[indicator].source_kind for indicator in unrecorded)
+    st.info(text("common.unrecorded", lang,
+                 kinds=", ".join(KINDS[kind].labels[lang] for kind in kinds),
+                 indicators=", ".join(indicator_name(indicator, lang) for indicator in unrecorded)))

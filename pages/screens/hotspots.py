@@ -8,11 +8,12 @@ from signals import reviews
 from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
 from ui.context import page_context
-from ui.data import load_hotspots, load_indicators
+from ui.data import load_hotspots, load_indicators, load_unrecorded
 from ui.downloads import download_csv
 from ui.figures import funnel_figure, heatmap_cells, heatmap_figure
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
+from ui.widgets import unrecorded_notice
 
 viewer = require_page("hotspots")  # the role check, before anything is read or shown
 context = page_context()
@@ -24,6 +25,7 @@ months = sorted(indicators["month"].unique(), reverse=True)
 if not months:
     st.info(t("common.no_data"))
     st.stop()
+unrecorded_notice(load_unrecorded(database.path, database.version), lang)
 month = st.selectbox(t("common.month"), months, key="hotspots_month",
                      format_func=lambda m: month_text(m, lang))
 

@@ -9,10 +9,11 @@ from signals.reference import reference_for
 from ui.charts import control_chart, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
-from ui.data import load_evaluation, load_hotspots, load_indicators
+from ui.data import load_evaluation, load_hotspots, load_indicators, load_unrecorded
 from ui.downloads import download_csv
-from ui.labels import indicator_name, month_text
+from ui.labels import indicator_name, month_ranges
 from ui.rules import rule_names
+from ui.widgets import unrecorded_notice
 
 MAX_DEPARTMENTS = 4
 CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "denominator",
@@ -30,12 +31,20 @@ departments = sorted(d for d in indicators["department"].unique() if d != ALL_DE
 if not departments:
     st.info(t("common.no_data"))
     st.stop()
+unrecorded = load_unrecorded(database.path, database.version)
+unrecorded_notice(unrecorded, lang)
 
 ranked = load_hotspots(*database.cache_key, None)
-default_department = ranked["department"].iloc[0] if not ranked.empty else departments[0]
+ranked = ranked[ranked["score"] > 0]
+# the top hotspot, else the first department with figures (not only small groups), else ALL
+with_figures = [d for d in departments if d in set(chart["department"])]
+default_department = (ranked["department"].iloc[0] if not ranked.empty
+                      else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
 left, middle, right = st.columns([2, 3, 2])
+recorded = [i for i in INDICATOR_IDS if i not in unrecorded]
 indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
+                           index=INDICATOR_IDS.index(recorded[0]) if recorded else 0,
                            format_func=lambda i: indicator_name(i, lang))
 chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departments,
                             default=[default_department], key="trends_departments",
@@ -54,6 +63,9 @@ organisation = of_indicator[of_indicator["department"] == ALL_DEPARTMENTS]
 suppressed = indicators[(indicators["indicator"] == indicator) & indicators["suppressed"]]
 names = rule_names(lang)
 
+if indicator in unrecorded:            # no empty charts: say why there is none
+    st.info(t("trends.unrecorded", indicator=indicator_name(indicator, lang)))
+    chosen = []
 for department in chosen:
     series = of_indicator[of_indicator["department"] == department]
     label = t("common.organisation") if department == ALL_DEPARTMENTS else department
@@ -66,9 +78,9 @@ for department in chosen:
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
     hidden = suppressed[suppressed["department"] == department]["month"]
     if len(hidden):
-        months = ", ".join(month_text(m, lang, short=True) for m in sorted(hidden))
-        st.caption(t("trends.suppressed_months", n=database.min_group_size, months=months))
+        st.caption(t("trends.suppressed_months", n=database.min_group_size,
+                     months=month_ranges(hidden, lang)))
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],
                  f"{indicator}_{department}.csv", key=f"download_{department}")
-if not chosen:
+if not chosen and indicator not in unrecorded:
     st.info(t("trends.pick_department"))
