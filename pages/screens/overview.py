@@ -42,9 +42,11 @@ st.header(month_text(month, lang))
 
 this_month = chart[chart["month"] == month]
 organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_index("indicator")
-# Without an expected value (too little history) the alerts cannot judge: say so, not "no signal".
-organisation_levels = organisation_rows["level"].where(organisation_rows["expected"].notna(),
-                                                       "unjudged").to_dict()
+# Without a figure (file never uploaded, no hours) or without an expected value (too little
+# history) the alerts cannot judge: say which, not "no signal".
+organisation_levels = (organisation_rows["level"]
+                       .where(organisation_rows["expected"].notna(), "unjudged")
+                       .where(organisation_rows["value"].notna(), "no_data").to_dict())
 organisation_levels |= dict.fromkeys(unrecorded, "no_data")
 signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_month["level"].notna()] \
     .groupby("indicator")["department"].nunique().to_dict()
