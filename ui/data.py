@@ -117,7 +117,7 @@ def active_database(building_message: str = "") -> ActiveDatabase:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFrame:
-    """All indicators, small groups suppressed."""
+    """All indicators, small groups suppressed, those of files never uploaded blank."""
     from signals.indicators import blank_indicators, indicator_frame, unrecorded_indicators
 
     with read_connection(path) as con:

@@ -37,7 +37,8 @@ unrecorded_notice(unrecorded, lang)
 ranked = load_hotspots(*database.cache_key, None)
 ranked = ranked[ranked["score"] > 0]
 # the top hotspot, else the first department with figures (not only small groups), else ALL
-with_figures = [d for d in departments if d in set(chart["department"])]
+charted = set(chart["department"])
+with_figures = [d for d in departments if d in charted]
 default_department = (ranked["department"].iloc[0] if not ranked.empty
                       else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
