@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 from signals import access, store
+from signals.definitions import INDICATOR_IDS
 from signals.ingest import ingest_bytes
 from signals.reference import REFERENCE_FIGURES, reference_for
 from ui.access_control import local_time
@@ -21,6 +22,7 @@ from ui.funnel import Z, funnel_frames
 from ui.charts import heatmap, localise_month_axis
 from ui.labels import change_text, display_value, month_ranges
 from ui.navigation import PAGE_KEYS, visible_pages
+from ui.widgets import first_recorded_index
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+32", "-2", "@SUM(A1)", "\tx"])
@@ -160,3 +162,9 @@ def test_heatmap_cell_without_a_figure_is_uncoloured_not_green():
     cells = heatmap(table, "en", 10).data[0]
     assert np.isnan(cells.z[0][0]) and cells.z[0][1] == 0
     assert cells.text[0][0] == "–" and "no figure" in cells.hovertext[0][0]
+
+
+def test_indicator_choices_open_on_the_first_recorded_indicator():
+    assert first_recorded_index(()) == 0
+    assert first_recorded_index(("absence_rate", "absence_frequency", "long_term_absentees")) == 3
+    assert first_recorded_index(tuple(INDICATOR_IDS)) == 0      # nothing recorded: the first

@@ -8,7 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from signals.definitions import INDICATORS_BY_ID, KINDS
+from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
 from signals.i18n import text
 from ui.labels import change_text, display_value, indicator_name, level_label, month_text
 from ui.theme import level_of
@@ -74,3 +74,10 @@ def unrecorded_notice(unrecorded: tuple[str, ...], lang: str) -> None:
     st.info(text("common.unrecorded", lang,
                  kinds=", ".join(KINDS[kind].labels[lang] for kind in kinds),
                  indicators=", ".join(indicator_name(indicator, lang) for indicator in unrecorded)))
+
+
+def first_recorded_index(unrecorded: tuple[str, ...]) -> int:
+    """Position in INDICATOR_IDS of the first indicator with records: an indicator choice's
+    default, so a page does not open on an empty one."""
+    return next((index for index, indicator in enumerate(INDICATOR_IDS)
+                 if indicator not in unrecorded), 0)

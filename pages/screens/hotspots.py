@@ -13,7 +13,7 @@ from ui.downloads import download_csv
 from ui.figures import funnel_figure, heatmap_cells, heatmap_figure
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
-from ui.widgets import unrecorded_notice
+from ui.widgets import first_recorded_index, unrecorded_notice
 
 viewer = require_page("hotspots")  # the role check, before anything is read or shown
 context = page_context()
@@ -25,7 +25,8 @@ months = sorted(indicators["month"].unique(), reverse=True)
 if not months:
     st.info(t("common.no_data"))
     st.stop()
-unrecorded_notice(load_unrecorded(database.path, database.version), lang)
+unrecorded = load_unrecorded(database.path, database.version)
+unrecorded_notice(unrecorded, lang)
 month = st.selectbox(t("common.month"), months, key="hotspots_month",
                      format_func=lambda m: month_text(m, lang))
 
@@ -70,6 +71,7 @@ if not latest_reviews.empty:
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))
 indicator = st.selectbox(t("common.indicator"), INDICATOR_IDS, key="hotspots_funnel_indicator",
+                         index=first_recorded_index(unrecorded),
                          format_func=lambda i: indicator_name(i, lang))
 figure, points = funnel_figure(*database.cache_key, month, indicator, lang)
 if figure is None:

@@ -13,7 +13,7 @@ from ui.data import load_evaluation, load_hotspots, load_indicators, load_unreco
 from ui.downloads import download_csv
 from ui.labels import indicator_name, month_ranges
 from ui.rules import rule_names
-from ui.widgets import unrecorded_notice
+from ui.widgets import first_recorded_index, unrecorded_notice
 
 MAX_DEPARTMENTS = 4
 CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "denominator",
@@ -43,9 +43,8 @@ default_department = (ranked["department"].iloc[0] if not ranked.empty
                       else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
 left, middle, right = st.columns([2, 3, 2])
-recorded = [i for i in INDICATOR_IDS if i not in unrecorded]
 indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
-                           index=INDICATOR_IDS.index(recorded[0]) if recorded else 0,
+                           index=first_recorded_index(unrecorded),
                            format_func=lambda i: indicator_name(i, lang))
 chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departments,
                             default=[default_department], key="trends_departments",
