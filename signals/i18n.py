@@ -166,6 +166,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "● no signal · ▲ watch · ■ alert · grey: fewer than {n} people, not shown · "
               "–: no figure.",
     },
+    "hotspots.heatmap_order": {
+        "nl": "Diensten met signalen bovenaan; {shown} van de {total} diensten getoond.",
+        "fr": "Services avec signaux en haut ; {shown} services sur {total} affichés.",
+        "en": "Departments with signals at the top; {shown} of {total} departments shown.",
+    },
+    "hotspots.show_all": {"nl": "Alle {n} diensten tonen", "fr": "Afficher les {n} services",
+                          "en": "Show all {n} departments"},
     "hotspots.ranking": {"nl": "Rangschikking van de diensten", "fr": "Classement des services",
                          "en": "Departments ranked"},
     "hotspots.col.rank": {"nl": "Rang", "fr": "Rang", "en": "Rank"},

@@ -229,6 +229,23 @@ def test_indicators_of_files_never_uploaded_are_empty_not_zero(real_data_with_sm
     assert "no figure: no data uploaded" in heatmap
 
 
+def test_heatmap_puts_departments_with_signals_first_and_draws_a_limited_number(demo_shown):
+    from ui.data import load_hotspots, load_indicators
+    from ui.figures import heatmap_figure, heatmap_order
+
+    path = config.demo_db_path()
+    with store.open_connection(path, read_only=True) as con:
+        key = (str(path), store.data_version(con), store.min_group_size(con))
+    month = max(load_indicators(*key)["month"])
+    order = heatmap_order(*key, month)
+    ranked = load_hotspots(*key, month)["department"].tolist()
+    assert ranked, "the demo has departments with signals"
+    assert order[:len(ranked)] == ranked
+    assert order[len(ranked):] == sorted(order[len(ranked):])
+    assert list(heatmap_figure(*key, month, "en", 3).data[0].y) == order[:3]
+    assert list(heatmap_figure(*key, month, "en", None).data[0].y) == order
+
+
 def test_first_start_builds_the_demo_once(demo_database_file, monkeypatch):
     """No real data and no demo yet: the app builds the demo (here: copies the session's build)."""
     import signals.demo

@@ -6,7 +6,7 @@ import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.charts import funnel_plot, heatmap
-from ui.data import load_evaluation, load_indicators
+from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.funnel import funnel_frames
 from ui.labels import month_text
 
@@ -26,9 +26,26 @@ def heatmap_cells(path: str, version: int, min_group_size: int, month):
     return cells.reset_index(drop=True)
 
 
+HEATMAP_ROWS = 30       # departments drawn at once: more do not fit a shared screen
+
+
+def heatmap_order(path: str, version: int, min_group_size: int, month) -> list[str]:
+    """The month's departments, those with signals first (hotspot rank), then by name."""
+    departments = heatmap_cells(path, version, min_group_size, month)["department"]
+    ranked = load_hotspots(path, version, min_group_size, month)["department"].tolist()
+    return ranked + sorted(set(departments) - set(ranked))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def heatmap_figure(path: str, version: int, min_group_size: int, month, lang: str):
-    return heatmap(heatmap_cells(path, version, min_group_size, month), lang, min_group_size)
+def heatmap_figure(path: str, version: int, min_group_size: int, month, lang: str,
+                   rows: int | None = HEATMAP_ROWS):
+    """The heatmap of the first `rows` departments of heatmap_order (None: all)."""
+    shown = heatmap_order(path, version, min_group_size, month)[:rows]
+    position = {department: index for index, department in enumerate(shown)}
+    cells = heatmap_cells(path, version, min_group_size, month)
+    cells = cells[cells["department"].isin(position)]
+    cells = cells.iloc[cells["department"].map(position).argsort(kind="stable")]
+    return heatmap(cells, lang, min_group_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -10,7 +10,8 @@ from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import load_hotspots, load_indicators, load_unrecorded
 from ui.downloads import download_csv
-from ui.figures import funnel_figure, heatmap_cells, heatmap_figure
+from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
+                        heatmap_order)
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
 from ui.widgets import first_recorded_index, unrecorded_notice
@@ -30,10 +31,17 @@ unrecorded_notice(unrecorded, lang)
 month = st.selectbox(t("common.month"), months, key="hotspots_month",
                      format_func=lambda m: month_text(m, lang))
 
-# Heatmap: every department of the month (suppressed ones say so), levels from the alerts.
-st.plotly_chart(heatmap_figure(*database.cache_key, month, lang), key="hotspots_heatmap",
+# Heatmap: the month's departments, those with signals first (suppressed ones say so);
+# a large organisation's first HEATMAP_ROWS unless all are asked for.
+department_count = len(heatmap_order(*database.cache_key, month))
+show_all = department_count > HEATMAP_ROWS and st.toggle(
+    t("hotspots.show_all", n=department_count), key="hotspots_show_all")
+rows = None if show_all else HEATMAP_ROWS
+st.plotly_chart(heatmap_figure(*database.cache_key, month, lang, rows), key="hotspots_heatmap",
                 config={"displaylogo": False})
-st.caption(t("hotspots.heatmap_help", n=database.min_group_size))
+st.caption(t("hotspots.heatmap_help", n=database.min_group_size) + " "
+           + t("hotspots.heatmap_order", shown=min(rows or department_count, department_count),
+               total=department_count))
 download_csv(t("common.download_figures"), heatmap_cells(*database.cache_key, month),
              f"hotspots_{month}.csv", key="download_heatmap")
 
