@@ -168,3 +168,14 @@ def test_indicator_choices_open_on_the_first_recorded_indicator():
     assert first_recorded_index(()) == 0
     assert first_recorded_index(("absence_rate", "absence_frequency", "long_term_absentees")) == 3
     assert first_recorded_index(tuple(INDICATOR_IDS)) == 0      # nothing recorded: the first
+
+
+def test_heatmap_hover_says_why_a_cell_signals():
+    table = pd.DataFrame({"department": ["Zorg", "Zorg"],
+                          "indicator": ["absence_rate", "turnover_rate"],
+                          "value": [12.0, 0.0], "suppressed": [False, False],
+                          "level": [None, "watch"],
+                          "reason_en": [None, "Turnover over 12 months 3.1%, above the funnel limit"]})
+    hover = heatmap(table, "en", 10).data[0].hovertext[0]
+    assert "funnel limit" in hover[1] and "0.0" in hover[1]
+    assert "<br>" in hover[0] and "funnel" not in hover[0]

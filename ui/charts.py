@@ -172,7 +172,8 @@ def _add_reference(figure: go.Figure, reference: ReferenceFigure, view: str, lan
 def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     """Departments x indicators coloured by signal level, with the value and level in each cell.
 
-    `table` has columns department, indicator, value, suppressed, level.
+    `table` has columns department, indicator, value, suppressed, level and, optionally,
+    the signal's reason_<lang> (shown on hover).
     """
     departments = list(dict.fromkeys(table["department"]))
     indicators = list(dict.fromkeys(table["indicator"]))
@@ -202,8 +203,11 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
             z_row.append({"ok": 0, "watch": 1, "alert": 2}[level])
             value = display_value(cell["value"], indicator, lang)
             text_row.append(f"{LEVEL_ICONS[level]} {value}")
+            # why: a signal may be judged on 3 or 12 months while this month's value is low
+            reason = cell.get(f"reason_{lang}")
+            why = f"<br>{_wrap(reason)}" if level != "ok" and not is_missing(reason) else ""
             hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
-                             f"{value} · {level_label(level, lang)}")
+                             f"{value} · {level_label(level, lang)}{why}")
         z.append(z_row)
         cell_text.append(text_row)
         hover.append(hover_row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from signals.alerts import REASON_COLUMNS
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.charts import funnel_plot, heatmap
 from ui.data import load_evaluation, load_hotspots, load_indicators
@@ -13,11 +14,13 @@ from ui.labels import month_text
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def heatmap_cells(path: str, version: int, min_group_size: int, month):
-    """Every department of the month with its value, suppressed flag and signal level."""
+    """Every department of the month with its value, suppressed flag, signal level and the
+    strongest signal's rule and reasons (reason_nl, reason_fr, reason_en)."""
     indicators = load_indicators(path, version, min_group_size)
     chart = load_evaluation(path, version, min_group_size).chart
     of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
-    levels = chart[chart["month"] == month][["department", "indicator", "level"]]
+    levels = chart[chart["month"] == month][["department", "indicator", "level", "rule",
+                                             *REASON_COLUMNS]]
     cells = of_month[["department", "indicator", "value", "suppressed"]].merge(
         levels, on=["department", "indicator"], how="left")
     cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
