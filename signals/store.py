@@ -2,7 +2,8 @@
 
 Connections are short-lived: open, work, close. DuckDB lets one process write a
 database file at a time, so a second writer waits here (up to `wait_seconds`) and
-then gets `DatabaseBusy` with a message a person can act on.
+then gets `DatabaseBusy` with a message a person can act on. A waiting writer goes
+before readers that arrive after it (a lock file beside the database).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 import duckdb
+from filelock import FileLock, Timeout
 
 from . import config
 
@@ -143,24 +145,49 @@ def open_connection(path: Path | str | None = None, *, read_only: bool = False,
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
+    # A writer holds this lock while it waits for the file; readers pass through it, so
+    # new reads queue behind a waiting writer and a stream of short reads (the app's
+    # pages) cannot starve an upload.
+    queue = FileLock(str(path) + WRITER_WAITING_SUFFIX)
+    try:
+        queue.acquire(timeout=max(deadline - time.monotonic(), 0.0))
+    except Timeout as error:
+        raise _busy(path) from error
+    except OSError:                               # a read-only folder: no writer either
+        if not read_only:
+            raise
+    try:
+        if read_only:
+            queue.release()
+        con = _connect_waiting(path, read_only, deadline)
+    finally:
+        queue.release()
+    if not read_only:
+        migrate(con)
+    return con
+
+
+WRITER_WAITING_SUFFIX = ".writer-waiting.lock"
+
+
+def _connect_waiting(path: Path, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried while another process holds the file, until `deadline`."""
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
-            break
+            return duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:
             if not _is_lock_error(error):
                 raise
             if time.monotonic() >= deadline:
-                raise DatabaseBusy(
-                    f"The database {path.name} is busy with another upload or import. "
-                    "Please try again in a minute."
-                ) from error
+                raise _busy(path) from error
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
-    if not read_only:
-        migrate(con)
-    return con
+
+
+def _busy(path: Path) -> DatabaseBusy:
+    return DatabaseBusy(f"The database {path.name} is busy with another upload or import. "
+                        "Please try again in a minute.")
 
 
 @contextmanager

@@ -169,3 +169,32 @@ def test_reading_like_the_app_while_a_command_line_ingest_runs(db_path, large_fi
     assert writer.returncode == 0, err
     assert reads + busy > 0
     assert stored(db_path)["absences"] == data_lines(large_files["absences"])
+
+
+HOLD_A_READ = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("open", flush=True)
+time.sleep(float(sys.argv[2]))
+con.close()
+"""
+
+
+def test_a_waiting_writer_goes_before_readers_that_come_after_it(db_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with store.connect(db_path):
+        pass                                         # the file and its schema
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_A_READ, str(db_path), "2"],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "open"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        writer = pool.submit(store.open_connection, db_path, wait_seconds=30)
+        time.sleep(0.3)                              # the writer waits for the holder now
+        # DuckDB would let this read share the file with the holder; it queues instead
+        with pytest.raises(store.DatabaseBusy):
+            store.open_connection(db_path, read_only=True, wait_seconds=0.5)
+        writer.result(timeout=30).close()
+    assert holder.wait(timeout=30) == 0
+    with store.connect(db_path, read_only=True) as con:   # and reads go on afterwards
+        assert con.execute("SELECT 1").fetchone() == (1,)
