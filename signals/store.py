@@ -122,6 +122,7 @@ MIGRATIONS: list[str] = [
 DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration")
 
 LOCK_MESSAGE_PARTS = ("Could not set lock", "Conflicting lock")
+WRITER_WAITING_SUFFIX = ".writer-waiting.lock"   # held by a writer waiting for the file
 
 
 class DatabaseBusy(RuntimeError):
@@ -165,9 +166,6 @@ def open_connection(path: Path | str | None = None, *, read_only: bool = False,
     if not read_only:
         migrate(con)
     return con
-
-
-WRITER_WAITING_SUFFIX = ".writer-waiting.lock"
 
 
 def _connect_waiting(path: Path, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
