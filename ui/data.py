@@ -118,22 +118,21 @@ def active_database(building_message: str = "") -> ActiveDatabase:
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFrame:
     """All indicators, small groups suppressed, those of files never uploaded blank."""
-    from signals.indicators import blank_indicators, indicator_frame, unrecorded_indicators
+    from signals.indicators import blank_indicators, indicator_frame
 
     with read_connection(path) as con:
-        return blank_indicators(indicator_frame(con, min_group_size=min_group_size, suppress=True),
-                                unrecorded_indicators(con), ("numerator", "value"))
+        frame = indicator_frame(con, min_group_size=min_group_size, suppress=True)
+    return blank_indicators(frame, load_unrecorded(path, version), ("numerator", "value"))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_evaluation(path: str, version: int, min_group_size: int):
     """The alerts evaluation (chart, signals, funnel frames)."""
     from signals.alerts import evaluate, without_figures
-    from signals.indicators import unrecorded_indicators
 
     with read_connection(path) as con:
-        return without_figures(evaluate(con, min_group_size=min_group_size),
-                               unrecorded_indicators(con))
+        evaluation = evaluate(con, min_group_size=min_group_size)
+    return without_figures(evaluation, load_unrecorded(path, version))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
