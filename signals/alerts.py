@@ -369,11 +369,12 @@ def _limits(grid: _Grid, expected, phi, baseline: spc.Baseline, detail: bool = T
     nan = np.full(expected.shape, np.nan)
     rare = INDICATORS_BY_ID[grid.indicator].rare
     if not detail:
-        cells = np.zeros(expected.shape, dtype=bool) if rare else _reachable(
-            grid, expected, _widened(grid, phi, baseline, spc.THREE_SIGMA_TAIL))
         watch, upper = nan.copy(), nan.copy()
-        watch[cells] = _limit(grid, expected, phi, baseline, spc.TWO_SIGMA_TAIL, cells)
-        upper[cells] = _upper_limit(grid, expected, phi, baseline, cells)
+        if not rare:
+            cells = _reachable(grid, expected,
+                               _widened(grid, phi, baseline, spc.THREE_SIGMA_TAIL))
+            watch[cells] = _limit(grid, expected, phi, baseline, spc.TWO_SIGMA_TAIL, cells)
+            upper[cells] = _upper_limit(grid, expected, phi, baseline, cells)
         return watch, upper, nan
     watch = _limit(grid, expected, phi, baseline, spc.TWO_SIGMA_TAIL)
     upper = _upper_limit(grid, expected, phi, baseline)
@@ -556,11 +557,8 @@ def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, 
         cells[complete] = spc.tail_below(counts[complete], expected_sum[complete],
                                          rule_dispersion[complete], rare, level)
         limit = np.full(counts.shape, np.nan)
-        if rare:
-            limit[cells] = spc.upper_quantile_limit(expected_sum[cells], rule_dispersion[cells],
-                                                    level)
-        else:
-            limit[cells] = spc.gamma_limit(expected_sum[cells], rule_dispersion[cells], level)
+        limit[cells] = (spc.upper_quantile_limit if rare else spc.gamma_limit)(
+            expected_sum[cells], rule_dispersion[cells], level)
         limits[f"window_limit_{rule}"] = scale * limit / exposure
     with np.errstate(invalid="ignore", divide="ignore"):
         facts = {"window_value": scale * counts / exposure,

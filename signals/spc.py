@@ -220,9 +220,7 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     join the baseline again and the months before them leave it (a re-baseline).
     """
     series, months = counts.shape
-    if np.ndim(binomial):
-        binomial = np.asarray(binomial, dtype=bool)
-    binomial_rows = np.broadcast_to(binomial, (series,))
+    binomial_rows = np.broadcast_to(np.asarray(binomial, dtype=bool), (series,))
     rare_rows = np.broadcast_to(np.asarray(rare, dtype=bool), (series,))
     estimated_rows = np.broadcast_to(np.asarray(estimated, dtype=bool), (series,))
     prior_events = np.broadcast_to(np.asarray(prior_events, dtype=float), (series,))
@@ -231,14 +229,14 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
     # Poisson series keep their plain rolling window until a month is excluded: their
     # statistics for every month come at once from running sums (_plain_poisson_windows).
     # Binomial series and series with excluded months go month by month (_WindowGatherer).
-    rate, sigma_z, rho, total, used_months = (np.full((series, months), np.nan)
-                                              for _ in range(5))
+    # rate, sigma_z, autocorrelation, count, months (the fields of Baseline)
+    outputs = Baseline(*(np.full((series, months), np.nan) for _ in Baseline._fields))
     poisson = np.flatnonzero(~binomial_rows)
     if poisson.size:
         plain = _plain_poisson_windows(present_counts[poisson], weighted[poisson],
                                        present[poisson], prior_events[poisson],
                                        window=window, gap=gap, min_months=min_months)
-        for output, computed in zip((rate, sigma_z, rho, total, used_months), plain):
+        for output, computed in zip(outputs, plain):
             output[poisson] = computed
     # a month beyond the limits of its series' plain baseline: until a series' first
     # such month, its baseline is the plain one, so these are its exclusions up to then
@@ -263,14 +261,13 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
         if rows.size:
             own_months = excluded[rows, :end] if ever_excluded[rows].any() else None
             computed = gatherer.statistics(rows, end, own_months)
-            for output, values in zip((rate, sigma_z, rho, total, used_months), computed):
+            for output, values in zip(outputs, computed):
                 output[rows, month] = values
         if not exclude_out_of_control:
             continue
         flagged = plain_flags[:, month].copy()
         if rows.size:
-            baseline = Baseline(*(output[rows, month]
-                                  for output in (rate, sigma_z, rho, total, used_months)))
+            baseline = Baseline(*(output[rows, month] for output in outputs))
             flagged[rows] = present[rows, month] & out_of_control(
                 counts[rows, month], weighted[rows, month], season[rows, month], baseline,
                 binomial=binomial_rows[rows], rare=rare_rows[rows],
@@ -285,7 +282,7 @@ def rolling_baseline(counts: np.ndarray, exposure: np.ndarray, season: np.ndarra
             new_level = sustained[:, None] & (columns >= run_start[:, None])
             excluded = np.where(sustained[:, None], ~new_level, excluded)
             run = np.where(sustained, 0, run)
-    return Baseline(rate, sigma_z, rho, total, used_months)
+    return outputs
 
 
 def _baseline_outputs(enough, base, moving_range, deviation, autocorrelation, events, used_count):
