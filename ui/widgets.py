@@ -10,6 +10,7 @@ import streamlit as st
 
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
 from signals.i18n import text
+from ui.data import ActiveDatabase, load_unrecorded
 from ui.labels import change_text, display_value, indicator_name, level_label, month_text
 from ui.theme import level_of
 
@@ -66,14 +67,17 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
                    if departments_signalled else "\u00a0")
 
 
-def unrecorded_notice(unrecorded: tuple[str, ...], lang: str) -> None:
-    """Which record kinds were never uploaded, and the indicators left empty for it."""
+def unrecorded_notice(database: ActiveDatabase, lang: str) -> tuple[str, ...]:
+    """Say which record kinds were never uploaded and which indicators stay empty for it;
+    returns those indicators."""
+    unrecorded = load_unrecorded(database.path, database.version)
     if not unrecorded:
-        return
+        return unrecorded
     kinds = dict.fromkeys(INDICATORS_BY_ID[indicator].source_kind for indicator in unrecorded)
     st.info(text("common.unrecorded", lang,
                  kinds=", ".join(KINDS[kind].labels[lang] for kind in kinds),
                  indicators=", ".join(indicator_name(indicator, lang) for indicator in unrecorded)))
+    return unrecorded
 
 
 def first_recorded_index(unrecorded: tuple[str, ...]) -> int:

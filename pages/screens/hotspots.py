@@ -8,7 +8,7 @@ from signals import reviews
 from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
 from ui.context import page_context
-from ui.data import load_hotspots, load_indicators, load_unrecorded
+from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
                         heatmap_order)
@@ -26,8 +26,7 @@ months = sorted(indicators["month"].unique(), reverse=True)
 if not months:
     st.info(t("common.no_data"))
     st.stop()
-unrecorded = load_unrecorded(database.path, database.version)
-unrecorded_notice(unrecorded, lang)
+unrecorded = unrecorded_notice(database, lang)
 month = st.selectbox(t("common.month"), months, key="hotspots_month",
                      format_func=lambda m: month_text(m, lang))
 

@@ -9,7 +9,7 @@ import streamlit as st
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.access_control import require_page
 from ui.context import page_context
-from ui.data import load_evaluation, load_hotspots, load_indicators, load_unrecorded
+from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.labels import level_label, month_text, reason_column
 from ui.downloads import download_csv
 from ui.widgets import indicator_tile, unrecorded_notice, year_before
@@ -30,8 +30,7 @@ title_column.title(t("overview.title"))
 if not months:
     st.info(t("common.no_data"))
     st.stop()
-unrecorded = load_unrecorded(database.path, database.version)
-unrecorded_notice(unrecorded, lang)
+unrecorded_notice(database, lang)
 
 if context.presenting:
     month = months[0]
@@ -47,7 +46,6 @@ organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_
 organisation_levels = (organisation_rows["level"]
                        .where(organisation_rows["expected"].notna(), "unjudged")
                        .where(organisation_rows["value"].notna(), "no_data").to_dict())
-organisation_levels |= dict.fromkeys(unrecorded, "no_data")
 signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_month["level"].notna()] \
     .groupby("indicator")["department"].nunique().to_dict()
 

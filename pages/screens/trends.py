@@ -9,7 +9,7 @@ from signals.reference import reference_for
 from ui.charts import control_chart, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
-from ui.data import load_evaluation, load_hotspots, load_indicators, load_unrecorded
+from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import indicator_name, month_ranges
 from ui.rules import rule_names
@@ -31,8 +31,7 @@ departments = sorted(d for d in indicators["department"].unique() if d != ALL_DE
 if not departments:
     st.info(t("common.no_data"))
     st.stop()
-unrecorded = load_unrecorded(database.path, database.version)
-unrecorded_notice(unrecorded, lang)
+unrecorded = unrecorded_notice(database, lang)
 
 ranked = load_hotspots(*database.cache_key, None)
 ranked = ranked[ranked["score"] > 0]
