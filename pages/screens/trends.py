@@ -41,7 +41,7 @@ with_figures = [d for d in departments if d in charted]
 default_department = (ranked["department"].iloc[0] if not ranked.empty
                       else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
-left, middle, right = st.columns([2, 3, 2])
+left, middle = st.columns([2, 3])
 indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
                            index=first_recorded_index(unrecorded),
                            format_func=lambda i: indicator_name(i, lang))
@@ -49,11 +49,12 @@ chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departm
                             default=[default_department], key="trends_departments",
                             max_selections=MAX_DEPARTMENTS,
                             format_func=lambda d: t("common.organisation") if d == ALL_DEPARTMENTS else d)
-view = right.segmented_control(t("trends.view"), ["monthly", "rolling12"], default="monthly",
+view_column, reference_column = st.columns([2, 3], vertical_alignment="bottom")
+view = view_column.segmented_control(t("trends.view"), ["monthly", "rolling12"], default="monthly",
                                key="trends_view", required=True,
                                format_func=lambda v: t("chart.view_" + v))
 reference = reference_for(indicator)
-show_reference = reference is not None and st.toggle(
+show_reference = reference is not None and reference_column.toggle(
     t("trends.reference"), key="trends_reference",
     help=reference_label(reference, view, lang) if reference else None)
 
