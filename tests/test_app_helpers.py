@@ -20,7 +20,7 @@ from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
 from ui.charts import heatmap, localise_month_axis
-from ui.labels import change_text, display_value, month_ranges
+from ui.labels import SOFT_HYPHEN, breakable, change_text, display_value, indicator_name, month_ranges
 from ui.navigation import PAGE_KEYS, visible_pages
 from ui.widgets import first_recorded_index
 
@@ -141,6 +141,17 @@ def test_month_ranges_join_consecutive_months():
         dt.date(2011, 1, 1), dt.date(2011, 3, 1), dt.date(2012, 12, 1), dt.date(2013, 1, 1)]
     assert month_ranges(months, "nl") == "apr 2010 – jan 2011, mrt 2011, dec 2012 – jan 2013"
     assert month_ranges([], "fr") == ""
+
+
+def test_tile_names_break_only_at_dutch_compound_joints():
+    names = {i: breakable(indicator_name(i, "nl")) for i in INDICATOR_IDS}
+    assert names["accident_frequency_rate"] == f"Frequentie{SOFT_HYPHEN}graad arbeids{SOFT_HYPHEN}ongevallen"
+    assert names["reintegration_request_rate"] == f"Re-integratie{SOFT_HYPHEN}verzoeken"
+    assert names["absence_frequency"] == "Frequentie van afwezigheid"    # no joint before a space
+    for i in INDICATOR_IDS:           # without the soft hyphens the names are unchanged
+        assert names[i].replace(SOFT_HYPHEN, "") == indicator_name(i, "nl")
+        assert breakable(indicator_name(i, "fr")) == indicator_name(i, "fr")
+        assert breakable(indicator_name(i, "en")) == indicator_name(i, "en")
 
 
 @pytest.mark.parametrize(("count", "every"), [(36, 3), (42, 3), (60, 6), (108, 12)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from signals.definitions import INDICATORS_BY_ID, KINDS
 from signals.formatting import format_number, format_value, month_label
@@ -13,6 +14,18 @@ from ui.theme import LEVEL_ICONS, level_of
 
 def indicator_name(indicator: str, lang: str) -> str:
     return INDICATORS_BY_ID[indicator].names[lang]
+
+
+# Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"): browsers
+# hyphenate Dutch only with a dictionary, which headless and kiosk set-ups often lack.
+COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie)(?=[a-z])",
+                             re.IGNORECASE)
+SOFT_HYPHEN = "\u00ad"
+
+
+def breakable(name: str) -> str:
+    """`name` with soft hyphens at its compound joints: a hyphen shows only at a line break."""
+    return COMPOUND_JOINTS.sub(lambda joint: joint.group(1) + SOFT_HYPHEN, name)
 
 
 def kind_label(kind: str, lang: str) -> str:

@@ -34,7 +34,8 @@ BASE_CSS = """
   h1 { font-size: 2.3rem !important; }
   [data-testid="stMetricValue"] { font-size: 2.4rem !important; font-weight: 700; }
   [data-testid="stMetricDelta"] { font-size: 1.05rem !important; }
-  .tile-name { font-size: 1.2rem; font-weight: 700; line-height: 1.25; min-height: 3rem; }
+  .tile-name { font-size: 1.2rem; font-weight: 700; line-height: 1.25; min-height: 3rem;
+               overflow-wrap: break-word; }
   [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
   .signal-light { font-size: 1.05rem; font-weight: 700; padding: 0.15rem 0.6rem;
                   border-radius: 0.4rem; display: inline-block; }

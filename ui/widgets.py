@@ -11,7 +11,8 @@ import streamlit as st
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
 from signals.i18n import text
 from ui.data import ActiveDatabase, load_unrecorded
-from ui.labels import change_text, display_value, indicator_name, level_label, month_text
+from ui.labels import (breakable, change_text, display_value, indicator_name, level_label,
+                       month_text)
 from ui.theme import level_of
 
 
@@ -48,7 +49,7 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
     sparkline = window.loc[~window["suppressed"], "value"].dropna().round(3).tolist()
     name = indicator_name(indicator, lang)
     with st.container(border=True):
-        st.html(f'<div class="tile-name">{html.escape(name)}</div>')
+        st.html(f'<div class="tile-name" lang="{lang}">{html.escape(breakable(name))}</div>')
         st.metric(
             name,
             display_value(value, indicator, lang, suppressed=suppressed, min_group_size=min_group_size),
@@ -64,7 +65,7 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         signal_light(level, lang)
         # Always a line, empty when no department signals: the tiles of a row keep one height.
         st.caption(text("overview.departments_signalled", lang, n=departments_signalled)
-                   if departments_signalled else "\u00a0")
+                   if departments_signalled else "&nbsp;")  # not "\u00a0": Python strips it
 
 
 def unrecorded_notice(database: ActiveDatabase, lang: str) -> tuple[str, ...]:
