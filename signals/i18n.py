@@ -160,11 +160,14 @@ TEXTS: dict[str, dict[str, str]] = {
                                "en": "Signals by department and indicator"},
     "hotspots.heatmap_help": {
         "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs: minder dan {n} personen, niet "
-              "getoond · –: geen cijfer.",
+              "getoond · –: geen cijfer. Het cijfer is dat van de maand; een signaal kan op "
+              "meerdere maanden steunen (wijs de cel aan voor de reden).",
         "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris : moins de {n} personnes, non "
-              "affiché · – : pas de chiffre.",
+              "affiché · – : pas de chiffre. Le chiffre est celui du mois ; un signal peut "
+              "porter sur plusieurs mois (survolez la cellule pour la raison).",
         "en": "● no signal · ▲ watch · ■ alert · grey: fewer than {n} people, not shown · "
-              "–: no figure.",
+              "–: no figure. The figure is the month's; a signal can rest on several months "
+              "(point at the cell for the reason).",
     },
     "hotspots.heatmap_order": {
         "nl": "Diensten met signalen bovenaan; {shown} van de {total} diensten getoond.",
