@@ -21,7 +21,8 @@ from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
 from ui.charts import heatmap, localise_month_axis
 from ui.labels import SOFT_HYPHEN, breakable, change_text, display_value, indicator_name, month_ranges
-from ui.navigation import PAGE_KEYS, visible_pages
+from ui import navigation
+from ui.navigation import HOME_URL_PATH, PAGE_KEYS, visible_pages
 from ui.widgets import first_recorded_index
 
 
@@ -106,6 +107,31 @@ def test_page_registry_filters_by_allowed_keys():
     assert PAGE_KEYS == access.PAGES, "the registry follows the access rules' page list"
     assert [page.key for page in visible_pages(["upload", "overview", "nope"])] == ["overview", "upload"]
     assert [page.key for page in visible_pages(None)] == list(PAGE_KEYS)
+
+
+class RecordedPage:
+    def __init__(self, page, **options):
+        self.page, self.options = page, options
+
+
+@pytest.mark.parametrize("allowed", [None, ["upload", "data"]])
+def test_the_first_pages_own_key_leads_to_it(monkeypatch, allowed):
+    """Streamlit serves the default page at "/" only: "/overview" (or "/upload" for HR)
+    must lead there, not to "Page not found"."""
+    switched = []
+    monkeypatch.setattr(navigation.st, "Page", RecordedPage)
+    monkeypatch.setattr(navigation.st, "navigation", lambda pages, **options: pages)
+    monkeypatch.setattr(navigation.st, "switch_page", switched.append)
+    pages = navigation.build_navigation("nl", allowed_keys=allowed)
+    home = pages[0]
+    first_key = visible_pages(allowed)[0].key
+    assert home.options["default"] and home.options["url_path"] == HOME_URL_PATH
+    aliases = [p for p in pages if p.options["url_path"] == first_key]
+    assert len(aliases) == 1 and aliases[0].options["visibility"] == "hidden"
+    aliases[0].page()
+    assert switched == [home]
+    paths = [p.options["url_path"] for p in pages]
+    assert len(paths) == len(set(paths)) and set(PAGE_KEYS) <= set(paths)
 
 
 def test_read_connection_waits_for_a_writer_in_the_same_process(db_path):

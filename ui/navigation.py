@@ -64,6 +64,16 @@ def _forbidden_page(spec: PageSpec, lang: str):
                    url_path=spec.key, visibility="hidden")
 
 
+# Streamlit serves the default page at "/" only. Its own path is this internal name, so
+# that its key ("/overview", a bookmark, a link) can lead there instead of "Page not found".
+HOME_URL_PATH = "home"
+
+
+def _home_alias(home, spec: PageSpec, lang: str):
+    return st.Page(lambda: st.switch_page(home), title=text(spec.title_key, lang),
+                   url_path=spec.key, visibility="hidden")
+
+
 def build_navigation(lang: str, allowed_keys=None, *, hidden: bool = False, login: bool = False):
     """st.navigation over the allowed pages (or the login page); returns the page to run."""
     if login:
@@ -71,8 +81,10 @@ def build_navigation(lang: str, allowed_keys=None, *, hidden: bool = False, logi
     allowed = visible_pages(allowed_keys)
     pages = [
         st.Page(str(APP_ROOT / spec.file), title=text(spec.title_key, lang), icon=spec.icon,
-                url_path=spec.key, default=index == 0)
+                url_path=HOME_URL_PATH if index == 0 else spec.key, default=index == 0)
         for index, spec in enumerate(allowed)
     ]
+    if allowed:
+        pages.append(_home_alias(pages[0], allowed[0], lang))
     pages += [_forbidden_page(spec, lang) for spec in PAGES if spec not in allowed]
     return st.navigation(pages, position="hidden" if hidden else "sidebar")
