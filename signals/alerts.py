@@ -830,11 +830,13 @@ def hotspots(evaluation: Evaluation, month: dt.date | None = None) -> pd.DataFra
 
     score = 3 x indicators at 'alert' + 1 x indicators at 'watch'; ties go to more alerts,
     then the longest-running signal (earliest `since`), then the department name.
+    `levels` lists the level of each of `indicators`; reason_<lang> has one line per
+    indicator, in the same order.
     `trend_per_month` lists, in the order of `indicators`, the robust trend of each over
     the last 12 months (indicator units per month; NaN under 9 months shown); where it
     is clearly rising (see robust_trend) the reasons say so.
     """
-    columns = ["rank", "department", "score", "alerts", "watches", "indicators", "since",
+    columns = ["rank", "department", "score", "alerts", "watches", "indicators", "levels", "since",
                *REASON_COLUMNS, "trend_per_month"]
     chart = evaluation.chart
     if chart.empty:
@@ -855,8 +857,9 @@ def hotspots(evaluation: Evaluation, month: dt.date | None = None) -> pd.DataFra
         "alerts": grouped["level"].agg(lambda levels: int((levels == "alert").sum())),
         "watches": grouped["level"].agg(lambda levels: int((levels == "watch").sum())),
         "indicators": grouped["indicator"].agg(list),
+        "levels": grouped["level"].agg(list),
         "since": grouped["since"].min(),
-        **{column: grouped[column].agg(" ".join) for column in REASON_COLUMNS},
+        **{column: grouped[column].agg("\n".join) for column in REASON_COLUMNS},
         "trend_per_month": grouped["trend_per_month"].agg(list),
     }).reset_index()
     table["score"] = 3 * table["alerts"] + table["watches"]

@@ -186,6 +186,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "hotspots.col.indicators": {"nl": "Indicatoren", "fr": "Indicateurs", "en": "Indicators"},
     "hotspots.col.since": {"nl": "Sinds", "fr": "Depuis", "en": "Since"},
     "hotspots.col.reason": {"nl": "Waarom", "fr": "Pourquoi", "en": "Why"},
+    "hotspots.why": {"nl": "Waarom deze diensten", "fr": "Pourquoi ces services",
+                     "en": "Why these departments"},
+    "hotspots.why_more": {
+        "nl": "De redenen van de {n} andere diensten staan in de CSV van de rangschikking.",
+        "fr": "Les raisons des {n} autres services sont dans le CSV du classement.",
+        "en": "The reasons of the {n} other departments are in the ranking's CSV.",
+    },
     "hotspots.funnel": {"nl": "Diensten vergeleken (trechterdiagram)",
                         "fr": "Services comparés (graphique en entonnoir)",
                         "en": "Departments compared (funnel plot)"},

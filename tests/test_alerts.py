@@ -231,6 +231,27 @@ def test_hotspots_rank_alerts_first_then_longest_running():
         "department"].tolist() == ["Past"]
 
 
+def test_hotspot_reasons_have_a_line_per_indicator_beside_its_level():
+    month = dt.date(2024, 3, 1)
+    chart = pd.DataFrame({
+        "month": [month] * 3,
+        "department": ["Both"] * 3,
+        "indicator": ["turnover_rate", "absence_rate", "aggression_rate"],
+        "value": [2.0, 6.0, 1.0],
+        "level": ["watch", "alert", None],
+        **{column: ["exits up.", "absence up.", None] for column in alerts.REASON_COLUMNS},
+    })
+    signals = pd.DataFrame({"month": [month] * 2, "department": ["Both"] * 2,
+                            "indicator": ["absence_rate", "turnover_rate"],
+                            "since": [dt.date(2024, 1, 1), dt.date(2024, 3, 1)]})
+    row = hotspots(Evaluation(chart, signals, pd.DataFrame())).iloc[0]
+    assert row["indicators"] == ["absence_rate", "turnover_rate"]     # contract order
+    assert row["levels"] == ["alert", "watch"]
+    for column in alerts.REASON_COLUMNS:
+        assert row[column].splitlines() == ["absence up.", "exits up."]
+    assert (row["score"], row["since"]) == (4, dt.date(2024, 1, 1))
+
+
 def test_rules_have_names_in_every_language():
     assert set(alerts.RULES) == set(alerts.RULE_ORDER) == set(alerts.RULE_LEVEL)
     for names in alerts.RULES.values():

@@ -133,7 +133,15 @@ def test_hotspots_heatmap_ranking_and_funnel(demo_shown):
     charts = app.get("plotly_chart")
     assert len(charts) == 2, "heatmap and funnel plot"
     assert "Signaux par service et indicateur" in str(charts[0].proto)
-    assert len(app.table[0].value) >= 1, "the ranked list (the demo has deteriorating departments)"
+    ranked = app.table[0].value
+    assert len(ranked) >= 1, "the ranked list (the demo has deteriorating departments)"
+    assert "Pourquoi" not in ranked.columns, "the reasons follow the table, a line each"
+    assert "Pourquoi ces services" in [header.value for header in app.subheader]
+    blocks = [str(block.proto) for block in app.get("html")
+              if 'class=\\"attention-row' in str(block.proto)]
+    assert len(blocks) == len(ranked)
+    signalled = ranked.iloc[0]["Indicateurs"].count(",") + 1
+    assert blocks[0].count("<li>") == signalled, "one reason line per signalling indicator"
     app.selectbox(key="hotspots_funnel_indicator").set_value("turnover_rate").run()
     assert not app.exception
 

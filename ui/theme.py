@@ -47,6 +47,9 @@ BASE_CSS = """
   .demo-banner { background: #0072B2; color: #FFFFFF; font-weight: 700; font-size: 1.1rem;
                  padding: 0.5rem 1rem; border-radius: 0.4rem; }
   .attention-row { font-size: 1.2rem; padding: 0.45rem 0; border-bottom: 1px solid #CCC; }
+  .attention-row .reasons { list-style: none; margin: 0.3rem 0 0 0; padding: 0; font-size: 1.05rem; }
+  .attention-row .reasons li { margin: 0.2rem 0 0.2rem 1.4rem; text-indent: -1.4rem; }
+  .icon-alert { color: #D55E00; } .icon-watch { color: #B07800; }
   .access-off { background: #FFF3D6; color: #6B4A00; border: 2px solid #E69F00; font-weight: 700;
                 padding: 0.4rem 1rem; border-radius: 0.4rem; margin-bottom: 0.4rem; }
 </style>

@@ -12,8 +12,8 @@ from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
 from signals.i18n import text
 from ui.data import ActiveDatabase, load_unrecorded
 from ui.labels import (breakable, change_text, display_value, indicator_name, level_label,
-                       month_text)
-from ui.theme import level_of
+                       month_text, reason_column)
+from ui.theme import LEVEL_ICONS, level_of
 
 
 def signal_light(level, lang: str, detail: str = "") -> None:
@@ -66,6 +66,25 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         # Always a line, empty when no department signals: the tiles of a row keep one height.
         st.caption(text("overview.departments_signalled", lang, n=departments_signalled)
                    if departments_signalled else "&nbsp;")  # not "\u00a0": Python strips it
+
+
+def hotspot_block(row, lang: str) -> None:
+    """A ranked department (a row of signals.alerts.hotspots): rank, name, level and since,
+    then each signalling indicator on its own line, with its level's icon and the reason."""
+    level = "alert" if row.alerts else "watch"
+    since = month_text(row.since, lang, short=True) if row.since is not None else ""
+    reasons = str(getattr(row, reason_column(lang))).splitlines()
+    lines = "".join(
+        f'<li><span class="icon-{indicator_level}">{LEVEL_ICONS[indicator_level]}</span> '
+        f'{html.escape(reason)}</li>'
+        for indicator_level, reason in zip(row.levels, reasons)
+    )
+    st.html(
+        f'<div class="attention-row"><b>{row.rank}. {html.escape(str(row.department))}</b> · '
+        f'{html.escape(level_label(level, lang))} · '
+        f'{html.escape(text("common.since", lang, month=since))}'
+        f'<ul class="reasons">{lines}</ul></div>'
+    )
 
 
 def unrecorded_notice(database: ActiveDatabase, lang: str) -> tuple[str, ...]:

@@ -14,7 +14,9 @@ from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figu
                         heatmap_order)
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
-from ui.widgets import first_recorded_index, unrecorded_notice
+from ui.widgets import first_recorded_index, hotspot_block, unrecorded_notice
+
+WHY_ROWS = 15           # departments whose reasons are spelled out; all are in the CSV
 
 viewer = require_page("hotspots")  # the role check, before anything is read or shown
 context = page_context()
@@ -60,13 +62,18 @@ else:
             lambda ids: ", ".join(indicator_name(i, lang) for i in ids)),
         since=ranked["since"].map(lambda m: month_text(m, lang, short=True) if m is not None else ""),
         review=review_column(ranked["department"], latest_reviews, lang),
+        reason=ranked[reason_column(lang)].str.replace("\n", " "),
     )[["rank", "department", "score", "alerts", "watches", "indicators", "since", "review",
-       reason_column(lang)]]
-    table.columns = [t("hotspots.col." + c) for c in ("rank", "department", "score", "alerts", "watches",
-                                                      "indicators", "since", "review", "reason")]
-    st.table(table.set_index(table.columns[0]))      # a table wraps the long reasons
+       "reason"]]
+    table.columns = [t("hotspots.col." + c) for c in table.columns]
+    st.table(table.set_index(table.columns[0]).iloc[:, :-1])   # the reasons follow, a line each
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking")
+    st.subheader(t("hotspots.why"))
+    for row in ranked.head(WHY_ROWS).itertuples(index=False):
+        hotspot_block(row, lang)
+    if len(ranked) > WHY_ROWS:
+        st.caption(t("hotspots.why_more", n=len(ranked) - WHY_ROWS))
 
 # The physician's follow-up: everyone sees the status, only the physician the notes and the form.
 reviewing = viewer.may_review() and not ranked.empty

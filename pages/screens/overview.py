@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
-from ui.labels import level_label, month_text, reason_column
+from ui.labels import month_text
 from ui.downloads import download_csv
-from ui.widgets import indicator_tile, unrecorded_notice, year_before
+from ui.widgets import hotspot_block, indicator_tile, unrecorded_notice, year_before
 
 TILES_PER_ROW = 5
 ATTENTION_ROWS = 5
@@ -71,10 +69,4 @@ ranked = ranked[ranked["score"] > 0].head(ATTENTION_ROWS)
 if ranked.empty:
     st.success(t("overview.no_attention"))
 for row in ranked.itertuples(index=False):
-    level = "alert" if row.alerts else "watch"
-    since = month_text(row.since, lang, short=True) if row.since is not None else ""
-    st.html(
-        f'<div class="attention-row"><b>{row.rank}. {html.escape(str(row.department))}</b> · '
-        f'{html.escape(level_label(level, lang))} · {html.escape(t("common.since", month=since))}'
-        f'<br>{html.escape(str(getattr(row, reason_column(lang))))}</div>'
-    )
+    hotspot_block(row, lang)
