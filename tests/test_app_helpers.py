@@ -201,6 +201,22 @@ def test_heatmap_cell_without_a_figure_is_uncoloured_not_green():
     assert cells.text[0][0] == "–" and "no figure" in cells.hovertext[0][0]
 
 
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_heatmap_headings_are_short_and_the_hover_names_the_indicator_in_full(lang):
+    """Ten angled headings side by side fit a 1280-pixel screen only if short."""
+    table = pd.DataFrame({"department": ["Zorg"] * len(INDICATOR_IDS), "indicator": INDICATOR_IDS,
+                          "value": [1.0] * len(INDICATOR_IDS),
+                          "suppressed": [False] * len(INDICATOR_IDS),
+                          "level": [None] * len(INDICATOR_IDS)})
+    cells = heatmap(table, lang, 10).data[0]
+    assert len(set(cells.x)) == len(INDICATOR_IDS)
+    for heading in cells.x:
+        lines = heading.split("<br>")
+        assert len(lines) <= 2 and max(map(len, lines)) <= 14, heading
+    for indicator, hover in zip(INDICATOR_IDS, cells.hovertext[0]):
+        assert indicator_name(indicator, lang) in hover
+
+
 def test_indicator_choices_open_on_the_first_recorded_indicator():
     assert first_recorded_index(()) == 0
     assert first_recorded_index(("absence_rate", "absence_frequency", "long_term_absentees")) == 3

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from signals.definitions import INDICATORS, KINDS, LANGUAGES
+from signals.definitions import INDICATOR_IDS, INDICATORS, KINDS, LANGUAGES
 from signals.i18n import LANGUAGE_NAMES, TEXTS, text
 from signals.reference import REFERENCE_FIGURES
 
@@ -59,7 +59,8 @@ def test_every_key_used_in_the_code_exists():
 def test_dutch_and_french_do_not_leak_english():
     """A nl or fr text equal to its English one is only allowed for words the languages share."""
     shared = {"page.trends", "hotspots.col.score", "unit.%", "unit.points", "common.indicator",
-              "data.indicator", "chart.signal", "common.source"}
+              "data.indicator", "chart.signal", "common.source", "suppressed.short",
+              "heatmap.column.psychosocial_request_rate"}
     same = {key for key, texts in TEXTS.items()
             for lang in ("nl", "fr") if texts[lang] == texts["en"] and key not in shared}
     assert sorted(same) == []
@@ -75,6 +76,7 @@ def test_key_families_built_at_run_time_are_complete():
         "status.": {"accepted", "rejected"},
         "chart.view_": {"monthly", "rolling12"},
         "upload.error.": set(ERROR_COLUMNS),
+        "heatmap.column.": set(INDICATOR_IDS),
         "hotspots.col.": {"rank", "department", "score", "alerts", "watches", "indicators", "since",
                           "reason"},
         "history.": {"uploaded_at", "file_name", "kind", "status", "rows_total", "rows_new",

@@ -216,15 +216,16 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     scale = [pair for index, colour in enumerate(colours)
              for pair in ([bands[index], colour], [bands[index + 1], colour])]
     figure = go.Figure(go.Heatmap(
-        z=z, x=[_wrap(indicator_name(i, lang), 16) for i in indicators], y=departments, text=cell_text,
-        texttemplate="%{text}", textfont=dict(size=15, color="#111111"), hovertext=hover,
+        z=z, x=[text(f"heatmap.column.{i}", lang).replace("\n", "<br>") for i in indicators],
+        y=departments, text=cell_text,
+        texttemplate="%{text}", textfont=dict(size=14, color="#111111"), hovertext=hover,
         hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
     ))
     figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
                           height=max(420, 46 * len(departments) + 240))
     figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16, color="#111"))
     # angled: a long one-word name (Afwezigheidsgraad) is wider than its column
-    figure.update_xaxes(side="top", tickangle=-30, tickfont=dict(size=14, color="#111"))
+    figure.update_xaxes(side="top", tickangle=-45, tickfont=dict(size=14, color="#111"))
     figure.update_layout(margin=dict(l=150, r=20, t=210, b=20))
     return figure
 
