@@ -47,17 +47,21 @@ def rule_symbols(rules) -> dict[str, str]:
     return {rule: RULE_SYMBOLS[index % len(RULE_SYMBOLS)] for index, rule in enumerate(ordered)}
 
 
-MAX_MONTH_TICKS = 14       # more do not fit level on a projected chart
+# Ticks ('janv. 2025', about 80 pixels) that stay level and apart on a chart half a
+# 1280-pixel screen wide; a dense axis turned them sideways, under the legend.
+MAX_MONTH_TICKS = 6
+TICK_STEPS = (1, 3, 6, 12, 24, 60)      # months between ticks
 
 
 def localise_month_axis(figure: go.Figure, months, lang: str) -> None:
-    """Month ticks in the interface language ('mrt 2025'): every 3, 6 or 12 months, so that
-    years of history keep their labels level and apart."""
+    """Month ticks in the interface language ('mrt 2025'): every 1, 3, 6, 12 or more
+    months, so that years of history keep their labels level and apart."""
     months = sorted(set(months))
-    every = next((step for step in (3, 6) if len(months) <= step * MAX_MONTH_TICKS), 12)
-    ticks = [month for month in months if month.month % every == 1 % every]
+    every = next((step for step in TICK_STEPS if len(months) <= step * MAX_MONTH_TICKS),
+                 TICK_STEPS[-1])
+    ticks = [month for month in months if (month.year * 12 + month.month - 1) % every == 0]
     figure.update_xaxes(tickmode="array", tickvals=[pd.Timestamp(m) for m in ticks],
-                        ticktext=[month_text(m, lang, short=True) for m in ticks])
+                        ticktext=[month_text(m, lang, short=True) for m in ticks], tickangle=0)
 
 
 def _line(x, y, name, colour, dash="solid", width=2.5, mode="lines", **extra) -> go.Scatter:
