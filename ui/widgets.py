@@ -63,16 +63,17 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
                                       min_group_size=min_group_size)
             st.caption(f"{month_text(year_before(month), lang, short=True)}: {last_year}")
         signal_light(level, lang)
-        # Always a line, empty when no department signals: the tiles of a row keep one height.
-        st.caption(text("overview.departments_signalled", lang, n=departments_signalled)
-                   if departments_signalled else "&nbsp;")  # not "\u00a0": Python strips it
+        if departments_signalled:
+            st.caption(text("overview.departments_signalled", lang, n=departments_signalled))
 
 
 def hotspot_block(row, lang: str) -> None:
     """A ranked department (a row of signals.alerts.hotspots): rank, name, level and since,
     then each signalling indicator on its own line, with its level's icon and the reason."""
     level = "alert" if row.alerts else "watch"
-    since = month_text(row.since, lang, short=True) if row.since is not None else ""
+    heading = [level_label(level, lang)]
+    if row.since is not None:
+        heading.append(text("common.since", lang, month=month_text(row.since, lang, short=True)))
     reasons = str(getattr(row, reason_column(lang))).splitlines()
     lines = "".join(
         f'<li><span class="icon-{indicator_level}">{LEVEL_ICONS[indicator_level]}</span> '
@@ -81,9 +82,7 @@ def hotspot_block(row, lang: str) -> None:
     )
     st.html(
         f'<div class="attention-row"><b>{row.rank}. {html.escape(str(row.department))}</b> · '
-        f'{html.escape(level_label(level, lang))} · '
-        f'{html.escape(text("common.since", lang, month=since))}'
-        f'<ul class="reasons">{lines}</ul></div>'
+        f'{html.escape(" · ".join(heading))}<ul class="reasons">{lines}</ul></div>'
     )
 
 
