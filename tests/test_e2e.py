@@ -216,6 +216,22 @@ def test_first_request_to_a_page_url_goes_through_the_entry_script(secured_serve
     page.screenshot(path=str(SCREENSHOTS / "en_login.png"))
 
 
+def test_a_bookmark_of_the_first_page_leads_to_it_after_login(secured_server, page):
+    """/overview is served at /: a bookmark of it used to end in 'Page not found'.
+    (The server's very first visit to a deep link still gets that dialog, from Streamlit
+    itself: README, "Known limitations". So the server is visited once before.)"""
+    page.goto(f"{secured_server['url']}/?lang=en")
+    settle(page)
+    page.goto(f"{secured_server['url']}/overview?lang=en")
+    settle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    log_in(page, "physician1")
+    page.get_by_text("Overview for the committee").wait_for(timeout=20_000)
+    settle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
 @pytest.mark.parametrize("role", access.ROLES)
 def test_each_role_logs_in_and_sees_its_pages(secured_server, page, role):
     page.goto(f"{secured_server['url']}/?lang=en")
