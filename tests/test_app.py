@@ -13,6 +13,8 @@ from signals import config, store
 from signals.definitions import INDICATOR_IDS
 from signals.ingest import ingest_bytes
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
+from ui.labels import plain
+from ui.tables import tables_in
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 MONTHS = ("2025-01", "2025-02", "2025-03")
@@ -77,8 +79,11 @@ def rendered_text(app: AppTest) -> str:
             if proto is not None:
                 parts.append(str(proto))
     parts += [frame.value.to_string() for frame in app.dataframe]
-    parts += [table.value.to_string() for table in app.table]
     return "\n".join(parts)
+
+
+def shown_tables(app: AppTest) -> list:
+    return tables_in(element.proto.body for element in app.get("html"))
 
 
 def demo_banner_shown(app: AppTest) -> bool:
@@ -133,7 +138,8 @@ def test_hotspots_heatmap_ranking_and_funnel(demo_shown):
     charts = app.get("plotly_chart")
     assert len(charts) == 2, "heatmap and funnel plot"
     assert "Signaux par service et indicateur" in str(charts[0].proto)
-    ranked = app.table[0].value
+    ranked = shown_tables(app)[0]
+    assert ranked.columns[0] == "Rang" and ranked["Rang"].tolist()[:2] == ["1", "2"]
     assert len(ranked) >= 1, "the ranked list (the demo has deteriorating departments)"
     assert "Pourquoi" not in ranked.columns, "the reasons follow the table, a line each"
     assert "Pourquoi ces services" in [header.value for header in app.subheader]
@@ -169,11 +175,24 @@ def test_invalid_upload_is_reported_and_stores_nothing(demo_shown):
     app.file_uploader(key="upload_files").set_value(("bad.csv", bad, "text/csv")).run()
     assert not app.exception
     assert any("File rejected: 2 error(s)" in error.value for error in app.error)
-    report = app.table[0].value
-    assert sorted(report.index.astype(int).tolist()) == [3, 4], "lines as in a spreadsheet"
+    report = shown_tables(app)[0]
+    assert sorted(report["Line"].astype(int)) == [3, 4], "lines as in a spreadsheet, shown"
     assert not app.button, "no store button for an invalid file"
     assert not _has_data(config.default_db_path())
     assert demo_banner_shown(app)
+
+
+def test_upload_report_shows_file_values_as_typed_not_as_markdown(demo_shown):
+    """st.table rendered '[12](https://example.org)' as a link reading '12'."""
+    app = open_page("upload", "en")
+    bad = (b"month,department,headcount\n2025-01,Alpha,[12](https://example.org)\n"
+           b"2025-02,Beta,*7*\n")
+    app.file_uploader(key="upload_files").set_value(("[x](https://e.org).csv", bad, "text/csv")).run()
+    assert not app.exception
+    report = shown_tables(app)[0]
+    assert report["Value found"].tolist() == ["[12](https://example.org)", "*7*"]
+    assert "<a " not in rendered_text(app).split("DEMO")[-1]
+    assert app.subheader[0].value == plain("[x](https://e.org).csv")
 
 
 def test_valid_upload_needs_confirmation_then_shows(demo_shown):

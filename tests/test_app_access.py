@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 from signals import access, audit, config, reviews
 from signals.i18n import text
 from ui.navigation import PAGES_BY_KEY
+from ui.labels import plain
+from ui.tables import tables_in
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PASSWORD = "correct horse battery staple"
@@ -175,7 +177,7 @@ def test_physician_review_is_saved_audited_and_shown(users):
     assert latest[["department", "status", "reviewer"]].values.tolist() == [
         [department, "under_investigation", "physician1"]]
     assert ("physician1", "review_added") in audit_actions(users)
-    ranking = app.table[0].value
+    ranking = tables_in(element.proto.body for element in app.get("html"))[0]
     assert ranking.loc[ranking["Department"] == department, "Follow-up"].iloc[0].startswith(
         "Under investigation")
     notes = app.dataframe[-1].value
@@ -184,12 +186,13 @@ def test_physician_review_is_saved_audited_and_shown(users):
 
 def test_other_roles_see_the_status_but_not_the_note_and_cannot_review(users):
     committee = open_as("committee", "hotspots")
-    department = committee.table[0].value["Department"].iloc[0]
+    department = tables_in(e.proto.body for e in committee.get("html"))[0]["Department"].iloc[0]
     reviews.add_review(users, "physician1", department, None, "2025-01", "action_planned",
                        "Workload talk with the team leads")
     committee.run()
     assert not committee.get("text_area") and not committee.get("form"), "no review form"
-    assert "Action planned" in committee.table[0].value["Follow-up"].iloc[0]
+    ranking = tables_in(e.proto.body for e in committee.get("html"))[0]
+    assert "Action planned" in ranking["Follow-up"].iloc[0]
     shown = committee.dataframe[-1].value
     assert "Note" not in shown.columns
     assert "Workload talk" not in str(shown.values.tolist())
@@ -271,7 +274,7 @@ def test_too_large_upload_gets_a_clear_message(users, monkeypatch):
     monkeypatch.setattr(ui.upload, "MAX_UPLOAD_MEGABYTES", 0)
     app = open_as("hr", "upload")
     app.file_uploader(key="upload_files").set_value(("big.csv", b"month;department\n", "text/csv")).run()
-    assert any("big.csv is too large" in error.value for error in app.error)
+    assert any(f"{plain('big.csv')} is too large" in error.value for error in app.error)
     assert not [button for button in app.button if (button.key or "").startswith("store_")]
 
 

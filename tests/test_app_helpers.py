@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -20,7 +21,9 @@ from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
 from ui.charts import heatmap, localise_month_axis
-from ui.labels import SOFT_HYPHEN, breakable, change_text, display_value, indicator_name, month_ranges
+from ui.labels import (SOFT_HYPHEN, breakable, change_text, display_value, indicator_name,
+                       month_ranges, plain)
+from ui.tables import literal_table_html, read_literal_table, tables_in
 from ui import navigation
 from ui.navigation import HOME_URL_PATH, PAGE_KEYS, visible_pages
 from ui.widgets import first_recorded_index
@@ -167,6 +170,32 @@ def test_month_ranges_join_consecutive_months():
         dt.date(2011, 1, 1), dt.date(2011, 3, 1), dt.date(2012, 12, 1), dt.date(2013, 1, 1)]
     assert month_ranges(months, "nl") == "apr 2010 – jan 2011, mrt 2011, dec 2012 – jan 2013"
     assert month_ranges([], "fr") == ""
+
+
+def test_literal_tables_escape_every_cell_and_show_the_index():
+    frame = pd.DataFrame({"Value": ["[12](https://example.org)", "<b>x</b>", None],
+                          "Count": [1, 22, 333]},
+                         index=pd.Index([3, 4, 9], name="Line"))
+    markup = literal_table_html(frame)
+    assert "<b>x" not in markup and "&lt;b&gt;x&lt;/b&gt;" in markup
+    assert markup.count("<td class=number>") == 6, "line numbers and counts right-aligned"
+    shown = read_literal_table(markup)
+    assert shown.columns.tolist() == ["Line", "Value", "Count"]
+    assert shown.values.tolist() == [["3", "[12](https://example.org)", "1"],
+                                     ["4", "<b>x</b>", "22"], ["9", "", "333"]]
+    assert tables_in(["<p>no table</p>", markup])[0].equals(shown)
+    assert read_literal_table(literal_table_html(frame, show_index=False)).columns.tolist() == [
+        "Value", "Count"]
+
+
+@pytest.mark.parametrize("typed", ["[x](https://e.org).csv", "*Zorg* & R_D", ":material/home: :red[a]",
+                                   "1. report.csv", "$m^2$ <b>"])
+def test_plain_text_keeps_markdown_from_forming(typed):
+    shown = plain(typed)
+    unescaped = re.sub(r"\\(.)", r"\1", shown).replace("\u200b", "")
+    assert unescaped == typed, "the reader sees what was typed"
+    assert not re.search(r"(?<!\\)[\[\]()*_$<>&]", shown), "every Markdown character escaped"
+    assert ":material/" not in shown and "https://" not in shown
 
 
 def test_tile_names_break_only_at_dutch_compound_joints():

@@ -28,6 +28,18 @@ def breakable(name: str) -> str:
     return COMPOUND_JOINTS.sub(lambda joint: joint.group(1) + SOFT_HYPHEN, name)
 
 
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&^=])")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def plain(value) -> str:
+    """Text from a file or a person, for an element that renders Markdown (st.subheader,
+    st.warning, st.info...), so it shows as typed: Markdown punctuation escaped, and a
+    zero-width space after each ':' so that no ':material/icon:', emoji code or
+    'http://' link forms."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", str(value)).replace(":", ":" + ZERO_WIDTH_SPACE)
+
+
 def kind_label(kind: str, lang: str) -> str:
     return KINDS[kind].labels[lang]
 

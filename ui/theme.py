@@ -50,6 +50,11 @@ BASE_CSS = """
   .attention-row .reasons { list-style: none; margin: 0.3rem 0 0 0; padding: 0; font-size: 1.05rem; }
   .attention-row .reasons li { margin: 0.2rem 0 0.2rem 1.4rem; text-indent: -1.4rem; }
   .icon-alert { color: #D55E00; } .icon-watch { color: #B07800; }
+  .literal-table { border-collapse: collapse; width: 100%; font-size: 1rem; margin-bottom: 0.5rem; }
+  .literal-table th, .literal-table td { border: 1px solid #D5D9E0; padding: 0.35rem 0.6rem;
+                                         text-align: left; vertical-align: top; }
+  .literal-table th { background: #F2F4F7; font-weight: 600; }
+  .literal-table td.number { text-align: right; font-variant-numeric: tabular-nums; }
   .access-off { background: #FFF3D6; color: #6B4A00; border: 2px solid #E69F00; font-weight: 700;
                 padding: 0.4rem 1rem; border-radius: 0.4rem; margin-bottom: 0.4rem; }
 </style>

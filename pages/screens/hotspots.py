@@ -14,6 +14,7 @@ from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figu
                         heatmap_order)
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
+from ui.tables import literal_table
 from ui.widgets import first_recorded_index, hotspot_block, unrecorded_notice
 
 WHY_ROWS = 15           # departments whose reasons are spelled out; all are in the CSV
@@ -66,7 +67,7 @@ else:
     )[["rank", "department", "score", "alerts", "watches", "indicators", "since", "review",
        "reason"]]
     table.columns = [t("hotspots.col." + c) for c in table.columns]
-    st.table(table.set_index(table.columns[0]).iloc[:, :-1])   # the reasons follow, a line each
+    literal_table(table.set_index(table.columns[0]).iloc[:, :-1])   # the reasons follow, a line each
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking")
     st.subheader(t("hotspots.why"))

@@ -11,7 +11,7 @@ from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
-from ui.labels import indicator_name, month_ranges
+from ui.labels import indicator_name, month_ranges, plain
 from ui.rules import rule_names
 from ui.widgets import first_recorded_index, unrecorded_notice
 
@@ -70,7 +70,7 @@ for department in chosen:
     series = of_indicator[of_indicator["department"] == department]
     label = t("common.organisation") if department == ALL_DEPARTMENTS else department
     if series.empty:
-        st.info(t("trends.no_series", department=label))
+        st.info(t("trends.no_series", department=plain(label)))
         continue
     figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
                            rule_names=names, reference=reference if show_reference else None,

@@ -12,7 +12,8 @@ from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
 from ui.data import load_upload_history
 from ui.downloads import download_csv
-from ui.labels import kind_label
+from ui.labels import kind_label, plain
+from ui.tables import literal_table
 from ui.upload import (MAX_UPLOAD_MEGABYTES, preview_frame, remember_stored,
                        size_in_megabytes, stored_result, template_frame, too_large, validation_for)
 
@@ -56,12 +57,12 @@ def show_file(index: int, uploaded) -> None:
 
     data = uploaded.getvalue()
     if too_large(data):
-        st.error(t("upload.too_large", file=uploaded.name, size=size_in_megabytes(data),
+        st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data),
                    limit=MAX_UPLOAD_MEGABYTES))
         return
     detected = detect_kind(data)
     with st.container(border=True):
-        st.subheader(uploaded.name)
+        st.subheader(plain(uploaded.name))
         kind = st.selectbox(
             t("upload.kind"), KIND_NAMES, format_func=lambda k: kind_label(k, lang),
             index=KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
@@ -85,12 +86,12 @@ def show_file(index: int, uploaded) -> None:
 
         result = validation_for(kind, uploaded.name, data)
         for warning in result.warning_texts(lang):
-            st.warning(warning)
+            st.warning(plain(warning))
         if not result.accepted:
             st.error(t("upload.rejected", n=result.error_count))
             errors = result.error_table(lang)
             shown = errors.drop(columns="file").rename(columns=lambda c: t("upload.error." + c))
-            st.table(shown.set_index(t("upload.error.line")))
+            literal_table(shown.set_index(t("upload.error.line")))
             if result.error_count > len(errors):
                 st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
             download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",
