@@ -95,11 +95,14 @@ _CLAUSES = {
         "en": "possibly a rise since {rise_month}",
     },
 }
+# French sets a narrow no-break space before ':' and ';'.
+COLON = {"nl": ": ", "fr": "\u202f: ", "en": ": "}
+SEMICOLON = {"nl": "; ", "fr": "\u202f; ", "en": "; "}
 # The 3-month rules quote the value of the last 3 months together, not this month's.
 _WINDOW_SENTENCE = {
     "nl": "{name} over de laatste 3 maanden {value}, verwacht {expected}: boven de grens "
           "{upper} voor een team van {headcount}",
-    "fr": "{name} sur les 3 derniers mois {value}, attendu {expected}: au-dessus de la "
+    "fr": "{name} sur les 3 derniers mois {value}, attendu {expected}\u202f: au-dessus de la "
           "limite {upper} pour une équipe de {headcount}",
     "en": "{name} over the last 3 months {value}, expected {expected}: above the limit "
           "{upper} for a team of {headcount}",
@@ -109,7 +112,8 @@ _FUNNEL_SENTENCE = {
     "nl": "{name} over de laatste 12 maanden {rolling} tegenover {organisation} in de "
           "organisatie: boven de grens {funnel_limit} voor een team van deze grootte",
     "fr": "{name} sur les 12 derniers mois {rolling} contre {organisation} dans "
-          "l'organisation: au-dessus de la limite {funnel_limit} pour une équipe de cette taille",
+          "l'organisation\u202f: au-dessus de la limite {funnel_limit} pour une équipe de cette "
+          "taille",
     "en": "{name} over the last 12 months {rolling} against {organisation} in the "
           "organisation: above the limit {funnel_limit} for a team of this size",
 }
@@ -188,9 +192,10 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
             elif rule in _WINDOW_RULES:
                 text = _WINDOW_SENTENCE[lang].format(**words)
             else:
-                text = _HEAD[lang].format(**words) + ": " + _CLAUSES[rule][lang].format(**words)
+                text = (_HEAD[lang].format(**words) + COLON[lang]
+                        + _CLAUSES[rule][lang].format(**words))
             if rule != "run_above_centre" and above[row] >= 2:
-                text += "; " + _RUN_TAIL[lang].format(ordinal=ordinal(above[row], lang))
+                text += SEMICOLON[lang] + _RUN_TAIL[lang].format(ordinal=ordinal(above[row], lang))
             texts.append(text + ".")
         result[f"reason_{lang}"] = texts
     return result
@@ -250,4 +255,4 @@ def trend_phrase(slope: float, unit: str, lang: str) -> str:
 
 def with_trend(sentence: str, slope: float, unit: str, lang: str) -> str:
     """The sentence with the trend phrase added before its final full stop."""
-    return sentence.removesuffix(".") + "; " + trend_phrase(slope, unit, lang) + "."
+    return sentence.removesuffix(".") + SEMICOLON[lang] + trend_phrase(slope, unit, lang) + "."

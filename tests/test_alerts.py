@@ -405,7 +405,7 @@ def test_hotspots_say_when_a_signal_is_rising():
     assert table.loc["Rising", "reason_nl"] == (
         f"Rising nl; stijgt met {number['nl']} procentpunt per maand over 12 maanden.")
     assert table.loc["Rising", "reason_fr"] == (
-        f"Rising fr; en hausse de {number['fr']} point par mois sur 12 mois.")
+        f"Rising fr\u202f; en hausse de {number['fr']} point par mois sur 12 mois.")
     assert abs(table.loc["Flat", "trend_per_month"][0]) < 0.4
     assert [table.loc["Flat", f"reason_{lang}"] for lang in ("nl", "fr", "en")] == [
         "Flat nl.", "Flat fr.", "Flat en."]

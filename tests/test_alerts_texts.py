@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -38,6 +39,14 @@ def test_percentages_follow_the_language():
                        "for a team of 32; third month in a row above average.")
     assert "9,8\u202f%" in dutch and "8,6\u202f%" in dutch and "3e maand op rij" in dutch
     assert "9,8\u202f%" in french and "équipe de 32" in french
+
+
+@pytest.mark.parametrize("rule", ["beyond_upper_limit", "three_months_high", "funnel_outlier"])
+def test_french_sets_a_narrow_no_break_space_before_colon_and_semicolon(rule):
+    french = reason("fr", "absence_rate", rule, FACTS)
+    assert "\u202f: " in french and "\u202f; " in french
+    assert not re.search(r"[^\u202f][:;] ", french), french
+    assert "\u202f" not in reason("en", "absence_rate", rule, FACTS).replace("\u202f%", "")
 
 
 def test_counts_and_hour_rates_use_their_units():
