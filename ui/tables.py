@@ -18,7 +18,7 @@ TABLE_CLASS = "literal-table"
 
 
 def _cell(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return "" if pd.api.types.is_scalar(value) and pd.isna(value) else str(value)
 
 
 def literal_table_html(frame: pd.DataFrame, *, show_index: bool = True) -> str:
