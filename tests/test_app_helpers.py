@@ -20,7 +20,7 @@ from ui.access_control import local_time
 from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
-from ui.charts import heatmap, localise_month_axis
+from ui.charts import heatmap, localise_month_axis, plotly_text
 from ui.labels import (SOFT_HYPHEN, breakable, change_text, display_value, indicator_name,
                        month_ranges, plain)
 from ui.tables import literal_table_html, read_literal_table, tables_in
@@ -218,6 +218,17 @@ def test_month_axis_keeps_at_most_6_level_ticks(count, every):
     assert 2 <= len(ticks) <= 6 and figure.layout.xaxis.tickangle == 0
     assert all((tick.year * 12 + tick.month - 1) % every == 0 for tick in ticks)
     assert ticks[1].year * 12 + ticks[1].month - (ticks[0].year * 12 + ticks[0].month) == every
+
+
+def test_department_names_show_in_charts_as_typed():
+    """Plotly reads <b>, <a href>, <br> in texts: a department name must not."""
+    table = pd.DataFrame({"department": ["<b>R&D</b>"], "indicator": ["absence_rate"],
+                          "value": [4.0], "suppressed": [False], "level": ["watch"],
+                          "reason_en": ["Absence rate 4.0%"]})
+    cells = heatmap(table, "en", 10).data[0]
+    assert list(cells.y) == ["&lt;b&gt;R&amp;D&lt;/b&gt;"]
+    assert cells.hovertext[0][0].startswith("&lt;b&gt;R&amp;D&lt;/b&gt; · Absence rate<br>")
+    assert plotly_text("Zorg <65 & 65+") == "Zorg &lt;65 &amp; 65+"
 
 
 def test_heatmap_cell_without_a_figure_is_uncoloured_not_green():

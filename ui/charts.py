@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -64,6 +65,12 @@ def localise_month_axis(figure: go.Figure, months, lang: str) -> None:
                         ticktext=[month_text(m, lang, short=True) for m in ticks], tickangle=0)
 
 
+def plotly_text(value) -> str:
+    """A name from a file (a department) for a Plotly text, which reads a few HTML tags
+    (<b>, <a href>, <br>): shown as typed."""
+    return html.escape(str(value), quote=False)
+
+
 def _line(x, y, name, colour, dash="solid", width=2.5, mode="lines", **extra) -> go.Scatter:
     return go.Scatter(x=x, y=y, name=name, mode=mode, line=dict(color=colour, dash=dash, width=width),
                       connectgaps=False, **extra)
@@ -108,6 +115,7 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
         f"{month_text(m, lang)}<br>{display_value(v, indicator, lang)}"
         for m, v in zip(series["month"], series[value_column])
     ]
+    department = plotly_text(department)
     figure.add_trace(_line(months, series[value_column], department, OKABE_ITO["blue"], width=3.5,
                            mode="lines+markers", marker=dict(size=8), hovertext=hover,
                            hoverinfo="text"))
@@ -179,6 +187,7 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     `table` has columns department, indicator, value, suppressed, level and, optionally,
     the signal's reason_<lang> (shown on hover).
     """
+    table = table.assign(department=table["department"].map(plotly_text))
     departments = list(dict.fromkeys(table["department"]))
     indicators = list(dict.fromkeys(table["indicator"]))
     grid = table.set_index(["department", "indicator"])
@@ -261,12 +270,13 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
         if rows.empty:
             continue
         figure.add_trace(go.Scatter(
-            x=rows["denominator"], y=rows["value"], mode="markers+text", text=rows["department"],
+            x=rows["denominator"], y=rows["value"], mode="markers+text",
+            text=rows["department"].map(plotly_text),
             textposition="top center", textfont=dict(size=14),
             name=text(FUNNEL_POINT_NAMES[level], lang),
             marker=dict(size=15, color=LEVEL_COLOURS[level], line=dict(color="#000", width=1.2),
                         symbol={"ok": "circle", "watch": "triangle-up", "alert": "square"}[level]),
-            hovertext=[f"{d}<br>{display_value(v, indicator, lang)}" for d, v in
+            hovertext=[f"{plotly_text(d)}<br>{display_value(v, indicator, lang)}" for d, v in
                        zip(rows["department"], rows["value"])],
             hoverinfo="text",
         ))
