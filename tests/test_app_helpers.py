@@ -129,12 +129,22 @@ def test_the_first_pages_own_key_leads_to_it(monkeypatch, allowed):
     home = pages[0]
     first_key = visible_pages(allowed)[0].key
     assert home.options["default"] and home.options["url_path"] == HOME_URL_PATH
-    aliases = [p for p in pages if p.options["url_path"] == first_key]
-    assert len(aliases) == 1 and aliases[0].options["visibility"] == "hidden"
-    aliases[0].page()
-    assert switched == [home]
+    for key in (first_key, "login"):           # a bookmark of /login, once logged in
+        aliases = [p for p in pages if p.options["url_path"] == key]
+        assert len(aliases) == 1 and aliases[0].options["visibility"] == "hidden"
+        aliases[0].page()
+        assert switched.pop() == home
     paths = [p.options["url_path"] for p in pages]
     assert len(paths) == len(set(paths)) and set(PAGE_KEYS) <= set(paths)
+
+
+def test_before_login_every_path_shows_the_login(monkeypatch):
+    monkeypatch.setattr(navigation.st, "Page", RecordedPage)
+    monkeypatch.setattr(navigation.st, "navigation", lambda pages, **options: pages)
+    pages = navigation.build_navigation("nl", login=True)
+    assert pages[0].options["default"] and pages[0].options["url_path"] == HOME_URL_PATH
+    assert {p.options["url_path"] for p in pages[1:]} == {"login", *PAGE_KEYS}
+    assert {p.page for p in pages} == {str(navigation.APP_ROOT / navigation.LOGIN_PAGE.file)}
 
 
 def test_read_connection_waits_for_a_writer_in_the_same_process(db_path):

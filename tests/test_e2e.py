@@ -217,13 +217,14 @@ def test_first_request_to_a_page_url_goes_through_the_entry_script(secured_serve
     page.screenshot(path=str(SCREENSHOTS / "en_login.png"))
 
 
-def test_a_bookmark_of_the_first_page_leads_to_it_after_login(secured_server, page):
-    """/overview is served at /: a bookmark of it used to end in 'Page not found'.
-    (The server's very first visit to a deep link still gets that dialog, from Streamlit
-    itself: README, "Known limitations". So the server is visited once before.)"""
+@pytest.mark.parametrize("bookmark", ["overview", "login"])
+def test_a_bookmark_of_the_first_page_leads_to_it_after_login(secured_server, page, bookmark):
+    """/overview and the login page are served at /: a bookmark of either used to end in
+    'Page not found'. (The server's very first visit to a deep link still gets that dialog,
+    from Streamlit itself: README, "Known limitations". So the server is visited once before.)"""
     page.goto(f"{secured_server['url']}/?lang=en")
     settle(page)
-    page.goto(f"{secured_server['url']}/overview?lang=en")
+    page.goto(f"{secured_server['url']}/{bookmark}?lang=en")
     settle(page)
     assert page.get_by_text("Page not found").count() == 0
     log_in(page, "physician1")

@@ -48,12 +48,19 @@ def visible_pages(allowed_keys=None) -> list[PageSpec]:
     return [page for page in PAGES if page.key in allowed]
 
 
+# Streamlit serves the default page at "/" only. Its own path is this internal name, so
+# that its key ("/overview", a bookmark, a link) can lead there instead of "Page not found".
+HOME_URL_PATH = "home"
+
+
 def _login_pages(lang: str) -> list:
+    """The login page at "/" and at every page's own path (the page shows after login)."""
     login_file = str(APP_ROOT / LOGIN_PAGE.file)
     title = text(LOGIN_PAGE.title_key, lang)
-    return [st.Page(login_file, title=title, icon=LOGIN_PAGE.icon, url_path=LOGIN_PAGE.key,
+    return [st.Page(login_file, title=title, icon=LOGIN_PAGE.icon, url_path=HOME_URL_PATH,
                     default=True)] + [
-        st.Page(login_file, title=title, url_path=spec.key, visibility="hidden") for spec in PAGES
+        st.Page(login_file, title=title, url_path=spec.key, visibility="hidden")
+        for spec in (LOGIN_PAGE, *PAGES)
     ]
 
 
@@ -62,11 +69,6 @@ def _forbidden_page(spec: PageSpec, lang: str):
 
     return st.Page(show_not_allowed, title=text("access.not_allowed_title", lang),
                    url_path=spec.key, visibility="hidden")
-
-
-# Streamlit serves the default page at "/" only. Its own path is this internal name, so
-# that its key ("/overview", a bookmark, a link) can lead there instead of "Page not found".
-HOME_URL_PATH = "home"
 
 
 def _home_alias(home, spec: PageSpec, lang: str):
@@ -84,7 +86,7 @@ def build_navigation(lang: str, allowed_keys=None, *, hidden: bool = False, logi
                 url_path=HOME_URL_PATH if index == 0 else spec.key, default=index == 0)
         for index, spec in enumerate(allowed)
     ]
-    if allowed:
-        pages.append(_home_alias(pages[0], allowed[0], lang))
+    if allowed:      # the first page's own path, and /login once logged in, lead to it
+        pages += [_home_alias(pages[0], spec, lang) for spec in (allowed[0], LOGIN_PAGE)]
     pages += [_forbidden_page(spec, lang) for spec in PAGES if spec not in allowed]
     return st.navigation(pages, position="hidden" if hidden else "sidebar")
