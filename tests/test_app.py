@@ -14,7 +14,7 @@ from signals.definitions import INDICATOR_IDS
 from signals.ingest import ingest_bytes
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 from ui.labels import plain
-from ui.tables import tables_in
+from literal_tables import tables_in
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 MONTHS = ("2025-01", "2025-02", "2025-03")

@@ -15,7 +15,7 @@ from signals import access, audit, config, reviews
 from signals.i18n import text
 from ui.navigation import PAGES_BY_KEY
 from ui.labels import plain
-from ui.tables import tables_in
+from literal_tables import tables_in
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PASSWORD = "correct horse battery staple"

@@ -23,7 +23,8 @@ from ui.funnel import Z, funnel_frames
 from ui.charts import heatmap, localise_month_axis, plotly_text
 from ui.labels import (SOFT_HYPHEN, breakable, change_text, display_value, indicator_name,
                        month_ranges, plain)
-from ui.tables import literal_table_html, read_literal_table, tables_in
+from literal_tables import read_literal_table, tables_in
+from ui.tables import literal_table_html
 from ui import navigation
 from ui.navigation import HOME_URL_PATH, PAGE_KEYS, visible_pages
 from ui.widgets import first_recorded_index

@@ -9,7 +9,6 @@ from files too. These tables escape every cell as HTML text instead and wrap lon
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
 
 import pandas as pd
 import streamlit as st
@@ -40,40 +39,3 @@ def literal_table_html(frame: pd.DataFrame, *, show_index: bool = True) -> str:
 
 def literal_table(frame: pd.DataFrame, *, show_index: bool = True) -> None:
     st.html(literal_table_html(frame, show_index=show_index))
-
-
-class _TableReader(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.rows: list[list[str]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append("".join(self._cell))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def read_literal_table(markup: str) -> pd.DataFrame:
-    """The cells of a literal_table_html table as text (header row as columns): what a
-    reader sees, for tests and checks."""
-    reader = _TableReader()
-    reader.feed(markup)
-    header, *body = reader.rows
-    return pd.DataFrame(body, columns=header)
-
-
-def tables_in(markups) -> list[pd.DataFrame]:
-    """The literal tables among HTML markups (say, the bodies of a page's st.html elements)."""
-    return [read_literal_table(markup) for markup in markups
-            if f'<table class="{TABLE_CLASS}">' in markup]

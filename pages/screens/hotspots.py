@@ -67,7 +67,8 @@ else:
     )[["rank", "department", "score", "alerts", "watches", "indicators", "since", "review",
        "reason"]]
     table.columns = [t("hotspots.col." + c) for c in table.columns]
-    literal_table(table.set_index(table.columns[0]).iloc[:, :-1])   # the reasons follow, a line each
+    # the reasons follow the table, a line each; the CSV keeps them
+    literal_table(table.drop(columns=t("hotspots.col.reason")).set_index(t("hotspots.col.rank")))
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking")
     st.subheader(t("hotspots.why"))
