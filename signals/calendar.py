@@ -1,58 +1,36 @@
 """The Belgian working-day calendar: Monday to Friday less the federal public holidays.
 
-Holidays are computed for any year (Easter by the anonymous Gregorian algorithm),
-never listed per year. The calendar itself is a DuckDB query (`calendar_sql`) that
-indicator queries use as a CTE, so it works on read-only connections too.
+Holidays come from the maintained `holidays` package (checked in the tests against the
+contract's ten days for 1990-2100), never listed per year by hand. The calendar itself is
+a DuckDB query (`calendar_sql`) that indicator queries use as a CTE, so it works on
+read-only connections too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-# Fixed-date federal holidays as (month, day).
-FIXED_HOLIDAYS = {
-    (1, 1): "New Year's Day",
-    (5, 1): "Labour Day",
-    (7, 21): "National Day",
-    (8, 15): "Assumption",
-    (11, 1): "All Saints' Day",
-    (11, 11): "Armistice Day",
-    (12, 25): "Christmas",
-}
-# Movable holidays as days after Easter Sunday.
-EASTER_OFFSETS = {
-    1: "Easter Monday",
-    39: "Ascension Day",
-    50: "Whit Monday",
-}
+import holidays
+
+# The `holidays` package lists two Sunday feasts that are not among the contract's ten
+# federal holidays; being Sundays, they never change a working-day count.
+SUNDAY_FEASTS = frozenset({"Easter Sunday", "Pentecost"})
 
 
-def easter_sunday(year: int) -> dt.date:
-    """Easter Sunday of a Gregorian year (anonymous Gregorian / Meeus-Jones-Butcher)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday_shift) // 451
-    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
+@functools.lru_cache(maxsize=256)
 def belgian_holidays(year: int) -> dict[dt.date, str]:
-    """The ten federal public holidays of a year, date -> English name.
+    """The ten federal public holidays of a year, date -> English name (`holidays` package).
 
     Two may fall on one date (Ascension on 1 May in 2008): the names are then joined.
     """
-    holidays = {dt.date(year, month, day): name for (month, day), name in FIXED_HOLIDAYS.items()}
-    easter = easter_sunday(year)
-    for offset, name in EASTER_OFFSETS.items():
-        day = easter + dt.timedelta(days=offset)
-        holidays[day] = f"{holidays[day]} / {name}" if day in holidays else name
-    return dict(sorted(holidays.items()))
+    calendar = holidays.country_holidays("BE", years=year, language="en_US")
+    result = {}
+    for day in sorted(calendar):
+        names = [name for name in calendar.get_list(day) if name not in SUNDAY_FEASTS]
+        if names:
+            result[day] = " / ".join(names)
+    return result
 
 
 def holidays_between(start: dt.date, end: dt.date) -> list[dt.date]:
