@@ -126,7 +126,7 @@ def test_chain_is_intact_after_normal_use(db_path):
 def test_chain_detects_a_tampered_row(db_path):
     ids = [audit.record(db_path, "hr1", "upload", {"rows_new": n}) for n in range(4)]
     with raw(db_path) as con:           # someone with the file drops the guard
-        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("DROP TRIGGER audit_entries_no_update")
         con.execute("UPDATE audit_log SET detail = '{\"rows_new\": 99}' WHERE entry_id = ?", [ids[2]])
     assert not audit.verify_chain(db_path)
     assert audit.first_broken_entry(db_path) == ids[2]
@@ -135,7 +135,7 @@ def test_chain_detects_a_tampered_row(db_path):
 def test_chain_detects_a_removed_row(db_path):
     ids = [audit.record(db_path, "hr1", "upload", {"rows_new": n}) for n in range(4)]
     with raw(db_path) as con:
-        con.execute("DROP TRIGGER audit_log_keep_retention")
+        con.execute("DROP TRIGGER audit_entries_keep_retention")
         con.execute("DELETE FROM audit_log WHERE entry_id = ?", [ids[1]])
     assert audit.first_broken_entry(db_path) == ids[2]
 
@@ -143,7 +143,7 @@ def test_chain_detects_a_removed_row(db_path):
 def test_chain_detects_removal_of_the_oldest_row(db_path):
     ids = [audit.record(db_path, "hr1", "upload", {"rows_new": n}) for n in range(2)]
     with raw(db_path) as con:
-        con.execute("DROP TRIGGER audit_log_keep_retention")
+        con.execute("DROP TRIGGER audit_entries_keep_retention")
         con.execute("DELETE FROM audit_log WHERE entry_id = ?", [ids[0]])
     assert not audit.verify_chain(db_path)
 
