@@ -7,6 +7,7 @@ import streamlit as st
 from signals import audit
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
+from ui.downloads import safe_dataframe
 
 AUDIT_COLUMNS = ("entry_id", "at", "actor", "action", "detail")
 SHOWN_ENTRIES = 500
@@ -61,7 +62,7 @@ def show_entries() -> None:
         return
     entries["at"] = entries["at"].map(local_time)
     shown = entries[list(AUDIT_COLUMNS)].rename(columns=lambda c: t("audit.col." + c))
-    st.dataframe(shown, hide_index=True, height=520)
+    safe_dataframe(shown, hide_index=True, height=520)
 
 
 st.title(t("audit.title"))
