@@ -4,7 +4,11 @@ Everything lives in a small SQLite file next to the data database
 (`access_db_path`): `signals.duckdb` -> `signals.access.sqlite`. SQLite lets
 several processes write (WAL mode, a busy timeout), so a login never waits
 behind a long DuckDB ingest. The same file holds the audit log (signals.audit)
-and the physician's hotspot reviews (signals.reviews).
+and the physician's hotspot reviews (signals.reviews); its schema and transactions
+are in signals.access_store (re-exported here), which imports neither module.
+
+Lock-out: failed logins count per (user name, client), for unknown names alike;
+see `authenticate`.
 
 Every public function takes the *data* database path, the one the CLI and the
 pages already know, and finds the access file from it.

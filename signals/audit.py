@@ -93,6 +93,9 @@ def load_key() -> bytes:
     key = bytes.fromhex(path.read_text(encoding="ascii").strip())
     if len(key) < MIN_KEY_BYTES:
         raise ValueError(f"The audit key file {path.name} holds fewer than {MIN_KEY_BYTES} bytes.")
+    if path.stat().st_mode & 0o077:
+        warnings.warn(f"The audit key file {path.name} is readable by others than its owner "
+                      "(chmod 600 it): with the key, the audit log can be forged.")
     return key
 
 
