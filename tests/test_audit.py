@@ -386,3 +386,15 @@ def test_the_access_module_and_the_audit_log_do_not_import_each_other():
                 for alias in node.names} | {node.module for node in ast.walk(tree)
                                             if isinstance(node, ast.ImportFrom)}
     assert "access" not in imported
+
+
+def test_a_short_or_shared_audit_key_is_refused_or_warned(db_path, tmp_path):
+    key_file = tmp_path / "keys" / "audit.key"
+    key_file.parent.mkdir(parents=True)
+    key_file.write_text("abcd\n")
+    with pytest.raises(ValueError, match="fewer than 16 bytes"):
+        audit.record(db_path, "hr1", "upload", {})
+    key_file.write_text("ab" * 32 + "\n")
+    key_file.chmod(0o644)
+    with pytest.warns(UserWarning, match="readable by others"):
+        audit.record(db_path, "hr1", "upload", {})
