@@ -4,7 +4,11 @@ Everything lives in a small SQLite file next to the data database
 (`access_db_path`): `signals.duckdb` -> `signals.access.sqlite`. SQLite lets
 several processes write (WAL mode, a busy timeout), so a login never waits
 behind a long DuckDB ingest. The same file holds the audit log (signals.audit)
-and the physician's hotspot reviews (signals.reviews).
+and the physician's hotspot reviews (signals.reviews); its schema and transactions
+are in signals.access_store (re-exported here), which imports neither module.
+
+Lock-out: failed logins count per (user name, client), for unknown names alike;
+see `authenticate`.
 
 Every public function takes the *data* database path, the one the CLI and the
 pages already know, and finds the access file from it.
@@ -43,21 +47,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
-import os
 import re
 import secrets
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-# signals.audit imports this module too; only module attributes are used at call time.
 from . import audit
+from .access_store import (  # noqa: F401  (re-exported: callers use access.open_store etc.)
+    BUSY_TIMEOUT_SECONDS, MIGRATIONS, SCHEMA_VERSION, TIMESTAMP_FORMAT, access_db_path,
+    from_stamp, open_store, to_stamp, transaction, utc,
+)
 
 ROLES = ("committee", "physician", "hr", "admin")
 PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit")
@@ -77,89 +81,31 @@ SETTINGS_ROLES = frozenset({"admin"})
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024          # argon2 hashes anything, but not megabytes per attempt
-MAX_FAILURES = 5
-FAILURE_WINDOW = dt.timedelta(minutes=15)
-LOCK_DURATION = dt.timedelta(minutes=15)
+MAX_FAILURES = 5                                # per (user name, client) ...
+FAILURE_WINDOW = dt.timedelta(minutes=15)       # ... within this window block the pair
+LOCK_DURATION = dt.timedelta(minutes=15)        # for this long, doubled for each earlier block
+BLOCK_MEMORY = dt.timedelta(days=1)             # of the pair within this memory,
+MAX_LOCK_DURATION = dt.timedelta(days=1)        # up to this
 SESSION_IDLE_TIMEOUT = dt.timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = dt.timedelta(hours=8)
 SESSION_REFRESH_INTERVAL = dt.timedelta(minutes=1)   # last_seen is not rewritten on every rerun
-BUSY_TIMEOUT_SECONDS = 15.0
 UNKNOWN_ACTOR = "(unknown user)"
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"   # UTC; sorts as text, matches SQLite's strftime
-
-SCHEMA_VERSION = 1
-
-# Each entry migrates the access store from version (index) to (index + 1).
-MIGRATIONS: list[list[str]] = [
-    [
-        """CREATE TABLE users (
-            username      TEXT PRIMARY KEY,
-            role          TEXT NOT NULL CHECK (role IN ('committee', 'physician', 'hr', 'admin')),
-            password_hash TEXT NOT NULL,
-            email         TEXT UNIQUE,
-            created_at    TEXT NOT NULL,
-            last_login    TEXT,
-            locked_until  TEXT
-        )""",
-        """CREATE TABLE login_failures (
-            username  TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
-            failed_at TEXT NOT NULL
-        )""",
-        "CREATE INDEX login_failures_by_user ON login_failures (username, failed_at)",
-        """CREATE TABLE sessions (
-            token_sha256 TEXT PRIMARY KEY,
-            username     TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
-            created_at   TEXT NOT NULL,
-            last_seen    TEXT NOT NULL
-        )""",
-        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "INSERT INTO settings VALUES ('audit_retention_days', '730')",
-        """CREATE TABLE audit_log (
-            entry_id    INTEGER PRIMARY KEY AUTOINCREMENT,
-            at          TEXT NOT NULL,
-            actor       TEXT NOT NULL,
-            action      TEXT NOT NULL,
-            detail      TEXT NOT NULL,          -- JSON object, structured, never free text
-            prev_sha256 TEXT NOT NULL,
-            row_sha256  TEXT NOT NULL UNIQUE
-        )""",
-        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN
-            SELECT RAISE(ABORT, 'the audit log is append-only');
-        END""",
-        """CREATE TRIGGER audit_log_keep_retention BEFORE DELETE ON audit_log
-        WHEN old.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now',
-            '-' || (SELECT value FROM settings WHERE key = 'audit_retention_days') || ' days')
-        BEGIN
-            SELECT RAISE(ABORT, 'audit entries younger than the retention period cannot be deleted');
-        END""",
-        """CREATE TABLE reviews (
-            review_id   INTEGER PRIMARY KEY AUTOINCREMENT,
-            department  TEXT NOT NULL,
-            indicator   TEXT,                   -- NULL: the department as a whole
-            month       TEXT NOT NULL,          -- YYYY-MM
-            status      TEXT NOT NULL
-                CHECK (status IN ('seen', 'under_investigation', 'action_planned')),
-            note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
-            reviewer    TEXT NOT NULL,
-            reviewed_at TEXT NOT NULL
-        )""",
-        "CREATE INDEX reviews_by_hotspot ON reviews (department, indicator, review_id)",
-    ],
-]
 
 
-class AccountLocked(Exception):
-    """Too many failed logins: the account refuses every password until `until`."""
+class LoginBlocked(Exception):
+    """Too many failed logins for this user name from this client: every password is
+    refused from there until `until`. Said alike for known and unknown names."""
 
-    def __init__(self, username: str, until: dt.datetime):
-        super().__init__(f"The account {username} is locked until {until:%H:%M} UTC "
-                         "after too many failed logins.")
-        self.username = username
+    def __init__(self, until: dt.datetime):
+        super().__init__(f"Too many failed logins from this client; try again after "
+                         f"{until:%H:%M} UTC.")
         self.until = until
+
+
+AccountLocked = LoginBlocked        # the former name
 
 
 class UnknownUser(LookupError):
@@ -173,10 +119,6 @@ class User:
     email: str | None
     created_at: dt.datetime
     last_login: dt.datetime | None
-    locked_until: dt.datetime | None
-
-    def is_locked(self, now: dt.datetime | None = None) -> bool:
-        return self.locked_until is not None and utc(now) < self.locked_until
 
 
 @dataclass(frozen=True)
@@ -193,88 +135,6 @@ class Session:
     @property
     def role(self) -> str:
         return self.user.role
-
-
-# --- time -------------------------------------------------------------------------------
-
-def utc(now: dt.datetime | None = None) -> dt.datetime:
-    """`now` as an aware UTC datetime (the clock when None; naive values are taken as UTC)."""
-    if now is None:
-        return dt.datetime.now(dt.timezone.utc)
-    if now.tzinfo is None:
-        return now.replace(tzinfo=dt.timezone.utc)
-    return now.astimezone(dt.timezone.utc)
-
-
-def to_stamp(moment: dt.datetime) -> str:
-    return utc(moment).strftime(TIMESTAMP_FORMAT)
-
-
-def from_stamp(text: str | None) -> dt.datetime | None:
-    if text is None:
-        return None
-    return dt.datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=dt.timezone.utc)
-
-
-# --- the store --------------------------------------------------------------------------
-
-def access_db_path(db_path: Path | str) -> Path:
-    """The access store that belongs to a data database: same folder, `<stem>.access.sqlite`."""
-    db_path = Path(db_path)
-    return db_path.with_name(f"{db_path.stem}.access.sqlite")
-
-
-@contextmanager
-def open_store(db_path: Path | str) -> Iterator[sqlite3.Connection]:
-    """Open (and create, private to its owner, and migrate) the access store; always closes.
-
-    The connection is in autocommit mode: group writes with `transaction(con)`.
-    """
-    path = access_db_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Create the file readable by its owner only: it holds password hashes and notes.
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    try:
-        con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        con.execute("PRAGMA journal_mode = WAL")
-        con.execute("PRAGMA foreign_keys = ON")
-        _migrate(con)
-        yield con
-    finally:
-        con.close()
-
-
-@contextmanager
-def transaction(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction; takes the write lock at once (BEGIN IMMEDIATE)."""
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        yield con
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
-
-
-def _user_version(con: sqlite3.Connection) -> int:
-    return con.execute("PRAGMA user_version").fetchone()[0]
-
-
-def _migrate(con: sqlite3.Connection) -> None:
-    if _user_version(con) == SCHEMA_VERSION:
-        return
-    with transaction(con):
-        current = _user_version(con)      # another process may have migrated meanwhile
-        if current > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"The access store has schema version {current}, newer than this program "
-                f"({SCHEMA_VERSION}). Update the program."
-            )
-        for version in range(current, SCHEMA_VERSION):
-            for statement in MIGRATIONS[version]:
-                con.execute(statement)
-        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 # --- roles and pages --------------------------------------------------------------------
@@ -374,12 +234,11 @@ def check_password_policy(password: str, username: str = "") -> None:
 
 
 def _user_from_row(row) -> User:
-    username, role, email, created_at, last_login, locked_until = row
-    return User(username, role, email, from_stamp(created_at), from_stamp(last_login),
-                from_stamp(locked_until))
+    username, role, email, created_at, last_login = row
+    return User(username, role, email, from_stamp(created_at), from_stamp(last_login))
 
 
-USER_COLUMNS = "username, role, email, created_at, last_login, locked_until"
+USER_COLUMNS = "username, role, email, created_at, last_login"   # locked_until: unused since v2
 
 
 def _require_user(con: sqlite3.Connection, username: str) -> User:
@@ -451,10 +310,10 @@ def set_password(db_path: Path | str, username: str, password: str, *,
     with open_store(db_path) as con, transaction(con):
         _require_user(con, name)
         con.execute(
-            "UPDATE users SET password_hash = ?, locked_until = NULL WHERE username = ?",
-            [password_hash, name],
+            "UPDATE users SET password_hash = ? WHERE username = ?", [password_hash, name],
         )
-        con.execute("DELETE FROM login_failures WHERE username = ?", [name])
+        con.execute("DELETE FROM login_failures WHERE name_key = ?",
+                    [audit.keyed_hash("login-name", name)])
         con.execute("DELETE FROM sessions WHERE username = ?", [name])
         audit.append(con, actor, "password_changed", {"username": name})
 
@@ -476,12 +335,12 @@ def set_email(db_path: Path | str, username: str, email: str | None, *,
 
 
 def unlock_user(db_path: Path | str, username: str, *, actor: str = "system") -> None:
-    """Lift a lock-out before it runs out (for the admin)."""
+    """Lift the blocks of this user name, from every client, before they run out (for the admin)."""
     name = normalise_username(username)
     with open_store(db_path) as con, transaction(con):
         _require_user(con, name)
-        con.execute("UPDATE users SET locked_until = NULL WHERE username = ?", [name])
-        con.execute("DELETE FROM login_failures WHERE username = ?", [name])
+        con.execute("DELETE FROM login_failures WHERE name_key = ?",
+                    [audit.keyed_hash("login-name", name)])
         audit.append(con, actor, "user_unlocked", {"username": name})
 
 
@@ -504,35 +363,69 @@ def _token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _record_failure(con: sqlite3.Connection, user: User, now: dt.datetime) -> dt.datetime | None:
-    """Count a wrong password; lock the account at MAX_FAILURES. Returns the lock's end."""
-    con.execute("INSERT INTO login_failures VALUES (?, ?)", [user.username, to_stamp(now)])
-    con.execute(
-        "DELETE FROM login_failures WHERE username = ? AND failed_at <= ?",
-        [user.username, to_stamp(now - FAILURE_WINDOW)],
-    )
-    failures = con.execute(
-        "SELECT count(*) FROM login_failures WHERE username = ?", [user.username]
+def client_identity(peer_ip: str | None, forwarded_for: str | None = None) -> str:
+    """The client a login attempt comes from, for the lock-out: the connection's address;
+    behind a reverse proxy on the same host (no peer address), the last address the proxy
+    added to X-Forwarded-For (the earlier ones are the client's own claim); else "local"."""
+    if peer_ip:
+        return peer_ip.strip()[:100]
+    hops = [hop.strip() for hop in (forwarded_for or "").split(",") if hop.strip()]
+    return hops[-1][:100] if hops else "local"
+
+
+def _pair_keys(name: str, client: str) -> tuple[str, str]:
+    """The (user name, client) pair as keyed hashes: a password typed as a user name, or an
+    address, is never stored as such."""
+    return (audit.keyed_hash("login-name", name), audit.keyed_hash("login-client", client))
+
+
+def _blocked_until(con: sqlite3.Connection, pair: tuple[str, str], now: dt.datetime) -> dt.datetime | None:
+    until = con.execute(
+        "SELECT max(blocked_until) FROM login_failures "
+        "WHERE name_key = ? AND client_key = ? AND blocked_until > ?", [*pair, to_stamp(now)]
     ).fetchone()[0]
-    if failures < MAX_FAILURES:
-        audit.append(con, user.username, "login_failed",
-                     {"reason": "wrong_password", "failures": failures}, now=now)
-        return None
-    until = now + LOCK_DURATION
-    con.execute("UPDATE users SET locked_until = ? WHERE username = ?", [to_stamp(until), user.username])
-    con.execute("DELETE FROM login_failures WHERE username = ?", [user.username])
-    audit.append(con, user.username, "login_failed",
-                 {"reason": "wrong_password", "failures": failures, "locked": True}, now=now)
+    return from_stamp(until)
+
+
+def _block_duration(con: sqlite3.Connection, pair: tuple[str, str], now: dt.datetime) -> dt.timedelta:
+    """LOCK_DURATION, doubled for each earlier block of the pair in the last BLOCK_MEMORY."""
+    earlier = con.execute(
+        "SELECT count(*) FROM login_failures WHERE name_key = ? AND client_key = ? "
+        "AND blocked_until IS NOT NULL AND failed_at > ?", [*pair, to_stamp(now - BLOCK_MEMORY)]
+    ).fetchone()[0]
+    return min(LOCK_DURATION * 2 ** min(earlier, 16), MAX_LOCK_DURATION)
+
+
+def _record_failure(con: sqlite3.Connection, pair: tuple[str, str], actor: str, reason: str,
+                    now: dt.datetime) -> dt.datetime | None:
+    """Count a failed login of the pair; block the pair at MAX_FAILURES. Returns the block's end."""
+    con.execute("DELETE FROM login_failures WHERE failed_at <= ? AND blocked_until IS NULL",
+                [to_stamp(now - FAILURE_WINDOW)])
+    con.execute("DELETE FROM login_failures WHERE failed_at <= ?", [to_stamp(now - BLOCK_MEMORY)])
+    failures = 1 + con.execute(
+        "SELECT count(*) FROM login_failures WHERE name_key = ? AND client_key = ? "
+        "AND blocked_until IS NULL", pair
+    ).fetchone()[0]
+    until = now + _block_duration(con, pair, now) if failures >= MAX_FAILURES else None
+    if until is not None:      # a fresh count after the block; the block row is remembered
+        con.execute("DELETE FROM login_failures WHERE name_key = ? AND client_key = ? "
+                    "AND blocked_until IS NULL", pair)
+    con.execute("INSERT INTO login_failures VALUES (?, ?, ?, ?)",
+                [*pair, to_stamp(now), to_stamp(until) if until else None])
+    detail = {"reason": reason, "failures": failures}
+    if until is not None:
+        detail["blocked_minutes"] = round((until - now).total_seconds() / 60)
+    audit.append(con, actor, "login_failed", detail, now=now)
     return until
 
 
-def _start_session(con: sqlite3.Connection, user: User, now: dt.datetime) -> str:
+def _start_session(con: sqlite3.Connection, user: User, pair: tuple[str, str], now: dt.datetime) -> str:
     token = secrets.token_urlsafe(32)
     con.execute("INSERT INTO sessions VALUES (?, ?, ?, ?)",
                 [_token_digest(token), user.username, to_stamp(now), to_stamp(now)])
-    con.execute("DELETE FROM login_failures WHERE username = ?", [user.username])
-    con.execute("UPDATE users SET last_login = ?, locked_until = NULL WHERE username = ?",
-                [to_stamp(now), user.username])
+    con.execute("DELETE FROM login_failures WHERE name_key = ? AND client_key = ? "
+                "AND blocked_until IS NULL", pair)
+    con.execute("UPDATE users SET last_login = ? WHERE username = ?", [to_stamp(now), user.username])
     # Sessions of anyone that ran out are dropped here, so the table stays small.
     con.execute("DELETE FROM sessions WHERE last_seen <= ? OR created_at <= ?",
                 [to_stamp(now - SESSION_IDLE_TIMEOUT), to_stamp(now - SESSION_ABSOLUTE_TIMEOUT)])
@@ -540,46 +433,59 @@ def _start_session(con: sqlite3.Connection, user: User, now: dt.datetime) -> str
     return token
 
 
-def authenticate(db_path: Path | str, username: str, password: str, *,
+def authenticate(db_path: Path | str, username: str, password: str, *, client: str = "local",
                  now: dt.datetime | None = None) -> Session | None:
     """Check a password and start a session.
 
     Returns the Session, or None for a wrong name or password (the two are not told
-    apart). Raises AccountLocked while the account is locked: after MAX_FAILURES
-    wrong passwords within FAILURE_WINDOW it refuses even the right password for
-    LOCK_DURATION. Every attempt is audited (an unknown name is not written down:
-    people sometimes type their password into the name field).
+    apart). Failures count per (user name, `client`; see `client_identity`), for known and
+    unknown names alike: after MAX_FAILURES within FAILURE_WINDOW that pair is blocked
+    (LoginBlocked, even for the right password) for LOCK_DURATION, doubled for each
+    earlier block of the pair in the last BLOCK_MEMORY. The same name from another client
+    is not blocked, so an attacker cannot lock the real user out. Every attempt costs one
+    password-hash check (a dummy one for an unknown name) and is audited (an unknown name
+    is not written down: people sometimes type their password into the name field).
     """
     now = utc(now)
-    name = (username or "").strip().lower()
+    name = (username or "").strip().lower()[:MAX_PASSWORD_LENGTH]
+    pair = _pair_keys(name, str(client or "local"))
     with open_store(db_path) as con:
         row = con.execute(
             f"SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = ?", [name]
         ).fetchone()
-        if row is None:
-            _password_matches(_dummy_hash(), password)     # same work as for a real user
-            with transaction(con):
-                audit.append(con, UNKNOWN_ACTOR, "login_failed", {"reason": "unknown_user"}, now=now)
-            return None
-        user, password_hash = _user_from_row(row[:-1]), row[-1]
-        correct = _password_matches(password_hash, password)
+        password_hash = row[-1] if row else _dummy_hash()      # the same work for every name
+        correct = _password_matches(password_hash, password) and row is not None
+        actor = name if row else UNKNOWN_ACTOR
         with transaction(con):
-            # Read the lock again inside the write lock: a parallel attempt may have set it.
-            user = _require_user(con, name)
-            if user.is_locked(now):
-                audit.append(con, name, "login_failed", {"reason": "locked"}, now=now)
-                locked_until = user.locked_until
+            # Read the block inside the write lock: a parallel attempt may have set it.
+            blocked = _blocked_until(con, pair, now)
+            if blocked is not None:
+                audit.append(con, actor, "login_failed", {"reason": "blocked"}, now=now)
             elif not correct:
-                locked_until = _record_failure(con, user, now)
-                if locked_until is None:
+                reason = "wrong_password" if row else "unknown_user"
+                blocked = _record_failure(con, pair, actor, reason, now)
+                if blocked is None:
                     return None
             else:
+                user = _require_user(con, name)
                 if _hasher().check_needs_rehash(password_hash):
                     con.execute("UPDATE users SET password_hash = ? WHERE username = ?",
                                 [_hasher().hash(password), name])
-                token = _start_session(con, user, now)
+                token = _start_session(con, user, pair, now)
                 return Session(token, _require_user(con, name))
-    raise AccountLocked(name, locked_until)
+    raise LoginBlocked(blocked)
+
+
+def blocked_clients(db_path: Path | str, username: str, *,
+                    now: dt.datetime | None = None) -> list[dt.datetime]:
+    """When each client blocked for this user name may try again (for the admin)."""
+    name_key = audit.keyed_hash("login-name", normalise_username(username))
+    with open_store(db_path) as con:
+        rows = con.execute(
+            "SELECT max(blocked_until) FROM login_failures WHERE name_key = ? AND blocked_until > ? "
+            "GROUP BY client_key ORDER BY 1", [name_key, to_stamp(utc(now))]
+        ).fetchall()
+    return [from_stamp(until) for (until,) in rows]
 
 
 def session_user(db_path: Path | str, token: str | None, *,

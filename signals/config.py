@@ -31,6 +31,15 @@ def key_file_path() -> Path:
     return base / "burnout-signals" / "pseudonym.key"
 
 
+def audit_key_file_path() -> Path:
+    """The audit log's HMAC key: SIGNALS_AUDIT_KEY_FILE, else `audit.key` beside the
+    pseudonymisation key. The chain heads live in `audit-heads/` beside it."""
+    configured = os.environ.get("SIGNALS_AUDIT_KEY_FILE")
+    if configured:
+        return Path(configured)
+    return key_file_path().parent / "audit.key"
+
+
 def min_group_size() -> int:
     """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE)."""
     value = os.environ.get("SIGNALS_MIN_GROUP_SIZE")

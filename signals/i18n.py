@@ -373,12 +373,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Wrong user name or password.",
     },
     "access.locked": {
-        "nl": "Dit account is vergrendeld na te veel mislukte pogingen, tot {until}. Probeer daarna opnieuw "
-              "of vraag de beheerder het te ontgrendelen.",
-        "fr": "Ce compte est verrouillé après trop de tentatives échouées, jusqu'à {until}. Réessayez ensuite "
-              "ou demandez à l'administrateur de le déverrouiller.",
-        "en": "This account is locked after too many failed attempts, until {until}. Try again then "
-              "or ask the administrator to unlock it.",
+        "nl": "Te veel mislukte pogingen voor deze gebruikersnaam vanaf dit toestel. Probeer opnieuw na "
+              "{until}, of meld u aan vanaf uw gewone werkplek.",
+        "fr": "Trop de tentatives échouées pour ce nom d'utilisateur depuis cet appareil. Réessayez après "
+              "{until}, ou connectez-vous depuis votre poste habituel.",
+        "en": "Too many failed attempts for this user name from this device. Try again after {until}, "
+              "or log in from your usual workstation.",
     },
     "access.session_expired": {
         "nl": "Uw sessie is verlopen. Meld u opnieuw aan.",
@@ -419,6 +419,50 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Keten verbroken vanaf regel {entry}: het logboek is buiten de app gewijzigd.",
         "fr": "Chaîne rompue à partir de l'entrée {entry} : le journal a été modifié hors de l'application.",
         "en": "Chain broken from entry {entry} on: the log was changed outside the app.",
+    },
+    "audit.chain_missing": {
+        "nl": "Keten verbroken: vóór regel {entry} zijn regels verwijderd of ingevoegd buiten de app.",
+        "fr": "Chaîne rompue : avant l'entrée {entry}, des entrées ont été supprimées ou insérées hors de "
+              "l'application.",
+        "en": "Chain broken: entries before entry {entry} were removed or inserted outside the app.",
+    },
+    "audit.chain_newest_missing": {
+        "nl": "Keten verbroken: de nieuwste regels (tot regel {entry}) zijn verwijderd buiten de app.",
+        "fr": "Chaîne rompue : les entrées les plus récentes (jusqu'à l'entrée {entry}) ont été supprimées "
+              "hors de l'application.",
+        "en": "Chain broken: the newest entries (up to entry {entry}) were removed outside the app.",
+    },
+    "audit.chain_count": {
+        "nl": "Keten verbroken: het aantal regels tot regel {entry} klopt niet met de kop van de keten.",
+        "fr": "Chaîne rompue : le nombre d'entrées jusqu'à l'entrée {entry} ne correspond pas à la tête "
+              "de la chaîne.",
+        "en": "Chain broken: the number of entries up to entry {entry} does not match the chain's head.",
+    },
+    "audit.head_missing": {
+        "nl": "De kop van de keten (het bestand naast de auditsleutel) ontbreekt: het logboek kan niet "
+              "gecontroleerd worden. Werd de databank verplaatst zonder de sleutelmap?",
+        "fr": "La tête de la chaîne (le fichier à côté de la clé d'audit) est absente : le journal ne peut "
+              "pas être vérifié. La base a-t-elle été déplacée sans le dossier des clés ?",
+        "en": "The chain's head (the file beside the audit key) is missing: the log cannot be checked. "
+              "Was the database moved without the key folder?",
+    },
+    "audit.head_invalid": {
+        "nl": "De kop van de keten is gewijzigd of onleesbaar: het logboek kan niet gecontroleerd worden.",
+        "fr": "La tête de la chaîne a été modifiée ou est illisible : le journal ne peut pas être vérifié.",
+        "en": "The chain's head was changed or cannot be read: the log cannot be checked.",
+    },
+    "audit.unkeyed_entries": {
+        "nl": "Er staan niet-ondertekende auditregels in de databank die de app niet schreef.",
+        "fr": "La base contient des entrées d'audit non signées que l'application n'a pas écrites.",
+        "en": "The database holds unsigned audit entries that the app did not write.",
+    },
+    "audit.retention_changed": {
+        "nl": "De bewaartermijn in de databank is buiten de app gewijzigd; de app houdt de laatst "
+              "ingestelde waarde aan. Sla de bewaartermijn opnieuw op om dit te herstellen.",
+        "fr": "La durée de conservation dans la base a été modifiée hors de l'application ; l'application "
+              "garde la dernière valeur réglée. Enregistrez à nouveau la durée pour corriger.",
+        "en": "The retention period in the database was changed outside the app; the app keeps the last "
+              "value set. Save the retention period again to repair it.",
     },
     "audit.retention": {"nl": "Bewaartermijn (dagen)", "fr": "Durée de conservation (jours)",
                         "en": "Retention period (days)"},

@@ -43,7 +43,9 @@ def _print_users(db_path: Path) -> None:
         return
     rows = [("USERNAME", "ROLE", "STATE", "LAST LOGIN")]
     for user in users:
-        state = f"locked until {_format_moment(user.locked_until)}" if user.is_locked() else "active"
+        blocked = access.blocked_clients(db_path, user.username)
+        state = (f"locked until {_format_moment(blocked[-1])} for {len(blocked)} client(s)"
+                 if blocked else "active")
         rows.append((user.username, user.role, state, _format_moment(user.last_login)))
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     for row in rows:

@@ -127,19 +127,85 @@ def test_successful_login_returns_a_session_and_records_it(db_path, anna):
     assert "login" in set(audit.entries(db_path)["action"])
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(db_path, anna):
-    for attempt in range(access.MAX_FAILURES - 1):
-        assert access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(attempt)) is None
-    with pytest.raises(access.AccountLocked) as locked:
-        access.authenticate(db_path, "anna", "wrong password!!", now=T0 + minutes(4))
-    assert locked.value.until == T0 + minutes(4 + 15)
-    # Locked: even the right password fails, with the distinguishable reason.
-    with pytest.raises(access.AccountLocked):
-        access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(18))
-    assert access.get_user(db_path, "anna").is_locked(T0 + minutes(18))
-    session = access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(19))
+def fail(db_path, name, times, *, client="10.0.0.9", at=T0):
+    for attempt in range(times):
+        assert access.authenticate(db_path, name, "wrong password!!", client=client,
+                                   now=at + minutes(attempt / 10)) is None
+
+
+def test_five_failures_block_the_name_from_that_client_for_fifteen_minutes(db_path, anna):
+    fail(db_path, "anna", access.MAX_FAILURES - 1)
+    with pytest.raises(access.LoginBlocked) as blocked:
+        access.authenticate(db_path, "anna", "wrong password!!", client="10.0.0.9", now=T0 + minutes(1))
+    assert blocked.value.until == T0 + minutes(1 + 15)
+    # Blocked: even the right password fails from that client ...
+    with pytest.raises(access.LoginBlocked):
+        access.authenticate(db_path, "anna", PASSWORD, client="10.0.0.9", now=T0 + minutes(15))
+    assert access.blocked_clients(db_path, "anna", now=T0 + minutes(15)) == [T0 + minutes(16)]
+    session = access.authenticate(db_path, "anna", PASSWORD, client="10.0.0.9", now=T0 + minutes(16))
     assert session is not None
-    assert not access.get_user(db_path, "anna").is_locked(T0 + minutes(19))
+
+
+def test_an_attacker_elsewhere_cannot_lock_the_real_user_out(db_path, anna):
+    fail(db_path, "anna", access.MAX_FAILURES - 1, client="203.0.113.7")
+    with pytest.raises(access.LoginBlocked):
+        access.authenticate(db_path, "anna", "wrong password!!", client="203.0.113.7", now=T0 + minutes(1))
+    # anna, at her own desk, logs in at once; her own typo does not count against the attacker's pair.
+    assert access.authenticate(db_path, "anna", "typo typo typo!", client="10.0.0.9", now=T0 + minutes(2)) is None
+    assert access.authenticate(db_path, "anna", PASSWORD, client="10.0.0.9", now=T0 + minutes(2)) is not None
+    with pytest.raises(access.LoginBlocked):
+        access.authenticate(db_path, "anna", PASSWORD, client="203.0.113.7", now=T0 + minutes(3))
+
+
+def test_unknown_and_real_names_get_the_same_answers(db_path, anna):
+    fail(db_path, "anna", access.MAX_FAILURES - 1)
+    fail(db_path, "nobody", access.MAX_FAILURES - 1)
+    answers = []
+    for name in ("anna", "nobody"):
+        with pytest.raises(access.LoginBlocked) as blocked:
+            access.authenticate(db_path, name, "wrong password!!", client="10.0.0.9", now=T0 + minutes(1))
+        answers.append((type(blocked.value), str(blocked.value), blocked.value.until))
+    assert answers[0] == answers[1]
+    assert "anna" not in answers[0][1]
+    log = audit.entries(db_path, limit=None)
+    assert not log["detail"].str.contains("nobody").any()
+    assert not log["actor"].str.contains("nobody").any()
+
+
+def test_unknown_names_cost_a_password_check_too(db_path, anna, monkeypatch):
+    checked = []
+    real = access._password_matches
+    monkeypatch.setattr(access, "_password_matches", lambda h, p: checked.append(h) or real(h, p))
+    access.authenticate(db_path, "nobody", PASSWORD, client="10.0.0.9", now=T0)
+    access.authenticate(db_path, "anna", "wrong password!!", client="10.0.0.9", now=T0)
+    assert checked[0] == access._dummy_hash()
+    assert len(checked) == 2 and checked[1].startswith("$argon2id$") and checked[1] != checked[0]
+
+
+def test_blocks_grow_for_a_pair_that_goes_on(db_path, anna):
+    fail(db_path, "anna", access.MAX_FAILURES - 1)
+    with pytest.raises(access.LoginBlocked) as first:
+        access.authenticate(db_path, "anna", "wrong password!!", client="10.0.0.9", now=T0 + minutes(1))
+    after = first.value.until
+    fail(db_path, "anna", access.MAX_FAILURES - 1, at=after)
+    with pytest.raises(access.LoginBlocked) as second:
+        access.authenticate(db_path, "anna", "wrong password!!", client="10.0.0.9", now=after + minutes(1))
+    assert second.value.until == after + minutes(1 + 30)
+
+
+def test_the_failure_table_keeps_neither_names_nor_addresses(db_path, anna):
+    fail(db_path, "my secret pass", 2, client="198.51.100.23")
+    raw = b"".join(p.read_bytes() for p in access.access_db_path(db_path).parent.glob("signals.access*"))
+    assert b"my secret pass" not in raw and b"198.51.100.23" not in raw
+
+
+@pytest.mark.parametrize("peer, forwarded, client", [
+    ("203.0.113.7", "10.1.1.1", "203.0.113.7"),       # a direct peer: its address, the header ignored
+    (None, "6.6.6.6, 198.51.100.23", "198.51.100.23"),  # behind a local proxy: the proxy's own hop
+    (None, None, "local"),
+])
+def test_client_identity(peer, forwarded, client):
+    assert access.client_identity(peer, forwarded) == client
 
 
 def test_failures_spread_over_more_than_the_window_do_not_lock(db_path, anna):
@@ -160,7 +226,7 @@ def test_a_successful_login_resets_the_failure_count(db_path, anna):
 def test_admin_can_unlock(db_path, anna):
     for attempt in range(access.MAX_FAILURES - 1):
         access.authenticate(db_path, "anna", "wrong password!!", now=T0)
-    with pytest.raises(access.AccountLocked):
+    with pytest.raises(access.LoginBlocked):
         access.authenticate(db_path, "anna", "wrong password!!", now=T0)
     access.unlock_user(db_path, "anna", actor="root")
     assert access.authenticate(db_path, "anna", PASSWORD, now=T0 + minutes(1)) is not None

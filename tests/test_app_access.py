@@ -137,11 +137,36 @@ def test_wrong_password_then_lock_out_with_the_time_it_unlocks(users):
     assert titles(app) == ["Log in"]
     for _ in range(access.MAX_FAILURES - 1):
         log_in(app, "committee1", "not the password at all")
-    assert "locked after too many failed attempts, until" in app.error[0].value
-    log_in(app, "committee1")            # even the right password is refused while locked
-    assert "locked" in app.error[0].value and titles(app) == ["Log in"]
+    assert "Too many failed attempts for this user name from this device. Try again after" \
+        in app.error[0].value
+    log_in(app, "committee1")            # even the right password is refused from here meanwhile
+    assert "Too many failed attempts" in app.error[0].value and titles(app) == ["Log in"]
     actions = audit_actions(users)
     assert actions.count(("committee1", "login_failed")) == access.MAX_FAILURES + 1
+
+
+def login_messages(name: str) -> list[str]:
+    app = start()
+    messages = []
+    for _ in range(access.MAX_FAILURES + 1):
+        messages.append(log_in(app, name, "not the password at all").error[0].value)
+    return messages
+
+
+def test_an_unknown_user_name_gets_the_same_messages_as_a_real_one(users):
+    real, unknown = login_messages("admin1"), login_messages("nobody-here")
+    assert real == unknown
+    assert "Wrong user name or password." in real and "locked" not in " ".join(real).lower()
+
+
+def test_a_blocked_client_does_not_lock_the_user_out_elsewhere(users):
+    for _ in range(access.MAX_FAILURES):
+        try:
+            access.authenticate(users, "admin1", "guess guess guess", client="203.0.113.66")
+        except access.LoginBlocked:
+            pass
+    app = log_in(start(), "admin1")      # the real admin, from another client
+    assert not app.error and titles(app) != ["Log in"]
 
 
 def test_login_and_logout_are_audited(users):
@@ -240,10 +265,24 @@ def test_hr_sees_the_settings_read_only(users):
 def test_audit_page_reports_a_broken_chain(users):
     audit.record(users, "admin1", "export", {"rows": 1})
     with sqlite3.connect(access.access_db_path(users)) as con:
-        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("DROP TRIGGER audit_entries_no_update")
         con.execute("UPDATE audit_log SET actor = 'someone' WHERE action = 'export'")
     app = open_as("admin", "audit")
     assert any("Chain broken from entry" in error.value for error in app.error)
+
+
+def test_audit_page_reports_newest_entries_removed_behind_its_back(users):
+    # The scenario: retention 0, delete the newest entries, retention back.
+    for number in range(3):
+        audit.record(users, "admin1", "export", {"rows": number})
+    with sqlite3.connect(access.access_db_path(users)) as con:
+        con.execute("UPDATE settings SET value = '0' WHERE key = 'audit_retention_days'")
+        con.execute("DELETE FROM audit_log WHERE action = 'export'")
+        con.execute("UPDATE settings SET value = '730' WHERE key = 'audit_retention_days'")
+    assert audit.check_chain(users).problem == "newest_missing"
+    app = open_as("admin", "audit")          # the admin's login is chained after the hole
+    assert not any("Chain intact" in message.value for message in app.success)
+    assert any(error.value.startswith("Chain broken: entries before entry") for error in app.error)
 
 
 @pytest.mark.parametrize("lang, notice", [

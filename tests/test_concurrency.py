@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from signals import audit, store
+from signals import access, audit, store
 
 INGEST_MISSING = importlib.util.find_spec("signals.ingest") is None
 needs_ingest = pytest.mark.skipif(
@@ -141,6 +141,10 @@ def test_parallel_audit_writers_keep_one_unbroken_chain(db_path):
     assert len(log) == writers * per_writer
     assert log.groupby("actor").size().to_dict() == {f"writer{w}": per_writer for w in range(writers)}
     assert audit.verify_chain(db_path)
+    # The head file never went backwards: it names the newest entry, so removing it shows.
+    with access.open_store(db_path) as con:
+        head, state = audit._read_head(con, audit.load_key())
+    assert state == "ok" and (head.last_id, head.entries) == (log["entry_id"].max(), len(log))
 
 
 @needs_ingest

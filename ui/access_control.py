@@ -164,12 +164,24 @@ def show_not_allowed(viewer: Viewer | None = None) -> None:
 
 # --- logging in and out -------------------------------------------------------------------
 
-def log_in(username: str, password: str) -> str | None:
-    """Try a password; on success keep the token and return None, else the text key of the
-    message to show (the locked-out message carries the time it unlocks)."""
+def login_client() -> str:
+    """Who is trying to log in, for the lock-out (see access.client_identity): the
+    connection's address, or behind a proxy on this host the hop it added."""
     try:
-        session = access.authenticate(access_db(), username, password)
-    except access.AccountLocked as locked:
+        peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
+    except Exception:            # no browser connection (a bare script run)
+        peer, forwarded = None, None
+    # Only text counts (without a browser, e.g. under AppTest, Streamlit gives a stand-in object).
+    return access.client_identity(peer if isinstance(peer, str) else None,
+                                  forwarded if isinstance(forwarded, str) else None)
+
+
+def log_in(username: str, password: str) -> str | None:
+    """Try a password; on success keep the token and return None, else the message to show.
+    Unknown and known user names get the same messages (the block's carries the time it ends)."""
+    try:
+        session = access.authenticate(access_db(), username, password, client=login_client())
+    except access.LoginBlocked as locked:
         st.session_state[NOTICE_KEY] = None
         return text("access.locked", current_language(), until=local_time(locked.until))
     if session is None:

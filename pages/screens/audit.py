@@ -1,4 +1,4 @@
-"""The audit log for the administrator: entries, whether the hash chain is intact, retention."""
+"""The audit log for the administrator: entries, whether the keyed chain is intact, retention."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import streamlit as st
 from signals import audit
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
+from ui.downloads import safe_dataframe
 
 AUDIT_COLUMNS = ("entry_id", "at", "actor", "action", "detail")
 SHOWN_ENTRIES = 500
@@ -17,14 +18,26 @@ lang, t = context.lang, context.t
 db = access_db()
 
 
+# What check_chain found -> the message that says it.
+PROBLEM_TEXTS = {
+    "entry_changed": "audit.chain_broken",
+    "entries_missing": "audit.chain_missing",
+    "newest_missing": "audit.chain_newest_missing",
+    "count_mismatch": "audit.chain_count",
+    "head_missing": "audit.head_missing",
+    "head_invalid": "audit.head_invalid",
+    "unkeyed_entries": "audit.unkeyed_entries",
+    "retention_changed": "audit.retention_changed",
+}
+
+
 def show_chain_status() -> None:
-    broken = audit.first_broken_entry(db)
-    if broken is None:
-        count = len(audit.entries(db, limit=None))
-        if count:                   # an empty log has nothing to vouch for ("none of the 0")
-            st.success(t("audit.chain_ok", n=count), icon=":material/verified:")
+    check = audit.check_chain(db)
+    if check.intact:
+        if check.entries:           # an empty log has nothing to vouch for ("none of the 0")
+            st.success(t("audit.chain_ok", n=check.entries), icon=":material/verified:")
     else:
-        st.error(t("audit.chain_broken", entry=broken), icon=":material/gpp_bad:")
+        st.error(t(PROBLEM_TEXTS[check.problem], entry=check.entry), icon=":material/gpp_bad:")
 
 
 def show_retention() -> None:
@@ -49,7 +62,7 @@ def show_entries() -> None:
         return
     entries["at"] = entries["at"].map(local_time)
     shown = entries[list(AUDIT_COLUMNS)].rename(columns=lambda c: t("audit.col." + c))
-    st.dataframe(shown, hide_index=True, height=520)
+    safe_dataframe(shown, hide_index=True, height=520)
 
 
 st.title(t("audit.title"))

@@ -11,6 +11,7 @@ from signals.i18n import LANGUAGE_NAMES
 from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import load_coverage
+from ui.downloads import safe_dataframe
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
 
@@ -44,7 +45,7 @@ def show_coverage() -> None:
     shown = table.sort_index(ascending=False)
     shown.index = [month_text(month, lang) for month in shown.index]
     shown.columns = [kind_label(kind, lang) for kind in shown.columns]
-    st.dataframe(shown, height=360)
+    safe_dataframe(shown, height=360)
     st.caption(t("data.coverage_help"))
 
 
@@ -95,7 +96,7 @@ def show_definitions() -> None:
          t("data.unit"): t("unit." + indicator.unit)}
         for indicator in INDICATORS
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    safe_dataframe(pd.DataFrame(rows), hide_index=True)
     st.caption(f"{t('common.source')}: {SOURCE[lang]}")
 
 

@@ -9,7 +9,7 @@ from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import load_hotspots, load_indicators
-from ui.downloads import download_csv
+from ui.downloads import download_csv, safe_dataframe
 from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
                         heatmap_order)
 from ui.hotspot_reviews import review_column, review_table, show_review_form
@@ -85,7 +85,7 @@ if reviewing:
     show_review_form(viewer, ranked, month, lang)
 if not latest_reviews.empty:
     st.caption(t("review.latest"))
-    st.dataframe(review_table(latest_reviews, lang, with_notes=viewer.may_review()), hide_index=True)
+    safe_dataframe(review_table(latest_reviews, lang, with_notes=viewer.may_review()), hide_index=True)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))

@@ -11,7 +11,7 @@ from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
 from ui.data import load_upload_history
-from ui.downloads import download_csv
+from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
 from ui.upload import (MAX_UPLOAD_MEGABYTES, preview_frame, remember_stored,
@@ -73,7 +73,7 @@ def show_file(index: int, uploaded) -> None:
         preview = preview_frame(data)
         if preview is not None:
             with st.expander(t("upload.preview")):
-                st.dataframe(preview, hide_index=True)
+                safe_dataframe(preview, hide_index=True)
 
         stored = stored_result(data, kind)
         if stored is not None:
@@ -135,4 +135,4 @@ else:
     history["status"] = history["status"].map(lambda s: t("status." + s))
     history["kind"] = history["kind"].map(lambda k: kind_label(k, lang) if k in KINDS else k)
     history["uploaded_at"] = history["uploaded_at"].map(local_time)   # Brussels, as the audit log
-    st.dataframe(history.rename(columns=lambda c: t("history." + c)), hide_index=True)
+    safe_dataframe(history.rename(columns=lambda c: t("history." + c)), hide_index=True)

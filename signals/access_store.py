@@ -1,0 +1,227 @@
+"""The access store: the SQLite file beside the data database, its schema and transactions.
+
+signals.access (users, sessions, lock-out), signals.audit (the keyed audit log) and
+signals.reviews all keep their tables here. This module imports none of them, so the
+access control and the audit log no longer import each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+BUSY_TIMEOUT_SECONDS = 15.0
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"   # UTC; sorts as text, matches SQLite's strftime
+
+SCHEMA_VERSION = 2
+
+# Each entry migrates the access store from version (index) to (index + 1).
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE users (
+            username      TEXT PRIMARY KEY,
+            role          TEXT NOT NULL CHECK (role IN ('committee', 'physician', 'hr', 'admin')),
+            password_hash TEXT NOT NULL,
+            email         TEXT UNIQUE,
+            created_at    TEXT NOT NULL,
+            last_login    TEXT,
+            locked_until  TEXT
+        )""",
+        """CREATE TABLE login_failures (
+            username  TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+            failed_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX login_failures_by_user ON login_failures (username, failed_at)",
+        """CREATE TABLE sessions (
+            token_sha256 TEXT PRIMARY KEY,
+            username     TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+            created_at   TEXT NOT NULL,
+            last_seen    TEXT NOT NULL
+        )""",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO settings VALUES ('audit_retention_days', '730')",
+        """CREATE TABLE audit_log (
+            entry_id    INTEGER PRIMARY KEY AUTOINCREMENT,
+            at          TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            action      TEXT NOT NULL,
+            detail      TEXT NOT NULL,          -- JSON object, structured, never free text
+            prev_sha256 TEXT NOT NULL,
+            row_sha256  TEXT NOT NULL UNIQUE
+        )""",
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END""",
+        """CREATE TRIGGER audit_log_keep_retention BEFORE DELETE ON audit_log
+        WHEN old.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now',
+            '-' || (SELECT value FROM settings WHERE key = 'audit_retention_days') || ' days')
+        BEGIN
+            SELECT RAISE(ABORT, 'audit entries younger than the retention period cannot be deleted');
+        END""",
+        """CREATE TABLE reviews (
+            review_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+            department  TEXT NOT NULL,
+            indicator   TEXT,                   -- NULL: the department as a whole
+            month       TEXT NOT NULL,          -- YYYY-MM
+            status      TEXT NOT NULL
+                CHECK (status IN ('seen', 'under_investigation', 'action_planned')),
+            note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
+            reviewer    TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX reviews_by_hotspot ON reviews (department, indicator, review_id)",
+    ],
+    [
+        # The audit log becomes keyed (HMAC): the unkeyed rows wait in audit_log_unkeyed
+        # (keeping their guards) until signals.audit re-keys them on first use.
+        "ALTER TABLE audit_log RENAME TO audit_log_unkeyed",
+        """CREATE TABLE audit_log (
+            entry_id INTEGER PRIMARY KEY,       -- given by signals.audit, never reused
+            at       TEXT NOT NULL,
+            actor    TEXT NOT NULL,
+            action   TEXT NOT NULL,
+            detail   TEXT NOT NULL,             -- JSON object, structured, never free text
+            prev_mac TEXT NOT NULL,
+            mac      TEXT NOT NULL UNIQUE       -- HMAC-SHA256 with the audit key (outside this file)
+        )""",
+        """CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END""",
+        """CREATE TRIGGER audit_entries_keep_retention BEFORE DELETE ON audit_log
+        WHEN old.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now',
+            '-' || (SELECT value FROM settings WHERE key = 'audit_retention_days') || ' days')
+        BEGIN
+            SELECT RAISE(ABORT, 'audit entries younger than the retention period cannot be deleted');
+        END""",
+        # Failed logins count per (user name, client), both as keyed hashes: an attacker
+        # elsewhere cannot lock the real user out, and a password typed as a name is not kept.
+        "DROP TABLE login_failures",
+        """CREATE TABLE login_failures (
+            name_key      TEXT NOT NULL,
+            client_key    TEXT NOT NULL,
+            failed_at     TEXT NOT NULL,
+            blocked_until TEXT              -- set on the failure that blocked the pair
+        )""",
+        "CREATE INDEX login_failures_by_pair ON login_failures (name_key, client_key, failed_at)",
+        "UPDATE users SET locked_until = NULL",
+    ],
+]
+
+
+# --- time -------------------------------------------------------------------------------
+
+def utc(now: dt.datetime | None = None) -> dt.datetime:
+    """`now` as an aware UTC datetime (the clock when None; naive values are taken as UTC)."""
+    if now is None:
+        return dt.datetime.now(dt.timezone.utc)
+    if now.tzinfo is None:
+        return now.replace(tzinfo=dt.timezone.utc)
+    return now.astimezone(dt.timezone.utc)
+
+
+def to_stamp(moment: dt.datetime) -> str:
+    return utc(moment).strftime(TIMESTAMP_FORMAT)
+
+
+def from_stamp(text: str | None) -> dt.datetime | None:
+    if text is None:
+        return None
+    return dt.datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=dt.timezone.utc)
+
+
+# --- the store --------------------------------------------------------------------------
+
+def access_db_path(db_path: Path | str) -> Path:
+    """The access store that belongs to a data database: same folder, `<stem>.access.sqlite`."""
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.stem}.access.sqlite")
+
+
+class StoreConnection(sqlite3.Connection):
+    """A connection that runs callbacks after its transaction commits (see `transaction`).
+
+    `pending` is scratch space for the running transaction (signals.audit keeps the
+    new chain head there); it is cleared when the transaction ends either way.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.path: Path | None = None
+        self.after_commit: list[Callable[[StoreConnection, dict], None]] = []
+        self.pending: dict = {}
+
+    def _reset(self) -> None:
+        self.after_commit = []
+        self.pending = {}
+
+
+@contextmanager
+def open_store(db_path: Path | str) -> Iterator[StoreConnection]:
+    """Open (and create, private to its owner, and migrate) the access store; always closes.
+
+    The connection is in autocommit mode: group writes with `transaction(con)`.
+    """
+    path = access_db_path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Create the file readable by its owner only: it holds password hashes and notes.
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                          factory=StoreConnection)
+    con.path = path.resolve()
+    try:
+        con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA foreign_keys = ON")
+        _migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: StoreConnection) -> Iterator[StoreConnection]:
+    """One write transaction; takes the write lock at once (BEGIN IMMEDIATE).
+
+    After COMMIT the connection's `after_commit` callbacks run, given the transaction's
+    `pending` dict (nothing runs after a rollback).
+    """
+    con.execute("BEGIN IMMEDIATE")
+    con._reset()
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        con._reset()
+        raise
+    con.execute("COMMIT")
+    callbacks, pending = con.after_commit, con.pending
+    con._reset()
+    for callback in callbacks:
+        callback(con, pending)
+
+
+def _user_version(con: sqlite3.Connection) -> int:
+    return con.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _migrate(con: sqlite3.Connection) -> None:
+    if _user_version(con) == SCHEMA_VERSION:
+        return
+    with transaction(con):
+        current = _user_version(con)      # another process may have migrated meanwhile
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"The access store has schema version {current}, newer than this program "
+                f"({SCHEMA_VERSION}). Update the program."
+            )
+        for version in range(current, SCHEMA_VERSION):
+            for statement in MIGRATIONS[version]:
+                con.execute(statement)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
