@@ -209,6 +209,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{count} ligne(s) vide(s) ignorée(s).",
         "en": "{count} empty row(s) ignored.",
     },
+    "warning.kept.rows": {
+        "nl": "{count} rij(en) met een lege cel waar al een waarde bewaard was: de bewaarde "
+              "waarde is behouden (een lege cel wist nooit een waarde).",
+        "fr": "{count} ligne(s) avec une cellule vide là où une valeur était déjà enregistrée : "
+              "la valeur enregistrée est conservée (une cellule vide n'efface jamais une valeur).",
+        "en": "{count} row(s) with an empty cell where a value was already stored: the stored "
+              "value was kept (an empty cell never erases a value).",
+    },
+    "warning.kept.cell": {
+        "nl": "Regel {line}, kolom {column}: lege cel, bewaarde waarde {value} behouden.",
+        "fr": "Ligne {line}, colonne {column} : cellule vide, valeur enregistrée {value} "
+              "conservée.",
+        "en": "Line {line}, column {column}: empty cell, stored value {value} kept.",
+    },
+    "warning.kept.more": {
+        "nl": "En nog {count} behouden waarde(n).",
+        "fr": "Et encore {count} valeur(s) conservée(s).",
+        "en": "And {count} more kept value(s).",
+    },
     "warning.line_numbers": {
         "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "
               "aanhalingstekens?); ze tellen de gegevensrijen vanaf regel 2.",
