@@ -198,6 +198,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This is the demo database: real files are never mixed with the synthetic demo "
               "data. Upload into the organisation's database instead.",
     },
+    # Undoing an upload (signals.undo)
+    "undo.done": {
+        "nl": "Upload {upload} ({file}) ongedaan gemaakt: {removed} rij(en) verwijderd, waarvan "
+              "{restored} teruggezet op de vorige versie.",
+        "fr": "Chargement {upload} ({file}) annulé : {removed} ligne(s) retirée(s), dont "
+              "{restored} remise(s) dans leur version précédente.",
+        "en": "Upload {upload} ({file}) undone: {removed} row(s) removed, of which {restored} "
+              "put back to their previous version.",
+    },
+    "undo.done_left": {
+        "nl": "Upload {upload} ({file}) ongedaan gemaakt: {removed} rij(en) verwijderd, waarvan "
+              "{restored} teruggezet op de vorige versie. {left} rij(en) die een latere upload "
+              "({later}) opnieuw wijzigde, zijn gebleven zoals ze zijn.",
+        "fr": "Chargement {upload} ({file}) annulé : {removed} ligne(s) retirée(s), dont "
+              "{restored} remise(s) dans leur version précédente. {left} ligne(s) modifiée(s) "
+              "depuis par un chargement ultérieur ({later}) sont restée(s) telles quelles.",
+        "en": "Upload {upload} ({file}) undone: {removed} row(s) removed, of which {restored} "
+              "put back to their previous version. {left} row(s) that a later upload ({later}) "
+              "changed again were left as they are.",
+    },
+    "undo.unknown": {
+        "nl": "Er is geen upload {upload}.",
+        "fr": "Il n'y a pas de chargement {upload}.",
+        "en": "There is no upload {upload}.",
+    },
+    "undo.not_stored": {
+        "nl": "Upload {upload} kan niet ongedaan gemaakt worden: er is niets van bewaard "
+              "(status {status}).",
+        "fr": "Le chargement {upload} ne peut pas être annulé : rien n'en est enregistré "
+              "(statut {status}).",
+        "en": "Upload {upload} cannot be undone: nothing of it is stored (status {status}).",
+    },
+    "undo.too_old": {
+        "nl": "Upload {upload} werd bewaard voor deze versie bijhield wat een upload wijzigt; "
+              "hij kan niet ongedaan gemaakt worden.",
+        "fr": "Le chargement {upload} a été enregistré avant que cette version ne garde ce "
+              "qu'un chargement modifie ; il ne peut pas être annulé.",
+        "en": "Upload {upload} was stored before this version kept what an upload changes; "
+              "it cannot be undone.",
+    },
     # Warnings: the file is stored, but the reader should know
     "warning.extra_columns": {
         "nl": "Extra kolommen genegeerd: {columns}.",

@@ -249,7 +249,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         _sync_history_columns(con)
 
 
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     return dict(con.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
         "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall())
@@ -258,8 +258,8 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 def _sync_history_columns(con: duckdb.DuckDBPyConnection) -> None:
     """A column a later migration adds to a data table is added to its history too."""
     for table in DATA_TABLES:
-        history = _columns(con, history_table(table))
-        for name, data_type in _columns(con, table).items():
+        history = table_columns(con, history_table(table))
+        for name, data_type in table_columns(con, table).items():
             if history and name not in history:
                 con.execute(f'ALTER TABLE {history_table(table)} ADD COLUMN "{name}" {data_type}')
 

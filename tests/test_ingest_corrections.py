@@ -99,3 +99,129 @@ def test_kept_value_warnings_are_cut_with_a_count(db_path):
     assert result.warnings[-1] == "And 5 more kept value(s)."
     with store.connect(db_path) as con:
         assert con.execute("SELECT count(*) FROM absences WHERE end_date IS NULL").fetchone()[0] == 0
+
+
+# --- undo ----------------------------------------------------------------------------------
+
+def test_undoing_the_latest_upload_restores_every_table_exactly(db_path):
+    from signals.undo import undo_path
+
+    store_months(db_path)
+    assert ingest_bytes(db_path, "absences", "june.csv", june_file()).accepted
+    before = all_tables(db_path)
+    figures = organisation_absence(db_path)
+    later = (june_file({0: "2024-07-01", 1: "2024-06-20"})
+             + b"N1,Logistiek,2024-08-01,,work_accident\nN2,Productie,2024-09-02,2024-09-03,\n")
+    update = ingest_bytes(db_path, "absences", "fix.csv", later)
+    assert (update.rows_new, update.rows_replaced) == (2, 2)
+    assert all_tables(db_path) != before
+
+    result = undo_path(db_path, update.upload_id, actor="hr1")
+    assert (result.removed, result.restored, result.left) == (4, 2, 0)
+    assert all_tables(db_path) == before
+    assert organisation_absence(db_path) == figures
+    with store.connect(db_path) as con:
+        statuses = con.execute("SELECT upload_id, status, uploaded_by FROM uploads "
+                               "ORDER BY upload_id").fetchall()
+        assert store.data_version(con) == result.undo_id > update.upload_id
+    assert statuses[-2:] == [(update.upload_id, "undone", None), (result.undo_id, "undo", "hr1")]
+
+
+def test_undoing_an_older_upload_leaves_the_rows_a_later_one_changed(db_path):
+    from signals.undo import undo_path
+
+    assert ingest_bytes(db_path, "absences", "base.csv", june_file()).accepted
+    older = ingest_bytes(db_path, "absences", "older.csv",
+                         june_file({i: "2024-06-28" for i in range(4)}))
+    assert older.rows_replaced == 4
+    newer = ingest_bytes(db_path, "absences", "newer.csv",
+                         (ABSENCES + "E0,Productie,2024-06-03,2024-06-29,\n").encode())
+    assert newer.rows_replaced == 1
+
+    result = undo_path(db_path, older.upload_id)
+    assert (result.removed, result.restored, result.left) == (3, 3, 1)
+    assert result.left_by == [newer.upload_id]
+    assert len(result.left_keys) == 1 and "start_date 2024-06-03" in result.left_keys[0]
+    assert "E0" not in result.summary() and "changed again were left" in result.summary()
+    with store.connect(db_path) as con:
+        ends = con.execute("SELECT strftime(end_date, '%Y-%m-%d') FROM absences "
+                           "ORDER BY start_date").fetchall()
+    assert ends == [("2024-06-29",)] + [(None,)] * 9
+
+
+def test_undo_refuses_what_holds_no_data_and_changes_nothing(db_path):
+    from signals.undo import UndoRefused, undo_path
+
+    stored = ingest_bytes(db_path, "absences", "a.csv", june_file())
+    rejected = ingest_bytes(db_path, "absences", "b.csv", (ABSENCES + "E1,X,2024-02-31,,\n").encode())
+    before = all_tables(db_path)
+    for upload_id in (rejected.upload_id, 99):
+        with pytest.raises(UndoRefused):
+            undo_path(db_path, upload_id)
+    undo_path(db_path, stored.upload_id)
+    with pytest.raises(UndoRefused, match="nothing of it is stored"):
+        undo_path(db_path, stored.upload_id)
+    assert all_tables(db_path)["absences"] == [] and before["absences"]
+
+
+def test_undo_is_atomic(db_path, monkeypatch):
+    from signals import undo
+
+    first = ingest_bytes(db_path, "absences", "a.csv", june_file())
+    second = ingest_bytes(db_path, "absences", "b.csv", june_file({1: "2024-06-30"}))
+    before = all_tables(db_path)
+
+    def broken(*args):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(undo, "_record_undo", broken)
+    with pytest.raises(RuntimeError):
+        undo.undo_path(db_path, second.upload_id)
+    assert all_tables(db_path) == before and first.accepted
+
+
+def test_a_version_2_database_migrates_and_its_old_uploads_are_not_undoable(db_path):
+    import duckdb
+
+    from signals.undo import UndoRefused, undo_path
+
+    con = duckdb.connect(str(db_path))
+    for migration in store.MIGRATIONS[:2]:
+        con.execute(migration)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.execute("INSERT INTO uploads (upload_id, file_name, content_sha256, kind, status, "
+                "uploaded_at) VALUES (1, 'old.csv', '', 'absences', 'accepted', now())")
+    con.execute("SELECT nextval('upload_id_seq')")
+    con.execute("INSERT INTO absences VALUES ('k1', 'Zorg', DATE '2024-01-02', NULL, 'illness', 1)")
+    con.close()
+    new = ingest_bytes(db_path, "absences", "new.csv", june_file())
+    with store.connect(db_path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+    with pytest.raises(UndoRefused, match="stored before"):
+        undo_path(db_path, 1)
+    assert undo_path(db_path, new.upload_id).removed == 10
+    assert all_tables(db_path)["absences"] == [("k1", "Zorg", dt.date(2024, 1, 2), None, "illness", 1)]
+
+
+def test_cli_lists_uploads_and_undoes_one(tmp_path, db_path):
+    import subprocess
+    import sys
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "signals", *args, "--db", str(db_path)],
+                              capture_output=True, text=True)
+
+    ingest_bytes(db_path, "absences", "june.csv", june_file())
+    update = ingest_bytes(db_path, "absences", "july.csv", june_file({2: "2024-07-04"}))
+    listed = run("uploads", "list")
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines()[0].startswith("upload_id,uploaded_at,file_name,kind,status")
+    assert listed.stdout.splitlines()[1].startswith(f"{update.upload_id},")
+
+    undone = run("uploads", "undo", str(update.upload_id))
+    assert undone.returncode == 0, undone.stderr
+    assert undone.stdout.startswith(f"Upload {update.upload_id} (july.csv) undone: 1 row(s) removed")
+    again = run("uploads", "undo", str(update.upload_id))
+    assert again.returncode == 1 and "cannot be undone" in again.stderr
+    assert "Traceback" not in again.stderr
+    assert ",undone," in run("uploads", "list").stdout
