@@ -56,6 +56,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "un mois à partir de {month}",
         "en": "a month from {month} on",
     },
+    "expected.future.date": {
+        "nl": "een datum op of voor {date} (hoogstens een jaar na vandaag)",
+        "fr": "une date égale ou antérieure au {date} (un an après aujourd'hui au plus)",
+        "en": "a date on or before {date} (at most one year after today)",
+    },
+    "expected.future.month": {
+        "nl": "een maand tot en met {month} (hoogstens een jaar na vandaag)",
+        "fr": "un mois jusqu'à {month} inclus (un an après aujourd'hui au plus)",
+        "en": "a month up to {month} (at most one year after today)",
+    },
     "expected.range.int": {
         "nl": "een geheel getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
         "fr": "un nombre entier de 0 ou plus (une valeur négative est hors limites)",

@@ -10,6 +10,7 @@ the report can be read in nl, fr or en.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -37,6 +38,15 @@ REQUIRED_WHEN = {"turnover": ("reason", "event", "exit")}   # reason is required
 RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
                 "int": {}, "decimal": {}}
 FORMAT_TYPES = ("date", "month", "int", "decimal")
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The latest date a file may hold: one year after the day of the upload (CONTRACT)."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:                      # 29 February
+        return today.replace(year=today.year + 1, day=28)
 
 
 @dataclass
@@ -265,6 +275,12 @@ def _column_checks(column: Column, order: int) -> list[str]:
     if column.type in ("date", "month"):
         checks.append(_check(f"{typed} < DATE '{EARLIEST_DATE}'", name, text,
                              f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
+                             order))
+    if column.type in ("date", "month"):
+        latest = latest_date()
+        shown = latest.isoformat() if column.type == "date" else latest.isoformat()[:7]
+        checks.append(_check(f"{typed} > DATE '{latest.isoformat()}'", name, text,
+                             f"expected.future.{column.type}", _params({column.type: shown}),
                              order))
     if column.minimum is not None:
         checks.append(_check(f"{typed} < {column.minimum}", name, text,

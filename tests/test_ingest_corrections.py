@@ -225,3 +225,31 @@ def test_cli_lists_uploads_and_undoes_one(tmp_path, db_path):
     assert again.returncode == 1 and "cannot be undone" in again.stderr
     assert "Traceback" not in again.stderr
     assert ",undone," in run("uploads", "list").stdout
+
+
+# --- dates far ahead -----------------------------------------------------------------------
+
+def test_months_and_dates_more_than_a_year_ahead_are_refused_in_every_language(db_path):
+    from signals.validation import latest_date
+
+    latest = latest_date()
+    after = latest + dt.timedelta(days=1)
+    next_month = (latest.replace(day=1) + dt.timedelta(days=32)).strftime("%Y-%m")
+    workforce = (WORKFORCE + f"2024-06,A,12,,\n9999-12,A,12,,\n{next_month},A,12,,\n"
+                 f"{latest:%Y-%m},A,12,,\n1989-12,A,12,,\n")
+    result = ingest_bytes(db_path, "workforce", "w.csv", workforce.encode())
+    assert not result.accepted
+    assert [(e.line, e.column, e.value) for e in result.errors] == [
+        (3, "month", "9999-12"), (4, "month", next_month), (6, "month", "1989-12")]
+    assert result.errors[0].describe() == (
+        f"w.csv, line 3, column month: found '9999-12', expected a month up to "
+        f"{latest:%Y-%m} (at most one year after today)")
+    assert "(hoogstens een jaar na vandaag)" in result.errors[0].expected_text("nl")
+    assert "(un an après aujourd'hui au plus)" in result.errors[0].expected_text("fr")
+
+    absences = ABSENCES + f"E1,A,{latest:%d/%m/%Y},,\nE2,A,2024-01-01,{after:%Y-%m-%d},\n"
+    refused = ingest_bytes(db_path, "absences", "a.csv", absences.encode())
+    assert [(e.line, e.column) for e in refused.errors] == [(3, "end_date")]
+    assert f"a date on or before {latest:%Y-%m-%d}" in refused.errors[0].expected
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM workforce").fetchone()[0] == 0
