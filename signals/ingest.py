@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import config, pseudonym, store, validation
+from . import config, departments, pseudonym, store, validation
 from .csv_dialect import FileProblem, detect_delimiter, parse_header, prepare
 from .definitions import KINDS, Kind
 from .ingest_texts import DEFAULT_LANGUAGE, Message
@@ -179,8 +179,12 @@ def _write_temp_file(data: bytes) -> str:
     return path
 
 
-def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
-    """Validate the file into the connection's TEMP tables; accepted=True when valid."""
+def _check(con, kind_name: str, file_name: str, data: bytes,
+           known_departments: list[str] | None = None) -> IngestResult:
+    """Validate the file into the connection's TEMP tables; accepted=True when valid.
+
+    New department names are compared with `known_departments` (default: those stored in
+    the connection's database)."""
     kind = KINDS.get(kind_name)
     if kind is None:
         return _rejected(file_name, kind_name, [_file_error(
@@ -201,6 +205,9 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     try:
         staged = validation.stage(con, path, prepared, kind)
         rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
+        if known_departments is None:
+            known_departments = departments.known_names(con, store.DATA_TABLES)
+        staged.warnings += departments.similar_warnings(con, known_departments)
     except duckdb.Error as error:
         return _rejected(file_name, kind_name, [_file_error(
             file_name, "file.unreadable_csv", detail=str(error))])
@@ -216,13 +223,23 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     return result
 
 
-def validate_bytes(kind: str, file_name: str, data: bytes) -> IngestResult:
-    """Validate only (for a preview): nothing is stored. accepted=True means valid."""
+def validate_bytes(kind: str, file_name: str, data: bytes,
+                   known_departments: list[str] | None = None) -> IngestResult:
+    """Validate only (for a preview): nothing is stored. accepted=True means valid.
+    `known_departments` (see `known_departments`) gives the warnings about look-alike names."""
     con = duckdb.connect()
     try:
-        return _check(con, kind, file_name, data)
+        return _check(con, kind, file_name, data, known_departments or [])
     finally:
         con.close()
+
+
+def known_departments(db_path) -> list[str]:
+    """The department names stored in the database (none when it does not exist yet)."""
+    if not Path(db_path).exists():
+        return []
+    with store.connect(db_path, read_only=True) as con:
+        return departments.known_names(con, store.DATA_TABLES)
 
 
 # --- storing -----------------------------------------------------------------------------

@@ -92,6 +92,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "un nom de service autre que ALL, réservé à l'ensemble de l'organisation",
         "en": "a department name other than ALL, which is reserved for the whole organisation",
     },
+    "expected.department_length": {
+        "nl": "een afdelingsnaam van hoogstens {limit} tekens (deze telt er {length})",
+        "fr": "un nom de service de {limit} caractères au plus (celui-ci en compte {length})",
+        "en": "a department name of at most {limit} characters (this one has {length})",
+    },
     "expected.date_order": {
         "nl": "een datum op of na de {column} {date}",
         "fr": "une date égale ou postérieure à la {column} {date}",
@@ -277,6 +282,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "En nog {count} behouden waarde(n).",
         "fr": "Et encore {count} valeur(s) conservée(s).",
         "en": "And {count} more kept value(s).",
+    },
+    "warning.department.similar_stored": {
+        "nl": "Regel {line}: de nieuwe afdeling '{name}' lijkt op de bekende afdeling "
+              "'{known}'. Bedoelt u '{known}'? Verbeter het bestand en laad het opnieuw op, "
+              "anders wordt '{name}' een aparte afdeling.",
+        "fr": "Ligne {line} : le nouveau service '{name}' ressemble au service connu "
+              "'{known}'. S'agit-il de '{known}' ? Corrigez le fichier et chargez-le à nouveau, "
+              "sinon '{name}' devient un service distinct.",
+        "en": "Line {line}: the new department '{name}' looks like the known department "
+              "'{known}'. Did you mean '{known}'? Correct the file and upload it again, "
+              "otherwise '{name}' becomes a separate department.",
+    },
+    "warning.department.similar_file": {
+        "nl": "Regel {line}: de afdeling '{name}' lijkt op '{known}', eerder in dit bestand. "
+              "Gaat het om dezelfde afdeling?",
+        "fr": "Ligne {line} : le service '{name}' ressemble à '{known}', plus haut dans ce "
+              "fichier. S'agit-il du même service ?",
+        "en": "Line {line}: the department '{name}' looks like '{known}', earlier in this file. "
+              "Is it the same department?",
     },
     "warning.line_numbers": {
         "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "

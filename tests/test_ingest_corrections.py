@@ -253,3 +253,52 @@ def test_months_and_dates_more_than_a_year_ahead_are_refused_in_every_language(d
     assert f"a date on or before {latest:%Y-%m-%d}" in refused.errors[0].expected
     with store.connect(db_path) as con:
         assert con.execute("SELECT count(*) FROM workforce").fetchone()[0] == 0
+
+
+# --- department names ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["ALL", "all", "A\u200bLL", "A\u216cL", "\uff21\uff2c\uff2c", "ALL\u2060"])
+def test_names_that_read_as_all_are_refused_like_all(db_path, name):
+    result = ingest_bytes(db_path, "workforce", "w.csv", (WORKFORCE + f"2024-06,{name},12,,\n").encode())
+    assert not result.accepted
+    assert [(e.line, e.column, e.value) for e in result.errors] == [(2, "department", name)]
+    assert "reserved for the whole organisation" in result.errors[0].expected
+
+
+def test_a_very_long_department_name_is_refused_with_its_length(db_path):
+    long_name = "Productie" * 1200
+    result = ingest_bytes(db_path, "workforce", "w.csv",
+                          (WORKFORCE + f"2024-06,{long_name},12,,\n2024-06,{'x' * 100},12,,\n").encode())
+    assert [(e.line, e.column) for e in result.errors] == [(2, "department")]
+    error = result.errors[0]
+    assert len(error.value) == 61 and error.value.endswith("…")
+    assert error.expected == "a department name of at most 100 characters (this one has 10800)"
+    assert "hoogstens 100 tekens (deze telt er 10800)" in error.expected_text("nl")
+
+
+def test_a_new_name_like_a_known_one_gets_a_warning_with_the_known_name(db_path):
+    from signals.ingest import known_departments, validate_bytes
+
+    known = WORKFORCE + "2024-06,Verpakking,40,,\n2024-06,Productielijn 1,30,,\n2024-06,Team 1,12,,\n"
+    assert ingest_bytes(db_path, "workforce", "a.csv", known.encode()).warnings == []
+    file = (WORKFORCE + "2024-07,Verpakking,40,,\n2024-07,verpakking,1,,\n"
+            "2024-07,Productie lijn 1,30,,\n2024-07,Team 2,12,,\n2024-07,Verpakkinq,3,,\n"
+            "2024-07,Lógistiek,5,,\n2024-07,Logistiek,5,,\n2024-07,Onderhoud\u200b,5,,\n")
+    preview = validate_bytes("workforce", "b.csv", file.encode(), known_departments(db_path))
+    expected = [
+        "Line 3: the new department 'verpakking' looks like the known department 'Verpakking'. "
+        "Did you mean 'Verpakking'? Correct the file and upload it again, otherwise "
+        "'verpakking' becomes a separate department.",
+        "Line 4: the new department 'Productie lijn 1' looks like the known department "
+        "'Productielijn 1'.",
+        "Line 6: the new department 'Verpakkinq' looks like the known department 'Verpakking'.",
+        "Line 8: the department 'Logistiek' looks like 'Lógistiek', earlier in this file.",
+    ]
+    warnings = preview.warnings
+    assert len(warnings) == 4 and preview.accepted
+    for text, warning in zip(expected, warnings):
+        assert warning.startswith(text)
+    assert not any("Team" in warning or "Onderhoud" in warning for warning in warnings)
+    stored = ingest_bytes(db_path, "workforce", "b.csv", file.encode())
+    assert stored.warnings == warnings
+    assert "Bedoelt u 'Verpakking'?" in stored.warning_texts("nl")[0]
