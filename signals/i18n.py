@@ -279,7 +279,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Les fichiers refusés ne sont pas enregistrés ; ils figurent comme refusés dans l'historique.",
         "en": "Rejected files are not stored; they appear in the history as rejected.",
     },
-    "upload.details": {"nl": "Details: {file}", "fr": "Détails : {file}", "en": "Details: {file}"},
+    "upload.details": {"nl": "Meer over {file}", "fr": "Détails : {file}", "en": "Details: {file}"},
     "upload.result.valid": {"nl": "in orde, nog niet bewaard", "fr": "valide, pas encore enregistré",
                             "en": "valid, not stored yet"},
     "upload.result.stored": {"nl": "bewaard", "fr": "enregistré", "en": "stored"},
@@ -306,7 +306,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Undoing removes the rows an upload added and puts back the rows it replaced. "
               "Rows that a later upload changed again stay as they are.",
     },
-    "upload.undo_row": {"nl": "#{id} · {file} · {kind} · {time}", "fr": "#{id} · {file} · {kind} · {time}",
+    "upload.undo_row": {"nl": "nr. {id} · {file} · {kind} · {time}", "fr": "n° {id} · {file} · {kind} · {time}",
                         "en": "#{id} · {file} · {kind} · {time}"},
     "upload.undo": {"nl": "Ongedaan maken", "fr": "Annuler", "en": "Undo"},
     "upload.undo_confirm_text": {
