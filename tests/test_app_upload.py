@@ -72,6 +72,7 @@ def test_undo_asks_for_confirmation_then_restores_and_is_audited(demo_shown):
     assert any(plain(f"Upload {upload_id} (staff.csv) undone: 12 row(s) removed") in s.value
                for s in app.success)
     assert f"undo_{upload_id}" not in [b.key for b in app.button], "an undone upload has no button"
+    assert [b for b in app.button if b.key.startswith("store_")], "the file may be stored again"
     assert app.dataframe[-1].value["Result"].tolist()[:2] == ["undo", "undone"]
     entries = audit.entries(config.default_db_path())
     undo_entry = entries[entries["action"] == "upload_undo"]

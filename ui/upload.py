@@ -83,3 +83,10 @@ def summary_frame(rows: list[dict], t) -> pd.DataFrame:
 
 def undo_pending_key() -> str:
     return "upload_undo_pending"
+
+
+def forget_stored(upload_id: int) -> None:
+    """An undone upload's file may be stored again: drop what this session remembered of it."""
+    stored = st.session_state.get(STORED_KEY, {})
+    for key in [key for key, result in stored.items() if result.upload_id == upload_id]:
+        del stored[key]

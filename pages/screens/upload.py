@@ -14,7 +14,8 @@ from ui.data import load_upload_history, read_connection
 from ui.downloads import download_csv
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
-from ui.upload import (MAX_UPLOAD_MEGABYTES, chosen_kind, preview_frame, remember_stored,
+from ui.upload import (MAX_UPLOAD_MEGABYTES, chosen_kind, forget_stored, preview_frame,
+                       remember_stored,
                        size_in_megabytes, stored_result, summary_frame, template_frame, too_large,
                        undo_pending_key, validation_for)
 
@@ -201,6 +202,7 @@ def undo(upload_id: int) -> None:
         "upload_id": upload_id, "undo_id": result.undo_id, "kind": result.kind,
         "file_name": result.file_name[:audit.MAX_DETAIL_TEXT], "removed": result.removed,
         "restored": result.restored, "left": result.left})
+    forget_stored(upload_id)
     st.session_state["upload_undo_message"] = ("success", result.message().text(lang),
                                                result.left_keys)
 
