@@ -82,13 +82,16 @@ def similar_warnings(con, known: list[str]) -> list[Message]:
     rows = con.execute(f"""
         WITH new AS (SELECT * FROM {NAMES_TABLE}
                      WHERE name NOT IN (SELECT name FROM ingest_known_departments)),
-        pairs AS (
+        stored AS (
             SELECT n.name, n.first_row, k.name AS other, true AS stored
             FROM new n JOIN ingest_known_departments k ON {_alike('n.loose', 'k.loose')}
-            UNION ALL
+        ),
+        pairs AS (
+            SELECT * FROM stored
+            UNION ALL                    -- names like no stored one: like an earlier new one?
             SELECT n.name, n.first_row, m.name AS other, false AS stored
-            FROM new n JOIN {NAMES_TABLE} m ON m.first_row < n.first_row
-                 AND {_alike('n.loose', 'm.loose')}
+            FROM new n JOIN new m ON m.first_row < n.first_row AND {_alike('n.loose', 'm.loose')}
+            WHERE n.name NOT IN (SELECT name FROM stored) AND m.name NOT IN (SELECT name FROM stored)
         )
         SELECT l.line, p.name, p.other, p.stored FROM pairs p
         JOIN ingest_lines l ON l.row_index = p.first_row
