@@ -39,6 +39,11 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_db(demo)
     demo.add_argument("--seed", type=int, default=2024)
 
+    uploads = commands.add_parser("uploads", help="the upload history; undo an upload")
+    _add_db(uploads)
+    uploads.add_argument("action", choices=["list", "undo"])
+    uploads.add_argument("upload_id", nargs="?", type=int, metavar="ID")
+
     users = commands.add_parser("users", help="manage the app's users")
     _add_db(users)
     users.add_argument("action", choices=["add", "remove", "list", "passwd"])
@@ -93,6 +98,12 @@ def _run_demo(args) -> int:
     return 0
 
 
+def _run_uploads(args) -> int:
+    from .undo import run_uploads_command
+
+    return run_uploads_command(_db_path(args), args.action, args.upload_id, getpass.getuser())
+
+
 def _run_users(args) -> int:
     from .users import run_users_command
 
@@ -104,6 +115,7 @@ COMMANDS = {
     "indicators": _run_indicators,
     "alerts": _run_alerts,
     "demo": _run_demo,
+    "uploads": _run_uploads,
     "users": _run_users,
 }
 

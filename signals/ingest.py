@@ -25,13 +25,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import config, pseudonym, store, validation
+from . import config, departments, pseudonym, store, validation
 from .csv_dialect import FileProblem, detect_delimiter, parse_header, prepare
 from .definitions import KINDS, Kind
 from .ingest_texts import DEFAULT_LANGUAGE, Message
 from .validation import ident
 
 MAX_ERRORS_KEPT = 100
+MAX_KEPT_WARNINGS = 20              # stored values kept by empty cells, listed one by one
 BYTES_PER_MB = 1024 * 1024          # as Streamlit counts its upload limit
 ERROR_TABLE_COLUMNS = ("file", "line", "column", "value", "expected")
 
@@ -85,6 +86,13 @@ class IngestResult:
     def __post_init__(self):
         if self.warning_messages and not self.warnings:
             self.warnings = self.warning_texts(DEFAULT_LANGUAGE)
+
+    def add_warnings(self, messages: list[Message]) -> None:
+        if not self.warning_messages and self.warnings:     # built from plain texts
+            self.warnings = self.warnings + [message.text() for message in messages]
+            return
+        self.warning_messages = self.warning_messages + messages
+        self.warnings = self.warning_texts(DEFAULT_LANGUAGE)
 
     def warning_texts(self, lang: str) -> list[str]:
         """The warnings in `lang` (as given when built from plain texts)."""
@@ -171,8 +179,12 @@ def _write_temp_file(data: bytes) -> str:
     return path
 
 
-def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
-    """Validate the file into the connection's TEMP tables; accepted=True when valid."""
+def _check(con, kind_name: str, file_name: str, data: bytes,
+           known_departments: list[str] | None = None) -> IngestResult:
+    """Validate the file into the connection's TEMP tables; accepted=True when valid.
+
+    New department names are compared with `known_departments` (default: those stored in
+    the connection's database)."""
     kind = KINDS.get(kind_name)
     if kind is None:
         return _rejected(file_name, kind_name, [_file_error(
@@ -193,6 +205,9 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     try:
         staged = validation.stage(con, path, prepared, kind)
         rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
+        if known_departments is None:
+            known_departments = departments.known_names(con, store.DATA_TABLES)
+        staged.warnings += departments.similar_warnings(con, known_departments)
     except duckdb.Error as error:
         return _rejected(file_name, kind_name, [_file_error(
             file_name, "file.unreadable_csv", detail=str(error))])
@@ -208,13 +223,23 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     return result
 
 
-def validate_bytes(kind: str, file_name: str, data: bytes) -> IngestResult:
-    """Validate only (for a preview): nothing is stored. accepted=True means valid."""
+def validate_bytes(kind: str, file_name: str, data: bytes,
+                   known_departments: list[str] | None = None) -> IngestResult:
+    """Validate only (for a preview): nothing is stored. accepted=True means valid.
+    `known_departments` (see `known_departments`) gives the warnings about look-alike names."""
     con = duckdb.connect()
     try:
-        return _check(con, kind, file_name, data)
+        return _check(con, kind, file_name, data, known_departments or [])
     finally:
         con.close()
+
+
+def known_departments(db_path) -> list[str]:
+    """The department names stored in the database (none when it does not exist yet)."""
+    if not Path(db_path).exists():
+        return []
+    with store.connect(db_path, read_only=True) as con:
+        return departments.known_names(con, store.DATA_TABLES)
 
 
 # --- storing -----------------------------------------------------------------------------
@@ -225,13 +250,6 @@ def _stored_columns(kind: Kind) -> list[str]:
 
 def _stored_key(kind: Kind) -> list[str]:
     return ["employee_key" if name == "employee_id" else name for name in kind.key]
-
-
-def _default_sql(column) -> str:
-    if column.default is None:
-        return ident(column.name)
-    literal = column.default if column.type == "int" else validation.sql_string(column.default)
-    return f"coalesce({ident(column.name)}, {literal})"
 
 
 def _pseudonymise_ids(con, kind: Kind) -> None:
@@ -247,34 +265,97 @@ def _pseudonymise_ids(con, kind: Kind) -> None:
                                  "CAST(employee_key AS VARCHAR) AS employee_key")
 
 
+def _kept_value(column) -> str:
+    """SQL: the stored value as text, when an empty optional cell keeps it (else NULL).
+
+    A stored value equal to what the empty cell means anyway (NULL, or the default)
+    is not worth a warning."""
+    name = ident(column.name)
+    default = "NULL" if column.default is None else (
+        column.default if column.type == "int" else validation.sql_string(column.default))
+    return (f"CASE WHEN n.{name} IS NULL AND t.{name} IS DISTINCT FROM {default} "
+            f"THEN {{'column': {validation.sql_string(column.name)}, "
+            f"'value': CAST(t.{name} AS VARCHAR)}} END")
+
+
+def _stored_name(column) -> str:
+    return "employee_key" if column.type == "employee_id" else column.name
+
+
+def _merged_value(column) -> str:
+    """SQL: the value to store. An empty optional cell never erases a stored value
+    (CONTRACT: dialect); on a new row it takes the column's default."""
+    name = ident(_stored_name(column))
+    if column.required:
+        return f"n.{name}"
+    default = "" if column.default is None else (
+        ", " + (column.default if column.type == "int" else validation.sql_string(column.default)))
+    return f"coalesce(n.{name}, t.{name}{default})"
+
+
 def _classify_rows(con, kind: Kind) -> None:
     """TEMP table ingest_classified: the file's rows as they will be stored (pseudonyms,
-    defaults, canonical values), each with status new, replaced or unchanged."""
-    values = []
+    stored values kept where a cell is empty, defaults, canonical values), each with status
+    new, replaced or unchanged, its row index and the stored values it kept."""
+    values = ["i.rowid AS ingest_row"]
     for column in kind.columns:
-        if column.type == "employee_id":
-            values.append("p.employee_key")
-        else:
-            values.append(f"{_default_sql(column)} AS {ident(column.name)}")
+        values.append("p.employee_key" if column.type == "employee_id"
+                      else f"{ident(column.name)}")
     join = ("JOIN ingest_pseudonyms p USING (employee_id)"
             if "employee_id" in kind.column_names else "")
     key = _stored_key(kind)
-    content = [name for name in _stored_columns(kind) if name not in key]
+    content = [column for column in kind.columns if column.name not in kind.key]
     on = " AND ".join(f"n.{ident(name)} = t.{ident(name)}" for name in key)
-    same = " AND ".join(f"n.{ident(name)} IS NOT DISTINCT FROM t.{ident(name)}" for name in content)
+    merged = ", ".join(f"{_merged_value(column)} AS {ident(_stored_name(column))}"
+                       for column in content)
+    same = " AND ".join(f"{_merged_value(column)} IS NOT DISTINCT FROM "
+                        f"t.{ident(_stored_name(column))}" for column in content)
+    optional = [column for column in kind.columns if not column.required]
+    kept = ", ".join(_kept_value(column) for column in optional)
+    keys = ", ".join(f"n.{ident(name)}" for name in key)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE ingest_classified AS
-        WITH n AS (SELECT {', '.join(values)} FROM ingest_parsed {join})
-        SELECT n.*, CASE WHEN t.{ident(key[0])} IS NULL THEN 'new'
-                         WHEN {same or 'true'} THEN 'unchanged' ELSE 'replaced' END AS status
+        WITH n AS (SELECT {', '.join(values)} FROM ingest_parsed i {join})
+        SELECT n.ingest_row, {keys}, {merged},
+               CASE WHEN t.{ident(key[0])} IS NULL THEN 'new'
+                    WHEN {same or 'true'} THEN 'unchanged' ELSE 'replaced' END AS status,
+               CASE WHEN t.{ident(key[0])} IS NULL THEN []
+                    ELSE list_filter([{kept}], lambda x: x IS NOT NULL) END AS kept
         FROM n LEFT JOIN {kind.table} t ON {on}
     """)
+
+
+def _kept_warnings(con) -> list[Message]:
+    """One warning per stored value an empty cell kept (line, column, value), cut after
+    MAX_KEPT_WARNINGS with a count of the rest; a headline with the number of rows first."""
+    rows = validation.scalar(con, "SELECT count(*) FROM ingest_classified WHERE len(kept) > 0")
+    if not rows:
+        return []
+    cells = con.execute("""
+        WITH k AS (SELECT ingest_row, unnest(kept) AS cell FROM ingest_classified
+                   WHERE len(kept) > 0)
+        SELECT l.line, k.cell['column'], k.cell['value'], count(*) OVER () AS total
+        FROM k JOIN ingest_lines l ON l.row_index = k.ingest_row
+        ORDER BY l.line, k.cell['column'] LIMIT ?
+    """, [MAX_KEPT_WARNINGS]).fetchall()
+    warnings = [Message("warning.kept.rows", {"count": rows})]
+    warnings += [Message("warning.kept.cell", {"line": line, "column": column, "value": value})
+                 for line, column, value, _ in cells]
+    total = cells[0][3] if cells else 0
+    if total > len(cells):
+        warnings.append(Message("warning.kept.more", {"count": total - len(cells)}))
+    return warnings
 
 
 def _upsert(con, kind: Kind, upload_id: int) -> dict[str, int]:
     key = _stored_key(kind)
     columns = ", ".join(ident(name) for name in _stored_columns(kind))
     matches = " AND ".join(f"{kind.table}.{ident(name)} = c.{ident(name)}" for name in key)
+    # The versions this upload replaces, kept so that it can be undone (store.undo_upload).
+    con.execute(f"INSERT INTO {store.history_table(kind.table)} BY NAME "
+                f"SELECT {kind.table}.*, ? AS replaced_by FROM {kind.table} "
+                f"JOIN ingest_classified c ON {matches} WHERE c.status = 'replaced'",
+                [upload_id])
     con.execute(f"DELETE FROM {kind.table} USING ingest_classified c "
                 f"WHERE c.status = 'replaced' AND {matches}")
     con.execute(f"INSERT INTO {kind.table} ({columns}, upload_id) "
@@ -310,6 +391,7 @@ def _store(con, kind: Kind, result: IngestResult, sha256: str, uploaded_by: str 
         _classify_rows(con, kind)
         for name, count in _upsert(con, kind, upload_id).items():
             setattr(result, name, count)
+        result.add_warnings(_kept_warnings(con))
         result.upload_id = _record_upload(con, result, sha256, uploaded_by, upload_id)
         con.execute("COMMIT")
     except BaseException:

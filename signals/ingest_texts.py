@@ -56,6 +56,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "un mois à partir de {month}",
         "en": "a month from {month} on",
     },
+    "expected.future.date": {
+        "nl": "een datum op of voor {date} (hoogstens een jaar na vandaag)",
+        "fr": "une date égale ou antérieure au {date} (un an après aujourd'hui au plus)",
+        "en": "a date on or before {date} (at most one year after today)",
+    },
+    "expected.future.month": {
+        "nl": "een maand tot en met {month} (hoogstens een jaar na vandaag)",
+        "fr": "un mois jusqu'à {month} inclus (un an après aujourd'hui au plus)",
+        "en": "a month up to {month} (at most one year after today)",
+    },
     "expected.range.int": {
         "nl": "een geheel getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
         "fr": "un nombre entier de 0 ou plus (une valeur négative est hors limites)",
@@ -81,6 +91,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "een afdelingsnaam anders dan ALL, dat voorbehouden is voor de hele organisatie",
         "fr": "un nom de service autre que ALL, réservé à l'ensemble de l'organisation",
         "en": "a department name other than ALL, which is reserved for the whole organisation",
+    },
+    "expected.department_length": {
+        "nl": "een afdelingsnaam van hoogstens {limit} tekens (deze telt er {length})",
+        "fr": "un nom de service de {limit} caractères au plus (celui-ci en compte {length})",
+        "en": "a department name of at most {limit} characters (this one has {length})",
     },
     "expected.date_order": {
         "nl": "een datum op of na de {column} {date}",
@@ -198,6 +213,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This is the demo database: real files are never mixed with the synthetic demo "
               "data. Upload into the organisation's database instead.",
     },
+    # Undoing an upload (signals.undo)
+    "undo.done": {
+        "nl": "Upload {upload} ({file}) ongedaan gemaakt: {removed} rij(en) verwijderd, waarvan "
+              "{restored} teruggezet op de vorige versie.",
+        "fr": "Chargement {upload} ({file}) annulé : {removed} ligne(s) retirée(s), dont "
+              "{restored} remise(s) dans leur version précédente.",
+        "en": "Upload {upload} ({file}) undone: {removed} row(s) removed, of which {restored} "
+              "put back to their previous version.",
+    },
+    "undo.done_left": {
+        "nl": "Upload {upload} ({file}) ongedaan gemaakt: {removed} rij(en) verwijderd, waarvan "
+              "{restored} teruggezet op de vorige versie. {left} rij(en) die een latere upload "
+              "({later}) opnieuw wijzigde, zijn gebleven zoals ze zijn.",
+        "fr": "Chargement {upload} ({file}) annulé : {removed} ligne(s) retirée(s), dont "
+              "{restored} remise(s) dans leur version précédente. {left} ligne(s) modifiée(s) "
+              "depuis par un chargement ultérieur ({later}) sont restée(s) telles quelles.",
+        "en": "Upload {upload} ({file}) undone: {removed} row(s) removed, of which {restored} "
+              "put back to their previous version. {left} row(s) that a later upload ({later}) "
+              "changed again were left as they are.",
+    },
+    "undo.unknown": {
+        "nl": "Er is geen upload {upload}.",
+        "fr": "Il n'y a pas de chargement {upload}.",
+        "en": "There is no upload {upload}.",
+    },
+    "undo.not_stored": {
+        "nl": "Upload {upload} kan niet ongedaan gemaakt worden: er is niets van bewaard "
+              "(status {status}).",
+        "fr": "Le chargement {upload} ne peut pas être annulé : rien n'en est enregistré "
+              "(statut {status}).",
+        "en": "Upload {upload} cannot be undone: nothing of it is stored (status {status}).",
+    },
+    "undo.too_old": {
+        "nl": "Upload {upload} werd bewaard voor deze versie bijhield wat een upload wijzigt; "
+              "hij kan niet ongedaan gemaakt worden.",
+        "fr": "Le chargement {upload} a été enregistré avant que cette version ne garde ce "
+              "qu'un chargement modifie ; il ne peut pas être annulé.",
+        "en": "Upload {upload} was stored before this version kept what an upload changes; "
+              "it cannot be undone.",
+    },
     # Warnings: the file is stored, but the reader should know
     "warning.extra_columns": {
         "nl": "Extra kolommen genegeerd: {columns}.",
@@ -208,6 +263,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{count} lege rij(en) genegeerd.",
         "fr": "{count} ligne(s) vide(s) ignorée(s).",
         "en": "{count} empty row(s) ignored.",
+    },
+    "warning.kept.rows": {
+        "nl": "{count} rij(en) met een lege cel waar al een waarde bewaard was: de bewaarde "
+              "waarde is behouden (een lege cel wist nooit een waarde).",
+        "fr": "{count} ligne(s) avec une cellule vide là où une valeur était déjà enregistrée : "
+              "la valeur enregistrée est conservée (une cellule vide n'efface jamais une valeur).",
+        "en": "{count} row(s) with an empty cell where a value was already stored: the stored "
+              "value was kept (an empty cell never erases a value).",
+    },
+    "warning.kept.cell": {
+        "nl": "Regel {line}, kolom {column}: lege cel, bewaarde waarde {value} behouden.",
+        "fr": "Ligne {line}, colonne {column} : cellule vide, valeur enregistrée {value} "
+              "conservée.",
+        "en": "Line {line}, column {column}: empty cell, stored value {value} kept.",
+    },
+    "warning.kept.more": {
+        "nl": "En nog {count} behouden waarde(n).",
+        "fr": "Et encore {count} valeur(s) conservée(s).",
+        "en": "And {count} more kept value(s).",
+    },
+    "warning.department.similar_stored": {
+        "nl": "Regel {line}: de nieuwe afdeling '{name}' lijkt op de bekende afdeling "
+              "'{known}'. Bedoelt u '{known}'? Verbeter het bestand en laad het opnieuw op, "
+              "anders wordt '{name}' een aparte afdeling.",
+        "fr": "Ligne {line} : le nouveau service '{name}' ressemble au service connu "
+              "'{known}'. S'agit-il de '{known}' ? Corrigez le fichier et chargez-le à nouveau, "
+              "sinon '{name}' devient un service distinct.",
+        "en": "Line {line}: the new department '{name}' looks like the known department "
+              "'{known}'. Did you mean '{known}'? Correct the file and upload it again, "
+              "otherwise '{name}' becomes a separate department.",
+    },
+    "warning.department.similar_file": {
+        "nl": "Regel {line}: de afdeling '{name}' lijkt op '{known}', eerder in dit bestand. "
+              "Gaat het om dezelfde afdeling?",
+        "fr": "Ligne {line} : le service '{name}' ressemble à '{known}', plus haut dans ce "
+              "fichier. S'agit-il du même service ?",
+        "en": "Line {line}: the department '{name}' looks like '{known}', earlier in this file. "
+              "Is it the same department?",
     },
     "warning.line_numbers": {
         "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "

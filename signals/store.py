@@ -18,7 +18,7 @@ from filelock import FileLock, Timeout
 
 from . import config
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates the schema from version (index) to (index + 1).
 MIGRATIONS: list[str] = [
@@ -117,9 +117,26 @@ MIGRATIONS: list[str] = [
         f"ALTER TABLE {table}_v2 RENAME TO {table};\n"
         for table in ("workforce", "absences", "turnover", "incidents", "reintegration")
     ),
+    # v3: each data table's history, the versions an upload replaced (`replaced_by`), so
+    # that an upload can be undone. Uploads stored before this version have none and
+    # cannot be undone (meta undo_since_upload).
+    "".join(
+        f"CREATE TABLE {table}_history AS SELECT *, NULL::INTEGER AS replaced_by "
+        f"FROM {table} LIMIT 0;\n"
+        for table in ("workforce", "absences", "turnover", "incidents", "reintegration")
+    ) + """
+    INSERT OR REPLACE INTO meta SELECT 'undo_since_upload',
+        CAST(coalesce(max(upload_id), 0) + 1 AS VARCHAR) FROM uploads;
+    """,
 ]
 
 DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration")
+HISTORY_SUFFIX = "_history"
+
+
+def history_table(table: str) -> str:
+    """The table of the versions of `table`'s rows that uploads replaced."""
+    return table + HISTORY_SUFFIX
 
 LOCK_MESSAGE_PARTS = ("Could not set lock", "Conflicting lock")
 WRITER_WAITING_SUFFIX = ".writer-waiting.lock"   # held by a writer waiting for the file
@@ -228,6 +245,23 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         except Exception:
             con.execute("ROLLBACK")
             raise
+    if current < SCHEMA_VERSION:
+        _sync_history_columns(con)
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    return dict(con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall())
+
+
+def _sync_history_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A column a later migration adds to a data table is added to its history too."""
+    for table in DATA_TABLES:
+        history = table_columns(con, history_table(table))
+        for name, data_type in table_columns(con, table).items():
+            if history and name not in history:
+                con.execute(f'ALTER TABLE {history_table(table)} ADD COLUMN "{name}" {data_type}')
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
@@ -251,9 +285,10 @@ def min_group_size(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
-    """Changes whenever data lands: the id of the last accepted upload (0 if none)."""
+    """Changes whenever data lands or an upload is undone: the id of the last accepted
+    upload or undo (0 if none)."""
     row = con.execute(
-        "SELECT coalesce(max(upload_id), 0) FROM uploads WHERE status = 'accepted'"
+        "SELECT coalesce(max(upload_id), 0) FROM uploads WHERE status IN ('accepted', 'undo')"
     ).fetchone()
     return int(row[0])
 

@@ -10,6 +10,7 @@ the report can be read in nl, fr or en.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -37,6 +38,17 @@ REQUIRED_WHEN = {"turnover": ("reason", "event", "exit")}   # reason is required
 RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
                 "int": {}, "decimal": {}}
 FORMAT_TYPES = ("date", "month", "int", "decimal")
+DEPARTMENT_NAMES = "ingest_department_names"    # the file's names, folded (signals.departments)
+MAX_DEPARTMENT_LENGTH = 100
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The latest date a file may hold: one year after the day of the upload (CONTRACT)."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:                      # 29 February
+        return today.replace(year=today.year + 1, day=28)
 
 
 @dataclass
@@ -171,6 +183,9 @@ def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     staged.empty_rows = empty_rows + blank_lines
     if staged.empty_rows:
         staged.warnings.append(Message("warning.empty_rows", {"count": staged.empty_rows}))
+    if "department" in kind.column_names:
+        from .departments import stage_names     # it imports this module
+        stage_names(con)
     national_numbers = _national_number_warning(con, kind)
     if national_numbers:
         staged.warnings.append(national_numbers)
@@ -266,6 +281,12 @@ def _column_checks(column: Column, order: int) -> list[str]:
         checks.append(_check(f"{typed} < DATE '{EARLIEST_DATE}'", name, text,
                              f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
                              order))
+    if column.type in ("date", "month"):
+        latest = latest_date()
+        shown = latest.isoformat() if column.type == "date" else latest.isoformat()[:7]
+        checks.append(_check(f"{typed} > DATE '{latest.isoformat()}'", name, text,
+                             f"expected.future.{column.type}", _params({column.type: shown}),
+                             order))
     if column.minimum is not None:
         checks.append(_check(f"{typed} < {column.minimum}", name, text,
                              f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
@@ -274,9 +295,16 @@ def _column_checks(column: Column, order: int) -> list[str]:
         checks.append(_check(f"regexp_matches({text}, '{FORMULA_START}')", name, text,
                              "expected.plain_text", _params(), order))
     if name == "department":
-        # 'ALL' is the whole organisation's row of the indicators.
-        checks.append(_check(f"upper({text}) = {sql_string(ALL_DEPARTMENTS)}", name, text,
+        # 'ALL' is the whole organisation's row of the indicators, also written 'AⅬL' or
+        # with a zero-width space (compared folded: signals.departments).
+        reserved = sql_string(ALL_DEPARTMENTS.casefold())
+        checks.append(_check(f"{text} IN (SELECT name FROM {DEPARTMENT_NAMES} "
+                             f"WHERE folded = {reserved})", name, text,
                              "expected.reserved_department", _params(), order))
+        checks.append(_check(f"length({text}) > {MAX_DEPARTMENT_LENGTH}", name,
+                             f"left({text}, 60) || '…'", "expected.department_length",
+                             f"json_object('limit', {MAX_DEPARTMENT_LENGTH}, "
+                             f"'length', length({text}))", order))
     return checks
 
 
@@ -355,5 +383,5 @@ def _expected(key: str, params: str, repeats_line: int | None) -> Message:
 
 
 def drop_staging(con) -> None:
-    for table in ("ingest_parsed", "ingest_lines", "ingest_errors", "ingest_malformed", "ingest_rejects", "ingest_reject_scans"):
+    for table in ("ingest_parsed", "ingest_lines", "ingest_errors", "ingest_malformed", "ingest_rejects", "ingest_reject_scans", DEPARTMENT_NAMES):
         con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -73,7 +73,7 @@ def test_key_families_built_at_run_time_are_complete():
     families = {
         "unit.": {indicator.unit for indicator in INDICATORS},
         "level.": {"ok", "watch", "alert", "unjudged"},
-        "status.": {"accepted", "rejected"},
+        "status.": {"accepted", "rejected", "undone", "undo"},
         "chart.view_": {"monthly", "rolling12"},
         "upload.error.": set(ERROR_COLUMNS),
         "heatmap.column.": set(INDICATOR_IDS),

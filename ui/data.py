@@ -188,7 +188,8 @@ def load_upload_history(path: Path | str) -> pd.DataFrame:
         # deprecated in pandas 3.1
         return con.execute(
             """
-            SELECT timezone('UTC', uploaded_at) AS uploaded_at, file_name, kind, status, rows_total,
+            SELECT upload_id, timezone('UTC', uploaded_at) AS uploaded_at, file_name, kind, status,
+                   rows_total,
                    rows_new, rows_replaced, rows_unchanged, error_count, uploaded_by
             FROM uploads ORDER BY upload_id DESC LIMIT 200
             """

@@ -48,14 +48,15 @@ def preview_frame(data: bytes) -> pd.DataFrame | None:
     return None
 
 
-def validation_for(kind: str, file_name: str, data: bytes):
-    """Validate once per (content, kind, name) in this session: widgets rerun the page often."""
+def validation_for(kind: str, file_name: str, data: bytes, known_departments: tuple = ()):
+    """Validate once per (content, kind, name, stored department names) in this session:
+    widgets rerun the page often."""
     from signals.ingest import validate_bytes
 
     cache = st.session_state.setdefault(VALIDATION_KEY, {})
-    key = (content_id(data), kind, file_name)
+    key = (content_id(data), kind, file_name, hash(known_departments))
     if key not in cache:
-        cache[key] = validate_bytes(kind, file_name, data)
+        cache[key] = validate_bytes(kind, file_name, data, list(known_departments))
     return cache[key]
 
 
@@ -65,3 +66,27 @@ def remember_stored(data: bytes, kind: str, result) -> None:
 
 def stored_result(data: bytes, kind: str):
     return st.session_state.get(STORED_KEY, {}).get((content_id(data), kind))
+
+
+def chosen_kind(index: int, uploaded, detected: str | None, kinds: list[str]) -> str:
+    """The kind chosen for a file in its selectbox (or the detected one before it is drawn)."""
+    key = f"upload_kind_{index}_{uploaded.file_id}"
+    return st.session_state.get(key) or (detected if detected in kinds else kinds[0])
+
+
+def summary_frame(rows: list[dict], t) -> pd.DataFrame:
+    """One row per chosen file: file, kind, result, rows, warnings, errors (labels in `t`)."""
+    columns = ("file", "kind", "result", "rows", "warnings", "errors")
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.rename(columns=lambda c: t("upload.col." + c))
+
+
+def undo_pending_key() -> str:
+    return "upload_undo_pending"
+
+
+def forget_stored(upload_id: int) -> None:
+    """An undone upload's file may be stored again: drop what this session remembered of it."""
+    stored = st.session_state.get(STORED_KEY, {})
+    for key in [key for key, result in stored.items() if result.upload_id == upload_id]:
+        del stored[key]

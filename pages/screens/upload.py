@@ -10,12 +10,14 @@ from signals.definitions import KINDS
 from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
-from ui.data import load_upload_history
+from ui.data import load_upload_history, read_connection
 from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
-from ui.upload import (MAX_UPLOAD_MEGABYTES, preview_frame, remember_stored,
-                       size_in_megabytes, stored_result, template_frame, too_large, validation_for)
+from ui.upload import (MAX_UPLOAD_MEGABYTES, chosen_kind, forget_stored, preview_frame,
+                       remember_stored,
+                       size_in_megabytes, stored_result, summary_frame, template_frame, too_large,
+                       undo_pending_key, validation_for)
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()
@@ -39,20 +41,86 @@ def show_counts(result) -> None:
     unchanged.metric(t("upload.rows_unchanged"), result.rows_unchanged)
 
 
-def store_file(kind: str, name: str, data: bytes) -> None:
+def store_one(kind: str, name: str, data: bytes) -> bool:
+    """Store (or, when invalid, record as rejected) one file; False when the database is busy."""
     from signals.ingest import ingest_bytes
 
     try:
         result = ingest_bytes(config.default_db_path(), kind, name, data, uploaded_by=viewer.actor)
     except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
-        return
+        return False
     audit.record_upload(access_db(), viewer.actor, result)
     remember_stored(data, kind, result)
-    st.rerun()
+    return True
 
 
-def show_file(index: int, uploaded) -> None:
+def store_file(kind: str, name: str, data: bytes) -> None:
+    if store_one(kind, name, data):
+        st.rerun()
+
+
+def file_state(index: int, uploaded) -> tuple[str, object, object]:
+    """(kind, stored result or None, validation result or None when too large)."""
+    from signals.ingest import detect_kind
+
+    data = uploaded.getvalue()
+    kind = chosen_kind(index, uploaded, detect_kind(data), KIND_NAMES)
+    validation = None if too_large(data) else validation_for(kind, uploaded.name, data,
+                                                             known_departments())
+    return kind, stored_result(data, kind), validation
+
+
+def summary_row(uploaded, kind: str, stored, validation) -> dict:
+    result = stored or validation
+    if result is None:                                   # too large: never read
+        outcome, rows, warnings, errors = "rejected", 0, 0, 1
+    else:
+        outcome = ("stored" if stored is not None and stored.accepted
+                   else "valid" if result.accepted else "rejected")
+        rows, warnings, errors = result.rows_total, len(result.warnings), result.error_count
+    return {"file": uploaded.name, "kind": kind_label(kind, lang),
+            "result": t("upload.result." + outcome), "rows": rows, "warnings": warnings,
+            "errors": errors, "outcome": outcome}
+
+
+def show_batch(files) -> None:
+    """Several files: a summary at the top and one button that stores every valid file
+    (and records the rejected ones as rejected)."""
+    states = [file_state(index, uploaded) for index, uploaded in enumerate(files)]
+    rows = [summary_row(uploaded, *state) for uploaded, state in zip(files, states)]
+    outcomes = [row.pop("outcome") for row in rows]
+    st.subheader(t("upload.summary"))
+    counts = dict(stored=outcomes.count("stored"), valid=outcomes.count("valid"),
+                  rejected=outcomes.count("rejected"), warnings=sum(r["warnings"] for r in rows))
+    message = t("upload.summary_counts", **counts)
+    (st.error if counts["rejected"] else st.success if not counts["valid"] else st.info)(message)
+    literal_table(summary_frame(rows, t), show_index=False)
+    waiting = [i for i, (_, stored, _) in enumerate(states) if stored is None]
+    if not waiting:
+        return
+    if counts["rejected"]:
+        st.caption(t("upload.store_all_note"))
+    if st.button(t("upload.store_all"), type="primary", key="store_all",
+                 disabled=not counts["valid"]):
+        for index in waiting:
+            uploaded = files[index]
+            if not store_one(states[index][0], uploaded.name, uploaded.getvalue()):
+                return
+        st.rerun()
+
+
+def known_departments() -> tuple[str, ...]:
+    from signals.ingest import known_departments as stored_names
+
+    try:
+        return tuple(stored_names(config.default_db_path()))
+    except (DatabaseBusy, duckdb.Error):
+        return ()
+
+
+def show_file(index: int, uploaded, batch: bool = False) -> None:
+    """One file's box; with several files (`batch`) its details are collapsed."""
     from signals.ingest import detect_kind
 
     data = uploaded.getvalue()
@@ -61,45 +129,128 @@ def show_file(index: int, uploaded) -> None:
                    limit=MAX_UPLOAD_MEGABYTES))
         return
     detected = detect_kind(data)
+    if batch:
+        with st.expander(t("upload.details", file=plain(uploaded.name))):
+            show_file_body(index, uploaded, data, detected, batch)
+        return
     with st.container(border=True):
-        st.subheader(plain(uploaded.name))
-        kind = st.selectbox(
-            t("upload.kind"), KIND_NAMES, format_func=lambda k: kind_label(k, lang),
-            index=KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
-            key=f"upload_kind_{index}_{uploaded.file_id}",
-        )
-        st.caption(t("upload.detected", kind=kind_label(detected, lang)) if detected
-                   else t("upload.not_detected"))
-        preview = preview_frame(data)
-        if preview is not None:
-            with st.expander(t("upload.preview")):
-                safe_dataframe(preview, hide_index=True)
+        show_file_body(index, uploaded, data, detected, batch)
 
-        stored = stored_result(data, kind)
-        if stored is not None:
-            if stored.accepted:
-                st.success(t("upload.stored", rows=stored.rows_total))
-                show_counts(stored)
-            else:
-                st.error(t("upload.rejected", n=stored.error_count))
-            return
 
-        result = validation_for(kind, uploaded.name, data)
-        for warning in result.warning_texts(lang):
+def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batch: bool) -> None:
+    st.subheader(plain(uploaded.name))
+    kind = st.selectbox(
+        t("upload.kind"), KIND_NAMES, format_func=lambda k: kind_label(k, lang),
+        index=KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
+        key=f"upload_kind_{index}_{uploaded.file_id}",
+    )
+    st.caption(t("upload.detected", kind=kind_label(detected, lang)) if detected
+               else t("upload.not_detected"))
+    preview = preview_frame(data)
+    if preview is not None and batch:                # an expander cannot hold another one
+        st.caption(t("upload.preview"))
+        safe_dataframe(preview, hide_index=True)
+    elif preview is not None:
+        with st.expander(t("upload.preview")):
+            safe_dataframe(preview, hide_index=True)
+
+    stored = stored_result(data, kind)
+    if stored is not None:
+        for warning in stored.warning_texts(lang):       # kept values are known only now
             st.warning(plain(warning))
-        if not result.accepted:
-            st.error(t("upload.rejected", n=result.error_count))
-            errors = result.error_table(lang)
-            shown = errors.drop(columns="file").rename(columns=lambda c: t("upload.error." + c))
-            literal_table(shown.set_index(t("upload.error.line")))
-            if result.error_count > len(errors):
-                st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
-            download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",
-                         key=f"report_{index}_{uploaded.file_id}")
-            return
-        st.success(t("upload.valid", rows=result.rows_total))
-        if st.button(t("upload.confirm"), type="primary", key=f"store_{index}_{uploaded.file_id}"):
-            store_file(kind, uploaded.name, data)
+        if stored.accepted:
+            st.success(t("upload.stored", rows=stored.rows_total))
+            show_counts(stored)
+        else:
+            show_rejection(stored, index, uploaded)
+        return
+
+    result = validation_for(kind, uploaded.name, data, known_departments())
+    for warning in result.warning_texts(lang):
+        st.warning(plain(warning))
+    if not result.accepted:
+        show_rejection(result, index, uploaded)
+        return
+    st.success(t("upload.valid", rows=result.rows_total))
+    if not batch and st.button(t("upload.confirm"), type="primary", key=f"store_{index}_{uploaded.file_id}"):
+        store_file(kind, uploaded.name, data)
+
+
+def show_rejection(result, index: int, uploaded) -> None:
+    st.error(t("upload.rejected", n=result.error_count))
+    errors = result.error_table(lang)
+    shown = errors.drop(columns="file").rename(columns=lambda c: t("upload.error." + c))
+    literal_table(shown.set_index(t("upload.error.line")))
+    if result.error_count > len(errors):
+        st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
+    download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",
+                 key=f"report_{index}_{uploaded.file_id}")
+
+
+def undo(upload_id: int) -> None:
+    from signals.undo import UndoRefused, undo_path
+
+    try:
+        result = undo_path(config.default_db_path(), upload_id, viewer.actor)
+    except UndoRefused as refused:
+        st.session_state["upload_undo_message"] = ("error", refused.message.text(lang), [])
+        return
+    except (DatabaseBusy, duckdb.ConnectionException):
+        st.session_state["upload_undo_message"] = ("error", t("error.busy"), [])
+        return
+    audit.record(access_db(), viewer.actor, "upload_undo", {
+        "upload_id": upload_id, "undo_id": result.undo_id, "kind": result.kind,
+        "file_name": result.file_name[:audit.MAX_DETAIL_TEXT], "removed": result.removed,
+        "restored": result.restored, "left": result.left})
+    forget_stored(upload_id)
+    st.session_state["upload_undo_message"] = ("success", result.message().text(lang),
+                                               result.left_keys)
+
+
+def show_undo_message() -> None:
+    shown = st.session_state.pop("upload_undo_message", None)
+    if shown is None:
+        return
+    level, text, left = shown
+    (st.success if level == "success" else st.error)(plain(text))
+    if left:
+        st.caption(plain(t("upload.undo_left", keys="; ".join(left))))
+
+
+def show_undo(history) -> None:
+    """An undo button per upload that can be undone, each with a confirmation."""
+    from signals.undo import undoable_ids
+
+    show_undo_message()
+    with read_connection(config.default_db_path()) as con:
+        allowed = undoable_ids(con)
+    rows = history[history["upload_id"].isin(allowed)]
+    pending = st.session_state.get(undo_pending_key())
+    with st.expander(t("upload.undo_title"), expanded=pending is not None):
+        st.caption(t("upload.undo_intro"))
+        if rows.empty:
+            st.caption(t("upload.undo_none"))
+        for row in rows.itertuples():
+            upload_id = int(row.upload_id)
+            label, button = st.columns([5, 1], vertical_alignment="center")
+            label.write(plain(t("upload.undo_row", id=upload_id, file=row.file_name,
+                                kind=row.kind, time=row.uploaded_at)))
+            if button.button(t("upload.undo"), key=f"undo_{upload_id}"):
+                st.session_state[undo_pending_key()] = pending = upload_id
+            if pending == upload_id:
+                confirm_undo(upload_id, row.file_name)
+
+
+def confirm_undo(upload_id: int, file_name: str) -> None:
+    st.warning(plain(t("upload.undo_confirm_text", id=upload_id, file=file_name)))
+    yes, no = st.columns(2)
+    if yes.button(t("upload.undo_confirm"), type="primary", key="undo_confirm"):
+        st.session_state.pop(undo_pending_key(), None)
+        undo(upload_id)
+        st.rerun()
+    if no.button(t("upload.undo_cancel"), key="undo_cancel"):
+        st.session_state.pop(undo_pending_key(), None)
+        st.rerun()
 
 
 def translate_uploader() -> None:
@@ -124,8 +275,10 @@ st.write(t("upload.intro"))
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
+if files and len(files) > 1:
+    show_batch(files)
 for position, uploaded_file in enumerate(files or []):
-    show_file(position, uploaded_file)
+    show_file(position, uploaded_file, batch=len(files) > 1)
 
 st.subheader(t("upload.history"))
 history = load_upload_history(config.default_db_path())
@@ -136,3 +289,4 @@ else:
     history["kind"] = history["kind"].map(lambda k: kind_label(k, lang) if k in KINDS else k)
     history["uploaded_at"] = history["uploaded_at"].map(local_time)   # Brussels, as the audit log
     safe_dataframe(history.rename(columns=lambda c: t("history." + c)), hide_index=True)
+    show_undo(history)

@@ -1,0 +1,89 @@
+"""The Upload page in AppTest: several files stored at once with a summary, rejected files
+in the history, and the undo of an upload with its confirmation."""
+
+from __future__ import annotations
+
+import json
+
+from signals import audit, config, store
+from ui.labels import plain
+from test_app import absences_csv, demo_shown, open_page, shown_tables, workforce_csv  # noqa: F401
+
+BAD = b"month,department,headcount\n2025-01,Alpha,40\n2025-02,Beta,-3\n2025/13,Gamma,5\n"
+
+
+def history(path):
+    with store.connect(path, read_only=True) as con:
+        return con.execute("SELECT file_name, status FROM uploads ORDER BY upload_id").fetchall()
+
+
+def three_files(app):
+    app.file_uploader(key="upload_files").set_value([
+        ("staff.csv", workforce_csv(), "text/csv"), ("bad.csv", BAD, "text/csv"),
+        ("absences.csv", absences_csv(), "text/csv")]).run()
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def test_several_files_get_a_summary_and_one_store_all_button(demo_shown):
+    app = open_page("upload", "en")
+    three_files(app)
+    summary = shown_tables(app)[0]
+    assert summary["File"].tolist() == ["staff.csv", "bad.csv", "absences.csv"]
+    assert summary["Result"].tolist() == ["valid, not stored yet", "rejected", "valid, not stored yet"]
+    assert summary["Errors"].astype(int).tolist() == [0, 2, 0]
+    assert "0 stored, 2 valid (not stored yet), 1 rejected, 0 warning(s)." in app.error[0].value
+    assert [b.key for b in app.button if b.key.startswith("store")] == ["store_all"]
+    assert [e.label for e in app.expander if e.label.startswith("Details")] == [
+        "Details: " + plain(name) for name in ("staff.csv", "bad.csv", "absences.csv")]
+    assert all(not e.proto.expanded for e in app.expander if e.label.startswith("Details"))
+
+    app.button(key="store_all").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert history(config.default_db_path()) == [
+        ("staff.csv", "accepted"), ("bad.csv", "rejected"), ("absences.csv", "accepted")]
+    summary = shown_tables(app)[0]
+    assert summary["Result"].tolist() == ["stored", "rejected", "stored"]
+    assert "2 stored, 0 valid (not stored yet), 1 rejected" in app.error[0].value
+    assert not [b for b in app.button if b.key.startswith("store")], "nothing left to store"
+    shown_history = app.dataframe[-1].value
+    assert shown_history["Result"].tolist() == ["accepted", "rejected", "accepted"]
+    uploads = [json.loads(row) for row in audit.entries(config.default_db_path())["detail"]]
+    assert sorted(u["accepted"] for u in uploads) == [False, True, True]
+
+
+def test_undo_asks_for_confirmation_then_restores_and_is_audited(demo_shown):
+    app = open_page("upload", "en")
+    app.file_uploader(key="upload_files").set_value(("staff.csv", workforce_csv(), "text/csv")).run()
+    [b for b in app.button if b.key.startswith("store_")][0].click().run()
+    upload_id = history_ids()[-1]
+    assert f"undo_{upload_id}" in [b.key for b in app.button]
+
+    app.button(key=f"undo_{upload_id}").click().run()
+    assert not app.exception
+    assert any(plain(f"Really undo upload #{upload_id} (staff.csv)?") in w.value for w in app.warning)
+    assert has_rows(), "nothing undone before the confirmation"
+    app.button(key="undo_cancel").click().run()
+    assert has_rows() and "undo_confirm" not in [b.key for b in app.button]
+
+    app.button(key=f"undo_{upload_id}").click().run()
+    app.button(key="undo_confirm").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not has_rows()
+    assert any(plain(f"Upload {upload_id} (staff.csv) undone: 12 row(s) removed") in s.value
+               for s in app.success)
+    assert f"undo_{upload_id}" not in [b.key for b in app.button], "an undone upload has no button"
+    assert [b for b in app.button if b.key.startswith("store_")], "the file may be stored again"
+    assert app.dataframe[-1].value["Result"].tolist()[:2] == ["undo", "undone"]
+    entries = audit.entries(config.default_db_path())
+    undo_entry = entries[entries["action"] == "upload_undo"]
+    assert json.loads(undo_entry["detail"].iloc[0])["upload_id"] == upload_id
+
+
+def history_ids():
+    with store.connect(config.default_db_path(), read_only=True) as con:
+        return [row[0] for row in con.execute("SELECT upload_id FROM uploads ORDER BY 1").fetchall()]
+
+
+def has_rows() -> bool:
+    with store.connect(config.default_db_path(), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM workforce").fetchone()[0] > 0
