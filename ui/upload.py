@@ -8,20 +8,25 @@ import io
 import pandas as pd
 import streamlit as st
 
+from signals import config
+
 PREVIEW_ROWS = 8
-# The largest file the Upload page takes; .streamlit/config.toml server.maxUploadSize says the same.
-MAX_UPLOAD_MEGABYTES = 200
 VALIDATION_KEY = "upload_validations"
 STORED_KEY = "upload_stored"
 ERROR_COLUMNS = ("file", "line", "column", "value", "expected")
 
 
 def too_large(data: bytes) -> bool:
-    return len(data) > MAX_UPLOAD_MEGABYTES * 1024 * 1024
+    """Over the one upload limit the command line applies too (signals.config)."""
+    return len(data) > config.max_upload_bytes()
+
+
+def upload_limit_megabytes() -> str:
+    return f"{config.max_upload_mb():g}"
 
 
 def size_in_megabytes(data: bytes) -> str:
-    return f"{len(data) / (1024 * 1024):.0f}"
+    return f"{len(data) / config.BYTES_PER_MB:.0f}"
 
 
 def template_frame(kind: str) -> pd.DataFrame:

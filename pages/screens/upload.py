@@ -7,15 +7,15 @@ import streamlit as st
 
 from signals import audit, config
 from signals.definitions import KINDS
-from signals.store import DatabaseBusy
+from signals.store import DatabaseBusy, DatabaseUnusable
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
 from ui.data import load_upload_history
 from ui.downloads import download_csv
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
-from ui.upload import (MAX_UPLOAD_MEGABYTES, preview_frame, remember_stored,
-                       size_in_megabytes, stored_result, template_frame, too_large, validation_for)
+from ui.upload import (preview_frame, remember_stored, size_in_megabytes, stored_result,
+                       template_frame, too_large, upload_limit_megabytes, validation_for)
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()
@@ -47,18 +47,25 @@ def store_file(kind: str, name: str, data: bytes) -> None:
     except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
         return
+    except DatabaseUnusable as error:                      # the text names no server path
+        st.error(plain(error.text))
+        return
     audit.record_upload(access_db(), viewer.actor, result)
     remember_stored(data, kind, result)
     st.rerun()
 
 
 def show_file(index: int, uploaded) -> None:
-    from signals.ingest import detect_kind
+    from signals.ingest import column_problem, detect_kind
 
     data = uploaded.getvalue()
     if too_large(data):
         st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data),
-                   limit=MAX_UPLOAD_MEGABYTES))
+                   limit=upload_limit_megabytes()))
+        return
+    too_wide = column_problem(data)         # before anything else reads the file
+    if too_wide:
+        st.error(plain(f"{uploaded.name}: {too_wide.text(lang)}"))
         return
     detected = detect_kind(data)
     with st.container(border=True):
@@ -82,6 +89,9 @@ def show_file(index: int, uploaded) -> None:
                 show_counts(stored)
             else:
                 st.error(t("upload.rejected", n=stored.error_count))
+                for error in stored.errors:            # the key's problem, say
+                    if error.line <= 0:
+                        st.error(plain(error.expected_text(lang)))
             return
 
         result = validation_for(kind, uploaded.name, data)
@@ -114,7 +124,7 @@ def translate_uploader() -> None:
         content: "{css_text(t("upload.button"))}"; font-size: 1rem; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-        content: "{css_text(t("upload.limits", limit=MAX_UPLOAD_MEGABYTES))}"; font-size: 0.9rem; }}
+        content: "{css_text(t("upload.limits", limit=upload_limit_megabytes()))}"; font-size: 0.9rem; }}
     </style>""")
 
 
