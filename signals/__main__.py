@@ -90,8 +90,10 @@ def _ingest_one(args, path: Path) -> int:
         for warning in result.warnings:
             print(f"  warning: {warning}")
         return 0
-    if result.config_problem:
-        print(f"error: {path.name}: {result.errors[0].expected}", file=sys.stderr)
+    if result.config_problem:                  # the key: the operator's mistake, said once
+        error = result.errors[0]
+        where = f" ({config.key_file_path()})" if error.expected_key.startswith("key.file") else ""
+        print(f"error: {path.name}: {error.expected}{where}", file=sys.stderr)
         return 2
     print(result.error_report(), file=sys.stderr)
     return 1
