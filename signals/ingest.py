@@ -172,6 +172,9 @@ def _too_large(file_name: str, size: int) -> RowError | None:
 def _in_memory_file(data: bytes):
     """A path DuckDB can read whose content lives in memory only: an anonymous memfd
     (Linux). It never reaches a disk and is gone with the process, however it ends."""
+    if not hasattr(os, "memfd_create"):
+        raise config.ConfigError("Reading a file needs Linux's in-memory files (memfd_create); "
+                                 "original ids are never written to a temporary file.")
     fd = os.memfd_create("signals-ingest", os.MFD_CLOEXEC)
     try:
         view, written = memoryview(data), 0
