@@ -457,3 +457,41 @@ def test_cli_missing_file(tmp_path, capsys):
     missing = tmp_path / "nowhere.csv"
     status, line = run_main(capsys, "ingest", "--kind", "absences", str(missing))
     assert status == 2 and line == f"error: {missing}: no such file"
+
+
+def test_an_upload_through_streamlits_server_stays_in_memory():
+    """Starlette spools a multipart file over 1 MB to a temporary file; the app keeps it
+    in memory (ui.upload raises the spool size to the upload limit)."""
+    import asyncio
+
+    from starlette.formparsers import MultiPartParser
+    from starlette.requests import Request
+
+    import ui.upload  # noqa: F401 (the import does it)
+
+    assert MultiPartParser.spool_max_size > config.MAX_UPLOAD_BYTES
+    content = secret_absences(60_000)
+    assert len(content) > 2 * 1024 * 1024
+    boundary = "x-boundary"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"abs.csv\"\r\nContent-Type: text/csv\r\n\r\n").encode() + content + \
+        f"\r\n--{boundary}--\r\n".encode()
+
+    async def parse():
+        chunks = [body[i:i + 65536] for i in range(0, len(body), 65536)]
+
+        async def receive():
+            chunk = chunks.pop(0) if chunks else b""
+            return {"type": "http.request", "body": chunk, "more_body": bool(chunks)}
+
+        scope = {"type": "http", "method": "PUT", "headers": [
+            (b"content-type", f"multipart/form-data; boundary={boundary}".encode())]}
+        form = await Request(scope, receive).form()
+        upload = form["file"]
+        try:
+            return upload.file._rolled, await upload.read()
+        finally:
+            await form.close()
+
+    rolled, data = asyncio.run(parse())
+    assert data == content and rolled is False

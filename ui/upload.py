@@ -11,6 +11,21 @@ import streamlit as st
 from signals import config
 
 PREVIEW_ROWS = 8
+MULTIPART_MARGIN_BYTES = 1024 * 1024       # the form's own framing around the file
+
+
+def keep_uploads_in_memory() -> None:
+    """Streamlit's server (Starlette) spools an uploaded file over 1 MB to a temporary file
+    on disk while it parses the request: keep every file up to the upload limit in memory,
+    so an export's original ids never touch disk on their way in."""
+    from starlette.formparsers import MultiPartParser
+
+    wanted = config.MAX_UPLOAD_BYTES + MULTIPART_MARGIN_BYTES
+    if MultiPartParser.spool_max_size < wanted:
+        MultiPartParser.spool_max_size = wanted
+
+
+keep_uploads_in_memory()       # before the Upload page's file_uploader can receive a file
 VALIDATION_KEY = "upload_validations"
 STORED_KEY = "upload_stored"
 ERROR_COLUMNS = ("file", "line", "column", "value", "expected")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from signals import audit, config
 from signals.definitions import KINDS
-from signals.store import DatabaseBusy, DatabaseUnusable
+from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
 from ui.data import load_upload_history
@@ -47,7 +47,7 @@ def store_file(kind: str, name: str, data: bytes) -> None:
     except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
         return
-    except DatabaseUnusable as error:                      # the text names no server path
+    except config.ConfigError as error:                    # its text names no server path
         st.error(plain(error.text))
         return
     audit.record_upload(access_db(), viewer.actor, result)
