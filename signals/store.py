@@ -155,6 +155,14 @@ def make_private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
+def make_database_folder(db_path: Path) -> None:
+    """The database's folder, private (0700); DatabaseUnusable when it cannot be made."""
+    try:
+        make_private_folder(db_path.parent)
+    except OSError as error:
+        raise _unusable(db_path, error) from None
+
+
 def _restrict_file(path: Path) -> None:
     """A database file of ours that others can read (made before this rule) becomes 0600."""
     try:
@@ -166,7 +174,9 @@ def _restrict_file(path: Path) -> None:
 
 
 def _unusable(path: Path, error: Exception) -> DatabaseUnusable:
-    if isinstance(error, OSError):
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        reason = "a file stands where its folder should be"
+    elif isinstance(error, OSError):
         reason = error.strerror or type(error).__name__
     else:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -191,10 +201,7 @@ def open_connection(path: Path | str | None = None, *, read_only: bool = False,
     if read_only and not path.exists():
         raise FileNotFoundError(f"No database at {path}")
     if not read_only:
-        try:
-            make_private_folder(path.parent)
-        except OSError as error:
-            raise _unusable(path, error) from None
+        make_database_folder(path)
     deadline = time.monotonic() + wait_seconds
     # A writer holds this lock while it waits for the file; readers pass through it, so
     # new reads queue behind a waiting writer and a stream of short reads (the app's

@@ -399,12 +399,16 @@ def test_cli_unreadable_key_file(tmp_path, monkeypatch, capsys, absences_file):
     assert status == 2 and "key file cannot be read or created (Is a directory)" in line
 
 
-def test_cli_database_path_that_cannot_be_created(tmp_path, capsys, absences_file):
+@pytest.mark.parametrize("command", [["ingest", "--kind", "absences"], ["indicators"],
+                                     ["alerts"], ["users", "list"]])
+def test_cli_database_path_that_cannot_be_created(command, tmp_path, capsys, absences_file):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    status, line = run_main(capsys, "ingest", "--db", str(blocker / "signals.duckdb"),
-                            "--kind", "absences", str(absences_file))
-    assert status == 2 and "The database signals.duckdb cannot be created or written" in line
+    files = [str(absences_file)] if command[0] == "ingest" else []
+    status, line = run_main(capsys, *command, "--db", str(blocker / "signals.duckdb"), *files)
+    assert status == 2 and line.endswith(
+        "The database signals.duckdb cannot be created or written: a file stands where its "
+        f"folder should be. ({blocker / 'signals.duckdb'})")
 
 
 @pytest.mark.parametrize("command", ["ingest", "indicators"])
