@@ -181,6 +181,7 @@ def _unusable(path: Path, error: Exception) -> DatabaseUnusable:
     else:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         reason = re.sub(r'\s*"[^"]*"', "", first_line).removeprefix("IO Error: ")
+    reason = reason.rstrip(".!")
     return DatabaseUnusable(f"The database {path.name} cannot be created or written: {reason}.",
                             str(path))
 
@@ -221,9 +222,22 @@ def open_connection(path: Path | str | None = None, *, read_only: bool = False,
     finally:
         queue.release()
     if not read_only:
+        _check_database_file(con, path)
         _restrict_file(path)
         migrate(con)
     return con
+
+
+def _check_database_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """DuckDB opens some other files (a CSV) as a database in memory: nothing written to it
+    would last, so refuse it as a mistake of the path."""
+    stored_at = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()[0][0]
+    if stored_at is None:
+        con.close()
+        raise DatabaseUnusable(f"The database {path.name} cannot be created or written: it is "
+                               "not a DuckDB database file.", str(path))
 
 
 def _connect_waiting(path: Path, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:

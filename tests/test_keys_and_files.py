@@ -425,7 +425,16 @@ def test_cli_not_a_database(tmp_path, capsys, absences_file):
     other.write_text("some notes, not a database\n")
     status, line = run_main(capsys, "ingest", "--db", str(other), "--kind", "absences",
                             str(absences_file))
-    assert status == 2 and "not a valid DuckDB database file" in line
+    assert status == 2 and "not a valid DuckDB database file." in line
+
+
+def test_cli_a_csv_given_as_the_database(tmp_path, capsys, absences_file):
+    """DuckDB would open it as a database in memory: the ingest would 'succeed' and vanish."""
+    status, line = run_main(capsys, "ingest", "--db", str(absences_file), "--kind", "absences",
+                            str(absences_file))
+    assert status == 2 and line.startswith(
+        "error: abs.csv: The database abs.csv cannot be created or written: it is not a DuckDB "
+        "database file.")
 
 
 HOLD_DATABASE = """
