@@ -1,4 +1,10 @@
-"""Command line: python -m signals COMMAND --db PATH ... (see shared CONTRACT.md, section 3)."""
+"""Command line: python -m signals COMMAND --db PATH ... (see shared CONTRACT.md, section 3).
+
+Exit status: 0 done; 1 a file was rejected for its content (`ingest`); 2 a configuration
+mistake (an unknown command or --kind, a missing file, an unusable key or database),
+said in one line on stderr, never a traceback. `ingest` handles every file it is given
+and exits 2 if any file met a configuration mistake, else 1 if any was rejected.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,13 @@ from . import config
 from .definitions import KINDS
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse that says a mistake in one line (no usage block) and exits 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", type=Path, default=None,
@@ -19,7 +32,7 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m signals",
         description="Collective warning signals for burn-out prevention.",
     )
@@ -56,20 +69,44 @@ def _db_path(args) -> Path:
     return args.db if args.db is not None else config.default_db_path()
 
 
-def _run_ingest(args) -> int:
+def _warn_about_key_file() -> None:
+    from .pseudonym import key_file_warning
+
+    warning = key_file_warning()
+    if warning:
+        print(f"warning: {warning.text()}", file=sys.stderr)
+
+
+def _ingest_one(args, path: Path) -> int:
+    """Ingest one file; its exit status: 0 stored, 1 rejected, 2 a configuration mistake."""
     from .ingest import ingest_path
 
-    rejected = 0
-    for path in args.files:
+    if not path.is_file():
+        reason = "no such file" if not path.exists() else "not a file"
+        print(f"error: {path}: {reason}", file=sys.stderr)
+        return 2
+    try:
         result = ingest_path(_db_path(args), args.kind, path, uploaded_by=getpass.getuser())
-        if result.accepted:
-            print(result.summary())
-            for warning in result.warnings:
-                print(f"  warning: {warning}")
-        else:
-            rejected += 1
-            print(result.error_report(), file=sys.stderr)
-    return 1 if rejected else 0
+    except config.ConfigError as error:
+        print(f"error: {path.name}: {error.line()}", file=sys.stderr)
+        return 2
+    if result.accepted:
+        print(result.summary())
+        for warning in result.warnings:
+            print(f"  warning: {warning}")
+        return 0
+    if result.config_problem:                  # the key: the operator's mistake, said once
+        error = result.errors[0]
+        where = f" ({config.key_file_path()})" if error.expected_key.startswith("key.file") else ""
+        print(f"error: {path.name}: {error.expected}{where}", file=sys.stderr)
+        return 2
+    print(result.error_report(), file=sys.stderr)
+    return 1
+
+
+def _run_ingest(args) -> int:
+    _warn_about_key_file()
+    return max(_ingest_one(args, path) for path in args.files)
 
 
 def _run_indicators(args) -> int:
@@ -127,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
+    except config.ConfigError as error:
+        print(f"error: {error.line()}", file=sys.stderr)
+        return 2
     except (DatabaseBusy, KeyMismatch, FileNotFoundError, PermissionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

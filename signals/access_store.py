@@ -168,7 +168,9 @@ def open_store(db_path: Path | str) -> Iterator[StoreConnection]:
     The connection is in autocommit mode: group writes with `transaction(con)`.
     """
     path = access_db_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from .store import make_database_folder   # the data folder: 0700, files owner-only
+
+    make_database_folder(Path(db_path))
     # Create the file readable by its owner only: it holds password hashes and notes.
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,

@@ -9,7 +9,31 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 
 DEFAULT_MIN_GROUP_SIZE = 10
-DEFAULT_MAX_UPLOAD_MB = 200.0      # Streamlit's own upload limit by default
+# The one upload limit of the app and the command line: 200 MiB. Streamlit's
+# server.maxUploadSize (.streamlit/config.toml) is 210: its browser side counts
+# 1,000,000 bytes per MB except on Windows, so 210 lets every browser send 200 MiB,
+# and the Upload page then refuses anything above this limit with the CLI's message.
+BYTES_PER_MB = 1024 * 1024
+MAX_UPLOAD_BYTES = 200 * BYTES_PER_MB          # 209,715,200 bytes
+DEFAULT_MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / BYTES_PER_MB
+# More columns than this and a file is refused before anything else is read.
+MAX_COLUMNS = 200
+
+
+class ConfigError(Exception):
+    """A configuration mistake: one line a person can act on (`text`), never a traceback.
+
+    `where` (a path) is for the command line only; the app never shows server paths.
+    """
+
+    def __init__(self, text: str, where: str = ""):
+        super().__init__(text)
+        self.text = text
+        self.where = where
+
+    def line(self) -> str:
+        """The one-line message of the command line."""
+        return f"{self.text} ({self.where})" if self.where else self.text
 
 
 def default_db_path() -> Path:
@@ -47,6 +71,20 @@ def min_group_size() -> int:
 
 
 def max_upload_mb() -> float:
-    """Largest file the ingest reads, in MB of 1024 x 1024 bytes (SIGNALS_MAX_UPLOAD_MB)."""
+    """Largest file the app and the command line take, in MB of 1024 x 1024 bytes
+    (SIGNALS_MAX_UPLOAD_MB can lower it; Streamlit lets no more than 200 MiB through)."""
     value = os.environ.get("SIGNALS_MAX_UPLOAD_MB")
-    return float(value) if value else DEFAULT_MAX_UPLOAD_MB
+    if not value:
+        return DEFAULT_MAX_UPLOAD_MB
+    try:
+        limit = float(value)
+    except ValueError:
+        limit = -1.0
+    if not 0 <= limit <= DEFAULT_MAX_UPLOAD_MB:
+        raise ConfigError(f"SIGNALS_MAX_UPLOAD_MB must be a number of MB from 0 to "
+                          f"{DEFAULT_MAX_UPLOAD_MB:g}; it is '{value}'.")
+    return limit
+
+
+def max_upload_bytes() -> int:
+    return int(max_upload_mb() * BYTES_PER_MB)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .config import MAX_COLUMNS
 from .ingest_texts import Message
 
 DELIMITERS = (",", ";")
@@ -110,8 +111,33 @@ def record_positions(body: bytes) -> tuple[np.ndarray, np.ndarray]:
     return starts, lines
 
 
+def first_line(data: bytes) -> str:
+    """The first line of the raw bytes as text (BOM dropped; only for counting its fields)."""
+    end = len(data)
+    for newline in (b"\n", b"\r"):
+        found = data.find(newline, 0, end)
+        if found >= 0:
+            end = found
+    line = data[:end]
+    line = line[3:] if line.startswith(UTF8_BOM) else line
+    return line.decode("utf-8", errors="replace")
+
+
+def check_column_count(data: bytes) -> None:
+    """FileProblem when the header has more than MAX_COLUMNS fields: checked on the first
+    line alone, in linear time, before anything else reads the file."""
+    header_line = first_line(data)
+    delimiter = detect_delimiter(header_line)
+    if header_line.count(delimiter) < MAX_COLUMNS:
+        return
+    columns = len(next(csv.reader([header_line], delimiter=delimiter), []))
+    if columns > MAX_COLUMNS:
+        raise FileProblem("file.too_many_columns", line=1, columns=columns, limit=MAX_COLUMNS)
+
+
 def prepare(data: bytes) -> PreparedCsv:
     """Decode, find delimiter and header, and locate every record; FileProblem if unreadable."""
+    check_column_count(data)
     utf8, encoding = to_utf8(data)
     utf8 = normalise_newlines(utf8)
     if not utf8.strip():

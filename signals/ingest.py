@@ -4,8 +4,10 @@ A file is decoded and located by `csv_dialect`, validated set-based in DuckDB by
 `validation`, then upserted by its kind's key in one transaction: new rows are
 inserted, rows whose content changed are replaced, identical rows are left alone.
 Employee ids are pseudonymised before anything is written; the original ids live
-only in TEMP tables of the connection, never in the database file. Every attempt,
-accepted or rejected, leaves a row in `uploads`.
+only in memory: DuckDB reads the file from an anonymous in-memory file (`memfd`,
+`_in_memory_file`), never a temporary file on disk, and its TEMP tables may not
+spill to disk (`temp_directory` is off during an ingest). Every attempt, accepted
+or rejected, leaves a row in `uploads`.
 
 Every message (what a cell should have held, a whole-file problem, a warning) is
 a key plus parameters (`ingest_texts.Message`): English for the command line and
@@ -18,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,14 +28,15 @@ import duckdb
 import pandas as pd
 
 from . import config, departments, pseudonym, store, validation
-from .csv_dialect import FileProblem, detect_delimiter, parse_header, prepare
+from .csv_dialect import (FileProblem, check_column_count, detect_delimiter, parse_header,
+                          prepare)
 from .definitions import KINDS, Kind
 from .ingest_texts import DEFAULT_LANGUAGE, Message
 from .validation import ident
 
 MAX_ERRORS_KEPT = 100
 MAX_KEPT_WARNINGS = 20              # stored values kept by empty cells, listed one by one
-BYTES_PER_MB = 1024 * 1024          # as Streamlit counts its upload limit
+BYTES_PER_MB = config.BYTES_PER_MB
 ERROR_TABLE_COLUMNS = ("file", "line", "column", "value", "expected")
 
 
@@ -82,6 +85,7 @@ class IngestResult:
     error_count: int = 0                                     # all errors, including those cut
     upload_id: int | None = None
     warning_messages: list[Message] = field(default_factory=list)
+    config_problem: bool = False        # refused for the key, not for the file's content
 
     def __post_init__(self):
         if self.warning_messages and not self.warnings:
@@ -158,7 +162,7 @@ def _header_warnings(kind: Kind, header: list[str]) -> list[Message]:
 
 
 def max_upload_bytes() -> int:
-    return int(config.max_upload_mb() * BYTES_PER_MB)
+    return config.max_upload_bytes()
 
 
 def _too_large(file_name: str, size: int) -> RowError | None:
@@ -172,11 +176,44 @@ def _too_large(file_name: str, size: int) -> RowError | None:
 
 # --- validation --------------------------------------------------------------------------
 
-def _write_temp_file(data: bytes) -> str:
-    handle, path = tempfile.mkstemp(prefix="signals-ingest-", suffix=".csv")
-    with os.fdopen(handle, "wb") as output:
-        output.write(data)
-    return path
+@contextmanager
+def _in_memory_file(data: bytes):
+    """A path DuckDB can read whose content lives in memory only: an anonymous memfd
+    (Linux). It never reaches a disk and is gone with the process, however it ends."""
+    if not hasattr(os, "memfd_create"):
+        raise config.ConfigError("Reading a file needs Linux's in-memory files (memfd_create); "
+                                 "original ids are never written to a temporary file.")
+    fd = os.memfd_create("signals-ingest", os.MFD_CLOEXEC)
+    try:
+        view, written = memoryview(data), 0
+        while written < len(data):
+            written += os.write(fd, view[written:])
+        yield f"/proc/self/fd/{fd}"
+    finally:
+        os.close(fd)
+
+
+def _keep_in_memory(con) -> None:
+    """No spilling of the connection's TEMP tables (original ids) to a temp folder on disk:
+    a file too large for memory is refused as unreadable instead."""
+    try:
+        con.execute("SET temp_directory = ''")
+    except duckdb.Error:       # this database already spilled once in this process
+        pass
+
+
+def _error_kind(error: Exception) -> str:
+    """DuckDB's kind of error, without its detail (which can quote a line of the file)."""
+    return str(error).split(":", 1)[0].strip() or type(error).__name__
+
+
+def column_problem(data: bytes) -> Message | None:
+    """The message when the file has more than MAX_COLUMNS columns (for the Upload page)."""
+    try:
+        check_column_count(data)
+    except FileProblem as problem:
+        return problem.problem
+    return None
 
 
 def _check(con, kind_name: str, file_name: str, data: bytes,
@@ -193,7 +230,7 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
     if too_large:
         return _rejected(file_name, kind_name, [too_large])
     try:
-        prepared = prepare(data)
+        prepared = prepare(data)            # the column count first, then the rest
     except FileProblem as problem:
         return _rejected(file_name, kind_name, [RowError.of(
             file_name, 0, problem.column, problem.value, problem.problem)])
@@ -201,18 +238,17 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
     if errors:
         return _rejected(file_name, kind_name, errors)
     warnings = _header_warnings(kind, prepared.header)
-    path = _write_temp_file(prepared.utf8)
+    _keep_in_memory(con)
     try:
-        staged = validation.stage(con, path, prepared, kind)
+        with _in_memory_file(prepared.utf8) as path:
+            staged = validation.stage(con, path, prepared, kind)
         rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
         if known_departments is None:
             known_departments = departments.known_names(con, store.DATA_TABLES)
         staged.warnings += departments.similar_warnings(con, known_departments)
     except duckdb.Error as error:
         return _rejected(file_name, kind_name, [_file_error(
-            file_name, "file.unreadable_csv", detail=str(error))])
-    finally:
-        os.unlink(path)
+            file_name, "file.unreadable_csv", detail=_error_kind(error))])
     warnings += staged.warnings
     errors = [RowError.of(file_name, line, column, value, expected)
               for line, column, value, expected in rows]
@@ -428,9 +464,13 @@ def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
             if result.accepted:
                 try:
                     _store(con, KINDS[kind], result, sha256, uploaded_by)
+                except pseudonym.KeyProblem as problem:     # recorded as a failed upload
+                    result = _rejected(file_name, kind, [RowError.of(
+                        file_name, 0, "", "", problem.message)], rows_total=result.rows_total,
+                        config_problem=True)
                 except duckdb.Error as error:
                     result = _rejected(file_name, kind, [_file_error(
-                        file_name, "file.store_failed", detail=str(error)
+                        file_name, "file.store_failed", detail=_error_kind(error)
                     )], rows_total=result.rows_total)
             if not result.accepted:
                 _record_rejection(con, result, sha256, uploaded_by)

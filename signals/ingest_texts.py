@@ -151,6 +151,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is {size} MB, larger than the limit of {limit} MB; it was not read. "
               "Expected a smaller file: split it, for example per year.",
     },
+    "file.too_many_columns": {
+        "nl": "De kopregel heeft {columns} kolommen, meer dan de limiet van {limit}; het bestand "
+              "werd niet verder gelezen. Verwacht hoogstens {limit} kolommen.",
+        "fr": "L'en-tête compte {columns} colonnes, plus que la limite de {limit} ; le fichier "
+              "n'a pas été lu plus loin. Attendu au plus {limit} colonnes.",
+        "en": "The header has {columns} columns, more than the limit of {limit}; the file was "
+              "not read further. Expected at most {limit} columns.",
+    },
     "file.binary": {
         "nl": "Het bestand is geen UTF-8- of Windows-1252-tekst (het lijkt UTF-16 of een binair "
               f"bestand); verwacht {_EXCEL_NL}.",
@@ -204,6 +212,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het bewaren van het bestand is mislukt, er werd niets bewaard ({detail}).",
         "fr": "L'enregistrement du fichier a échoué, rien n'a été enregistré ({detail}).",
         "en": "Storing the file failed, nothing was stored ({detail}).",
+    },
+    # The pseudonymisation key (a configuration mistake: nothing of the file is stored)
+    "key.env_not_hex": {
+        "nl": "SIGNALS_PSEUDONYM_KEY is geen bruikbare sleutel: verwacht minstens 32 "
+              "hexadecimale cijfers (0-9, a-f), gevonden {found}. Er werd niets bewaard.",
+        "fr": "SIGNALS_PSEUDONYM_KEY n'est pas une clé utilisable : attendu au moins 32 chiffres "
+              "hexadécimaux (0-9, a-f), trouvé {found}. Rien n'a été enregistré.",
+        "en": "SIGNALS_PSEUDONYM_KEY is not a usable key: expected at least 32 hexadecimal "
+              "digits (0-9, a-f), found {found}. Nothing was stored.",
+    },
+    "key.file_too_short": {
+        "nl": "Het sleutelbestand voor pseudonimisering is te kort ({size} bytes): een sleutel "
+              "heeft minstens 32 hexadecimale cijfers (16 bytes). Zet het oorspronkelijke "
+              "sleutelbestand terug. Er werd niets bewaard.",
+        "fr": "Le fichier de clé de pseudonymisation est trop court ({size} octets) : une clé "
+              "compte au moins 32 chiffres hexadécimaux (16 octets). Restaurez le fichier de clé "
+              "d'origine. Rien n'a été enregistré.",
+        "en": "The pseudonymisation key file is too short ({size} bytes): a key has at least "
+              "32 hexadecimal digits (16 bytes). Restore the original key file. "
+              "Nothing was stored.",
+    },
+    "key.file_not_hex": {
+        "nl": "Het sleutelbestand voor pseudonimisering bevat geen sleutel in hexadecimale "
+              "cijfers. Zet het oorspronkelijke sleutelbestand terug. Er werd niets bewaard.",
+        "fr": "Le fichier de clé de pseudonymisation ne contient pas une clé en chiffres "
+              "hexadécimaux. Restaurez le fichier de clé d'origine. Rien n'a été enregistré.",
+        "en": "The pseudonymisation key file does not hold a key in hexadecimal digits. "
+              "Restore the original key file. Nothing was stored.",
+    },
+    "key.file_unreadable": {
+        "nl": "Het sleutelbestand voor pseudonimisering kan niet gelezen of aangemaakt worden "
+              "({reason}). Er werd niets bewaard.",
+        "fr": "Le fichier de clé de pseudonymisation ne peut être lu ni créé ({reason}). "
+              "Rien n'a été enregistré.",
+        "en": "The pseudonymisation key file cannot be read or created ({reason}). "
+              "Nothing was stored.",
+    },
+    "key.mismatch": {
+        "nl": "Deze databank werd gevuld met een andere pseudonimiseringssleutel (vingerafdruk "
+              "{expected}; de gebruikte sleutel heeft {actual}). Zet het oorspronkelijke "
+              "sleutelbestand terug of stel SIGNALS_PSEUDONYM_KEY in. Er werd niets bewaard.",
+        "fr": "Cette base a été remplie avec une autre clé de pseudonymisation (empreinte "
+              "{expected} ; la clé utilisée a {actual}). Restaurez le fichier de clé d'origine ou "
+              "définissez SIGNALS_PSEUDONYM_KEY. Rien n'a été enregistré.",
+        "en": "This database was filled with another pseudonymisation key (fingerprint "
+              "{expected}; the key in use has {actual}). Restore the original key file or set "
+              "SIGNALS_PSEUDONYM_KEY; see the README, 'The pseudonymisation key'. "
+              "Nothing was stored.",
+    },
+    "key.readable_by_others": {
+        "nl": "Het sleutelbestand voor pseudonimisering is leesbaar voor andere gebruikers "
+              "(rechten {mode}); maak het leesbaar voor de eigenaar alleen (chmod 600).",
+        "fr": "Le fichier de clé de pseudonymisation est lisible par d'autres utilisateurs "
+              "(droits {mode}) ; rendez-le lisible par son seul propriétaire (chmod 600).",
+        "en": "The pseudonymisation key file is readable by other users (permissions {mode}); "
+              "make it readable by its owner only (chmod 600).",
     },
     "file.demo": {
         "nl": "Dit is de demodatabank: echte bestanden worden nooit gemengd met de fictieve "

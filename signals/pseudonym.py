@@ -12,47 +12,120 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
+import string
 from pathlib import Path
 
 from . import config
+from .ingest_texts import Message
 
 KEY_BYTES = 32
+MIN_KEY_BYTES = 16          # shorter keys can be found by trying guessed ids
 
 
-class KeyMismatch(RuntimeError):
+class KeyProblem(config.ConfigError):
+    """The key cannot be used (malformed, too short, unreadable, another database's key).
+
+    `message` says it in nl, fr or en; `text` is the English line of the command line.
+    """
+
+    def __init__(self, message: Message, where: str = ""):
+        super().__init__(message.text(), where)
+        self.message = message
+
+
+class KeyMismatch(KeyProblem):
     """The key in use is not the key this database was filled with."""
 
 
+def _describe_not_hex(text: str) -> str:
+    """What an operator's key looks like, without repeating any of it."""
+    if any(char not in string.hexdigits for char in text):
+        return "characters that are not hexadecimal digits"
+    return f"{len(text)} hexadecimal digits"
+
+
+def _key_from_hex(text: str) -> bytes | None:
+    """The key written in `text`, None unless it is at least MIN_KEY_BYTES of hex digits."""
+    if len(text) < 2 * MIN_KEY_BYTES or len(text) % 2:
+        return None
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        return None
+
+
 def _read_key_file(path: Path) -> bytes:
-    text = path.read_text(encoding="ascii").strip()
-    return bytes.fromhex(text)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise KeyProblem(Message("key.file_unreadable", {"reason": reason}), str(path)) from None
+    try:
+        text = data.decode("ascii").strip()
+    except UnicodeDecodeError:
+        raise KeyProblem(Message("key.file_not_hex"), str(path)) from None
+    if len(text) < 2 * MIN_KEY_BYTES:
+        raise KeyProblem(Message("key.file_too_short", {"size": len(data)}), str(path))
+    key = _key_from_hex(text)
+    if key is None:
+        raise KeyProblem(Message("key.file_not_hex"), str(path))
+    return key
 
 
 def _create_key_file(path: Path) -> bytes:
     key = secrets.token_bytes(KEY_BYTES)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # O_EXCL: two processes starting at once cannot both create a key.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # O_EXCL: two processes starting at once cannot both create a key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise KeyProblem(Message("key.file_unreadable", {"reason": reason}), str(path)) from None
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key.hex() + "\n")
     return key
 
 
+def _key_from_environment(given: str) -> bytes:
+    text = given.strip()
+    key = _key_from_hex(text)
+    if key is None:
+        raise KeyProblem(Message("key.env_not_hex", {"found": _describe_not_hex(text)}))
+    return key
+
+
 def load_key() -> bytes:
-    """The operator's key (SIGNALS_PSEUDONYM_KEY), else the key file, created if missing."""
+    """The operator's key (SIGNALS_PSEUDONYM_KEY), else the key file, created if missing.
+
+    KeyProblem (one line, no traceback) when the key is malformed, shorter than
+    16 bytes, or the key file cannot be read.
+    """
     given = os.environ.get("SIGNALS_PSEUDONYM_KEY")
     if given:
-        key = bytes.fromhex(given.strip())
-        if len(key) < 16:
-            raise ValueError("SIGNALS_PSEUDONYM_KEY must be at least 16 bytes (32 hex digits).")
-        return key
+        return _key_from_environment(given)
     path = config.key_file_path()
-    if path.exists():
+    if path.exists() or path.is_symlink():
         return _read_key_file(path)
     try:
         return _create_key_file(path)
     except FileExistsError:
         return _read_key_file(path)
+
+
+def key_file_warning() -> Message | None:
+    """A warning when the key file can be read by its group or by others (None if not)."""
+    if os.environ.get("SIGNALS_PSEUDONYM_KEY") or os.name == "nt":
+        return None
+    try:
+        mode = config.key_file_path().stat().st_mode
+    except OSError:
+        return None
+    if mode & 0o077:
+        return Message("key.readable_by_others", {"mode": oct(stat.S_IMODE(mode))[2:]})
+    return None
 
 
 def fingerprint(key: bytes) -> str:
@@ -79,8 +152,4 @@ def check_key(con, key: bytes) -> None:
     if expected is None:
         set_meta(con, "key_fingerprint", actual)
     elif expected != actual:
-        raise KeyMismatch(
-            "This database was filled with another pseudonymisation key "
-            f"(fingerprint {expected}; the key in use has {actual}). Restore the original "
-            "key file or set SIGNALS_PSEUDONYM_KEY; see the README, 'The pseudonymisation key'."
-        )
+        raise KeyMismatch(Message("key.mismatch", {"expected": expected, "actual": actual}))

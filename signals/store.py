@@ -4,10 +4,17 @@ Connections are short-lived: open, work, close. DuckDB lets one process write a
 database file at a time, so a second writer waits here (up to `wait_seconds`) and
 then gets `DatabaseBusy` with a message a person can act on. A waiting writer goes
 before readers that arrive after it (a lock file beside the database).
+
+The data folder is created 0700 and the database 0600: opening the store for writing
+sets the process umask to owner-only, so the database, its `.wal` (which DuckDB
+recreates after each checkpoint) and the access store are never readable by others.
+A path that cannot be created or written gives `DatabaseUnusable`, one line.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -142,8 +149,58 @@ LOCK_MESSAGE_PARTS = ("Could not set lock", "Conflicting lock")
 WRITER_WAITING_SUFFIX = ".writer-waiting.lock"   # held by a writer waiting for the file
 
 
-class DatabaseBusy(RuntimeError):
+WAIT_SECONDS = 15.0                # how long a writer waits for another one by default
+PRIVATE_UMASK = 0o077
+
+
+class DatabaseBusy(config.ConfigError, RuntimeError):
     """Another process is writing the database; try again shortly."""
+
+
+class DatabaseUnusable(config.ConfigError):
+    """The database path cannot be created, opened or written."""
+
+
+def private_umask() -> None:
+    """From now on this process creates files and folders for their owner only."""
+    os.umask(os.umask(PRIVATE_UMASK) | PRIVATE_UMASK)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) readable by its owner only (0700)."""
+    private_umask()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def make_database_folder(db_path: Path) -> None:
+    """The database's folder, private (0700); DatabaseUnusable when it cannot be made."""
+    try:
+        make_private_folder(db_path.parent)
+    except OSError as error:
+        raise _unusable(db_path, error) from None
+
+
+def _restrict_file(path: Path) -> None:
+    """A database file of ours that others can read (made before this rule) becomes 0600."""
+    try:
+        info = path.stat()
+        if info.st_mode & PRIVATE_UMASK and info.st_uid == os.getuid():
+            path.chmod(0o600)
+    except (OSError, AttributeError):           # AttributeError: no getuid on Windows
+        pass
+
+
+def _unusable(path: Path, error: Exception) -> DatabaseUnusable:
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        reason = "a file stands where its folder should be"
+    elif isinstance(error, OSError):
+        reason = error.strerror or type(error).__name__
+    else:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        reason = re.sub(r'\s*"[^"]*"', "", first_line).removeprefix("IO Error: ")
+    reason = reason.rstrip(".!")
+    return DatabaseUnusable(f"The database {path.name} cannot be created or written: {reason}.",
+                            str(path))
 
 
 def _is_lock_error(error: Exception) -> bool:
@@ -151,17 +208,18 @@ def _is_lock_error(error: Exception) -> bool:
 
 
 def open_connection(path: Path | str | None = None, *, read_only: bool = False,
-                    wait_seconds: float = 15.0) -> duckdb.DuckDBPyConnection:
+                    wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
     """Open the database, waiting while another process holds its lock.
 
-    A writable connection also creates the file and brings its schema up to date.
-    A read-only connection on a missing file raises FileNotFoundError.
+    A writable connection also creates the file (0600, in a 0700 folder) and brings its
+    schema up to date. A read-only connection on a missing file raises FileNotFoundError.
     """
     path = Path(path) if path is not None else config.default_db_path()
+    wait_seconds = WAIT_SECONDS if wait_seconds is None else wait_seconds
     if read_only and not path.exists():
         raise FileNotFoundError(f"No database at {path}")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_database_folder(path)
     deadline = time.monotonic() + wait_seconds
     # A writer holds this lock while it waits for the file; readers pass through it, so
     # new reads queue behind a waiting writer and a stream of short reads (the app's
@@ -171,9 +229,9 @@ def open_connection(path: Path | str | None = None, *, read_only: bool = False,
         queue.acquire(timeout=max(deadline - time.monotonic(), 0.0))
     except Timeout as error:
         raise _busy(path) from error
-    except OSError:                               # a read-only folder: no writer either
+    except OSError as error:                      # a read-only folder: no writer either
         if not read_only:
-            raise
+            raise _unusable(path, error) from None
     try:
         if read_only:
             queue.release()
@@ -181,8 +239,22 @@ def open_connection(path: Path | str | None = None, *, read_only: bool = False,
     finally:
         queue.release()
     if not read_only:
+        _check_database_file(con, path)
+        _restrict_file(path)
         migrate(con)
     return con
+
+
+def _check_database_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """DuckDB opens some other files (a CSV) as a database in memory: nothing written to it
+    would last, so refuse it as a mistake of the path."""
+    stored_at = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()[0][0]
+    if stored_at is None:
+        con.close()
+        raise DatabaseUnusable(f"The database {path.name} cannot be created or written: it is "
+                               "not a DuckDB database file.", str(path))
 
 
 def _connect_waiting(path: Path, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
@@ -193,6 +265,8 @@ def _connect_waiting(path: Path, read_only: bool, deadline: float) -> duckdb.Duc
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:
             if not _is_lock_error(error):
+                if isinstance(error, duckdb.IOException) and not read_only:
+                    raise _unusable(path, error) from None
                 raise
             if time.monotonic() >= deadline:
                 raise _busy(path) from error
@@ -207,7 +281,7 @@ def _busy(path: Path) -> DatabaseBusy:
 
 @contextmanager
 def connect(path: Path | str | None = None, *, read_only: bool = False,
-            wait_seconds: float = 15.0) -> Iterator[duckdb.DuckDBPyConnection]:
+            wait_seconds: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Context manager around `open_connection` that always closes."""
     con = open_connection(path, read_only=read_only, wait_seconds=wait_seconds)
     try:

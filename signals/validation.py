@@ -134,15 +134,21 @@ def _malformed_message(error_type: str, fields: int, delimiter: str) -> tuple[st
     return "expected.malformed.other", "{}"
 
 
-def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv) -> tuple[int, int]:
-    """Keep the refused rows as errors; whitespace-only lines count as empty rows."""
+def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
+                     quote_lines: bool = True) -> tuple[int, int]:
+    """Keep the refused rows as errors; whitespace-only lines count as empty rows.
+
+    A refused line is quoted only when the kind has no employee_id: an error never
+    repeats an original id (on screen, in the error report, on stderr).
+    """
     blank = rejects["csv_line"].fillna("").str.strip() == ""
     malformed = rejects[~blank]
     messages = [_malformed_message(kind, len(prepared.header), prepared.delimiter)
                 for kind in malformed["error_type"]]
+    values = malformed["csv_line"].fillna("").str.strip()
     frame = pd.DataFrame({
         "line": malformed["line"].astype("int64"),
-        "value": malformed["csv_line"].fillna("").str.strip(),
+        "value": values if quote_lines else values.map(lambda _: ""),
         "expected_key": [key for key, _ in messages],
         "params": [params for _, params in messages],
     })
@@ -172,7 +178,8 @@ def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     _read_and_parse(con, path, prepared, kind)
     refused, rejects = _malformed_records(con, prepared)
     staged = StagedFile()
-    staged.malformed, blank_lines = _store_malformed(con, rejects, prepared)
+    staged.malformed, blank_lines = _store_malformed(
+        con, rejects, prepared, quote_lines="employee_id" not in kind.column_names)
     warning = _store_line_numbers(con, prepared, refused)
     if warning:
         staged.warnings.append(warning)
@@ -269,6 +276,8 @@ def _check(condition: str, column: str, value: str, key: str, params: str, order
 def _column_checks(column: Column, order: int) -> list[str]:
     text, typed, name = text_column(column.name), ident(column.name), column.name
     checks = []
+    # An original employee id is never quoted in an error: its line and column say where.
+    shown = "NULL" if column.type == "employee_id" else text
     if column.required:
         checks.append(_check(f"{text} IS NULL", name, text, "expected.required", _params(), order))
     if column.type in FORMAT_TYPES:
@@ -292,7 +301,7 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
                              order))
     if column.type in TEXT_TYPES:
-        checks.append(_check(f"regexp_matches({text}, '{FORMULA_START}')", name, text,
+        checks.append(_check(f"regexp_matches({text}, '{FORMULA_START}')", name, shown,
                              "expected.plain_text", _params(), order))
     if name == "department":
         # 'ALL' is the whole organisation's row of the indicators, also written 'AⅬL' or
@@ -326,10 +335,13 @@ def _cross_column_checks(kind: Kind, orders: dict[str, int]) -> list[str]:
 
 
 def _duplicate_key_check(kind: Kind, orders: dict[str, int]) -> str:
-    """Rows whose key an earlier row already used (a hash aggregate, no sort of the file)."""
+    """Rows whose key an earlier row already used (a hash aggregate, no sort of the file).
+
+    The value shown is the key without its employee_id (the message names both lines)."""
     keys = ", ".join(ident(name) for name in kind.key)
     present = " AND ".join(f"{ident(name)} IS NOT NULL" for name in kind.key)
-    shown = " || ', ' || ".join(f"p.{text_column(name)}" for name in kind.key)
+    shown = " || ', ' || ".join(f"p.{text_column(name)}" for name in kind.key
+                                if name != "employee_id") or "''"
     columns = ", ".join(kind.key)
     return f"""
         SELECT p.rowid AS row_index, {sql_string(columns)} AS column_name, {shown} AS value,

@@ -308,9 +308,7 @@ def test_without_users_the_app_refuses_to_listen_on_every_interface(demo_shown):
 
 
 def test_too_large_upload_gets_a_clear_message(users, monkeypatch):
-    import ui.upload
-
-    monkeypatch.setattr(ui.upload, "MAX_UPLOAD_MEGABYTES", 0)
+    monkeypatch.setenv("SIGNALS_MAX_UPLOAD_MB", "0")      # the limit the command line uses too
     app = open_as("hr", "upload")
     app.file_uploader(key="upload_files").set_value(("big.csv", b"month;department\n", "text/csv")).run()
     assert any(f"{plain('big.csv')} is too large" in error.value for error in app.error)

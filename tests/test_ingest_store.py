@@ -93,9 +93,11 @@ def test_other_pseudonymisation_key_is_refused_and_stores_nothing(db_path, monke
     assert ingest_bytes(db_path, "absences", "a.csv", (ABSENCES + "E1,Zorg,2024-01-02,,\n").encode()).accepted
     before = table_contents(db_path)
     monkeypatch.setenv("SIGNALS_PSEUDONYM_KEY", "cd" * 32)
-    with pytest.raises(pseudonym.KeyMismatch):
-        ingest_bytes(db_path, "absences", "b.csv", (ABSENCES + "E2,Zorg,2024-01-02,,\n").encode())
+    result = ingest_bytes(db_path, "absences", "b.csv", (ABSENCES + "E2,Zorg,2024-01-02,,\n").encode())
+    assert not result.accepted and result.config_problem
+    assert "another pseudonymisation key" in result.errors[0].expected
     assert table_contents(db_path) == before
+    assert [(row[1], row[4]) for row in uploads(db_path)][-1] == ("b.csv", "rejected")
 
 
 def test_no_original_employee_id_reaches_the_database(db_path):
@@ -196,15 +198,18 @@ def test_cli_ingest_exit_codes_and_streams(tmp_path, db_path):
 
     mixed = run_cli("ingest", "--db", str(db_path), "--kind", "absences",
                     str(good), str(bad), str(tmp_path / "missing.csv"), str(later))
-    assert mixed.returncode == 1
+    assert mixed.returncode == 2, "a missing file is a mistake of the command, exit 2"
     assert mixed.stdout.splitlines() == [
         "good.csv: 1 row, 1 new, 0 replaced, 0 unchanged, 0 warnings",
         "later.csv: 2 rows, 2 new, 0 replaced, 0 unchanged, 0 warnings",
     ]
     assert ("bad.csv, line 2, column start_date: found '2024-02-30', expected a date "
             "YYYY-MM-DD or DD/MM/YYYY") in mixed.stderr
-    assert "missing.csv rejected: 1 error" in mixed.stderr
+    assert f"error: {tmp_path / 'missing.csv'}: no such file\n" in mixed.stderr
     assert "Traceback" not in mixed.stderr
+
+    rejected = run_cli("ingest", "--db", str(db_path), "--kind", "absences", str(bad), str(later))
+    assert rejected.returncode == 1 and "later.csv: 2 rows, 0 new" in rejected.stdout
 
     clean = run_cli("ingest", "--db", str(db_path), "--kind", "absences", str(good))
     assert clean.returncode == 0 and clean.stderr == ""

@@ -8,20 +8,40 @@ import io
 import pandas as pd
 import streamlit as st
 
+from signals import config
+
 PREVIEW_ROWS = 8
-# The largest file the Upload page takes; .streamlit/config.toml server.maxUploadSize says the same.
-MAX_UPLOAD_MEGABYTES = 200
+MULTIPART_MARGIN_BYTES = 1024 * 1024       # the form's own framing around the file
+
+
+def keep_uploads_in_memory() -> None:
+    """Streamlit's server (Starlette) spools an uploaded file over 1 MB to a temporary file
+    on disk while it parses the request: keep every file up to the upload limit in memory,
+    so an export's original ids never touch disk on their way in."""
+    from starlette.formparsers import MultiPartParser
+
+    wanted = config.MAX_UPLOAD_BYTES + MULTIPART_MARGIN_BYTES
+    if MultiPartParser.spool_max_size < wanted:
+        MultiPartParser.spool_max_size = wanted
+
+
+keep_uploads_in_memory()       # before the Upload page's file_uploader can receive a file
 VALIDATION_KEY = "upload_validations"
 STORED_KEY = "upload_stored"
 ERROR_COLUMNS = ("file", "line", "column", "value", "expected")
 
 
 def too_large(data: bytes) -> bool:
-    return len(data) > MAX_UPLOAD_MEGABYTES * 1024 * 1024
+    """Over the one upload limit the command line applies too (signals.config)."""
+    return len(data) > config.max_upload_bytes()
+
+
+def upload_limit_megabytes() -> str:
+    return f"{config.max_upload_mb():g}"
 
 
 def size_in_megabytes(data: bytes) -> str:
-    return f"{len(data) / (1024 * 1024):.0f}"
+    return f"{len(data) / config.BYTES_PER_MB:.0f}"
 
 
 def template_frame(kind: str) -> pd.DataFrame:

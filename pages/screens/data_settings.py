@@ -100,8 +100,18 @@ def show_definitions() -> None:
     st.caption(f"{t('common.source')}: {SOURCE[lang]}")
 
 
+def show_key_file_warning() -> None:
+    """For whoever manages the settings: a key file that other users can read."""
+    from signals.pseudonym import key_file_warning
+
+    warning = key_file_warning() if viewer.may_change_settings() else None
+    if warning:
+        st.warning(warning.text(lang))
+
+
 st.title(t("data.title"))
 st.caption(t("data.database_demo") if database.demo else t("data.database_real"))
+show_key_file_warning()
 show_coverage()
 show_group_size()
 show_language()

@@ -14,7 +14,7 @@ from ui.data import load_upload_history, read_connection
 from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
-from ui.upload import (MAX_UPLOAD_MEGABYTES, chosen_kind, forget_stored, preview_frame,
+from ui.upload import (upload_limit_megabytes, chosen_kind, forget_stored, preview_frame,
                        remember_stored,
                        size_in_megabytes, stored_result, summary_frame, template_frame, too_large,
                        undo_pending_key, validation_for)
@@ -50,6 +50,9 @@ def store_one(kind: str, name: str, data: bytes) -> bool:
     except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
         return False
+    except config.ConfigError as error:                    # its text names no server path
+        st.error(plain(error.text))
+        return False
     audit.record_upload(access_db(), viewer.actor, result)
     remember_stored(data, kind, result)
     return True
@@ -61,12 +64,14 @@ def store_file(kind: str, name: str, data: bytes) -> None:
 
 
 def file_state(index: int, uploaded) -> tuple[str, object, object]:
-    """(kind, stored result or None, validation result or None when too large)."""
-    from signals.ingest import detect_kind
+    """(kind, stored result or None, validation result or None when too large or too wide)."""
+    from signals.ingest import column_problem, detect_kind
 
     data = uploaded.getvalue()
+    if too_large(data) or column_problem(data):       # never read further
+        return KIND_NAMES[0], stored_result(data, KIND_NAMES[0]), None
     kind = chosen_kind(index, uploaded, detect_kind(data), KIND_NAMES)
-    validation = None if too_large(data) else validation_for(kind, uploaded.name, data,
+    validation = validation_for(kind, uploaded.name, data,
                                                              known_departments())
     return kind, stored_result(data, kind), validation
 
@@ -121,12 +126,16 @@ def known_departments() -> tuple[str, ...]:
 
 def show_file(index: int, uploaded, batch: bool = False) -> None:
     """One file's box; with several files (`batch`) its details are collapsed."""
-    from signals.ingest import detect_kind
+    from signals.ingest import column_problem, detect_kind
 
     data = uploaded.getvalue()
     if too_large(data):
         st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data),
-                   limit=MAX_UPLOAD_MEGABYTES))
+                   limit=upload_limit_megabytes()))
+        return
+    too_wide = column_problem(data)         # before anything else reads the file
+    if too_wide:
+        st.error(plain(f"{uploaded.name}: {too_wide.text(lang)}"))
         return
     detected = detect_kind(data)
     if batch:
@@ -178,6 +187,9 @@ def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batc
 
 def show_rejection(result, index: int, uploaded) -> None:
     st.error(t("upload.rejected", n=result.error_count))
+    for error in result.errors:                          # the key's problem, say
+        if error.line <= 0:
+            st.error(plain(error.expected_text(lang)))
     errors = result.error_table(lang)
     shown = errors.drop(columns="file").rename(columns=lambda c: t("upload.error." + c))
     literal_table(shown.set_index(t("upload.error.line")))
@@ -265,7 +277,7 @@ def translate_uploader() -> None:
         content: "{css_text(t("upload.button"))}"; font-size: 1rem; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-        content: "{css_text(t("upload.limits", limit=MAX_UPLOAD_MEGABYTES))}"; font-size: 0.9rem; }}
+        content: "{css_text(t("upload.limits", limit=upload_limit_megabytes()))}"; font-size: 0.9rem; }}
     </style>""")
 
 
