@@ -9,6 +9,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 
 DEFAULT_MIN_GROUP_SIZE = 10
+MIN_GROUP_SIZE_FLOOR = 5           # the contract: configurable, never below 5
 DEFAULT_MAX_UPLOAD_MB = 200.0      # Streamlit's own upload limit by default
 
 
@@ -31,10 +32,38 @@ def key_file_path() -> Path:
     return base / "burnout-signals" / "pseudonym.key"
 
 
+class ConfigError(ValueError):
+    """A setting that cannot be used; its message is one line for the user."""
+
+
+def check_min_group_size(value) -> int:
+    """`value` as a minimum group size: a whole number of at least MIN_GROUP_SIZE_FLOOR.
+
+    Anything else raises ConfigError: a lower minimum would quietly turn small-group
+    suppression off, so it is refused rather than raised to the floor.
+    """
+    text = str(value).strip()
+    try:
+        number = int(text)
+    except ValueError:
+        raise ConfigError(f"The minimum group size must be a whole number of at least "
+                          f"{MIN_GROUP_SIZE_FLOOR}, not {text[:40]!r}.") from None
+    if number < MIN_GROUP_SIZE_FLOOR:
+        raise ConfigError(f"The minimum group size must be at least {MIN_GROUP_SIZE_FLOOR} "
+                          f"(got {number}): smaller groups could be recognised.")
+    return number
+
+
 def min_group_size() -> int:
-    """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE)."""
+    """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE);
+    ConfigError when it is set to something below MIN_GROUP_SIZE_FLOOR or not a number."""
     value = os.environ.get("SIGNALS_MIN_GROUP_SIZE")
-    return int(value) if value else DEFAULT_MIN_GROUP_SIZE
+    if value is None or not value.strip():
+        return DEFAULT_MIN_GROUP_SIZE
+    try:
+        return check_min_group_size(value)
+    except ConfigError as error:
+        raise ConfigError(f"SIGNALS_MIN_GROUP_SIZE: {error}") from None
 
 
 def max_upload_mb() -> float:
