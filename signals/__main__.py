@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except (DatabaseBusy, KeyMismatch, FileNotFoundError, PermissionError) as error:
+    except (config.ConfigError, DatabaseBusy, KeyMismatch, FileNotFoundError,
+            PermissionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:

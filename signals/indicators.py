@@ -438,7 +438,7 @@ def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
     indicators in FORMULAS order: a reshape, cheaper than sorting the long rows in SQL.
     Columns FRAME_COLUMNS: month datetime.date, text str, numbers float64 (NaN where
     missing), headcount int64, suppressed bool, suppression_reason privacy.SMALL or
-    privacy.COMPLEMENTARY where suppressed (else None)."""
+    privacy.COMPLEMENTARY where suppressed (else missing)."""
     count = len(FORMULAS)
     cell_of_row = numpy.repeat(numpy.arange(cells.num_rows), count)
     suppressed = numpy.column_stack(
