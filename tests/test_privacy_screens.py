@@ -4,12 +4,14 @@ than N people"), and the minimum group size cannot be set below 5 in the app."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pandas as pd
 import pytest
 
 from signals import config, store
 from test_app import open_page, real_data_with_small_group, rendered_text  # noqa: F401
+from test_downloads_privacy import downloads  # noqa: F401
 from ui.charts import heatmap
 from ui.labels import display_value
 
@@ -88,3 +90,42 @@ def test_app_refuses_an_environment_minimum_below_five(real_data_with_small_grou
     assert not app.exception
     assert any("must be a whole number of at least 5" in error.value for error in app.error)
     assert "Alpha" not in rendered_text(app)
+
+
+@pytest.fixture
+def small_team_with_hours():
+    """Issue 11: Klein (6) gives hours, Groot (12) does not; Klein has lost-time accidents."""
+    from signals.ingest import ingest_bytes
+
+    path = config.default_db_path()
+    months = ("2025-01", "2025-02", "2025-03")
+    files = {
+        "workforce": ["month;department;headcount;hours_worked"]
+        + [f"{month};Klein;6;900" for month in months] + [f"{month};Groot;12;" for month in months],
+        "incidents": ["incident_id;date;department;category;days_lost",
+                      "I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17",
+                      "I3;2025-01-09;Groot;aggression;0"],
+    }
+    for kind, lines in files.items():
+        result = ingest_bytes(path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
+        assert result.accepted, result.error_report()
+    return path
+
+
+def test_overview_download_hides_all_of_the_accident_rates(small_team_with_hours,
+                                                          downloads):  # noqa: F811
+    served, _ = downloads
+    app = open_page("overview", "en")
+    assert not app.exception
+    data = next(data for key, _, data in served if key == "download_overview")
+    figures = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    accidents = figures[figures["indicator"].isin(["accident_frequency_rate",
+                                                   "accident_severity_rate"])]
+    assert len(accidents) == 6
+    assert (accidents["suppressed"] == "True").all()
+    assert (accidents["numerator"] == "").all() and (accidents["value"] == "").all()
+    # Klein's rates (13 days / 900 hours: 14.44 per 1000 hours; 1 accident: 1111.1 per
+    # million hours) appear nowhere on the page or in the file
+    text, csv_text = rendered_text(app), data.decode("utf-8-sig")
+    for form in ("14.4", "14,4", "1111", "1.111", "1,111", "18.8", "18,8"):
+        assert form not in text and form not in csv_text, form
