@@ -17,6 +17,10 @@ Readings of the contract made here:
   It is a count, not a rate, so it keeps its value where H is 0.
 - Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
   numerators and hours over the departments that report hours (hours_worked > 0).
+- Suppression (signals.privacy) is per indicator in the output: a department's row is
+  suppressed for all its indicators; 'ALL' for all of them when its H is below the
+  minimum, and for the accident rates alone when the H of the departments reporting
+  hours is.
 """
 
 from __future__ import annotations
