@@ -26,7 +26,6 @@ Readings of the contract made here:
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 import warnings
 from dataclasses import dataclass
 
@@ -282,10 +281,11 @@ cells_with_all AS (
     SELECT * FROM all_cells
 ),
 suppression AS (
-    -- signals.privacy's result: a reason per department; 'ALL' is suppressed when its own
-    -- H is below the minimum, its accident rates when the H of those giving hours is
+    -- signals.privacy's result: a reason per suppressed department; 'ALL' is suppressed
+    -- when its own H is below the minimum, its accident rates when the H of those giving
+    -- hours is
     SELECT month, member AS department, reason, FALSE AS hours_total_suppressed
-    FROM {member_flags}
+    FROM {hidden}
     UNION ALL
     SELECT month, '{all}' AS department,
            CASE WHEN bool_or(total = '{total_all}' AND suppressed) THEN '{small}' END AS reason,
@@ -297,7 +297,7 @@ SELECT c.month, c.department, c.headcount, s.reason IS NOT NULL AS suppressed,
        s.reason AS suppression_reason,
        {indicator_values}
 FROM cells_with_all AS c
-JOIN suppression AS s USING (month, department)
+LEFT JOIN suppression AS s USING (month, department)
 ORDER BY c.month, c.department <> '{all}', c.department
 """
 
@@ -342,7 +342,8 @@ def _indicator_values_sql() -> str:
             value = (f"CASE WHEN {denominator} > 0 "
                      f"THEN {float(formula.scale)!r}::DOUBLE * {numerator} / {denominator} END")
         hidden = "(s.reason IS NOT NULL"
-        hidden += " OR s.hours_total_suppressed)" if formula.per_hours_worked else ")"
+        hidden += (" OR coalesce(s.hours_total_suppressed, FALSE))" if formula.per_hours_worked
+                   else ")")
         columns.append(
             f"CASE WHEN $suppress AND {hidden} THEN NULL ELSE {numerator} END "
             f"AS numerator_{order}, {denominator} AS denominator_{order}, "
@@ -356,10 +357,10 @@ def _psychosocial_categories_sql() -> str:
     return "(" + ", ".join(f"'{category}'" for category in PSYCHOSOCIAL_CATEGORIES) + ")"
 
 
-def indicator_query(member_flags: str, total_flags: str) -> str:
+def indicator_query(hidden: str, total_flags: str) -> str:
     """The whole indicator query (named parameters: see `_query_parameters`) over the
-    suppression of signals.privacy.workforce_suppression, registered as the relations
-    `member_flags` and `total_flags`."""
+    suppression of signals.privacy.workforce_suppression: its tables `hidden` (the
+    suppressed departments) and `total_flags` (the totals)."""
     return (
         "WITH "
         + ABSENCE_SQL.format(calendar=calendar_sql())
@@ -371,7 +372,7 @@ def indicator_query(member_flags: str, total_flags: str) -> str:
             all_values=_all_values_sql(),
             indicator_values=_indicator_values_sql(),
             all=ALL_DEPARTMENTS,
-            member_flags=member_flags,
+            hidden=hidden,
             total_flags=total_flags,
             total_all=privacy.TOTAL_ALL,
             total_hours=privacy.TOTAL_HOURS,
@@ -481,16 +482,9 @@ def _cells_table(con, min_group_size: int | None, suppress: bool) -> pyarrow.Tab
     parameters = _query_parameters(con, suppress)
     if parameters is None:
         return None
-    suppression = privacy.workforce_suppression(con, min_group_size)
-    names = {"member_flags": f"suppressed_members_{uuid.uuid4().hex}",
-             "total_flags": f"suppressed_totals_{uuid.uuid4().hex}"}
-    con.register(names["member_flags"], suppression.members)
-    con.register(names["total_flags"], suppression.totals)
-    try:
-        return _fetch_arrow(con, indicator_query(**names), parameters)
-    finally:
-        for name in names.values():
-            con.unregister(name)
+    with privacy.workforce_suppression(con, min_group_size) as suppression:
+        query = indicator_query(suppression.hidden, suppression.totals)
+        return _fetch_arrow(con, query, parameters)
 
 
 def indicator_frame(con, *, min_group_size: int | None = None,

@@ -27,8 +27,9 @@ most one round per total, plus one to find it stable.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -57,66 +58,66 @@ WORKFORCE_MEMBERS_SQL = f"""
 
 
 @dataclass(frozen=True)
-class Suppression:
-    """members: keys, member, reason (NULL when shown), one row per member of each group;
-    totals: keys, total, size, suppressed, one row per total of each group;
+class SuppressionTables:
+    """Temporary tables of one suppression, in the connection that computed it:
+    hidden: keys, member, reason; one row per suppressed member;
+    totals: keys, total, size, suppressed; one row per total of each group;
     rounds: the complementary rounds that added a member."""
-    members: pyarrow.Table
-    totals: pyarrow.Table
+    hidden: str
+    totals: str
     rounds: int
 
 
-def suppress(members, minimum: int, keys: Sequence[str] = ("month",)) -> Suppression:
-    """The suppression of every member and total of `members` (see the module docstring).
-
-    `members` is a pandas or Arrow table with the `keys` columns, total, member, size.
-    """
+@contextmanager
+def suppression_tables(con, members: str, minimum: int,
+                       keys: Sequence[str] = ("month",)) -> Iterator[SuppressionTables]:
+    """The suppression of every member and total of the relation `members` (a table name or
+    a parenthesised SELECT readable in `con`, with the `keys` columns, total, member, size),
+    as temporary tables of `con`, dropped on leaving. Temporary tables work on a read-only
+    connection too; their names are unique, so calls do not meet."""
     minimum = check_min_group_size(minimum)
     key = ", ".join(keys)
+    tag = uuid.uuid4().hex
+    names = {name: f"suppression_{name}_{tag}" for name in ("members", "totals", "hidden")}
     parameters = {"minimum": minimum}
-    with duckdb.connect() as con:
-        con.register("member_input", members)
+    try:
         con.execute(f"""
-            CREATE TEMP TABLE members AS
+            CREATE TEMP TABLE {names["members"]} AS
             SELECT {key}, total::VARCHAR AS total, member::VARCHAR AS member,
                    size::BIGINT AS size
-            FROM member_input
+            FROM {members}
         """)
         con.execute(f"""
-            CREATE TEMP TABLE totals AS
+            CREATE TEMP TABLE {names["totals"]} AS
             SELECT {key}, total, sum(size)::BIGINT AS size, sum(size) < $minimum AS suppressed
-            FROM members GROUP BY ALL
+            FROM {names["members"]} GROUP BY ALL
         """, parameters)
         con.execute(f"""
-            CREATE TEMP TABLE hidden AS
+            CREATE TEMP TABLE {names["hidden"]} AS
             SELECT DISTINCT {key}, member, '{SMALL}' AS reason
-            FROM members WHERE size < $minimum
+            FROM {names["members"]} WHERE size < $minimum
         """, parameters)
-        rounds = _complementary_rounds(con, key, parameters)
-        member_flags = con.sql(f"""
-            SELECT {key}, member, h.reason
-            FROM (SELECT DISTINCT {key}, member FROM members)
-            LEFT JOIN hidden AS h USING ({key}, member)
-            ORDER BY ALL
-        """).to_arrow_table()
-        total_flags = con.sql("SELECT * FROM totals ORDER BY ALL").to_arrow_table()
-    return Suppression(member_flags, total_flags, rounds)
+        rounds = _complementary_rounds(con, names, key, parameters)
+        yield SuppressionTables(names["hidden"], names["totals"], rounds)
+    finally:
+        for name in names.values():
+            con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def _complementary_rounds(con, key: str, parameters: dict) -> int:
+def _complementary_rounds(con, names: dict[str, str], key: str, parameters: dict) -> int:
     """Add complementary members, one per group and round, until no shown total is short;
     returns the number of rounds that added one."""
     round_sql = f"""
-        INSERT INTO hidden
+        INSERT INTO {names["hidden"]}
         WITH state AS (
             SELECT m.*, h.member IS NOT NULL AS hidden
-            FROM members AS m
-            LEFT JOIN hidden AS h USING ({key}, member)
+            FROM {names["members"]} AS m
+            LEFT JOIN {names["hidden"]} AS h USING ({key}, member)
         ),
         short_totals AS (
             SELECT {key}, total
             FROM state
-            JOIN totals AS t USING ({key}, total)
+            JOIN {names["totals"]} AS t USING ({key}, total)
             WHERE NOT t.suppressed
             GROUP BY {key}, total
             HAVING bool_or(hidden AND state.size > 0)
@@ -132,7 +133,7 @@ def _complementary_rounds(con, key: str, parameters: dict) -> int:
         FROM candidates
         QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY size, member) = 1
     """
-    limit = con.execute("SELECT count(DISTINCT member) + 1 FROM members").fetchone()[0]
+    limit = con.execute(f"SELECT count(DISTINCT member) + 1 FROM {names['members']}").fetchone()[0]
     for rounds in range(limit + 1):
         added = con.execute(round_sql, parameters).fetchone()[0]
         if not added:
@@ -140,12 +141,35 @@ def _complementary_rounds(con, key: str, parameters: dict) -> int:
     raise RuntimeError("small-group suppression did not become stable")
 
 
-def workforce_suppression(con, minimum: int) -> Suppression:
-    """The suppression of every (month, department) of `workforce` for the indicators."""
-    with warnings.catch_warnings():       # see indicators._fetch_arrow
-        warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
-        members = con.execute(WORKFORCE_MEMBERS_SQL).to_arrow_table()
-    return suppress(members, minimum)
+@dataclass(frozen=True)
+class Suppression:
+    """members: keys, member, reason (missing when shown), one row per member of each group;
+    totals: keys, total, size, suppressed, one row per total of each group;
+    rounds: the complementary rounds that added a member."""
+    members: pyarrow.Table
+    totals: pyarrow.Table
+    rounds: int
+
+
+def suppress(members, minimum: int, keys: Sequence[str] = ("month",)) -> Suppression:
+    """suppression_tables over a pandas or Arrow table, its results as Arrow tables."""
+    key = ", ".join(keys)
+    with duckdb.connect() as con:
+        con.register("member_input", members)
+        with suppression_tables(con, "member_input", minimum, keys) as tables:
+            member_flags = con.sql(f"""
+                SELECT {key}, member, h.reason
+                FROM (SELECT DISTINCT {key}, member::VARCHAR AS member FROM member_input)
+                LEFT JOIN {tables.hidden} AS h USING ({key}, member)
+                ORDER BY ALL
+            """).to_arrow_table()
+            total_flags = con.sql(f"SELECT * FROM {tables.totals} ORDER BY ALL").to_arrow_table()
+    return Suppression(member_flags, total_flags, tables.rounds)
+
+
+def workforce_suppression(con, minimum: int):
+    """suppression_tables of every (month, department) of `workforce` for the indicators."""
+    return suppression_tables(con, f"({WORKFORCE_MEMBERS_SQL})", minimum)
 
 
 def suppressed_cells(frame: pandas.DataFrame, min_group_size: int) -> pandas.Series:
