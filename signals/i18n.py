@@ -84,7 +84,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "suppressed.complementary": {"nl": "verborgen om een andere groep te beschermen",
                                  "fr": "masqué pour protéger un autre groupe",
                                  "en": "hidden to protect another group"},
-    "suppressed.complementary_short": {"nl": "verborgen", "fr": "masqué", "en": "hidden"},
+    # a heatmap cell: as narrow as "< {n}" (the caption under the heatmap spells it out)
+    "suppressed.complementary_short": {"nl": "verb.", "fr": "masqué", "en": "hidden"},
     # Heatmap column headings: short, at most two lines ("\n") of 14 characters, so ten
     # angled headings fit side by side on a 1280-pixel screen; the hover names in full.
     "heatmap.column.absence_rate": {"nl": "Afwezigheid", "fr": "Absentéisme",
@@ -200,14 +201,16 @@ TEXTS: dict[str, dict[str, str]] = {
                                "fr": "Signaux par service et indicateur",
                                "en": "Signals by department and indicator"},
     "hotspots.heatmap_help": {
-        "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs: minder dan {n} personen, of "
-              "verborgen om een andere groep te beschermen, niet getoond · –: geen cijfer. Het cijfer is dat van de maand; een signaal kan op "
-              "meerdere maanden steunen (wijs de cel aan voor de reden).",
-        "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris : moins de {n} personnes, ou "
-              "masqué pour protéger un autre groupe, non affiché · – : pas de chiffre. Le chiffre est celui du mois ; un signal peut "
-              "porter sur plusieurs mois (survolez la cellule pour la raison).",
-        "en": "● no signal · ▲ watch · ■ alert · grey: fewer than {n} people, or hidden to "
-              "protect another group, not shown · "
+        "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs, niet getoond: < {n}: minder dan "
+              "{n} personen; verb.: verborgen om een andere groep te beschermen · –: geen "
+              "cijfer. Het cijfer is dat van de maand; een signaal kan op meerdere maanden "
+              "steunen (wijs de cel aan voor de reden).",
+        "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris, non affiché : < {n} : moins de "
+              "{n} personnes ; masqué : pour protéger un autre groupe · – : pas de chiffre. "
+              "Le chiffre est celui du mois ; un signal peut porter sur plusieurs mois "
+              "(survolez la cellule pour la raison).",
+        "en": "● no signal · ▲ watch · ■ alert · grey, not shown: < {n}: fewer than {n} "
+              "people; hidden: to protect another group · "
               "–: no figure. The figure is the month's; a signal can rest on several months "
               "(point at the cell for the reason).",
     },
