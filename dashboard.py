@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from signals.config import MIN_GROUP_SIZE_FLOOR, ConfigError
 from signals.i18n import text
 from signals.store import DatabaseBusy
 from ui import theme
@@ -63,6 +64,9 @@ def main() -> None:
         context = build_context()
     except DatabaseBusy:
         st.error(text("error.busy", lang))
+        st.stop()
+    except ConfigError:
+        st.error(text("error.min_group_size", lang, n=MIN_GROUP_SIZE_FLOOR))
         st.stop()
     theme.apply_theme(context.presenting)
     if not context.presenting:

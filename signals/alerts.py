@@ -272,8 +272,9 @@ class _Cells:
             fill, dtype = _GRID_FILLS[name]
             return np.repeat(cells[name].to_numpy(dtype=dtype, na_value=fill), count)
 
-        columns = {name: stacked(name) for name in ("numerator", "denominator", "value")}
-        columns |= {name: repeated(name) for name in ("headcount", "suppressed")}
+        columns = {name: stacked(name)
+                   for name in ("numerator", "denominator", "value", "suppressed")}
+        columns["headcount"] = repeated("headcount")
         return cls(rows_of, names, np.repeat(department_codes, count),
                    np.repeat(_month_index(cells["month"], months), count), columns)
 

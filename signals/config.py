@@ -9,6 +9,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 
 DEFAULT_MIN_GROUP_SIZE = 10
+MIN_GROUP_SIZE_FLOOR = 5           # the contract: configurable, never below 5
 # The one upload limit of the app and the command line: 200 MiB. Streamlit's
 # server.maxUploadSize (.streamlit/config.toml) is 210: its browser side counts
 # 1,000,000 bytes per MB except on Windows, so 210 lets every browser send 200 MiB,
@@ -20,7 +21,7 @@ DEFAULT_MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / BYTES_PER_MB
 MAX_COLUMNS = 200
 
 
-class ConfigError(Exception):
+class ConfigError(ValueError):
     """A configuration mistake: one line a person can act on (`text`), never a traceback.
 
     `where` (a path) is for the command line only; the app never shows server paths.
@@ -64,10 +65,34 @@ def audit_key_file_path() -> Path:
     return key_file_path().parent / "audit.key"
 
 
+def check_min_group_size(value) -> int:
+    """`value` as a minimum group size: a whole number of at least MIN_GROUP_SIZE_FLOOR.
+
+    Anything else raises ConfigError: a lower minimum would quietly turn small-group
+    suppression off, so it is refused rather than raised to the floor.
+    """
+    text = str(value).strip()
+    try:
+        number = int(text)
+    except ValueError:
+        raise ConfigError(f"The minimum group size must be a whole number of at least "
+                          f"{MIN_GROUP_SIZE_FLOOR}, not {text[:40]!r}.") from None
+    if number < MIN_GROUP_SIZE_FLOOR:
+        raise ConfigError(f"The minimum group size must be at least {MIN_GROUP_SIZE_FLOOR} "
+                          f"(got {number}): smaller groups could be recognised.")
+    return number
+
+
 def min_group_size() -> int:
-    """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE)."""
+    """Minimum group size below which figures are suppressed (SIGNALS_MIN_GROUP_SIZE);
+    ConfigError when it is set to something below MIN_GROUP_SIZE_FLOOR or not a number."""
     value = os.environ.get("SIGNALS_MIN_GROUP_SIZE")
-    return int(value) if value else DEFAULT_MIN_GROUP_SIZE
+    if value is None or not value.strip():
+        return DEFAULT_MIN_GROUP_SIZE
+    try:
+        return check_min_group_size(value)
+    except ConfigError as error:
+        raise ConfigError(f"SIGNALS_MIN_GROUP_SIZE: {error}") from None
 
 
 def max_upload_mb() -> float:

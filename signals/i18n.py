@@ -46,6 +46,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "La base de données est occupée par un autre import. Réessayez dans une minute.",
         "en": "The database is busy with another import. Please try again in a minute.",
     },
+    "error.min_group_size": {
+        "nl": "De minimale groepsgrootte (SIGNALS_MIN_GROUP_SIZE) moet een geheel getal van "
+              "minstens {n} zijn. Er worden geen cijfers getoond tot dat is rechtgezet.",
+        "fr": "La taille minimale de groupe (SIGNALS_MIN_GROUP_SIZE) doit être un nombre entier "
+              "d'au moins {n}. Aucun chiffre n'est affiché avant sa correction.",
+        "en": "The minimum group size (SIGNALS_MIN_GROUP_SIZE) must be a whole number of at "
+              "least {n}. No figures are shown until it is corrected.",
+    },
     # Common words
     "common.month": {"nl": "Maand", "fr": "Mois", "en": "Month"},
     "common.indicator": {"nl": "Indicator", "fr": "Indicateur", "en": "Indicator"},
@@ -71,6 +79,13 @@ TEXTS: dict[str, dict[str, str]] = {
                          "fr": "moins de {n} personnes : non affiché",
                          "en": "fewer than {n} people: not shown"},
     "suppressed.short": {"nl": "< {n}", "fr": "< {n}", "en": "< {n}"},   # a heatmap cell: narrow
+    # a group large enough itself, hidden so that the organisation's total minus the shown
+    # groups does not reveal a small one (signals.privacy, COMPLEMENTARY)
+    "suppressed.complementary": {"nl": "verborgen om een andere groep te beschermen",
+                                 "fr": "masqué pour protéger un autre groupe",
+                                 "en": "hidden to protect another group"},
+    # a heatmap cell: as narrow as "< {n}" (the caption under the heatmap spells it out)
+    "suppressed.complementary_short": {"nl": "verb.", "fr": "masqué", "en": "hidden"},
     # Heatmap column headings: short, at most two lines ("\n") of 14 characters, so ten
     # angled headings fit side by side on a 1280-pixel screen; the hover names in full.
     "heatmap.column.absence_rate": {"nl": "Afwezigheid", "fr": "Absentéisme",
@@ -145,6 +160,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Moins de {n} personnes, non affiché : {months}.",
         "en": "Fewer than {n} people, not shown: {months}.",
     },
+    "trends.complementary_months": {
+        "nl": "Verborgen om een andere groep te beschermen: {months}.",
+        "fr": "Masqué pour protéger un autre groupe : {months}.",
+        "en": "Hidden to protect another group: {months}.",
+    },
     # Charts
     "chart.view_monthly": {"nl": "per maand", "fr": "par mois", "en": "monthly"},
     "chart.view_rolling12": {"nl": "voortschrijdend 12 maanden", "fr": "12 mois glissants",
@@ -181,13 +201,16 @@ TEXTS: dict[str, dict[str, str]] = {
                                "fr": "Signaux par service et indicateur",
                                "en": "Signals by department and indicator"},
     "hotspots.heatmap_help": {
-        "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs: minder dan {n} personen, niet "
-              "getoond · –: geen cijfer. Het cijfer is dat van de maand; een signaal kan op "
-              "meerdere maanden steunen (wijs de cel aan voor de reden).",
-        "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris : moins de {n} personnes, non "
-              "affiché · – : pas de chiffre. Le chiffre est celui du mois ; un signal peut "
-              "porter sur plusieurs mois (survolez la cellule pour la raison).",
-        "en": "● no signal · ▲ watch · ■ alert · grey: fewer than {n} people, not shown · "
+        "nl": "● geen signaal · ▲ opvolgen · ■ alarm · grijs, niet getoond: < {n}: minder dan "
+              "{n} personen; verb.: verborgen om een andere groep te beschermen · –: geen "
+              "cijfer. Het cijfer is dat van de maand; een signaal kan op meerdere maanden "
+              "steunen (wijs de cel aan voor de reden).",
+        "fr": "● pas de signal · ▲ à suivre · ■ alerte · gris, non affiché : < {n} : moins de "
+              "{n} personnes ; masqué : pour protéger un autre groupe · – : pas de chiffre. "
+              "Le chiffre est celui du mois ; un signal peut porter sur plusieurs mois "
+              "(survolez la cellule pour la raison).",
+        "en": "● no signal · ▲ watch · ■ alert · grey, not shown: < {n}: fewer than {n} "
+              "people; hidden: to protect another group · "
               "–: no figure. The figure is the month's; a signal can rest on several months "
               "(point at the cell for the reason).",
     },
@@ -369,6 +392,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Een dienst met minder dan {n} personen in een maand wordt niet getoond, om niemand herkenbaar te maken.",
         "fr": "Un service de moins de {n} personnes au cours d'un mois n'est pas affiché, pour que personne ne soit reconnaissable.",
         "en": "A department with fewer than {n} people in a month is not shown, so that nobody can be recognised.",
+    },
+    "data.min_group_size_refused": {
+        "nl": "Niet opgeslagen: de minimale groepsgrootte is minstens {n}.",
+        "fr": "Non enregistré : la taille minimale de groupe est d'au moins {n}.",
+        "en": "Not saved: the minimum group size is at least {n}.",
     },
     "data.language": {"nl": "Taal", "fr": "Langue", "en": "Language"},
     "data.definitions": {"nl": "Definities van de indicatoren", "fr": "Définitions des indicateurs",

@@ -17,6 +17,10 @@ Readings of the contract made here:
   It is a count, not a rate, so it keeps its value where H is 0.
 - Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
   numerators and hours over the departments that report hours (hours_worked > 0).
+- Suppression (signals.privacy) is per indicator in the output: a department's row is
+  suppressed for all its indicators; 'ALL' for all of them when its H is below the
+  minimum, and for the accident rates alone when the H of the departments reporting
+  hours is.
 """
 
 from __future__ import annotations
@@ -30,13 +34,12 @@ import numpy
 import pandas
 import pyarrow
 
-from . import store
+from . import privacy, store
 from .calendar import calendar_parameters, calendar_sql
 from .definitions import (
     ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
     PSYCHOSOCIAL_CATEGORIES,
 )
-from .privacy import suppression_sql
 
 # The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
 MAX_CALENDAR_DAYS = 2 ** 20 - 1
@@ -70,7 +73,7 @@ assert tuple(FORMULAS) == INDICATOR_IDS, "one formula per contract indicator, in
 
 FRAME_COLUMNS = (
     "month", "department", "indicator", "numerator", "denominator", "value",
-    "headcount", "suppressed",
+    "headcount", "suppressed", "suppression_reason",
 )
 
 # Episodes of absence (gaps-and-islands) and their days per month and department.
@@ -277,11 +280,24 @@ cells_with_all AS (
     UNION ALL
     SELECT * FROM all_cells
 ),
-suppression AS ({suppression})
-SELECT c.month, c.department, c.headcount, s.suppressed,
+suppression AS (
+    -- signals.privacy's result: a reason per suppressed department; 'ALL' is suppressed
+    -- when its own H is below the minimum, its accident rates when the H of those giving
+    -- hours is
+    SELECT month, member AS department, reason, FALSE AS hours_total_suppressed
+    FROM {hidden}
+    UNION ALL
+    SELECT month, '{all}' AS department,
+           CASE WHEN bool_or(total = '{total_all}' AND suppressed) THEN '{small}' END AS reason,
+           coalesce(bool_or(total = '{total_hours}' AND suppressed), FALSE)
+    FROM {total_flags}
+    GROUP BY month
+)
+SELECT c.month, c.department, c.headcount, s.reason IS NOT NULL AS suppressed,
+       s.reason AS suppression_reason,
        {indicator_values}
 FROM cells_with_all AS c
-JOIN suppression AS s USING (month, department)
+LEFT JOIN suppression AS s USING (month, department)
 ORDER BY c.month, c.department <> '{all}', c.department
 """
 
@@ -315,7 +331,8 @@ def _all_values_sql() -> str:
 
 
 def _indicator_values_sql() -> str:
-    """numerator_i, denominator_i and value_i of every indicator i (NULL where suppressed)."""
+    """numerator_i, denominator_i, value_i and suppressed_i of every indicator i
+    (numerator and value NULL where suppressed)."""
     columns = []
     for order, formula in enumerate(FORMULAS.values()):
         numerator, denominator = f"c.numerator_{order}", f"c.denominator_{order}"
@@ -324,10 +341,14 @@ def _indicator_values_sql() -> str:
         else:
             value = (f"CASE WHEN {denominator} > 0 "
                      f"THEN {float(formula.scale)!r}::DOUBLE * {numerator} / {denominator} END")
+        hidden = "(s.reason IS NOT NULL"
+        hidden += (" OR coalesce(s.hours_total_suppressed, FALSE))" if formula.per_hours_worked
+                   else ")")
         columns.append(
-            f"CASE WHEN $suppress AND s.suppressed THEN NULL ELSE {numerator} END "
+            f"CASE WHEN $suppress AND {hidden} THEN NULL ELSE {numerator} END "
             f"AS numerator_{order}, {denominator} AS denominator_{order}, "
-            f"CASE WHEN $suppress AND s.suppressed THEN NULL ELSE {value} END AS value_{order}"
+            f"CASE WHEN $suppress AND {hidden} THEN NULL ELSE {value} END AS value_{order}, "
+            f"{hidden} AS suppressed_{order}"
         )
     return ",\n       ".join(columns)
 
@@ -336,8 +357,10 @@ def _psychosocial_categories_sql() -> str:
     return "(" + ", ".join(f"'{category}'" for category in PSYCHOSOCIAL_CATEGORIES) + ")"
 
 
-def indicator_query() -> str:
-    """The whole indicator query (named parameters: see `_query_parameters`)."""
+def indicator_query(hidden: str, total_flags: str) -> str:
+    """The whole indicator query (named parameters: see `_query_parameters`) over the
+    suppression of signals.privacy.workforce_suppression: its tables `hidden` (the
+    suppressed departments) and `total_flags` (the totals)."""
     return (
         "WITH "
         + ABSENCE_SQL.format(calendar=calendar_sql())
@@ -349,7 +372,11 @@ def indicator_query() -> str:
             all_values=_all_values_sql(),
             indicator_values=_indicator_values_sql(),
             all=ALL_DEPARTMENTS,
-            suppression=suppression_sql("cells_with_all"),
+            hidden=hidden,
+            total_flags=total_flags,
+            total_all=privacy.TOTAL_ALL,
+            total_hours=privacy.TOTAL_HOURS,
+            small=privacy.SMALL,
         )
     )
 
@@ -369,7 +396,7 @@ def _data_range(con) -> tuple[dt.date, dt.date, dt.date] | None:
     return first_month, data_end, calendar_start.replace(day=1)
 
 
-def _query_parameters(con, min_group_size: int, suppress: bool) -> dict | None:
+def _query_parameters(con, suppress: bool) -> dict | None:
     data_range = _data_range(con)
     if data_range is None:
         return None
@@ -380,7 +407,6 @@ def _query_parameters(con, min_group_size: int, suppress: bool) -> dict | None:
         **calendar_parameters(calendar_start, data_end),
         "first_month": first_month,
         "data_end": data_end,
-        "min_group_size": min_group_size,
         "suppress": suppress,
     }
 
@@ -395,6 +421,7 @@ def _empty_frame() -> pandas.DataFrame:
         "value": pandas.Series([], dtype=float),
         "headcount": pandas.Series([], dtype="int64"),
         "suppressed": pandas.Series([], dtype=bool),
+        "suppression_reason": pandas.Series([], dtype=object),
     })
 
 
@@ -415,9 +442,18 @@ def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
     """The query's row per cell as one row per (cell, indicator), cells in their order,
     indicators in FORMULAS order: a reshape, cheaper than sorting the long rows in SQL.
     Columns FRAME_COLUMNS: month datetime.date, text str, numbers float64 (NaN where
-    missing), headcount int64, suppressed bool."""
+    missing), headcount int64, suppressed bool, suppression_reason privacy.SMALL or
+    privacy.COMPLEMENTARY where suppressed (else missing)."""
     count = len(FORMULAS)
     cell_of_row = numpy.repeat(numpy.arange(cells.num_rows), count)
+    suppressed = numpy.column_stack(
+        [cells[f"suppressed_{order}"].to_numpy() for order in range(count)]).reshape(-1)
+    # a row hidden for itself or for the other departments keeps the cell's reason;
+    # 'ALL's accident rates alone can be hidden (too few people give hours): small
+    cell_reason = numpy.repeat(
+        cells["suppression_reason"].to_numpy(zero_copy_only=False).astype(object), count)
+    reason = numpy.where(suppressed, numpy.where(pandas.isna(cell_reason), privacy.SMALL,
+                                                 cell_reason), None)
 
     def stacked(name: str) -> numpy.ndarray:
         # (cells x indicators) flattened row by row; NULL becomes NaN
@@ -434,7 +470,8 @@ def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
         "denominator": stacked("denominator"),
         "value": stacked("value"),
         "headcount": cells["headcount"].take(cell_of_row),
-        "suppressed": cells["suppressed"].take(cell_of_row),
+        "suppressed": suppressed,
+        "suppression_reason": pyarrow.array(reason, type=pyarrow.string()),
     }).to_pandas()
 
 
@@ -442,10 +479,12 @@ def _cells_table(con, min_group_size: int | None, suppress: bool) -> pyarrow.Tab
     """The query's rows, or None without workforce rows."""
     if min_group_size is None:
         min_group_size = store.min_group_size(con)
-    parameters = _query_parameters(con, min_group_size, suppress)
+    parameters = _query_parameters(con, suppress)
     if parameters is None:
         return None
-    return _fetch_arrow(con, indicator_query(), parameters)
+    with privacy.workforce_suppression(con, min_group_size) as suppression:
+        query = indicator_query(suppression.hidden, suppression.totals)
+        return _fetch_arrow(con, query, parameters)
 
 
 def indicator_frame(con, *, min_group_size: int | None = None,
@@ -463,15 +502,18 @@ def indicator_frame(con, *, min_group_size: int | None = None,
 def indicator_cells(con, *, min_group_size: int | None = None,
                     suppress: bool = True) -> pandas.DataFrame:
     """`indicator_frame` before its reshape: one row per (month, department) cell, in the
-    same order, with month, department, headcount, suppressed, and numerator_i,
-    denominator_i and value_i of every indicator i (FORMULAS order). Row r of
-    indicator_frame is cell r // 10, indicator r % 10. Same rules for `suppress`.
+    same order, with month, department, headcount, suppressed (the whole row),
+    suppression_reason, and numerator_i, denominator_i, value_i and suppressed_i of every
+    indicator i (FORMULAS order). Row r of indicator_frame is cell r // 10, indicator
+    r % 10. Same rules for `suppress`.
     """
     cells = _cells_table(con, min_group_size, suppress)
     if cells is None:
-        dtypes = {"month": object, "department": object, "headcount": "int64", "suppressed": bool}
+        dtypes = {"month": object, "department": object, "headcount": "int64", "suppressed": bool,
+                  "suppression_reason": object}
         for order in range(len(FORMULAS)):
             dtypes |= {f"{name}_{order}": float for name in ("numerator", "denominator", "value")}
+            dtypes[f"suppressed_{order}"] = bool
         return pandas.DataFrame({name: pandas.Series([], dtype=dtype)
                                  for name, dtype in dtypes.items()})
     return cells.to_pandas()

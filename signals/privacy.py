@@ -1,87 +1,213 @@
 """Small-group suppression (CONTRACT.md section 2, "Small groups"): the rule lives here only.
 
-A cell is one (month, department), department 'ALL' included:
-- a cell whose headcount is below the minimum group size is suppressed;
-- where exactly one department of a month is suppressed, `ALL` minus the others would
-  reveal it, so the department with the smallest headcount among the others (ties:
-  the first by name) is suppressed too;
-- `ALL` is suppressed only when its own headcount is below the minimum.
+The rule is written for any family of totals, so indicators, observation measures and
+survey domains can share it. Its input has one row per (group, total, member):
+
+- a group is what one set of totals is computed for (a month for the indicators; a month
+  and measure, or a survey date and domain, later): the `keys` columns;
+- a total is one shown sum over members of the group (`ALL` over every department, `ALL`
+  of the accident rates over the departments that give hours): column `total`;
+- a member (a department) has a size (H, a base, respondents): columns `member`, `size`.
+  A member appears once for every total that adds it up, with the same size.
+
+Within a group:
+1. a member whose size is below the minimum is suppressed (reason "small");
+2. a total is itself suppressed when its own size (the sum of its members) is below the
+   minimum;
+3. a shown total is short when the suppressed members it adds up include one with
+   size > 0 and their sizes together are below the minimum; every round, of the
+   shown members with size > 0 of the short totals, the smallest (ties: the first by
+   name) is suppressed too (reason "complementary"), one per group and round, until no
+   total is short. A member suppressed for one total is suppressed for all of them.
+
+Each round is one set operation over all groups. A complementary member is never below
+the minimum, so it alone makes every total it is in reach the minimum: a group needs at
+most one round per total, plus one to find it stable.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
 import duckdb
+import numpy
 import pandas
+import pyarrow
 
-from .definitions import ALL_DEPARTMENTS
+from .config import check_min_group_size
+
+SMALL = "small"
+COMPLEMENTARY = "complementary"
+REASONS = (SMALL, COMPLEMENTARY)
+
+# Which members of a month each indicator total adds up (see indicators.FORMULAS).
+TOTAL_ALL = "all"           # every department: the H-based indicators
+TOTAL_HOURS = "hours"       # departments with hours_worked > 0: the accident rates
+
+WORKFORCE_MEMBERS_SQL = f"""
+    SELECT month, '{TOTAL_ALL}' AS total, department AS member, headcount AS size
+    FROM workforce
+    UNION ALL
+    SELECT month, '{TOTAL_HOURS}', department, headcount
+    FROM workforce
+    WHERE hours_worked > 0
+"""
 
 
-def suppression_sql(cells: str, min_group_size_param: str = "min_group_size") -> str:
-    """A SELECT of (month, department, suppressed) for every cell of the relation `cells`.
+@dataclass(frozen=True)
+class SuppressionTables:
+    """Temporary tables of one suppression, in the connection that computed it:
+    hidden: keys, member, reason; one row per suppressed member;
+    totals: keys, total, size, suppressed; one row per total of each group;
+    rounds: the complementary rounds that added a member."""
+    hidden: str
+    totals: str
+    rounds: int
 
-    `cells` names a table or CTE with one row per cell: month, department, headcount
-    (department 'ALL' included). The minimum comes from the named parameter
-    $min_group_size.
-    """
-    minimum = f"${min_group_size_param}"
-    return f"""
-        WITH flagged AS (
-            SELECT month, department, headcount,
-                   headcount < {minimum} AS below_minimum,
-                   department = '{ALL_DEPARTMENTS}' AS is_all
-            FROM {cells}
+
+@contextmanager
+def suppression_tables(con, members: str, minimum: int,
+                       keys: Sequence[str] = ("month",)) -> Iterator[SuppressionTables]:
+    """The suppression of every member and total of the relation `members` (a table name or
+    a parenthesised SELECT readable in `con`, with the `keys` columns, total, member, size),
+    as temporary tables of `con`, dropped on leaving. Temporary tables work on a read-only
+    connection too; their names are unique, so calls do not meet."""
+    minimum = check_min_group_size(minimum)
+    key = ", ".join(keys)
+    tag = uuid.uuid4().hex
+    names = {name: f"suppression_{name}_{tag}" for name in ("members", "totals", "hidden")}
+    parameters = {"minimum": minimum}
+    try:
+        con.execute(f"""
+            CREATE TEMP TABLE {names["members"]} AS
+            SELECT {key}, total::VARCHAR AS total, member::VARCHAR AS member,
+                   size::BIGINT AS size
+            FROM {members}
+        """)
+        con.execute(f"""
+            CREATE TEMP TABLE {names["totals"]} AS
+            SELECT {key}, total, sum(size)::BIGINT AS size, sum(size) < $minimum AS suppressed
+            FROM {names["members"]} GROUP BY ALL
+        """, parameters)
+        con.execute(f"""
+            CREATE TEMP TABLE {names["hidden"]} AS
+            SELECT DISTINCT {key}, member, '{SMALL}' AS reason
+            FROM {names["members"]} WHERE size < $minimum
+        """, parameters)
+        rounds = _complementary_rounds(con, names, key, parameters)
+        yield SuppressionTables(names["hidden"], names["totals"], rounds)
+    finally:
+        for name in names.values():
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _complementary_rounds(con, names: dict[str, str], key: str, parameters: dict) -> int:
+    """Add complementary members, one per group and round, until no shown total is short;
+    returns the number of rounds that added one."""
+    round_sql = f"""
+        INSERT INTO {names["hidden"]}
+        WITH state AS (
+            SELECT m.*, h.member IS NOT NULL AS hidden
+            FROM {names["members"]} AS m
+            LEFT JOIN {names["hidden"]} AS h USING ({key}, member)
         ),
-        months_with_one_small_department AS (
-            SELECT month
-            FROM flagged
-            WHERE NOT is_all
-            GROUP BY month
-            HAVING count(*) FILTER (WHERE below_minimum) = 1
+        short_totals AS (
+            SELECT {key}, total
+            FROM state
+            JOIN {names["totals"]} AS t USING ({key}, total)
+            WHERE NOT t.suppressed
+            GROUP BY {key}, total
+            HAVING bool_or(hidden AND state.size > 0)
+               AND sum(state.size) FILTER (WHERE hidden) < $minimum
         ),
-        complementary AS (
-            -- the smallest other department (ties: first by name) of those months
-            SELECT month, department
-            FROM (
-                SELECT f.month, f.department,
-                       row_number() OVER (
-                           PARTITION BY f.month ORDER BY f.headcount, f.department
-                       ) AS rank_by_size
-                FROM flagged AS f
-                JOIN months_with_one_small_department USING (month)
-                WHERE NOT f.is_all AND NOT f.below_minimum
-            )
-            WHERE rank_by_size = 1
+        candidates AS (
+            SELECT {key}, member, size
+            FROM state
+            JOIN short_totals USING ({key}, total)
+            WHERE NOT hidden AND size > 0
         )
-        SELECT f.month, f.department,
-               f.below_minimum OR c.department IS NOT NULL AS suppressed
-        FROM flagged AS f
-        LEFT JOIN complementary AS c ON c.month = f.month AND c.department = f.department
+        SELECT {key}, member, '{COMPLEMENTARY}'
+        FROM candidates
+        QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY size, member) = 1
     """
+    limit = con.execute(f"SELECT count(DISTINCT member) + 1 FROM {names['members']}").fetchone()[0]
+    for rounds in range(limit + 1):
+        added = con.execute(round_sql, parameters).fetchone()[0]
+        if not added:
+            return rounds
+    raise RuntimeError("small-group suppression did not become stable")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """members: keys, member, reason (missing when shown), one row per member of each group;
+    totals: keys, total, size, suppressed, one row per total of each group;
+    rounds: the complementary rounds that added a member."""
+    members: pyarrow.Table
+    totals: pyarrow.Table
+    rounds: int
+
+
+def suppress(members, minimum: int, keys: Sequence[str] = ("month",)) -> Suppression:
+    """suppression_tables over a pandas or Arrow table, its results as Arrow tables."""
+    key = ", ".join(keys)
+    with duckdb.connect() as con:
+        con.register("member_input", members)
+        with suppression_tables(con, "member_input", minimum, keys) as tables:
+            member_flags = con.sql(f"""
+                SELECT {key}, member, h.reason
+                FROM (SELECT DISTINCT {key}, member::VARCHAR AS member FROM member_input)
+                LEFT JOIN {tables.hidden} AS h USING ({key}, member)
+                ORDER BY ALL
+            """).to_arrow_table()
+            total_flags = con.sql(f"SELECT * FROM {tables.totals} ORDER BY ALL").to_arrow_table()
+    return Suppression(member_flags, total_flags, tables.rounds)
+
+
+def workforce_suppression(con, minimum: int):
+    """suppression_tables of every (month, department) of `workforce` for the indicators."""
+    return suppression_tables(con, f"({WORKFORCE_MEMBERS_SQL})", minimum)
 
 
 def suppressed_cells(frame: pandas.DataFrame, min_group_size: int) -> pandas.Series:
     """Which rows of `frame` fall in a suppressed cell (a boolean Series on frame's index).
 
-    `frame` needs the columns month, department and headcount; it may hold one row per
-    cell or several (the long indicator format), with the same headcount per cell.
+    `frame` needs the columns month, department and headcount, and may have
+    reports_hours (the department gives hours worked); it may hold one row per cell or
+    several (the long indicator format), department 'ALL' included or not. 'ALL' is
+    suppressed when its own headcount is below the minimum.
     """
-    rows = pandas.DataFrame({
-        "row_number": range(len(frame)),
-        "month": frame["month"].to_numpy(),
-        "department": frame["department"].to_numpy(),
-        "headcount": frame["headcount"].to_numpy(),
-    })
-    query = f"""
-        WITH cells AS (
-            SELECT month, department, max(headcount) AS headcount
-            FROM frame_rows GROUP BY month, department
-        ),
-        flags AS ({suppression_sql("cells")})
-        SELECT flags.suppressed
-        FROM frame_rows JOIN flags USING (month, department)
-        ORDER BY frame_rows.row_number
-    """
-    with duckdb.connect() as con:
-        con.register("frame_rows", rows)
-        flags = con.execute(query, {"min_group_size": min_group_size}).fetchnumpy()["suppressed"]
-    return pandas.Series(flags.astype(bool), index=frame.index, name="suppressed")
+    return cell_reasons(frame, min_group_size).notna()
+
+
+def cell_reasons(frame: pandas.DataFrame, min_group_size: int) -> pandas.Series:
+    """The suppression reason (SMALL, COMPLEMENTARY) of each row of `frame`, None where
+    shown; `frame` as for suppressed_cells."""
+    from .definitions import ALL_DEPARTMENTS
+
+    departments = frame[frame["department"] != ALL_DEPARTMENTS].drop_duplicates(
+        ["month", "department"])
+    hours = (departments["reports_hours"].to_numpy(dtype=bool) if "reports_hours" in departments
+             else numpy.zeros(len(departments), dtype=bool))
+    members = pandas.concat([
+        pandas.DataFrame({"month": departments["month"], "total": TOTAL_ALL,
+                          "member": departments["department"], "size": departments["headcount"]}),
+        pandas.DataFrame({"month": departments["month"][hours], "total": TOTAL_HOURS,
+                          "member": departments["department"][hours],
+                          "size": departments["headcount"][hours]}),
+    ], ignore_index=True)
+    if members.empty:
+        return pandas.Series(None, index=frame.index, dtype=object, name="reason")
+    result = suppress(members, min_group_size)
+    reasons = result.members.to_pandas().rename(columns={"member": "department"})
+    totals = result.totals.to_pandas()
+    all_rows = totals[(totals["total"] == TOTAL_ALL)].assign(
+        department=ALL_DEPARTMENTS, reason=lambda rows: rows["suppressed"].map({True: SMALL}))
+    reasons = pandas.concat([reasons, all_rows[["month", "department", "reason"]]])
+    merged = frame[["month", "department"]].merge(reasons, on=["month", "department"], how="left")
+    return pandas.Series(merged["reason"].to_numpy(dtype=object), index=frame.index,
+                         name="reason").where(merged["reason"].notna().to_numpy(), None)
+

@@ -353,9 +353,25 @@ def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def min_group_size(con: duckdb.DuckDBPyConnection) -> int:
-    """The configured minimum group size: the database setting, else the environment."""
+    """The configured minimum group size: the database setting, else the environment.
+
+    A setting stored below the floor (by a version that allowed it) counts as the floor:
+    suppression never runs with fewer than config.MIN_GROUP_SIZE_FLOOR.
+    """
     value = get_meta(con, "min_group_size")
-    return int(value) if value else config.min_group_size()
+    if not value:
+        return config.min_group_size()
+    try:
+        return max(int(value), config.MIN_GROUP_SIZE_FLOOR)
+    except ValueError:
+        return config.DEFAULT_MIN_GROUP_SIZE
+
+
+def set_min_group_size(con: duckdb.DuckDBPyConnection, value) -> int:
+    """Store the minimum group size setting; config.ConfigError below the floor."""
+    number = config.check_min_group_size(value)
+    set_meta(con, "min_group_size", str(number))
+    return number
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -76,7 +76,8 @@ def test_empty_database_gives_empty_frame(con):
     frame = indicator_frame(con)
     assert frame.empty
     assert list(frame.columns) == ["month", "department", "indicator", "numerator",
-                                   "denominator", "value", "headcount", "suppressed"]
+                                   "denominator", "value", "headcount", "suppressed",
+                                   "suppression_reason"]
 
 
 def test_frame_shape_types_and_order(con):

@@ -1,14 +1,18 @@
 """Small-group suppression: the rule on frames, and applied by indicator_frame."""
 
 import datetime as dt
+import io
 import math
 
+import duckdb
 import pandas
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from signals import store
+from signals import config, store
 from signals.indicators import indicator_frame
-from signals.privacy import suppressed_cells
+from signals.privacy import suppress, suppressed_cells
 
 JUNE = dt.date(2024, 6, 1)
 JULY = dt.date(2024, 7, 1)
@@ -44,8 +48,13 @@ def test_complement_is_the_smallest_other_department():
     assert suppressed_names(cells(JUNE, {"A": 3, "B": 40, "C": 11, "D": 20})) == {"A", "C"}
 
 
-def test_two_small_departments_need_no_complement():
-    assert suppressed_names(cells(JUNE, {"A": 3, "B": 4, "C": 11, "D": 20})) == {"A", "B"}
+def test_two_small_departments_below_the_minimum_together_need_a_complement():
+    # A and B (3 + 4 = 7 people) are below 10 together: ALL minus C and D would show them
+    assert suppressed_names(cells(JUNE, {"A": 3, "B": 4, "C": 11, "D": 20})) == {"A", "B", "C"}
+
+
+def test_two_small_departments_reaching_the_minimum_together_need_no_complement():
+    assert suppressed_names(cells(JUNE, {"A": 4, "B": 6, "C": 11, "D": 20})) == {"A", "B"}
 
 
 def test_all_suppressed_below_minimum():
@@ -55,8 +64,19 @@ def test_all_suppressed_below_minimum():
     assert suppressed_names(cells(JUNE, {"A": 6})) == {"ALL", "A"}
 
 
-def test_zero_headcount_is_below_minimum():
-    assert suppressed_names(cells(JUNE, {"A": 0, "B": 20, "C": 30})) == {"A", "B"}
+def test_zero_headcount_is_suppressed_but_hides_nobody():
+    # A has no people: suppressed, yet ALL minus B and C reveals nobody
+    assert suppressed_names(cells(JUNE, {"A": 0, "B": 20, "C": 30})) == {"A"}
+
+
+def test_an_empty_department_is_not_a_second_hidden_department():
+    # issue 11: the team of 6 beside a department with headcount 0; hidden before: A and Z
+    # only, so ALL minus B and C gave A on every indicator
+    assert suppressed_names(cells(JUNE, {"A": 6, "Z": 0, "B": 30, "C": 40})) == {"A", "Z", "B"}
+
+
+def test_ties_go_to_the_first_name():
+    assert suppressed_names(cells(JUNE, {"Small": 6, "Mid": 12, "Alpha": 12})) == {"Small", "Alpha"}
 
 
 def test_rule_applies_per_month():
@@ -71,7 +91,7 @@ def test_rule_applies_per_month():
 def test_configurable_minimum():
     frame = cells(JUNE, {"A": 5, "B": 20, "C": 30})
     assert suppressed_names(frame, 5) == set()
-    assert suppressed_names(frame, 21) == {"A", "B"}   # B 20 < 21 too: two small, no complement
+    assert suppressed_names(frame, 21) == {"A", "B"}   # B 20 < 21 too: 25 together
     assert suppressed_names(frame, 56) == {"ALL", "A", "B", "C"}
 
 
@@ -131,11 +151,229 @@ def test_unsuppressed_frame_keeps_values_and_flags(con):
 
 def test_minimum_from_argument_database_and_environment(con, monkeypatch):
     fill(con, {"A": 4, "B": 12, "C": 15})
-    assert not indicator_frame(con, min_group_size=4)["suppressed"].any()
-    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", "13")
-    # B (12) and A below 13: two small, no complement
+    assert set(indicator_frame(con, min_group_size=5).query("suppressed")["department"]) == {
+        "A", "B"}                                    # A (4): B, the smallest other, hides it
+    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", "16")
+    # A (4), B (12) and C (15) below 16; ALL (31) is not
+    assert set(indicator_frame(con).query("suppressed")["department"]) == {"A", "B", "C"}
+    store.set_meta(con, "min_group_size", "5")       # the database setting wins
     assert set(indicator_frame(con).query("suppressed")["department"]) == {"A", "B"}
-    store.set_meta(con, "min_group_size", "3")       # the database setting wins
-    assert not indicator_frame(con)["suppressed"].any()
     store.set_meta(con, "min_group_size", "40")      # ALL (31) below 40
     assert set(indicator_frame(con).query("suppressed")["department"]) == {"ALL", "A", "B", "C"}
+
+
+# The issue's variants, the rounds and the reasons -----------------------------------
+
+def add_department(con, month, department, headcount, hours=None):
+    con.execute("INSERT INTO workforce VALUES (?, ?, ?, NULL, ?, 1)",
+                [month, department, headcount, hours])
+
+
+def add_accident(con, incident_id, department, days_lost):
+    con.execute("INSERT INTO incidents VALUES (?, ?, ?, 'work_accident', ?, 1)",
+                [incident_id, dt.date(2024, 6, 12), department, days_lost])
+
+
+def frame_rows(frame, department, indicator):
+    found = frame[(frame["department"] == department) & (frame["indicator"] == indicator)]
+    assert len(found) == 1
+    return found.iloc[0]
+
+
+ACCIDENT_RATES = ("accident_frequency_rate", "accident_severity_rate")
+
+
+def test_small_team_with_hours_beside_a_team_without_hours(con):
+    # issue 11: A (6) gives hours, B (12) does not. Before, only B hid A from ALL, but
+    # ALL's accident rates add up A alone: ALL showed A's accidents and days lost.
+    add_department(con, JUNE, "A", 6, 900.0)
+    add_department(con, JUNE, "B", 12)
+    add_accident(con, "i1", "A", 7)
+    add_accident(con, "i2", "B", 3)
+    frame = indicator_frame(con)
+    assert frame_rows(frame, "A", "turnover_rate")["suppression_reason"] == "small"
+    assert frame_rows(frame, "B", "turnover_rate")["suppression_reason"] == "complementary"
+    for indicator in ACCIDENT_RATES:
+        total = frame_rows(frame, "ALL", indicator)
+        assert total["suppressed"] and total["suppression_reason"] == "small"
+        assert math.isnan(total["numerator"]) and math.isnan(total["value"])
+    # ALL's other figures (18 people) stay shown
+    assert not frame_rows(frame, "ALL", "turnover_rate")["suppressed"]
+
+
+def test_all_of_the_accident_rates_shown_when_those_giving_hours_are_enough(con):
+    add_department(con, JUNE, "A", 6, 900.0)
+    add_department(con, JUNE, "B", 12, 1800.0)
+    add_department(con, JUNE, "C", 30)
+    add_accident(con, "i1", "A", 7)
+    frame = indicator_frame(con)
+    # A is small; B, the smallest other (it gives hours), hides it from both totals
+    assert set(frame.loc[frame["suppressed"], "department"]) == {"A", "B"}
+    assert frame_rows(frame, "ALL", "accident_severity_rate")["numerator"] == 7
+
+
+def test_small_team_beside_an_empty_department_in_the_indicators(con):
+    for department, size in (("A", 6), ("Z", 0), ("B", 30), ("C", 40)):
+        add_department(con, JUNE, department, size)
+    frame = indicator_frame(con)
+    reasons = frame.drop_duplicates("department").set_index("department")["suppression_reason"]
+    assert reasons.fillna("shown").to_dict() == {
+        "ALL": "shown", "A": "small", "B": "complementary", "C": "shown", "Z": "small"}
+
+
+def members(rows) -> pandas.DataFrame:
+    return pandas.DataFrame(rows, columns=["month", "total", "member", "size"])
+
+
+def test_a_second_round_for_the_other_total():
+    # Round 1: of the short totals' candidates C (11, no hours) is the smallest; the
+    # accident total (A, B, D give hours) is still short, so round 2 adds B.
+    rows = [(JUNE, "all", name, size) for name, size in (("A", 6), ("B", 12), ("C", 11), ("D", 50))]
+    rows += [(JUNE, "hours", name, size) for name, size in (("A", 6), ("B", 12), ("D", 50))]
+    result = suppress(members(rows), 10)
+    assert result.rounds == 2
+    flags = result.members.to_pandas().set_index("member")["reason"].fillna("shown")
+    assert flags.to_dict() == {"A": "small", "B": "complementary", "C": "complementary",
+                               "D": "shown"}
+    assert not result.totals.to_pandas()["suppressed"].any()
+
+
+def test_a_total_below_the_minimum_is_suppressed_and_takes_no_complement():
+    rows = [(JUNE, "all", "A", 6), (JUNE, "all", "B", 40), (JUNE, "hours", "A", 6)]
+    result = suppress(members(rows), 10)
+    totals = result.totals.to_pandas().set_index("total")["suppressed"]
+    assert totals.to_dict() == {"all": False, "hours": True}
+    assert result.members.to_pandas().set_index("member")["reason"].to_dict() == {
+        "A": "small", "B": "complementary"}       # B for the shown total over everyone
+
+
+def test_the_rule_takes_any_group_key():
+    # the same rule per month and measure (contract v2: observations with their base)
+    rows = pandas.DataFrame({
+        "month": [JUNE] * 4, "measure": ["back", "back", "back", "stress"],
+        "total": "all", "member": ["A", "B", "C", "A"], "size": [6, 12, 30, 6]})
+    result = suppress(rows, 10, keys=("month", "measure")).members.to_pandas()
+    assert set(map(tuple, result.loc[result["reason"].notna(), ["measure", "member"]]
+                   .to_numpy())) == {("back", "A"), ("back", "B"), ("stress", "A")}
+
+
+# The minimum group size: never below 5 -------------------------------------------
+
+@pytest.mark.parametrize("value", ["0", "1", "-5", "4", "abc", "7.5"])
+def test_environment_minimum_below_five_or_not_a_number_is_refused(monkeypatch, value):
+    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", value)
+    with pytest.raises(config.ConfigError, match="SIGNALS_MIN_GROUP_SIZE"):
+        config.min_group_size()
+
+
+def test_environment_minimum_of_five_or_more_is_used(monkeypatch):
+    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", "5")
+    assert config.min_group_size() == 5
+    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", "")
+    assert config.min_group_size() == 10
+
+
+def test_no_code_path_suppresses_with_a_minimum_below_five(con):
+    fill(con, {"A": 4, "B": 12, "C": 15})
+    with pytest.raises(config.ConfigError):
+        indicator_frame(con, min_group_size=4)
+    with pytest.raises(config.ConfigError):
+        suppressed_cells(cells(JUNE, {"A": 3, "B": 20}), 0)
+    with pytest.raises(config.ConfigError):
+        store.set_min_group_size(con, 1)
+    # a setting stored by an older version below the floor counts as the floor
+    store.set_meta(con, "min_group_size", "2")
+    assert store.min_group_size(con) == 5
+    assert store.set_min_group_size(con, "12") == 12 and store.min_group_size(con) == 12
+
+
+@pytest.mark.parametrize("value", ["0", "1", "-5", "abc"])
+def test_command_line_refuses_a_minimum_below_five(db_path, monkeypatch, capsys, value):
+    from signals.__main__ import main
+
+    with store.connect(db_path) as connection:
+        fill(connection, {"A": 4, "B": 12, "C": 15})
+    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", value)
+    for command in ("indicators", "alerts"):
+        assert main([command, "--db", str(db_path)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.count("\n") == 1 and "SIGNALS_MIN_GROUP_SIZE" in captured.err
+        assert "Traceback" not in captured.err
+
+
+def test_command_line_exit_status_without_traceback(db_path, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    with store.connect(db_path) as connection:
+        fill(connection, {"A": 4, "B": 12, "C": 15})
+    environment = dict(os.environ, SIGNALS_MIN_GROUP_SIZE="abc")
+    finished = subprocess.run([sys.executable, "-m", "signals", "indicators", "--db", str(db_path)],
+                              capture_output=True, text=True, env=environment,
+                              cwd=Path(__file__).resolve().parent.parent)
+    assert finished.returncode == 2
+    assert finished.stdout == "" and "Traceback" not in finished.stderr
+    assert finished.stderr.startswith("error: SIGNALS_MIN_GROUP_SIZE")
+
+
+def test_indicators_command_honours_the_rule(db_path, capsys):
+    from signals.__main__ import main
+
+    with store.connect(db_path) as connection:
+        add_department(connection, JUNE, "A", 6, 900.0)
+        add_department(connection, JUNE, "B", 12)
+        add_accident(connection, "i1", "A", 7)
+    assert main(["indicators", "--db", str(db_path)]) == 0
+    rows = pandas.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    rows = rows.set_index(["department", "indicator"])
+    for department in ("A", "B"):
+        assert (rows.loc[department, "suppressed"] == "true").all()
+        assert (rows.loc[department, "value"] == "").all()
+    for indicator in ACCIDENT_RATES:
+        assert rows.loc[("ALL", indicator), "suppressed"] == "true"
+        assert rows.loc[("ALL", indicator), "numerator"] == ""
+    assert rows.loc[("ALL", "turnover_rate"), "suppressed"] == "false"
+
+
+# Property: no shown total minus its shown parts isolates a small hidden group ---------
+
+PER_HOURS = set(ACCIDENT_RATES)
+organisations = st.dictionaries(
+    keys=st.tuples(st.sampled_from([JUNE, JULY]), st.sampled_from("ABCDEFGHIJ")),
+    values=st.tuples(st.integers(0, 40), st.booleans()),      # H, gives hours
+    min_size=1, max_size=14,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(organisations, st.integers(5, 20))
+def test_no_shown_total_minus_shown_parts_isolates_a_small_group(organisation, minimum):
+    con = duckdb.connect()
+    store.migrate(con)
+    con.executemany("INSERT INTO workforce VALUES (?, ?, ?, NULL, ?, 1)",
+                    [[month, department, size, 150.0 * size + 1 if hours else None]
+                     for (month, department), (size, hours) in organisation.items()])
+    frame = indicator_frame(con, min_group_size=minimum)
+    con.close()
+    hidden = frame[frame["suppressed"]]
+    assert hidden["numerator"].isna().all() and hidden["value"].isna().all()
+    for (month, indicator), rows in frame.groupby(["month", "indicator"]):
+        parts = rows[rows["department"] != "ALL"]
+        total = rows[rows["department"] == "ALL"].iloc[0]
+        if indicator in PER_HOURS:      # ALL of the accident rates adds those giving hours
+            parts = parts[[organisation[(month, name)][1] for name in parts["department"]]]
+        assert parts.loc[parts["headcount"] < minimum, "suppressed"].all()
+        own_size = parts["headcount"].sum()
+        if len(parts) and own_size < minimum:
+            assert total["suppressed"], (month, indicator)
+        if total["suppressed"]:
+            continue
+        # what ALL minus the shown parts reveals: the hidden parts, with people
+        isolated = parts[parts["suppressed"] & (parts["headcount"] > 0)]
+        assert isolated.empty or isolated["headcount"].sum() >= minimum, (month, indicator)
+    # a department is hidden for all its indicators or for none
+    departments = frame[frame["department"] != "ALL"]
+    assert (departments.groupby(["month", "department"])["suppressed"].nunique() == 1).all()

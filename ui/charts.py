@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 from signals.definitions import INDICATORS_BY_ID
 from signals.i18n import text
 from signals.reference import ReferenceFigure
-from ui.labels import display_value, indicator_name, is_missing, level_label, month_text
+from ui.labels import (display_value, indicator_name, is_missing, level_label, month_text,
+                       suppressed_short, suppressed_text)
 from ui.theme import (LEVEL_COLOURS, LEVEL_ICONS, OKABE_ITO, ORGANISATION_COLOUR, SERIES_COLOURS,
                       SUPPRESSED_COLOUR, level_of)
 
@@ -185,7 +186,7 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     """Departments x indicators coloured by signal level, with the value and level in each cell.
 
     `table` has columns department, indicator, value, suppressed, level and, optionally,
-    the signal's reason_<lang> (shown on hover).
+    suppression_reason and the signal's reason_<lang> (shown on hover).
     """
     table = table.assign(department=table["department"].map(plotly_text))
     departments = list(dict.fromkeys(table["department"]))
@@ -202,9 +203,11 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
                 continue
             cell = grid.loc[(department, indicator)]
             if bool(cell["suppressed"]):
+                reason = cell.get("suppression_reason")
                 z_row.append(-1)
-                text_row.append(text("suppressed.short", lang, n=min_group_size))
-                hover_row.append(text("suppressed.value", lang, n=min_group_size))
+                text_row.append(suppressed_short(lang, min_group_size, reason))
+                hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
+                                 f"{suppressed_text(lang, min_group_size, reason)}")
                 continue
             if is_missing(cell["value"]):   # no figure (nothing uploaded, no hours): no colour
                 z_row.append(np.nan)

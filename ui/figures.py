@@ -14,14 +14,14 @@ from ui.labels import month_text
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def heatmap_cells(path: str, version: int, min_group_size: int, month):
-    """Every department of the month with its value, suppressed flag, signal level and the
+    """Every department of the month with its value, suppressed flag and reason, signal level and the
     strongest signal's rule and reasons (reason_nl, reason_fr, reason_en)."""
     indicators = load_indicators(path, version, min_group_size)
     chart = load_evaluation(path, version, min_group_size).chart
     of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
     levels = chart[chart["month"] == month][["department", "indicator", "level", "rule",
                                              *REASON_COLUMNS]]
-    cells = of_month[["department", "indicator", "value", "suppressed"]].merge(
+    cells = of_month[["department", "indicator", "value", "suppressed", "suppression_reason"]].merge(
         levels, on=["department", "indicator"], how="left")
     cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
     cells = cells.sort_values(["department", "order"]).drop(columns="order")

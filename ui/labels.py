@@ -9,6 +9,7 @@ import re
 from signals.definitions import INDICATORS_BY_ID, KINDS
 from signals.formatting import format_number, format_value, month_label
 from signals.i18n import text
+from signals.privacy import COMPLEMENTARY
 from ui.theme import LEVEL_ICONS, level_of
 
 
@@ -48,15 +49,30 @@ def is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def suppressed_text(lang: str, min_group_size: int) -> str:
+def is_complementary(reason) -> bool:
+    """Hidden to protect another group (signals.privacy.COMPLEMENTARY), not for its own size."""
+    return reason == COMPLEMENTARY
+
+
+def suppressed_text(lang: str, min_group_size: int, reason=None) -> str:
+    """Why a figure is not shown: its group is small, or it protects another group."""
+    if is_complementary(reason):
+        return text("suppressed.complementary", lang)
     return text("suppressed.value", lang, n=min_group_size)
 
 
+def suppressed_short(lang: str, min_group_size: int, reason=None) -> str:
+    """The same in a narrow heatmap cell."""
+    if is_complementary(reason):
+        return text("suppressed.complementary_short", lang)
+    return text("suppressed.short", lang, n=min_group_size)
+
+
 def display_value(value, indicator: str, lang: str, *, suppressed: bool = False,
-                  min_group_size: int = 10) -> str:
-    """A value in its unit; a suppressed group says so instead of showing a number."""
+                  min_group_size: int = 10, reason=None) -> str:
+    """A value in its unit; a suppressed group says so (and why) instead of showing a number."""
     if suppressed:
-        return suppressed_text(lang, min_group_size)
+        return suppressed_text(lang, min_group_size, reason)
     return format_value(None if is_missing(value) else float(value),
                         INDICATORS_BY_ID[indicator].unit, lang)
 

@@ -25,11 +25,12 @@ def signal_light(level, lang: str, detail: str = "") -> None:
 
 
 def month_value(series: pd.DataFrame, month: dt.date):
-    """(value, suppressed) of one month in a frame indexed by month; (None, False) if absent."""
+    """(value, suppressed, suppression reason) of one month in a frame indexed by month;
+    (None, False, None) if absent."""
     if month not in series.index:
-        return None, False
+        return None, False, None
     row = series.loc[month]
-    return row["value"], bool(row["suppressed"])
+    return row["value"], bool(row["suppressed"]), row.get("suppression_reason")
 
 
 def year_before(month: dt.date) -> dt.date:
@@ -40,8 +41,8 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
                    min_group_size: int, departments_signalled: int) -> None:
     """One organisation indicator: value, change against a year before, 12-month sparkline, light."""
     series = history.set_index("month").sort_index()
-    value, suppressed = month_value(series, month)
-    before, before_suppressed = month_value(series, year_before(month))
+    value, suppressed, reason = month_value(series, month)
+    before, before_suppressed, before_reason = month_value(series, year_before(month))
     change = None
     if not suppressed and not before_suppressed and value is not None and before is not None:
         change = value - before
@@ -52,7 +53,8 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         st.html(f'<div class="tile-name" lang="{lang}">{html.escape(breakable(name))}</div>')
         st.metric(
             name,
-            display_value(value, indicator, lang, suppressed=suppressed, min_group_size=min_group_size),
+            display_value(value, indicator, lang, suppressed=suppressed,
+                          min_group_size=min_group_size, reason=reason),
             delta=change_text(change, indicator, lang),
             delta_color="blue",     # direction by arrow and sign; the light carries the judgement
             chart_data=sparkline if len(sparkline) > 1 else None,
@@ -60,7 +62,7 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         )
         if before is not None or before_suppressed:
             last_year = display_value(before, indicator, lang, suppressed=before_suppressed,
-                                      min_group_size=min_group_size)
+                                      min_group_size=min_group_size, reason=before_reason)
             st.caption(f"{month_text(year_before(month), lang, short=True)}: {last_year}")
         signal_light(level, lang)
         if departments_signalled:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals import audit, store
+from signals import audit, config, store
 from signals.definitions import INDICATORS, KINDS, LANGUAGES, SOURCE
 from signals.i18n import LANGUAGE_NAMES
 from ui.access_control import access_db, require_page
@@ -56,7 +56,8 @@ def show_group_size() -> None:
         st.caption(t("data.read_only"))
         return
     with st.form("min_group_size_form", border=False):
-        value = st.number_input(t("data.min_group_size"), min_value=2, max_value=100, step=1,
+        value = st.number_input(t("data.min_group_size"), min_value=config.MIN_GROUP_SIZE_FLOOR,
+                                max_value=100, step=1,
                                 value=database.min_group_size, key="min_group_size_input")
         if st.form_submit_button(t("common.save"), type="primary"):
             save_group_size(int(value))
@@ -64,9 +65,13 @@ def show_group_size() -> None:
 
 def save_group_size(value: int) -> None:
     try:
+        config.check_min_group_size(value)      # refused before the database is opened
         with store.connect(database.path) as con:
             old = store.min_group_size(con)
-            store.set_meta(con, "min_group_size", str(value))
+            store.set_min_group_size(con, value)
+    except config.ConfigError:
+        st.error(t("data.min_group_size_refused", n=config.MIN_GROUP_SIZE_FLOOR))
+        return
     except store.DatabaseBusy:
         st.error(t("error.busy"))
         return

@@ -44,8 +44,8 @@ st.plotly_chart(heatmap_figure(*database.cache_key, month, lang, rows), key="hot
 st.caption(t("hotspots.heatmap_help", n=database.min_group_size) + " "
            + t("hotspots.heatmap_order", shown=min(rows or department_count, department_count),
                total=department_count))
-heatmap_columns = ["department", "indicator", "value", "suppressed", "level", "rule",
-                   reason_column(lang)]
+heatmap_columns = ["department", "indicator", "value", "suppressed", "suppression_reason",
+                   "level", "rule", reason_column(lang)]
 download_csv(t("common.download_figures"),
              heatmap_cells(*database.cache_key, month)[heatmap_columns],
              f"hotspots_{month}.csv", key="download_heatmap")

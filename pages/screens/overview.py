@@ -59,7 +59,8 @@ for start in range(0, len(INDICATOR_IDS), TILES_PER_ROW):
 
 if not context.presenting:
     last_year = organisation[(organisation["month"] > year_before(month)) & (organisation["month"] <= month)]
-    figures = last_year[["month", "indicator", "numerator", "denominator", "value", "suppressed"]]
+    figures = last_year[["month", "indicator", "numerator", "denominator", "value", "suppressed",
+                         "suppression_reason"]]
     download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
                  f"overview_{month}.csv", key="download_overview")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from signals.privacy import COMPLEMENTARY
 from signals.reference import reference_for
 from ui.charts import control_chart, reference_label
 from ui.access_control import require_page
@@ -66,20 +67,32 @@ names = rule_names(lang)
 if indicator in unrecorded:            # no empty charts: say why there is none
     st.info(t("trends.unrecorded", indicator=indicator_name(indicator, lang)))
     chosen = []
+
+
+def show_hidden_months(department: str) -> None:
+    """Which months are not shown, and why: too few people, or protecting another group."""
+    hidden = suppressed[suppressed["department"] == department]
+    protecting = hidden["suppression_reason"] == COMPLEMENTARY
+    if (~protecting).any():
+        st.caption(t("trends.suppressed_months", n=database.min_group_size,
+                     months=month_ranges(hidden.loc[~protecting, "month"], lang)))
+    if protecting.any():
+        st.caption(t("trends.complementary_months",
+                     months=month_ranges(hidden.loc[protecting, "month"], lang)))
+
+
 for department in chosen:
     series = of_indicator[of_indicator["department"] == department]
     label = t("common.organisation") if department == ALL_DEPARTMENTS else department
     if series.empty:
         st.info(t("trends.no_series", department=plain(label)))
+        show_hidden_months(department)
         continue
     figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
-    hidden = suppressed[suppressed["department"] == department]["month"]
-    if len(hidden):
-        st.caption(t("trends.suppressed_months", n=database.min_group_size,
-                     months=month_ranges(hidden, lang)))
+    show_hidden_months(department)
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],
                  f"{indicator}_{department}.csv", key=f"download_{department}")
 if not chosen and indicator not in unrecorded:

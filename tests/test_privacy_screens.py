@@ -1,0 +1,131 @@
+"""Small groups on the screens: a department hidden to protect another says so (not "fewer
+than N people"), and the minimum group size cannot be set below 5 in the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+
+from signals import config, store
+from test_app import open_page, real_data_with_small_group, rendered_text  # noqa: F401
+from test_downloads_privacy import downloads  # noqa: F401
+from ui.charts import heatmap
+from ui.labels import display_value
+
+pytestmark = pytest.mark.usefixtures("listen_on_localhost")
+
+# In real_data_with_small_group Tiny (7) is small, and Gamma (20), the smallest other
+# department, is hidden so that ALL minus Alpha and Beta does not give Tiny.
+PROTECTING = {"nl": "verborgen om een andere groep te beschermen",
+              "fr": "masqué pour protéger un autre groupe",
+              "en": "hidden to protect another group"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_a_value_hidden_to_protect_another_group_says_so(lang):
+    shown = display_value(12.5, "absence_rate", lang, suppressed=True, min_group_size=10,
+                          reason="complementary")
+    assert shown == PROTECTING[lang]
+    small = display_value(12.5, "absence_rate", lang, suppressed=True, min_group_size=10,
+                          reason="small")
+    assert "10" in small and small != shown
+
+
+def test_heatmap_cells_name_the_reason():
+    table = pd.DataFrame({
+        "department": ["Gamma", "Tiny", "Alpha"], "indicator": ["absence_rate"] * 3,
+        "value": [None, None, 2.0], "suppressed": [True, True, False],
+        "suppression_reason": ["complementary", "small", None], "level": [None] * 3})
+    figure = heatmap(table, "en", 10)
+    cells = dict(zip(figure.data[0].y, figure.data[0].text))
+    hovers = dict(zip(figure.data[0].y, figure.data[0].hovertext))
+    assert cells["Gamma"][0] == "hidden" and "hidden to protect another group" in hovers["Gamma"][0]
+    assert cells["Tiny"][0] == "< 10" and "fewer than 10 people" in hovers["Tiny"][0]
+
+
+def test_trends_caption_says_why_months_are_hidden(real_data_with_small_group):  # noqa: F811
+    app = open_page("trends", "en")
+    app.multiselect(key="trends_departments").set_value(["Gamma"]).run()
+    captions = [caption.value for caption in app.caption]
+    assert any(caption.startswith("Hidden to protect another group: ") for caption in captions)
+    assert not any("Fewer than 10 people" in caption for caption in captions)
+    app.multiselect(key="trends_departments").set_value(["Tiny"]).run()
+    assert any("Fewer than 10 people" in caption.value for caption in app.caption)
+
+
+def test_hotspots_heatmap_labels_the_protecting_department(real_data_with_small_group):  # noqa: F811
+    app = open_page("hotspots", "en")
+    app.selectbox(key="hotspots_month").set_value(dt.date(2025, 1, 1)).run()
+    # the figure travels as JSON: '·' and '<br>' escaped
+    text = (rendered_text(app).replace("\\", "").replace("u00b7", "·")
+            .replace("u003cbru003e", "<br>"))
+    assert "Gamma · Absence rate<br>hidden to protect another group" in text
+    assert "Tiny · Absence rate<br>fewer than 10 people: not shown" in text
+
+
+def test_settings_refuse_a_minimum_below_five(real_data_with_small_group):  # noqa: F811
+    app = open_page("data", "en")
+    field = app.number_input(key="min_group_size_input")
+    assert field.min == config.MIN_GROUP_SIZE_FLOOR == 5
+    field.set_value(12)
+    app.get("form_submit_button")[0].click().run()
+    with store.connect(config.default_db_path(), read_only=True) as con:
+        assert store.min_group_size(con) == 12
+
+
+@pytest.mark.parametrize("value", ["0", "abc"])
+def test_app_refuses_an_environment_minimum_below_five(real_data_with_small_group,  # noqa: F811
+                                                      monkeypatch, value):
+    from streamlit.testing.v1 import AppTest
+
+    from test_app import APP
+
+    monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", value)
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert any("must be a whole number of at least 5" in error.value for error in app.error)
+    assert "Alpha" not in rendered_text(app)
+
+
+@pytest.fixture
+def small_team_with_hours():
+    """Issue 11: Klein (6) gives hours, Groot (12) does not; Klein has lost-time accidents."""
+    from signals.ingest import ingest_bytes
+
+    path = config.default_db_path()
+    months = ("2025-01", "2025-02", "2025-03")
+    files = {
+        "workforce": ["month;department;headcount;hours_worked"]
+        + [f"{month};Klein;6;900" for month in months] + [f"{month};Groot;12;" for month in months],
+        "incidents": ["incident_id;date;department;category;days_lost",
+                      "I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17",
+                      "I3;2025-01-09;Groot;aggression;0"],
+    }
+    for kind, lines in files.items():
+        result = ingest_bytes(path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
+        assert result.accepted, result.error_report()
+    return path
+
+
+def test_overview_download_hides_all_of_the_accident_rates(small_team_with_hours,
+                                                          downloads):  # noqa: F811
+    served, _ = downloads
+    app = open_page("overview", "en")
+    assert not app.exception
+    data = next(data for key, _, data in served if key == "download_overview")
+    figures = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    accidents = figures[figures["indicator"].isin(["accident_frequency_rate",
+                                                   "accident_severity_rate"])]
+    assert len(accidents) == 6
+    assert (accidents["suppressed"] == "True").all()
+    assert (accidents["numerator"] == "").all() and (accidents["value"] == "").all()
+    # Klein's rates (13 days / 900 hours: 14.44 per 1000 hours; 1 accident: 1111.1 per
+    # million hours) appear nowhere on the page or in the file
+    text, csv_text = rendered_text(app), data.decode("utf-8-sig")
+    for form in ("14.4", "14,4", "1111", "1.111", "1,111", "18.8", "18,8"):
+        assert form not in text and form not in csv_text, form
