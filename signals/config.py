@@ -21,7 +21,7 @@ DEFAULT_MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / BYTES_PER_MB
 MAX_COLUMNS = 200
 
 
-class ConfigError(ValueError):
+class ConfigError(Exception):
     """A configuration mistake: one line a person can act on (`text`), never a traceback.
 
     `where` (a path) is for the command line only; the app never shows server paths.
