@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
 from .definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
 from .ingest_texts import Message
@@ -37,6 +38,10 @@ REQUIRED_WHEN = {"turnover": ("reason", "event", "exit")}   # reason is required
 RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
                 "int": {}, "decimal": {}}
 FORMAT_TYPES = ("date", "month", "int", "decimal")
+# A cell written as a date or month whose numbers name no day of the calendar ('31/06/2025').
+ISO_DATE_SHAPE = "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+CALENDAR_SHAPES = {"date": f"{ISO_DATE_SHAPE}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}",
+                   "month": "[0-9]{4}-[0-9]{1,2}"}
 
 
 @dataclass
@@ -209,8 +214,18 @@ def _typed(column: Column) -> str:
                 f"THEN CAST(replace({text}, ',', '.') AS DOUBLE) END")
     if column.type == "enum":
         allowed = ", ".join(sql_string(value) for value in column.enum)
-        return f"CASE WHEN lower({text}) IN ({allowed}) THEN lower({text}) END"
+        return (f"CASE WHEN lower({text}) IN ({allowed}) THEN lower({text}) "
+                f"ELSE {_code_alias(column)} END")
     return text
+
+
+def _code_alias(column: Column) -> str:
+    """The code a Dutch or French value stands for (aliases.normalise in SQL), else NULL."""
+    text = text_column(column.name)
+    normalised = (f"trim(regexp_replace(lower(strip_accents({text})), '[^a-z0-9]+', '_', 'g'), '_')")
+    cases = " ".join(f"WHEN {sql_string(alias)} THEN {sql_string(code)}"
+                     for alias, code in code_lookup(column.name, column.enum).items())
+    return f"CASE {normalised} {cases} END"
 
 
 def _trimmed(field_name: str, wide: bool) -> str:
@@ -257,8 +272,10 @@ def _column_checks(column: Column, order: int) -> list[str]:
     if column.required:
         checks.append(_check(f"{text} IS NULL", name, text, "expected.required", _params(), order))
     if column.type in FORMAT_TYPES:
-        checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL", name, text,
-                             f"expected.format.{column.type}", _params(), order))
+        checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL{_not_calendar(column)}",
+                             name, text, f"expected.format.{column.type}", _params(), order))
+    if column.type in CALENDAR_SHAPES:
+        checks += _calendar_checks(column, order)
     if column.type == "enum":
         checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL", name, text,
                              "expected.enum", _params({"values": ", ".join(column.enum)}), order))
@@ -277,6 +294,46 @@ def _column_checks(column: Column, order: int) -> list[str]:
         # 'ALL' is the whole organisation's row of the indicators.
         checks.append(_check(f"upper({text}) = {sql_string(ALL_DEPARTMENTS)}", name, text,
                              "expected.reserved_department", _params(), order))
+    return checks
+
+
+def _calendar_parts(column: Column) -> tuple[str, str, str]:
+    """SQL for the year, month and day a date-shaped cell writes (month cells: day 1)."""
+    text = text_column(column.name)
+    if column.type == "month":
+        return (f"TRY_CAST(split_part({text}, '-', 1) AS INTEGER)",
+                f"TRY_CAST(split_part({text}, '-', 2) AS INTEGER)", "1")
+    iso = f"regexp_full_match({text}, '{ISO_DATE_SHAPE}')"
+    parts = [f"split_part({text}, '-', {n})" for n in (1, 2, 3)]
+    belgian = [f"split_part({text}, '/', {n})" for n in (3, 2, 1)]
+    return tuple(f"TRY_CAST(CASE WHEN {iso} THEN {a} ELSE {b} END AS INTEGER)"
+                 for a, b in zip(parts, belgian))
+
+
+def _not_calendar(column: Column) -> str:
+    """Cells written as a date (or month) that does not exist get their own message."""
+    if column.type not in CALENDAR_SHAPES:
+        return ""
+    return f" AND NOT regexp_full_match({text_column(column.name)}, '{CALENDAR_SHAPES[column.type]}')"
+
+
+def _calendar_checks(column: Column, order: int) -> list[str]:
+    """'31/06/2025', '2025-02-29', '2025-13-01': the date does not exist, and why."""
+    text, typed, name = text_column(column.name), ident(column.name), column.name
+    year, month, day = _calendar_parts(column)
+    shaped = (f"{text} IS NOT NULL AND {typed} IS NULL "
+              f"AND regexp_full_match({text}, '{CALENDAR_SHAPES[column.type]}')")
+    days = f"day(last_day(make_date({year}, {month}, 1)))"
+    params = f"json_object('value', {text}, 'year', {year}, 'month', {month}, 'days', {days})"
+    no_month = f"json_object('value', {text}, 'month', {month})"
+    checks = [_check(f"{shaped} AND NOT {month} BETWEEN 1 AND 12", name, text,
+                     f"expected.real_{column.type}.month", no_month, order)]
+    if column.type == "date":
+        valid_month = f"{shaped} AND {month} BETWEEN 1 AND 12"
+        checks.append(_check(f"{valid_month} AND {month} <> 2", name, text,
+                             "expected.real_date.day", params, order))
+        checks.append(_check(f"{valid_month} AND {month} = 2", name, text,
+                             "expected.real_date.february", params, order))
     return checks
 
 
