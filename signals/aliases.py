@@ -213,13 +213,3 @@ def column_name(column: str, lang: str) -> str:
 def code_name(column: str, code: str, lang: str) -> str:
     """The value a template in `lang` writes for `code`."""
     return CODE_ALIASES.get(column, {}).get(code, {}).get(lang, (code,))[0]
-
-
-def alias_rows() -> list[tuple[str, str, str, str]]:
-    """(kind of entry, contract name, Dutch, French): the table the README lists."""
-    rows = [("column", column, ", ".join(names.get("nl", ())), ", ".join(names.get("fr", ())))
-            for column, names in COLUMN_ALIASES.items()]
-    for column, codes in CODE_ALIASES.items():
-        rows += [(f"{column} value", code, ", ".join(names.get("nl", ())),
-                  ", ".join(names.get("fr", ()))) for code, names in codes.items()]
-    return rows

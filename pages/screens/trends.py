@@ -81,6 +81,6 @@ for department in chosen:
         st.caption(t("trends.suppressed_months", n=database.min_group_size,
                      months=month_ranges(hidden, lang)))
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],
-                 f"{indicator}_{department}.csv", key=f"download_{department}")
+                 f"{indicator}_{department}.csv", key=f"download_{department}", lang=lang)
 if not chosen and indicator not in unrecorded:
     st.info(t("trends.pick_department"))

@@ -10,12 +10,12 @@ from signals.definitions import KINDS
 from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
-from ui.data import load_upload_history
+from ui.data import load_upload_history, real_database_has_data
 from ui.downloads import download_csv
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
 from ui.upload import (MAX_UPLOAD_MEGABYTES, preview_frame, remember_stored,
-                       size_in_megabytes, stored_result, template_frame, too_large, validation_for)
+                       size_in_megabytes, stored_result, too_large, validation_for)
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()
@@ -24,12 +24,31 @@ KIND_NAMES = list(KINDS)
 
 
 def show_templates() -> None:
+    """Per kind: the columns explained on screen, a template and the column guide to download."""
+    from signals.templates import guide_frame, guide_labels, template_frame
+
     with st.expander(t("upload.templates")):
-        columns = st.columns(len(KIND_NAMES))
-        for column, kind in zip(columns, KIND_NAMES):
-            with column:
-                download_csv(kind_label(kind, lang), template_frame(kind), f"{kind}_template.csv",
-                             key=f"template_{kind}", sep=";")
+        st.caption(t("upload.templates_help"))
+        labels = guide_labels(lang)
+        for tab, kind in zip(st.tabs([kind_label(kind, lang) for kind in KIND_NAMES]), KIND_NAMES):
+            with tab:
+                guide = guide_frame(kind, lang)
+                literal_table(guide.drop(columns=["contract_name", "also_accepted"])
+                              .rename(columns=labels), show_index=False)
+                with st.container(horizontal=True, gap="large"):
+                    download_csv(t("upload.download_template"), template_frame(kind, lang),
+                                 f"{kind}_template.csv", key=f"template_{kind}", lang=lang,
+                                 machine_frame=template_frame(kind, lang, excel=False))
+                    download_csv(t("upload.download_guide"), guide, f"{kind}_column_guide.csv",
+                                 key=f"guide_{kind}", lang=lang, labels=labels)
+
+
+def confirm_demo_replacement() -> bool:
+    """Before the first own file replaces the demo organisation: ask (True when agreed or moot)."""
+    if real_database_has_data():
+        return True
+    st.warning(t("upload.demo_replaced"))
+    return st.checkbox(t("upload.demo_confirm"), key="upload_demo_confirm")
 
 
 def show_counts(result) -> None:
@@ -95,10 +114,12 @@ def show_file(index: int, uploaded) -> None:
             if result.error_count > len(errors):
                 st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
             download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",
-                         key=f"report_{index}_{uploaded.file_id}")
+                         key=f"report_{index}_{uploaded.file_id}", lang=lang,
+                         labels={c: t("upload.error." + c) for c in errors.columns})
             return
         st.success(t("upload.valid", rows=result.rows_total))
-        if st.button(t("upload.confirm"), type="primary", key=f"store_{index}_{uploaded.file_id}"):
+        if st.button(t("upload.confirm"), type="primary", key=f"store_{index}_{uploaded.file_id}",
+                     disabled=not may_store):
             store_file(kind, uploaded.name, data)
 
 
@@ -124,6 +145,7 @@ st.write(t("upload.intro"))
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
+may_store = confirm_demo_replacement() if files else True
 for position, uploaded_file in enumerate(files or []):
     show_file(position, uploaded_file)
 
