@@ -212,6 +212,7 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     except FileProblem as problem:
         return _rejected(file_name, kind_name, [RowError.of(
             file_name, 0, problem.column, problem.value, problem.problem)])
+    written = dict(zip(canonical_header(prepared.header), prepared.header))
     prepared.header = canonical_header(prepared.header)     # Dutch and French names too
     errors = _header_errors(file_name, kind, prepared.header)
     if errors:
@@ -227,13 +228,20 @@ def _check(con, kind_name: str, file_name: str, data: bytes) -> IngestResult:
     finally:
         os.unlink(path)
     warnings += staged.warnings
-    errors = [RowError.of(file_name, line, column, value, expected)
+    errors = [RowError.of(file_name, line, _as_written(column, written), value, expected)
               for line, column, value, expected in rows]
     if staged.rows == 0 and count == 0:
         errors, count = [_file_error(file_name, "file.no_rows")], 1
     result = IngestResult(file_name, kind_name, count == 0, rows_total=staged.rows,
                           warning_messages=warnings, errors=errors, error_count=count)
     return result
+
+
+def _as_written(column: str, written: dict[str, str]) -> str:
+    """A column named as in the file when it used a Dutch or French name: 'begindatum (start_date)'."""
+    if written.get(column, column) == column:
+        return column
+    return f"{written[column]} ({column})"
 
 
 def validate_bytes(kind: str, file_name: str, data: bytes) -> IngestResult:

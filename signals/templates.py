@@ -46,15 +46,13 @@ FORMATS = {
     "decimal": {"nl": "getal, 0 of meer (decimale komma of punt)",
                 "fr": "nombre, 0 ou plus (virgule ou point décimal)",
                 "en": "number, 0 or more (decimal comma or point)"},
-    "text": {"nl": "tekst (geen formule: begint niet met =, +, - of @)",
-             "fr": "texte (pas de formule : ne commence pas par =, +, - ou @)",
-             "en": "text (no formula: does not start with =, +, - or @)"},
-    "employee_id": {"nl": "intern personeelsnummer (wordt bij het opladen gepseudonimiseerd; "
-                          "geen naam, geen rijksregisternummer)",
-                    "fr": "matricule interne (pseudonymisé au chargement ; pas de nom, pas de "
-                          "numéro de registre national)",
-                    "en": "internal personnel number (pseudonymised at upload; no name, no "
-                          "national register number)"},
+    "text": {"nl": "tekst", "fr": "texte", "en": "text"},
+    "employee_id": {"nl": "intern personeelsnummer (gepseudonimiseerd; geen naam of "
+                          "rijksregisternummer)",
+                    "fr": "matricule interne (pseudonymisé ; ni nom ni numéro de registre "
+                          "national)",
+                    "en": "internal personnel number (pseudonymised; no name or national "
+                          "register number)"},
     "enum": {"nl": "een van de toegelaten waarden (hoofdletters maken niet uit)",
              "fr": "l'une des valeurs permises (majuscules indifférentes)",
              "en": "one of the allowed values (any case)"},

@@ -158,3 +158,9 @@ def test_a_leap_day_exists_and_a_month_13_does_not():
     assert validate_bytes("absences", "a.csv", f"{ABSENCES}E1,Zorg,29/02/2024,,\n".encode()).accepted
     result = validate_bytes("workforce", "w.csv", b"month,department,headcount\n2025-13,A,4\n")
     assert "2025-13 does not exist (there is no month 13)" in result.errors[0].expected
+
+
+def test_errors_name_the_column_as_the_file_wrote_it():
+    data = "Medewerker;Afdeling;Begindatum\nE1;Zorg;31/06/2025\n".encode()
+    error = validate_bytes("absences", "a.csv", data).errors[0]
+    assert (error.line, error.column) == (2, "begindatum (start_date)")

@@ -43,13 +43,13 @@ def show_coverage() -> None:
     if rare:
         st.caption(t("data.rare_gaps", kinds=", ".join(rare)))
     shown = table.sort_index(ascending=False)
-    download_csv(t("common.download_figures"), shown.reset_index(names="month"),
-                 "coverage.csv", key="download_coverage", lang=lang,
-                 labels={kind: kind_label(kind, lang) for kind in KINDS})
+    figures = shown.reset_index(names="month")
     shown.index = [month_text(month, lang) for month in shown.index]
     shown.columns = [kind_label(kind, lang) for kind in shown.columns]
     st.dataframe(shown, height=360)
     st.caption(t("data.coverage_help"))
+    download_csv(t("common.download_figures"), figures, "coverage.csv", key="download_coverage",
+                 lang=lang, labels={kind: kind_label(kind, lang) for kind in KINDS})
 
 
 def show_demo_choice() -> None:

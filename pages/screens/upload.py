@@ -35,14 +35,13 @@ def show_templates() -> None:
                 guide = guide_frame(kind, lang)
                 literal_table(guide.drop(columns=["contract_name", "also_accepted"])
                               .rename(columns=labels), show_index=False)
-                with st.container(horizontal=True, gap="large"):
-                    template = template_frame(kind, lang)     # headers already in the language
-                    download_csv(t("upload.download_template"), template,
-                                 f"{kind}_template.csv", key=f"template_{kind}", lang=lang,
-                                 labels={name: name for name in template.columns},
-                                 machine_frame=template_frame(kind, lang, excel=False))
-                    download_csv(t("upload.download_guide"), guide, f"{kind}_column_guide.csv",
-                                 key=f"guide_{kind}", lang=lang, labels=labels)
+                template = template_frame(kind, lang)     # headers already in the language
+                download_csv(t("upload.download_template"), template,
+                             f"{kind}_template.csv", key=f"template_{kind}", lang=lang,
+                             labels={name: name for name in template.columns},
+                             machine_frame=template_frame(kind, lang, excel=False))
+                download_csv(t("upload.download_guide"), guide, f"{kind}_column_guide.csv",
+                             key=f"guide_{kind}", lang=lang, labels=labels)
 
 
 def confirm_demo_replacement() -> bool:
