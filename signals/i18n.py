@@ -36,6 +36,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Organisation de démonstration fictive. Chargez vos propres données pour les voir ici.",
         "en": "Fictitious demo organisation. Upload your own data to see it here.",
     },
+    "demo.banner_chosen": {
+        "nl": "Fictieve demo-organisatie, voor opleiding. Uw eigen gegevens terug: Gegevens en "
+              "instellingen.",
+        "fr": "Organisation de démonstration fictive, pour la formation. Revenir à vos données : "
+              "Données et paramètres.",
+        "en": "Fictitious demo organisation, for training. Back to your own data: Data and settings.",
+    },
     "demo.building": {
         "nl": "De demo-organisatie wordt een eerste keer aangemaakt (ongeveer een halve minuut)…",
         "fr": "L'organisation de démonstration est créée une première fois (environ une demi-minute)…",
@@ -73,7 +80,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "CSV pour Excel en Belgique : points-virgules, virgule décimale, en-têtes en français.",
         "en": "CSV for Excel in Belgium: semicolons, decimal comma, headers in English.",
     },
-    "download.plain": {"nl": "CSV (machine)", "fr": "CSV (machine)", "en": "CSV (machine)"},
+    "download.plain": {"nl": "Gewone CSV", "fr": "CSV brut", "en": "Plain CSV"},
     "download.plain_help": {
         "nl": "Gewone CSV voor andere programma's: komma's, decimale punt, kolomnamen van het contract.",
         "fr": "CSV brut pour d'autres programmes : virgules, point décimal, noms de colonnes du contrat.",

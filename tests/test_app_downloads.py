@@ -134,6 +134,8 @@ def test_demo_stays_reachable_from_the_data_page(real_data_with_small_group, dem
     app.toggle(key="show_demo_toggle").set_value(True).run()
     assert not app.exception
     assert demo_banner_shown(app)
+    assert any("for training. Back to your own data" in str(element.proto)
+               for element in app.get("html"))
     assert "the demo organisation" in app.caption[0].value
     app.switch_page(PAGES_BY_KEY["overview"].file).run()
     assert demo_banner_shown(app), "every page shows the demo in this session"
