@@ -164,3 +164,12 @@ def test_errors_name_the_column_as_the_file_wrote_it():
     data = "Medewerker;Afdeling;Begindatum\nE1;Zorg;31/06/2025\n".encode()
     error = validate_bytes("absences", "a.csv", data).errors[0]
     assert (error.line, error.column) == (2, "begindatum (start_date)")
+
+
+def test_readme_lists_the_alias_table_as_the_code_has_it():
+    from pathlib import Path
+
+    from signals.templates import alias_table_markdown
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert alias_table_markdown() in readme
