@@ -33,8 +33,9 @@ def show_templates() -> None:
         for tab, kind in zip(st.tabs([kind_label(kind, lang) for kind in KIND_NAMES]), KIND_NAMES):
             with tab:
                 guide = guide_frame(kind, lang)
-                literal_table(guide.drop(columns=["contract_name", "also_accepted"])
-                              .rename(columns=labels), show_index=False)
+                hidden = ["contract_name", "also_accepted"]
+                hidden += ["allowed_values"] if not guide["allowed_values"].any() else []
+                literal_table(guide.drop(columns=hidden).rename(columns=labels), show_index=False)
                 template = template_frame(kind, lang)     # headers already in the language
                 download_csv(t("upload.download_template"), template,
                              f"{kind}_template.csv", key=f"template_{kind}", lang=lang,
