@@ -125,7 +125,7 @@ def test_error_report_download_in_dutch(demo_shown, served):
                       not key.endswith("_plain"))
     report = read(served[report_key][1], ";")
     assert list(report.columns) == ["Bestand", "Regel", "Kolom", "Gevonden waarde", "Verwacht"]
-    assert report["Kolom"].tolist() == ["headcount"] and report["Gevonden waarde"].tolist() == ["veertig"]
+    assert report["Kolom"].tolist() == ["personeelsaantal (headcount)"] and report["Gevonden waarde"].tolist() == ["veertig"]
 
 
 def test_demo_stays_reachable_from_the_data_page(real_data_with_small_group, demo_shown):
