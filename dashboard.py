@@ -17,6 +17,7 @@ from ui import theme
 from ui.access_control import (Viewer, current_viewer, listening_allowed, refuse_public_listening,
                                show_access_off_notice, show_account)
 from ui.context import build_context, is_presenting, set_presenting
+from ui.data import demo_chosen
 from ui.language import current_language, keep_language_in_url, language_selector
 from ui.navigation import build_navigation
 
@@ -32,7 +33,8 @@ def show_sidebar(lang: str, viewer: Viewer) -> None:
 
 
 def show_demo_banner(lang: str) -> None:
-    st.html(f'<div class="demo-banner" role="status">DEMO · {text("demo.banner", lang)}</div>')
+    key = "demo.banner_chosen" if demo_chosen() else "demo.banner"   # for training, real data exists
+    st.html(f'<div class="demo-banner" role="status">DEMO · {text(key, lang)}</div>')
 
 
 def show_exit_presentation(lang: str) -> None:

@@ -36,6 +36,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Organisation de démonstration fictive. Chargez vos propres données pour les voir ici.",
         "en": "Fictitious demo organisation. Upload your own data to see it here.",
     },
+    "demo.banner_chosen": {
+        "nl": "Fictieve demo-organisatie, voor opleiding. Uw eigen gegevens terug: Gegevens en "
+              "instellingen.",
+        "fr": "Organisation de démonstration fictive, pour la formation. Revenir à vos données : "
+              "Données et paramètres.",
+        "en": "Fictitious demo organisation, for training. Back to your own data: Data and settings.",
+    },
     "demo.building": {
         "nl": "De demo-organisatie wordt een eerste keer aangemaakt (ongeveer een halve minuut)…",
         "fr": "L'organisation de démonstration est créée une première fois (environ une demi-minute)…",
@@ -72,8 +79,58 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.since": {"nl": "sinds {month}", "fr": "depuis {month}", "en": "since {month}"},
     "common.save": {"nl": "Opslaan", "fr": "Enregistrer", "en": "Save"},
     "common.source": {"nl": "Bron", "fr": "Source", "en": "Source"},
-    "common.download_figures": {"nl": "Cijfers downloaden (CSV)", "fr": "Télécharger les chiffres (CSV)",
-                                "en": "Download the figures (CSV)"},
+    "common.download_figures": {"nl": "Cijfers downloaden (Excel)",
+                                "fr": "Télécharger les chiffres (Excel)",
+                                "en": "Download the figures (Excel)"},
+    # Downloads: for Belgian Excel, or plain CSV for another program
+    "download.excel_help": {
+        "nl": "CSV voor Excel in België: puntkomma's, decimale komma, kolomnamen in het Nederlands.",
+        "fr": "CSV pour Excel en Belgique : points-virgules, virgule décimale, en-têtes en français.",
+        "en": "CSV for Excel in Belgium: semicolons, decimal comma, headers in English.",
+    },
+    "download.plain": {"nl": "Gewone CSV", "fr": "CSV brut", "en": "Plain CSV"},
+    "download.plain_help": {
+        "nl": "Gewone CSV voor andere programma's: komma's, decimale punt, kolomnamen van het contract.",
+        "fr": "CSV brut pour d'autres programmes : virgules, point décimal, noms de colonnes du contrat.",
+        "en": "Plain CSV for other programs: commas, decimal point, the contract's column names.",
+    },
+    "csv.yes": {"nl": "ja", "fr": "oui", "en": "yes"},
+    "csv.no": {"nl": "nee", "fr": "non", "en": "no"},
+    "csv.month": {"nl": "Maand", "fr": "Mois", "en": "Month"},
+    "csv.department": {"nl": "Afdeling", "fr": "Service", "en": "Department"},
+    "csv.indicator": {"nl": "Indicator", "fr": "Indicateur", "en": "Indicator"},
+    "csv.numerator": {"nl": "Teller", "fr": "Numérateur", "en": "Numerator"},
+    "csv.denominator": {"nl": "Noemer", "fr": "Dénominateur", "en": "Denominator"},
+    "csv.value": {"nl": "Waarde", "fr": "Valeur", "en": "Value"},
+    "csv.suppressed": {"nl": "Verborgen (kleine groep)", "fr": "Masqué (petit groupe)",
+                       "en": "Hidden (small group)"},
+    "csv.expected": {"nl": "Verwachte waarde", "fr": "Valeur attendue", "en": "Expected value"},
+    "csv.watch_limit": {"nl": "Grens opvolgen", "fr": "Limite de vigilance", "en": "Watch limit"},
+    "csv.upper_limit": {"nl": "Bovengrens", "fr": "Limite supérieure", "en": "Upper limit"},
+    "csv.lower_limit": {"nl": "Ondergrens", "fr": "Limite inférieure", "en": "Lower limit"},
+    "csv.rolling12_value": {"nl": "Waarde over 12 maanden", "fr": "Valeur sur 12 mois",
+                            "en": "12-month value"},
+    "csv.level": {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
+    "csv.rule": {"nl": "Regel", "fr": "Règle", "en": "Rule"},
+    "csv.reason": {"nl": "Waarom", "fr": "Pourquoi", "en": "Why"},
+    "csv.organisation_value": {"nl": "Waarde organisatie", "fr": "Valeur de l'organisation",
+                               "en": "Organisation value"},
+    "csv.lower_998": {"nl": "Ondergrens 99,8 %", "fr": "Limite inférieure 99,8 %",
+                      "en": "Lower limit 99.8%"},
+    "csv.lower_95": {"nl": "Ondergrens 95 %", "fr": "Limite inférieure 95 %", "en": "Lower limit 95%"},
+    "csv.upper_95": {"nl": "Bovengrens 95 %", "fr": "Limite supérieure 95 %", "en": "Upper limit 95%"},
+    "csv.upper_998": {"nl": "Bovengrens 99,8 %", "fr": "Limite supérieure 99,8 %",
+                      "en": "Upper limit 99.8%"},
+    "csv.z": {"nl": "Afwijking (z)", "fr": "Écart (z)", "en": "Deviation (z)"},
+    "csv.rank": {"nl": "Rang", "fr": "Rang", "en": "Rank"},
+    "csv.score": {"nl": "Score", "fr": "Score", "en": "Score"},
+    "csv.alerts": {"nl": "Alarmen", "fr": "Alertes", "en": "Alerts"},
+    "csv.watches": {"nl": "Opvolgen", "fr": "À suivre", "en": "Watches"},
+    "csv.indicators": {"nl": "Indicatoren", "fr": "Indicateurs", "en": "Indicators"},
+    "csv.since": {"nl": "Sinds", "fr": "Depuis", "en": "Since"},
+    "csv.review": {"nl": "Opvolging", "fr": "Suivi", "en": "Follow-up"},
+    "csv.kind": {"nl": "Soort", "fr": "Type", "en": "Kind"},
+    "csv.rows": {"nl": "Rijen", "fr": "Lignes", "en": "Rows"},
     # Suppression of small groups
     "suppressed.value": {"nl": "minder dan {n} personen: niet getoond",
                          "fr": "moins de {n} personnes : non affiché",
@@ -263,6 +320,37 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "upload.templates": {"nl": "Sjablonen per soort bestand", "fr": "Modèles par type de fichier",
                          "en": "Templates per kind of file"},
+    "upload.templates_help": {
+        "nl": "Per soort: wat elke kolom betekent, of ze verplicht is en welke waarden mogen. "
+              "Kolomnamen en waarden mogen in het Nederlands, Frans of Engels; het sjabloon opent "
+              "in Excel, vul het in en bewaar het als CSV.",
+        "fr": "Par type : ce que signifie chaque colonne, si elle est obligatoire et quelles valeurs "
+              "sont permises. En-têtes et valeurs en français, néerlandais ou anglais ; le modèle "
+              "s'ouvre dans Excel, remplissez-le et enregistrez-le en CSV.",
+        "en": "Per kind: what each column means, whether it is required and which values are "
+              "allowed. Headers and values may be in English, Dutch or French; the template opens "
+              "in Excel: fill it in and save it as CSV.",
+    },
+    "upload.download_template": {"nl": "Sjabloon (Excel)", "fr": "Modèle (Excel)",
+                                 "en": "Template (Excel)"},
+    "upload.download_guide": {"nl": "Uitleg per kolom (Excel)", "fr": "Guide des colonnes (Excel)",
+                              "en": "Column guide (Excel)"},
+    "upload.demo_replaced": {
+        "nl": "U toont nu de demo-organisatie. Zodra u een eigen bestand bewaart, toont de app uw "
+              "gegevens en niet langer de demo. De demo blijft bereikbaar voor opleidingen via "
+              "Gegevens en instellingen.",
+        "fr": "L'organisation de démonstration est affichée. Dès que vous enregistrez un fichier à "
+              "vous, l'application affiche vos données et plus la démo. La démo reste accessible "
+              "pour les formations via Données et paramètres.",
+        "en": "The demo organisation is shown. As soon as you store a file of your own, the app "
+              "shows your data and no longer the demo. The demo stays available for training "
+              "under Data and settings.",
+    },
+    "upload.demo_confirm": {
+        "nl": "Ik begrijp het: de demo wordt niet meer getoond",
+        "fr": "J'ai compris : la démo ne sera plus affichée",
+        "en": "I understand: the demo will no longer be shown",
+    },
     "upload.drop": {"nl": "CSV-bestanden", "fr": "Fichiers CSV", "en": "CSV files"},
     "upload.button": {"nl": "Bestanden kiezen", "fr": "Choisir des fichiers", "en": "Choose files"},
     "upload.limits": {"nl": "CSV, hoogstens {limit} MB per bestand", "fr": "CSV, {limit} Mo au plus par fichier",
@@ -279,8 +367,8 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "File rejected: {n} error(s). Nothing was stored."},
     "upload.more_errors": {"nl": "En nog {n} fout(en).", "fr": "Et encore {n} erreur(s).",
                            "en": "And {n} more error(s)."},
-    "upload.download_report": {"nl": "Foutenrapport downloaden (CSV)", "fr": "Télécharger le rapport d'erreurs (CSV)",
-                               "en": "Download the error report (CSV)"},
+    "upload.download_report": {"nl": "Foutenrapport downloaden (Excel)", "fr": "Télécharger le rapport d'erreurs (Excel)",
+                               "en": "Download the error report (Excel)"},
     "upload.valid": {"nl": "Bestand in orde: {rows} rijen. Nog niet bewaard.",
                      "fr": "Fichier valide : {rows} lignes. Pas encore enregistré.",
                      "en": "File is valid: {rows} rows. Not stored yet."},
@@ -370,6 +458,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.database_real": {"nl": "Getoond: de gegevens van uw organisatie.",
                            "fr": "Affiché : les données de votre organisation.",
                            "en": "Shown: your organisation's data."},
+    "data.demo": {"nl": "Demo-organisatie", "fr": "Organisation de démonstration",
+                  "en": "Demo organisation"},
+    "data.demo_until_upload": {
+        "nl": "De fictieve demo-organisatie wordt getoond tot u uw eerste eigen bestand bewaart.",
+        "fr": "L'organisation fictive de démonstration est affichée jusqu'à ce que vous enregistriez "
+              "votre premier fichier.",
+        "en": "The fictitious demo organisation is shown until you store your first own file.",
+    },
+    "data.demo_toggle": {"nl": "Toon de demo-organisatie (voor opleiding)",
+                         "fr": "Afficher l'organisation de démonstration (pour la formation)",
+                         "en": "Show the demo organisation (for training)"},
+    "data.demo_toggle_help": {
+        "nl": "Alleen in deze sessie: alle pagina's tonen de fictieve demo met de demobalk. Uw "
+              "gegevens blijven ongewijzigd; zet de schakelaar uit om ze weer te zien.",
+        "fr": "Dans cette session seulement : toutes les pages affichent la démo fictive avec son "
+              "bandeau. Vos données restent intactes ; désactivez pour les revoir.",
+        "en": "In this session only: every page shows the fictitious demo with its banner. Your "
+              "data stays as it is; switch off to see it again.",
+    },
     "data.coverage": {"nl": "Opgeladen maanden en soorten", "fr": "Mois et types chargés",
                       "en": "Months and kinds loaded"},
     "data.span": {"nl": "Van {first} tot {last} ({months} maanden).", "fr": "De {first} à {last} ({months} mois).",

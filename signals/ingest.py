@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 
 from . import config, departments, pseudonym, store, validation
+from .aliases import canonical_header
 from .csv_dialect import (FileProblem, check_column_count, detect_delimiter, parse_header,
                           prepare)
 from .definitions import KINDS, Kind
@@ -143,12 +144,38 @@ def _rejected(file_name: str, kind: str, errors: list[RowError], **counts) -> In
 
 # --- header ------------------------------------------------------------------------------
 
+def _required_share(kind: Kind, header: list[str]) -> float:
+    """The share of the kind's required columns that the header has."""
+    return len(set(kind.required_columns) & set(header)) / len(kind.required_columns)
+
+
+def _wrong_kind_error(file_name: str, kind: Kind, header: list[str]) -> RowError | None:
+    """A header that fits another kind better, or no kind at all: one error saying so, in
+    place of a list of every column the chosen kind misses."""
+    share = _required_share(kind, header)
+    others = [other for other in KINDS.values() if other.name != kind.name]
+    best = max(others, key=lambda other: _required_share(other, header))
+    best_share = _required_share(best, header)
+    if best_share >= 0.5 and best_share > share:
+        return _file_error(file_name, "file.header.other_kind", 1, value=", ".join(header),
+                           kind=kind.name, other=best.name)
+    if share < 0.5:
+        return _file_error(file_name, "file.header.no_kind", 1, value=", ".join(header),
+                           kind=kind.name, columns=", ".join(name for name in header if name),
+                           expected=", ".join(kind.required_columns))
+    return None
+
+
 def _header_errors(file_name: str, kind: Kind, header: list[str]) -> list[RowError]:
     errors = []
     named = [name for name in header if name]
     for name in sorted({name for name in named if named.count(name) > 1}):
         errors.append(_file_error(file_name, "expected.header.duplicate", 1, name, name,
                                   name=name, count=named.count(name)))
+    if not set(kind.required_columns) <= set(header):
+        wrong_kind = _wrong_kind_error(file_name, kind, header)
+        if wrong_kind:
+            return errors + [wrong_kind]
     for name in kind.required_columns:
         if name not in header:
             errors.append(_file_error(file_name, "expected.header.missing", 1, name, "",
@@ -234,6 +261,8 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
     except FileProblem as problem:
         return _rejected(file_name, kind_name, [RowError.of(
             file_name, 0, problem.column, problem.value, problem.problem)])
+    written = dict(zip(canonical_header(prepared.header), prepared.header))
+    prepared.header = canonical_header(prepared.header)     # Dutch and French names too
     errors = _header_errors(file_name, kind, prepared.header)
     if errors:
         return _rejected(file_name, kind_name, errors)
@@ -250,13 +279,20 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
         return _rejected(file_name, kind_name, [_file_error(
             file_name, "file.unreadable_csv", detail=_error_kind(error))])
     warnings += staged.warnings
-    errors = [RowError.of(file_name, line, column, value, expected)
+    errors = [RowError.of(file_name, line, _as_written(column, written), value, expected)
               for line, column, value, expected in rows]
     if staged.rows == 0 and count == 0:
         errors, count = [_file_error(file_name, "file.no_rows")], 1
     result = IngestResult(file_name, kind_name, count == 0, rows_total=staged.rows,
                           warning_messages=warnings, errors=errors, error_count=count)
     return result
+
+
+def _as_written(column: str, written: dict[str, str]) -> str:
+    """A column named as in the file when it used a Dutch or French name: 'begindatum (start_date)'."""
+    if written.get(column, column) == column:
+        return column
+    return f"{written[column]} ({column})"
 
 
 def validate_bytes(kind: str, file_name: str, data: bytes,
@@ -505,7 +541,7 @@ def detect_kind(data: bytes) -> str | None:
         first_line = data[:65536].decode("utf-8-sig", errors="replace").splitlines()[0]
     except IndexError:
         return None
-    header = set(parse_header(first_line, detect_delimiter(first_line)))
+    header = set(canonical_header(parse_header(first_line, detect_delimiter(first_line))))
 
     def score(kind: Kind) -> tuple[bool, int, float]:
         matched = len(header & set(kind.column_names))

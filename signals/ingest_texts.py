@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from .formatting import format_number
+from .formatting import MONTH_NAMES, format_number
 
 DEFAULT_LANGUAGE = "en"
 
@@ -30,6 +30,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "een datum JJJJ-MM-DD of DD/MM/JJJJ",
         "fr": "une date AAAA-MM-JJ ou JJ/MM/AAAA",
         "en": "a date YYYY-MM-DD or DD/MM/YYYY",
+    },
+    "expected.real_date.day": {
+        "nl": "een bestaande datum: {value} bestaat niet ({month_name} heeft {days} dagen)",
+        "fr": "une date qui existe : le {value} n'existe pas ({month_name} compte {days} jours)",
+        "en": "a date that exists: {value} does not exist ({month_name} has {days} days)",
+    },
+    "expected.real_date.february": {
+        "nl": "een bestaande datum: {value} bestaat niet (februari {year} heeft {days} dagen)",
+        "fr": "une date qui existe : le {value} n'existe pas (février {year} compte {days} jours)",
+        "en": "a date that exists: {value} does not exist (February {year} has {days} days)",
+    },
+    "expected.real_date.month": {
+        "nl": "een bestaande datum: {value} bestaat niet (er is geen maand {month})",
+        "fr": "une date qui existe : le {value} n'existe pas (il n'y a pas de mois {month})",
+        "en": "a date that exists: {value} does not exist (there is no month {month})",
+    },
+    "expected.real_month.month": {
+        "nl": "een bestaande maand: {value} bestaat niet (er is geen maand {month})",
+        "fr": "un mois qui existe : {value} n'existe pas (il n'y a pas de mois {month})",
+        "en": "a month that exists: {value} does not exist (there is no month {month})",
     },
     "expected.format.month": {
         "nl": "een maand JJJJ-MM",
@@ -136,6 +156,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "een kolom met de naam '{name}' in de kopregel (verplicht voor {kind})",
         "fr": "une colonne nommée '{name}' dans l'en-tête (obligatoire pour {kind})",
         "en": "a column named '{name}' in the header (required for {kind})",
+    },
+    "file.header.other_kind": {
+        "nl": "de kolommen van een bestand '{kind_label}': deze kolommen horen niet bij "
+              "'{kind_label}', ze lijken op een bestand '{other_label}' (kies die soort, of laad "
+              "het bestand '{kind_label}' op)",
+        "fr": "les colonnes d'un fichier « {kind_label} » : ces en-têtes ne sont pas ceux d'un "
+              "fichier « {kind_label} », ils ressemblent à un fichier « {other_label} » (choisissez "
+              "ce type, ou chargez le fichier « {kind_label} »)",
+        "en": "the columns of the kind '{kind_label}': these headers do not look like that kind "
+              "of file, they look like the kind '{other_label}' (choose that kind, or upload the "
+              "'{kind_label}' file)",
+    },
+    "file.header.no_kind": {
+        "nl": "de kolommen van een bestand '{kind_label}' ({expected}): de kolommen van dit "
+              "bestand passen bij geen enkele soort bestand",
+        "fr": "les colonnes d'un fichier « {kind_label} » ({expected}) : les en-têtes de ce "
+              "fichier ne correspondent à aucun type de fichier",
+        "en": "the columns of the kind '{kind_label}' ({expected}): the headers of this file match "
+              "no kind of file",
     },
     # The file as a whole
     "file.unknown_kind": {
@@ -395,11 +434,27 @@ def _shown(value, lang: str) -> str:
     return str(value)
 
 
+def _derived(params: dict, lang: str) -> dict:
+    """Words a parameter stands for in the language: a kind's label, a month's name."""
+    from .definitions import KINDS
+
+    derived = {}
+    for name in ("kind", "other"):
+        if params.get(name) in KINDS:
+            labels = KINDS[params[name]].labels
+            derived[f"{name}_label"] = labels.get(lang, labels[DEFAULT_LANGUAGE])
+    month = params.get("month")
+    if isinstance(month, int) and 1 <= month <= 12:
+        derived["month_name"] = MONTH_NAMES.get(lang, MONTH_NAMES[DEFAULT_LANGUAGE])[month - 1]
+    return derived
+
+
 def render(key: str, lang: str, params: dict | None = None) -> str:
     """The message `key` in `lang` (English when the language is unknown)."""
     templates = MESSAGES[key]
     template = templates.get(lang, templates[DEFAULT_LANGUAGE])
-    return template.format(**{name: _shown(value, lang) for name, value in (params or {}).items()})
+    values = {name: _shown(value, lang) for name, value in (params or {}).items()}
+    return template.format(**values, **_derived(params or {}, lang))
 
 
 def placeholders(template: str) -> set[str]:

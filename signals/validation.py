@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
 from .definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
 from .ingest_texts import Message
@@ -49,6 +50,12 @@ def latest_date(today: dt.date | None = None) -> dt.date:
         return today.replace(year=today.year + 1)
     except ValueError:                      # 29 February
         return today.replace(year=today.year + 1, day=28)
+
+
+# A cell written as a date or month whose numbers name no day of the calendar ('31/06/2025').
+ISO_DATE_SHAPE = "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+CALENDAR_SHAPES = {"date": f"{ISO_DATE_SHAPE}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}",
+                   "month": "[0-9]{4}-[0-9]{1,2}"}
 
 
 @dataclass
@@ -176,6 +183,7 @@ def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> Mess
 def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     """Read the file into `ingest_parsed` (one row per data row, every cell parsed)."""
     _read_and_parse(con, path, prepared, kind)
+    _translate_codes(con, kind)
     refused, rejects = _malformed_records(con, prepared)
     staged = StagedFile()
     staged.malformed, blank_lines = _store_malformed(
@@ -235,6 +243,25 @@ def _typed(column: Column) -> str:
     return text
 
 
+def _code_alias(column: Column) -> str:
+    """The code a Dutch or French value stands for (aliases.normalise in SQL), else NULL."""
+    text = text_column(column.name)
+    normalised = f"trim(regexp_replace(lower(strip_accents({text})), '[^a-z0-9]+', '_', 'g'), '_')"
+    entries = ", ".join(f"{sql_string(alias)}: {sql_string(code)}"
+                        for alias, code in code_lookup(column.name, column.enum).items())
+    return f"(MAP {{{entries}}})[{normalised}]"
+
+
+def _translate_codes(con, kind: Kind) -> None:
+    """Dutch and French codes ('ziekte', 'maladie') become the contract's; only the cells that
+    are not a code already are looked at, so a file in English codes pays one scan."""
+    for column in kind.columns:
+        if column.type == "enum":
+            con.execute(f"UPDATE ingest_parsed SET {ident(column.name)} = {_code_alias(column)} "
+                        f"WHERE {text_column(column.name)} IS NOT NULL "
+                        f"AND {ident(column.name)} IS NULL")
+
+
 def _trimmed(field_name: str, wide: bool) -> str:
     """Trim spaces; tabs and no-break spaces too when the file holds any (a slower trim)."""
     trimmed = f"trim({field_name}, {sql_string(TRIMMED)})" if wide else f"trim({field_name})"
@@ -281,8 +308,10 @@ def _column_checks(column: Column, order: int) -> list[str]:
     if column.required:
         checks.append(_check(f"{text} IS NULL", name, text, "expected.required", _params(), order))
     if column.type in FORMAT_TYPES:
-        checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL", name, text,
-                             f"expected.format.{column.type}", _params(), order))
+        checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL{_not_calendar(column)}",
+                             name, text, f"expected.format.{column.type}", _params(), order))
+    if column.type in CALENDAR_SHAPES:
+        checks += _calendar_checks(column, order)
     if column.type == "enum":
         checks.append(_check(f"{text} IS NOT NULL AND {typed} IS NULL", name, text,
                              "expected.enum", _params({"values": ", ".join(column.enum)}), order))
@@ -315,6 +344,48 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"json_object('limit', {MAX_DEPARTMENT_LENGTH}, "
                              f"'length', length({text}))", order))
     return checks
+
+
+def _calendar_parts(column: Column) -> tuple[str, str, str]:
+    """SQL for the year, month and day a date-shaped cell writes (month cells: day 1)."""
+    text = text_column(column.name)
+    if column.type == "month":
+        return (f"TRY_CAST(split_part({text}, '-', 1) AS INTEGER)",
+                f"TRY_CAST(split_part({text}, '-', 2) AS INTEGER)", "1")
+    iso = f"regexp_full_match({text}, '{ISO_DATE_SHAPE}')"
+    parts = [f"split_part({text}, '-', {n})" for n in (1, 2, 3)]
+    belgian = [f"split_part({text}, '/', {n})" for n in (3, 2, 1)]
+    return tuple(f"TRY_CAST(CASE WHEN {iso} THEN {a} ELSE {b} END AS INTEGER)"
+                 for a, b in zip(parts, belgian))
+
+
+def _not_calendar(column: Column) -> str:
+    """Cells written as a date (or month) that does not exist get their own message."""
+    if column.type not in CALENDAR_SHAPES:
+        return ""
+    return f" AND NOT regexp_full_match({text_column(column.name)}, '{CALENDAR_SHAPES[column.type]}')"
+
+
+def _calendar_checks(column: Column, order: int) -> list[str]:
+    """'31/06/2025', '2025-02-29', '2025-13-01': the date does not exist, and why.
+
+    Only the rows that did not parse are taken apart (a subquery), not the whole file."""
+    text, typed, name = text_column(column.name), ident(column.name), column.name
+    year, month, _ = _calendar_parts(column)
+    key = (f"CASE WHEN NOT coalesce(month BETWEEN 1 AND 12, false) "
+           f"THEN 'expected.real_{column.type}.month' "
+           f"WHEN month = 2 THEN 'expected.real_date.february' ELSE 'expected.real_date.day' END")
+    days = "CASE WHEN month BETWEEN 1 AND 12 THEN day(last_day(make_date(year, month, 1))) END"
+    return [f"""
+        SELECT row_index, {sql_string(name)} AS column_name, value, {key} AS expected_key,
+               CAST(json_object('value', value, 'year', year, 'month', month, 'days', {days})
+                    AS VARCHAR) AS params, {order} AS column_order, NULL::BIGINT AS repeats_row
+        FROM (SELECT row_index, value, {year.replace(text, 'value')} AS year,
+                     {month.replace(text, 'value')} AS month
+              FROM (SELECT rowid AS row_index, {text} AS value FROM ingest_parsed
+                    WHERE {text} IS NOT NULL AND {typed} IS NULL)
+              WHERE regexp_full_match(value, '{CALENDAR_SHAPES[column.type]}'))
+    """]
 
 
 def _cross_column_checks(kind: Kind, orders: dict[str, int]) -> list[str]:

@@ -86,6 +86,11 @@ def shown_tables(app: AppTest) -> list:
     return tables_in(element.proto.body for element in app.get("html"))
 
 
+def error_report(app: AppTest, line_header: str = "Line"):
+    """The upload page's error table (the column guides of the templates are tables too)."""
+    return next(table for table in shown_tables(app) if line_header in table.columns)
+
+
 def demo_banner_shown(app: AppTest) -> bool:
     return any("DEMO" in str(element.proto) for element in app.get("html"))
 
@@ -175,7 +180,7 @@ def test_invalid_upload_is_reported_and_stores_nothing(demo_shown):
     app.file_uploader(key="upload_files").set_value(("bad.csv", bad, "text/csv")).run()
     assert not app.exception
     assert any("File rejected: 2 error(s)" in error.value for error in app.error)
-    report = shown_tables(app)[0]
+    report = error_report(app)
     assert sorted(report["Line"].astype(int)) == [3, 4], "lines as in a spreadsheet, shown"
     assert not app.button, "no store button for an invalid file"
     assert not _has_data(config.default_db_path())
@@ -189,7 +194,7 @@ def test_upload_report_shows_file_values_as_typed_not_as_markdown(demo_shown):
            b"2025-02,Beta,*7*\n")
     app.file_uploader(key="upload_files").set_value(("[x](https://e.org).csv", bad, "text/csv")).run()
     assert not app.exception
-    report = shown_tables(app)[0]
+    report = error_report(app)
     assert report["Value found"].tolist() == ["[12](https://example.org)", "*7*"]
     assert "<a " not in rendered_text(app).split("DEMO")[-1]
     assert app.subheader[0].value == plain("[x](https://e.org).csv")
@@ -201,6 +206,11 @@ def test_valid_upload_needs_confirmation_then_shows(demo_shown):
     assert app.selectbox[0].value == "workforce", "kind recognised from the header"
     assert not _has_data(config.default_db_path()), "nothing stored before confirmation"
     store_button = [button for button in app.button if button.key.startswith("store_")][0]
+    assert store_button.disabled, "the demo is replaced only once HR agreed"
+    assert any("no longer the demo" in warning.value for warning in app.warning)
+    app.checkbox(key="upload_demo_confirm").check().run()
+    store_button = [button for button in app.button if button.key.startswith("store_")][0]
+    assert not store_button.disabled
     store_button.click().run()
     assert not app.exception
     assert any("Stored: 12 rows" in message.value for message in app.success)

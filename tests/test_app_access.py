@@ -229,6 +229,7 @@ def test_upload_records_the_user_and_is_audited(users):
     app = open_as("hr", "upload")
     data = b"month;department;headcount\n2025-01;Noord;30\n2025-02;Noord;31\n"
     app.file_uploader(key="upload_files").set_value(("staff.csv", data, "text/csv")).run()
+    app.checkbox(key="upload_demo_confirm").check().run()     # the first own file replaces the demo
     [button for button in app.button if button.key.startswith("store_")][0].click().run()
     assert any("Stored: 2 rows" in message.value for message in app.success)
     assert app.dataframe[-1].value["By"].tolist() == ["hr1"], "uploaded_by in the history"
@@ -326,6 +327,7 @@ def test_busy_database_on_upload_shows_try_again(users, monkeypatch):
     app = open_as("hr", "upload")
     data = b"month;department;headcount\n2025-01;Noord;30\n"
     app.file_uploader(key="upload_files").set_value(("staff.csv", data, "text/csv")).run()
+    app.checkbox(key="upload_demo_confirm").check().run()
     [button for button in app.button if button.key.startswith("store_")][0].click().run()
     assert not app.exception
     assert any("busy with another import. Please try again in a minute." in e.value for e in app.error)

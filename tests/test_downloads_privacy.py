@@ -12,6 +12,7 @@ import pytest
 import streamlit
 
 import ui.downloads
+from ui.downloads import column_label
 from signals import config, store
 from signals.indicators import indicator_frame
 from signals.ingest import ingest_bytes
@@ -113,6 +114,9 @@ def test_no_screen_or_download_shows_a_hidden_team(small_team, downloads, key):
 
 def check_csv_hides_hidden_teams(data: bytes) -> None:
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", sep=None, engine="python", dtype=str)
+    # the Excel files have their headers in the screen's language (here English)
+    frame = frame.rename(columns={column_label(name, "en"): name for name in
+                                  ("department", "value", "numerator", "rolling12_value")})
     if "department" not in frame.columns:
         return
     hidden = frame[frame["department"].isin(HIDDEN)]

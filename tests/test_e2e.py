@@ -173,7 +173,7 @@ def test_invalid_upload_shows_report_and_changes_nothing(app_server, page):
     open_page(page, app_server, "upload", "en")
     upload(page, "bad.csv", INVALID_WORKFORCE)
     page.get_by_text("File rejected: 1 error(s). Nothing was stored.").wait_for(timeout=20_000)
-    report = page.locator("table.literal-table")
+    report = page.locator("table.literal-table", has_text="Value found")   # not a column guide
     assert report.locator("th").first.inner_text() == "Line", "the line column is shown"
     assert report.locator("tbody tr").first.locator("td").all_inner_texts()[:3] == [
         "3", "headcount", "-3"], "line 3, as in a spreadsheet"
@@ -188,6 +188,9 @@ def test_valid_upload_lands_and_shows_on_the_overview(app_server, page):
     upload(page, "staff.csv", VALID_WORKFORCE)
     page.get_by_text("File is valid: 6 rows. Not stored yet.").wait_for(timeout=20_000)
     assert not has_data(app_server["db"]), "nothing stored before confirmation"
+    assert page.get_by_role("button", name="Store").is_disabled(), "the demo is not replaced unasked"
+    page.get_by_text("I understand: the demo will no longer be shown").click()
+    settle(page)
     page.get_by_role("button", name="Store").click()
     page.get_by_text("Stored: 6 rows.").wait_for(timeout=30_000)
     assert has_data(app_server["db"])

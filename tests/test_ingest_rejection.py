@@ -43,10 +43,14 @@ def test_missing_required_cell():
 
 @pytest.mark.parametrize("kind, text, expected_where, expected_text", [
     ("absences", ABSENCES + "E1,Zorg,2024-02-30,,\n", (2, "start_date", "2024-02-30"),
-     "a date YYYY-MM-DD or DD/MM/YYYY"),
+     "a date that exists: 2024-02-30 does not exist (February 2024 has 29 days)"),
     ("absences", ABSENCES + "E1,Zorg,31/31/2024,,\n", (2, "start_date", "31/31/2024"),
+     "a date that exists: 31/31/2024 does not exist (there is no month 31)"),
+    ("absences", ABSENCES + "E1,Zorg,2024/01/05,,\n", (2, "start_date", "2024/01/05"),
      "a date YYYY-MM-DD or DD/MM/YYYY"),
-    ("workforce", WORKFORCE + "2024-13,Zorg,12,,\n", (2, "month", "2024-13"), "a month YYYY-MM"),
+    ("workforce", WORKFORCE + "2024-13,Zorg,12,,\n", (2, "month", "2024-13"),
+     "a month that exists: 2024-13 does not exist (there is no month 13)"),
+    ("workforce", WORKFORCE + "2024/01,Zorg,12,,\n", (2, "month", "2024/01"), "a month YYYY-MM"),
     ("workforce", WORKFORCE + "2024-01,Zorg,12.5,,\n", (2, "headcount", "12.5"), "a whole number"),
     ("workforce", WORKFORCE + "2024-01,Zorg,12,abc,\n", (2, "fte", "abc"), "a number"),
     ("incidents", INCIDENTS + "I1,2024-01-01,Zorg,fire,\n", (2, "category", "fire"), "one of work_accident"),

@@ -203,8 +203,8 @@ def test_cli_ingest_exit_codes_and_streams(tmp_path, db_path):
         "good.csv: 1 row, 1 new, 0 replaced, 0 unchanged, 0 warnings",
         "later.csv: 2 rows, 2 new, 0 replaced, 0 unchanged, 0 warnings",
     ]
-    assert ("bad.csv, line 2, column start_date: found '2024-02-30', expected a date "
-            "YYYY-MM-DD or DD/MM/YYYY") in mixed.stderr
+    assert ("bad.csv, line 2, column start_date: found '2024-02-30', expected a date that "
+            "exists: 2024-02-30 does not exist (February 2024 has 29 days)") in mixed.stderr
     assert f"error: {tmp_path / 'missing.csv'}: no such file\n" in mixed.stderr
     assert "Traceback" not in mixed.stderr
 

@@ -57,7 +57,8 @@ def test_dutch_error_table_of_a_bad_file():
     table = result.error_table("nl")
     assert list(table.columns) == ["file", "line", "column", "value", "expected"]
     assert table.drop(columns="file").values.tolist() == [
-        [2, "start_date", "2024-02-30", "een datum JJJJ-MM-DD of DD/MM/JJJJ"],
+        [2, "start_date", "2024-02-30",
+         "een bestaande datum: 2024-02-30 bestaat niet (februari 2024 heeft 29 dagen)"],
         [3, "end_date", "2024-03-09", "een datum op of na de start_date 2024-03-10"],
         [3, "absence_type", "flu", "een van illness, work_accident, occupational_disease, other"],
         [4, "department", "", "een waarde (deze kolom is verplicht)"],
@@ -73,7 +74,7 @@ def test_english_error_table_matches_the_command_line_texts():
     result = validate_bytes("absences", "afw.csv", BAD_FILE)
     assert result.error_table("en")["expected"].tolist() == [e.expected for e in result.errors]
     french = result.error_table("fr")["expected"].tolist()
-    assert french[0] == "une date AAAA-MM-JJ ou JJ/MM/AAAA"
+    assert french[0] == "une date qui existe : le 2024-02-30 n'existe pas (février 2024 compte 29 jours)"
     assert len(set(french) & set(result.error_table("en")["expected"])) == 0
 
 

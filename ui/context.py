@@ -8,7 +8,7 @@ from functools import partial
 import streamlit as st
 
 from signals.i18n import text
-from ui.data import ActiveDatabase, active_database
+from ui.data import ActiveDatabase, active_database, demo_chosen
 from ui.language import current_language
 
 CONTEXT_KEY = "page_context"
@@ -40,7 +40,8 @@ def set_presenting(on: bool) -> None:
 
 def build_context() -> PageContext:
     lang = current_language()
-    context = PageContext(lang, is_presenting(), active_database(text("demo.building", lang)))
+    context = PageContext(lang, is_presenting(),
+                          active_database(text("demo.building", lang), show_demo=demo_chosen()))
     st.session_state[CONTEXT_KEY] = context
     return context
 

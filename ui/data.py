@@ -1,7 +1,8 @@
 """Which database the app shows, and cached reads from it.
 
 The real database is shown as soon as it holds data; until then the demo
-organisation (built on first start). Every cached read is keyed on the database
+organisation (built on first start). HR or the administrator can switch a
+session back to the demo for training (the data page's toggle, SHOW_DEMO_KEY). Every cached read is keyed on the database
 path, its data version and the minimum group size, so an upload (from the app or
 the CLI) shows on every page without a restart. Connections are opened briefly,
 read-only, and closed: a CLI ingest may be writing at the same time.
@@ -106,10 +107,24 @@ def ensure_demo_database(building_message: str = "") -> Path:
     return path
 
 
-def active_database(building_message: str = "") -> ActiveDatabase:
-    """The real database when it holds data, else the demo organisation (built on first use)."""
+SHOW_DEMO_KEY = "show_demo_organisation"
+
+
+def real_database_has_data() -> bool:
+    """Whether the organisation's own database holds data (then the demo is no longer shown)."""
+    return _describe(config.default_db_path()) is not None
+
+
+def demo_chosen() -> bool:
+    """This session asked for the demo organisation (for training), though real data exists."""
+    return bool(st.session_state.get(SHOW_DEMO_KEY, False))
+
+
+def active_database(building_message: str = "", show_demo: bool = False) -> ActiveDatabase:
+    """The real database when it holds data and the demo was not asked for, else the demo
+    organisation (built on first use)."""
     real = _describe(config.default_db_path())
-    if real is not None:
+    if real is not None and not show_demo:
         return ActiveDatabase(real.path, False, real.version, real.min_group_size)
     demo = _describe(ensure_demo_database(building_message))
     return ActiveDatabase(demo.path, True, demo.version, demo.min_group_size)

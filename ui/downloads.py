@@ -1,11 +1,22 @@
-"""CSV downloads that are safe to open in a spreadsheet."""
+"""CSV downloads that open cleanly in Belgian Excel, and safe to open in a spreadsheet.
+
+Every download button of the app is `download_csv`: the main button writes the
+file as Excel on a Belgian PC reads it (';' between fields, decimal comma, UTF-8
+with BOM, headers in the screen's language, yes/no in words); a small second
+button gives the plain machine CSV (',' and '.', the contract's column names, no
+BOM). Both go through `safe_csv`, which neutralises spreadsheet formulas.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from signals.i18n import TEXTS, text
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+EXCEL = {"sep": ";", "decimal": ",", "bom": True}
+MACHINE = {"sep": ",", "decimal": ".", "bom": False}
 
 
 def neutralise_cell(value):
@@ -34,12 +45,13 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def safe_csv(frame: pd.DataFrame, sep: str = ",") -> bytes:
-    """The frame as UTF-8 CSV (with BOM, for Excel) with formula-like text neutralised.
+def safe_csv(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", bom: bool = True) -> bytes:
+    """The frame as UTF-8 CSV with formula-like text neutralised (BOM for Excel).
 
     Every download of the app goes through here (tests/test_downloads_privacy.py checks it).
     """
-    return neutralised(frame).to_csv(index=False, sep=sep).encode("utf-8-sig")
+    csv = neutralised(frame).to_csv(index=False, sep=sep, decimal=decimal)
+    return csv.encode("utf-8-sig" if bom else "utf-8")
 
 
 def safe_dataframe(frame: pd.DataFrame, **options):
@@ -49,6 +61,53 @@ def safe_dataframe(frame: pd.DataFrame, **options):
     return st.dataframe(neutralised(frame), **options)
 
 
-def download_csv(label: str, frame: pd.DataFrame, file_name: str, key: str, sep: str = ",") -> None:
-    st.download_button(label, data=safe_csv(frame, sep), file_name=file_name, mime="text/csv",
-                       key=key, icon=":material/download:", on_click="ignore")
+def column_label(name: str, lang: str) -> str:
+    """A column's header in the language ('reason_nl' is the reason); unknown names stay."""
+    key = "csv." + ("reason" if name.startswith("reason_") else name)
+    return text(key, lang) if key in TEXTS else name
+
+
+def _yes_no(value, lang: str):
+    if isinstance(value, bool):
+        return text("csv.yes" if value else "csv.no", lang)
+    return value
+
+
+def excel_frame(frame: pd.DataFrame, lang: str, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The frame with headers in the language and booleans in words."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_bool_dtype(shown[column]) or shown[column].map(
+                lambda value: isinstance(value, bool)).any():
+            shown[column] = shown[column].map(lambda value: _yes_no(value, lang))
+    labels = labels or {}
+    shown.columns = [labels.get(column, column_label(str(column), lang)) for column in shown.columns]
+    return shown
+
+
+def excel_csv(frame: pd.DataFrame, lang: str, labels: dict[str, str] | None = None) -> bytes:
+    """For Belgian Excel: ';', decimal comma, UTF-8 with BOM, headers in `lang`."""
+    return safe_csv(excel_frame(frame, lang, labels), **EXCEL)
+
+
+def machine_csv(frame: pd.DataFrame) -> bytes:
+    """For another program: ',', decimal point, UTF-8, the frame's own column names."""
+    return safe_csv(frame, **MACHINE)
+
+
+def download_csv(label: str, frame: pd.DataFrame, file_name: str, key: str, lang: str,
+                 labels: dict[str, str] | None = None,
+                 machine_frame: pd.DataFrame | None = None) -> None:
+    """The Excel download (`key`) and, next to it, the plain machine CSV (`key`_plain).
+
+    `labels` overrides headers of the Excel file; `machine_frame` replaces the frame in the
+    machine file (a template's English names and codes)."""
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.download_button(label, data=excel_csv(frame, lang, labels), file_name=file_name,
+                           mime="text/csv", key=key, icon=":material/download:", on_click="ignore",
+                           help=text("download.excel_help", lang))
+        plain = machine_frame if machine_frame is not None else frame
+        st.download_button(text("download.plain", lang), data=machine_csv(plain),
+                           file_name=file_name.removesuffix(".csv") + "_plain.csv",
+                           mime="text/csv", key=f"{key}_plain", type="tertiary", on_click="ignore",
+                           help=text("download.plain_help", lang))

@@ -44,13 +44,6 @@ def size_in_megabytes(data: bytes) -> str:
     return f"{len(data) / config.BYTES_PER_MB:.0f}"
 
 
-def template_frame(kind: str) -> pd.DataFrame:
-    """A kind's template (header and example rows) as text cells, for a safe download."""
-    from signals.ingest import template_csv
-
-    return pd.read_csv(io.StringIO(template_csv(kind)), sep=";", dtype=str, keep_default_na=False)
-
-
 def content_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -10,8 +10,8 @@ from signals.definitions import INDICATORS, KINDS, LANGUAGES, SOURCE
 from signals.i18n import LANGUAGE_NAMES
 from ui.access_control import access_db, require_page
 from ui.context import page_context
-from ui.data import load_coverage
-from ui.downloads import safe_dataframe
+from ui.data import SHOW_DEMO_KEY, load_coverage, real_database_has_data
+from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
 
@@ -43,10 +43,27 @@ def show_coverage() -> None:
     if rare:
         st.caption(t("data.rare_gaps", kinds=", ".join(rare)))
     shown = table.sort_index(ascending=False)
+    figures = shown.reset_index(names="month")
     shown.index = [month_text(month, lang) for month in shown.index]
     shown.columns = [kind_label(kind, lang) for kind in shown.columns]
     safe_dataframe(shown, height=360)
     st.caption(t("data.coverage_help"))
+    download_csv(t("common.download_figures"), figures, "coverage.csv", key="download_coverage",
+                 lang=lang, labels={kind: kind_label(kind, lang) for kind in KINDS})
+
+
+def show_demo_choice() -> None:
+    """The demo organisation stays reachable for training once the organisation's data is in."""
+    st.subheader(t("data.demo"))
+    if not real_database_has_data():
+        st.caption(t("data.demo_until_upload"))
+        return
+
+    def on_change() -> None:
+        st.session_state[SHOW_DEMO_KEY] = st.session_state["show_demo_toggle"]
+
+    st.toggle(t("data.demo_toggle"), value=bool(st.session_state.get(SHOW_DEMO_KEY, False)),
+              key="show_demo_toggle", on_change=on_change, help=t("data.demo_toggle_help"))
 
 
 def show_group_size() -> None:
@@ -117,6 +134,7 @@ def show_key_file_warning() -> None:
 st.title(t("data.title"))
 st.caption(t("data.database_demo") if database.demo else t("data.database_real"))
 show_key_file_warning()
+show_demo_choice()
 show_coverage()
 show_group_size()
 show_language()

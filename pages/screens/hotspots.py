@@ -48,7 +48,7 @@ heatmap_columns = ["department", "indicator", "value", "suppressed", "suppressio
                    "level", "rule", reason_column(lang)]
 download_csv(t("common.download_figures"),
              heatmap_cells(*database.cache_key, month)[heatmap_columns],
-             f"hotspots_{month}.csv", key="download_heatmap")
+             f"hotspots_{month}.csv", key="download_heatmap", lang=lang)
 
 # Ranked list.
 st.subheader(t("hotspots.ranking"))
@@ -66,11 +66,11 @@ else:
         reason=ranked[reason_column(lang)].str.replace("\n", " "),
     )[["rank", "department", "score", "alerts", "watches", "indicators", "since", "review",
        "reason"]]
-    table.columns = [t("hotspots.col." + c) for c in table.columns]
+    labels = {c: t("hotspots.col." + c) for c in table.columns}
     # the reasons follow the table, a line each; the CSV keeps them
-    literal_table(table.drop(columns=t("hotspots.col.reason")).set_index(t("hotspots.col.rank")))
+    literal_table(table.drop(columns="reason").rename(columns=labels).set_index(labels["rank"]))
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
-                 key="download_ranking")
+                 key="download_ranking", lang=lang, labels=labels)
     st.subheader(t("hotspots.why"))
     for row in ranked.head(WHY_ROWS).itertuples(index=False):
         hotspot_block(row, lang)
@@ -99,4 +99,4 @@ else:
     st.plotly_chart(figure, key="hotspots_funnel", config={"displaylogo": False})
     st.caption(t("hotspots.funnel_help"))
     download_csv(t("common.download_figures"), points, f"funnel_{indicator}_{month}.csv",
-                 key="download_funnel")
+                 key="download_funnel", lang=lang)

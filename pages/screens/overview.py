@@ -62,7 +62,7 @@ if not context.presenting:
     figures = last_year[["month", "indicator", "numerator", "denominator", "value", "suppressed",
                          "suppression_reason"]]
     download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
-                 f"overview_{month}.csv", key="download_overview")
+                 f"overview_{month}.csv", key="download_overview", lang=lang)
 
 st.subheader(t("overview.attention"))
 ranked = load_hotspots(*database.cache_key, month)

@@ -94,6 +94,6 @@ for department in chosen:
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
     show_hidden_months(department)
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],
-                 f"{indicator}_{department}.csv", key=f"download_{department}")
+                 f"{indicator}_{department}.csv", key=f"download_{department}", lang=lang)
 if not chosen and indicator not in unrecorded:
     st.info(t("trends.pick_department"))

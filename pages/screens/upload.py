@@ -10,14 +10,13 @@ from signals.definitions import KINDS
 from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
-from ui.data import load_upload_history, read_connection
+from ui.data import load_upload_history, read_connection, real_database_has_data
 from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
-from ui.upload import (upload_limit_megabytes, chosen_kind, forget_stored, preview_frame,
-                       remember_stored,
-                       size_in_megabytes, stored_result, summary_frame, template_frame, too_large,
-                       undo_pending_key, validation_for)
+from ui.upload import (chosen_kind, forget_stored, preview_frame, remember_stored,
+                       size_in_megabytes, stored_result, summary_frame, too_large,
+                       undo_pending_key, upload_limit_megabytes, validation_for)
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()
@@ -26,12 +25,33 @@ KIND_NAMES = list(KINDS)
 
 
 def show_templates() -> None:
+    """Per kind: the columns explained on screen, a template and the column guide to download."""
+    from signals.templates import guide_frame, guide_labels, template_frame
+
     with st.expander(t("upload.templates")):
-        columns = st.columns(len(KIND_NAMES))
-        for column, kind in zip(columns, KIND_NAMES):
-            with column:
-                download_csv(kind_label(kind, lang), template_frame(kind), f"{kind}_template.csv",
-                             key=f"template_{kind}", sep=";")
+        st.caption(t("upload.templates_help"))
+        labels = guide_labels(lang)
+        for tab, kind in zip(st.tabs([kind_label(kind, lang) for kind in KIND_NAMES]), KIND_NAMES):
+            with tab:
+                guide = guide_frame(kind, lang)
+                hidden = ["contract_name", "also_accepted"]
+                hidden += ["allowed_values"] if not guide["allowed_values"].any() else []
+                literal_table(guide.drop(columns=hidden).rename(columns=labels), show_index=False)
+                template = template_frame(kind, lang)     # headers already in the language
+                download_csv(t("upload.download_template"), template,
+                             f"{kind}_template.csv", key=f"template_{kind}", lang=lang,
+                             labels={name: name for name in template.columns},
+                             machine_frame=template_frame(kind, lang, excel=False))
+                download_csv(t("upload.download_guide"), guide, f"{kind}_column_guide.csv",
+                             key=f"guide_{kind}", lang=lang, labels=labels)
+
+
+def confirm_demo_replacement() -> bool:
+    """Before the first own file replaces the demo organisation: ask (True when agreed or moot)."""
+    if real_database_has_data():
+        return True
+    st.warning(t("upload.demo_replaced"))
+    return st.checkbox(t("upload.demo_confirm"), key="upload_demo_confirm")
 
 
 def show_counts(result) -> None:
@@ -107,7 +127,7 @@ def show_batch(files) -> None:
     if counts["rejected"]:
         st.caption(t("upload.store_all_note"))
     if st.button(t("upload.store_all"), type="primary", key="store_all",
-                 disabled=not counts["valid"]):
+                 disabled=not counts["valid"] or not may_store):
         for index in waiting:
             uploaded = files[index]
             if not store_one(states[index][0], uploaded.name, uploaded.getvalue()):
@@ -181,7 +201,8 @@ def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batc
         show_rejection(result, index, uploaded)
         return
     st.success(t("upload.valid", rows=result.rows_total))
-    if not batch and st.button(t("upload.confirm"), type="primary", key=f"store_{index}_{uploaded.file_id}"):
+    if not batch and st.button(t("upload.confirm"), type="primary",
+                               key=f"store_{index}_{uploaded.file_id}", disabled=not may_store):
         store_file(kind, uploaded.name, data)
 
 
@@ -196,7 +217,8 @@ def show_rejection(result, index: int, uploaded) -> None:
     if result.error_count > len(errors):
         st.caption(t("upload.more_errors", n=result.error_count - len(errors)))
     download_csv(t("upload.download_report"), errors, f"{uploaded.name}.errors.csv",
-                 key=f"report_{index}_{uploaded.file_id}")
+                 key=f"report_{index}_{uploaded.file_id}", lang=lang,
+                 labels={c: t("upload.error." + c) for c in errors.columns})
 
 
 def undo(upload_id: int) -> None:
@@ -287,6 +309,7 @@ st.write(t("upload.intro"))
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
+may_store = confirm_demo_replacement() if files else True
 if files and len(files) > 1:
     show_batch(files)
 for position, uploaded_file in enumerate(files or []):

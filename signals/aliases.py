@@ -1,0 +1,215 @@
+"""Dutch and French names for the contract's column names and codes.
+
+HR exports from a Flemish or Walloon payroll system name their columns
+"afdeling" or "département" and write "ziekte" or "maladie". The contract's
+English names stay the canonical ones (they are what is stored); this table
+lists what else is accepted, in one place, so a new column or code is one more
+entry. Names and codes are compared after `normalise`: trimmed, lower case,
+accents dropped, and every run of spaces, hyphens, dots or apostrophes read as
+one '_' ("Date de début" = "date_de_debut").
+
+The first Dutch and French alias of each entry is the one the templates write.
+The table also holds the columns and codes of the contract's second version
+(decision, request_type, observations, survey, serious_event): a kind that is
+not ingested yet simply never asks for them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# column -> language -> accepted names (the first is the one shown in that language)
+COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "month": {"nl": ("maand",), "fr": ("mois",)},
+    "department": {"nl": ("afdeling", "dienst"), "fr": ("service", "département")},
+    "headcount": {"nl": ("personeelsaantal", "aantal_werknemers", "personeel"),
+                  "fr": ("effectif", "nombre_travailleurs", "effectifs")},
+    "fte": {"nl": ("vte",), "fr": ("etp",)},
+    "hours_worked": {"nl": ("gewerkte_uren", "gepresteerde_uren"),
+                     "fr": ("heures_prestées", "heures_travaillées")},
+    "employee_id": {"nl": ("werknemer_id", "medewerker", "medewerker_id", "werknemer",
+                           "personeelsnummer"),
+                    "fr": ("travailleur_id", "matricule", "travailleur", "id_travailleur")},
+    "start_date": {"nl": ("begindatum", "startdatum"), "fr": ("date_début", "date_de_début")},
+    "end_date": {"nl": ("einddatum",), "fr": ("date_fin", "date_de_fin")},
+    "absence_type": {"nl": ("afwezigheidstype", "type_afwezigheid", "soort_afwezigheid"),
+                     "fr": ("type_absence", "type_d_absence")},
+    "date": {"nl": ("datum",), "fr": ("date",)},
+    "event": {"nl": ("gebeurtenis",), "fr": ("événement",)},
+    "reason": {"nl": ("reden",), "fr": ("motif", "raison")},
+    "incident_id": {"nl": ("incidentnummer", "incident_nr"), "fr": ("numéro_incident", "id_incident")},
+    "category": {"nl": ("categorie",), "fr": ("catégorie",)},
+    "days_lost": {"nl": ("verloren_dagen", "dagen_verloren"), "fr": ("jours_perdus",)},
+    "request_id": {"nl": ("verzoeknummer", "verzoek_id", "aanvraag_id"),
+                   "fr": ("numéro_demande", "id_demande", "demande_id")},
+    "request_date": {"nl": ("datum_verzoek", "verzoekdatum", "aanvraagdatum"),
+                     "fr": ("date_demande", "date_de_la_demande")},
+    "request_type": {"nl": ("soort_verzoek", "type_verzoek"), "fr": ("type_demande", "type_de_demande")},
+    "initiator": {"nl": ("initiatiefnemer", "aanvrager"), "fr": ("initiateur", "demandeur")},
+    "decision": {"nl": ("beslissing",), "fr": ("décision",)},
+    "decision_date": {"nl": ("datum_beslissing", "beslissingsdatum"),
+                      "fr": ("date_décision", "date_de_décision")},
+    "outcome": {"nl": ("uitkomst", "resultaat"), "fr": ("issue", "résultat")},
+    "outcome_date": {"nl": ("datum_uitkomst", "datum_resultaat"),
+                     "fr": ("date_issue", "date_résultat")},
+    "measure": {"nl": ("maatstaf", "meting"), "fr": ("mesure",)},
+    "count": {"nl": ("aantal",), "fr": ("nombre",)},
+    "base": {"nl": ("basis", "noemer"), "fr": ("base", "dénominateur")},
+    "source": {"nl": ("bron",), "fr": ("source",)},
+    "domain": {"nl": ("domein",), "fr": ("domaine",)},
+    "respondents": {"nl": ("respondenten", "deelnemers"), "fr": ("répondants",)},
+    "score": {"nl": ("score",), "fr": ("score",)},
+    "score_sd": {"nl": ("standaardafwijking", "score_sd"), "fr": ("écart_type", "score_écart_type")},
+}
+
+_OTHER = {"nl": ("andere", "ander", "overige"), "fr": ("autre", "autres")}
+_WORK_ACCIDENT = {"nl": ("arbeidsongeval",), "fr": ("accident_du_travail", "accident_de_travail")}
+_PENDING = {"nl": ("lopend", "in_behandeling"), "fr": ("en_cours", "en_attente")}
+_STOPPED = {"nl": ("gestopt", "stopgezet"), "fr": ("arrêté", "arrêt")}
+
+# column -> code -> language -> accepted codes (the first is the one shown in that language)
+CODE_ALIASES: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    "absence_type": {
+        "illness": {"nl": ("ziekte",), "fr": ("maladie",)},
+        "work_accident": _WORK_ACCIDENT,
+        "occupational_disease": {"nl": ("beroepsziekte",), "fr": ("maladie_professionnelle",)},
+        "other": _OTHER,
+    },
+    "event": {
+        "hire": {"nl": ("indiensttreding", "instroom", "aanwerving"),
+                 "fr": ("entrée", "embauche", "engagement")},
+        "exit": {"nl": ("uitdiensttreding", "uitstroom", "vertrek"), "fr": ("sortie", "départ")},
+    },
+    "reason": {
+        "voluntary": {"nl": ("vrijwillig",), "fr": ("volontaire", "démission")},
+        "involuntary": {"nl": ("onvrijwillig", "ontslag"), "fr": ("involontaire", "licenciement")},
+        "retirement": {"nl": ("pensioen", "pensionering"), "fr": ("retraite", "pension")},
+        "end_of_contract": {"nl": ("einde_contract", "einde_overeenkomst"),
+                            "fr": ("fin_de_contrat", "fin_contrat")},
+        "other": _OTHER,
+    },
+    "category": {
+        "work_accident": _WORK_ACCIDENT,
+        "commuting_accident": {"nl": ("ongeval_op_de_weg", "arbeidswegongeval"),
+                               "fr": ("accident_sur_le_chemin", "accident_de_trajet")},
+        "near_miss": {"nl": ("bijna_ongeval",), "fr": ("presque_accident", "quasi_accident")},
+        "aggression": {"nl": ("agressie",), "fr": ("agression",)},
+        "psychosocial_informal": {"nl": ("psychosociaal_informeel",), "fr": ("psychosocial_informel",)},
+        "psychosocial_formal": {"nl": ("psychosociaal_formeel",), "fr": ("psychosocial_formel",)},
+        "harassment": {"nl": ("pesterijen", "grensoverschrijdend_gedrag", "intimidatie"),
+                       "fr": ("harcèlement",)},
+        "serious_event": {"nl": ("ernstige_gebeurtenis",), "fr": ("événement_grave",)},
+        "other": _OTHER,
+    },
+    "request_type": {
+        "trajectory": {"nl": ("traject", "re_integratietraject"), "fr": ("trajet", "trajet_de_réintégration")},
+        "pre_return_visit": {"nl": ("bezoek_voor_werkhervatting",), "fr": ("visite_de_pré_reprise",)},
+        "preventive": {"nl": ("preventief",), "fr": ("préventif",)},
+    },
+    "initiator": {
+        "worker": {"nl": ("werknemer",), "fr": ("travailleur",)},
+        "treating_physician": {"nl": ("behandelend_arts", "behandelende_arts"),
+                               "fr": ("médecin_traitant",)},
+        "advisory_physician": {"nl": ("adviserend_arts", "adviserend_geneesheer"),
+                               "fr": ("médecin_conseil",)},
+        "employer": {"nl": ("werkgever",), "fr": ("employeur",)},
+    },
+    "decision": {
+        "pending": _PENDING,
+        "temporary_adapted_work": {"nl": ("tijdelijk_aangepast_werk",), "fr": ("travail_adapté_temporaire",)},
+        "temporary_no_work": {"nl": ("tijdelijk_geen_werk",), "fr": ("pas_de_travail_temporaire",)},
+        "definitive_adapted_work": {"nl": ("definitief_aangepast_werk",), "fr": ("travail_adapté_définitif",)},
+        "definitive_no_work": {"nl": ("definitief_geen_werk",), "fr": ("pas_de_travail_définitif",)},
+        "not_assessable": {"nl": ("niet_beoordeelbaar",), "fr": ("non_évaluable", "pas_évaluable")},
+    },
+    "outcome": {
+        # the contract's first version
+        "pending": _PENDING,
+        "adapted_work": {"nl": ("aangepast_werk",), "fr": ("travail_adapté",)},
+        "other_work": {"nl": ("ander_werk",), "fr": ("autre_travail",)},
+        "no_work_possible": {"nl": ("geen_werk_mogelijk",), "fr": ("aucun_travail_possible",)},
+        "definitively_unfit": {"nl": ("definitief_ongeschikt",), "fr": ("définitivement_inapte",)},
+        "stopped": _STOPPED,
+        # the second version
+        "returned_same_work": {"nl": ("terug_zelfde_werk",), "fr": ("reprise_même_travail",)},
+        "returned_adapted_work": {"nl": ("terug_aangepast_werk",), "fr": ("reprise_travail_adapté",)},
+        "returned_other_work": {"nl": ("terug_ander_werk",), "fr": ("reprise_autre_travail",)},
+        "ended_medical_force_majeure": {"nl": ("medische_overmacht",), "fr": ("force_majeure_médicale",)},
+        "ended_other": {"nl": ("anders_beëindigd",), "fr": ("fin_autre",)},
+    },
+    "measure": {
+        "back_complaints": {"nl": ("rugklachten",), "fr": ("plaintes_de_dos", "maux_de_dos")},
+        "psychological_complaints": {"nl": ("psychische_klachten",), "fr": ("plaintes_psychologiques",)},
+        "presenteeism": {"nl": ("presenteïsme",), "fr": ("présentéisme",)},
+        "quality_incidents": {"nl": ("kwaliteitsincidenten",), "fr": ("incidents_de_qualité",)},
+        "complaints": {"nl": ("klachten",), "fr": ("plaintes",)},
+    },
+    "source": {
+        "occupational_physician": {"nl": ("arbeidsarts", "arbeidsgeneesheer"), "fr": ("médecin_du_travail",)},
+        "psychosocial_adviser": {"nl": ("preventieadviseur_psychosociaal",),
+                                 "fr": ("conseiller_en_prévention_psychosocial", "conseiller_psychosocial")},
+        "hr": {"nl": ("personeelsdienst",), "fr": ("rh", "ressources_humaines")},
+        "committee": {"nl": ("comité", "comité_pbw"), "fr": ("comité", "cppt")},
+    },
+    "domain": {
+        "work_organisation": {"nl": ("arbeidsorganisatie",), "fr": ("organisation_du_travail",)},
+        "work_content": {"nl": ("arbeidsinhoud",), "fr": ("contenu_du_travail",)},
+        "employment_conditions": {"nl": ("arbeidsvoorwaarden",), "fr": ("conditions_d_emploi",)},
+        "working_conditions": {"nl": ("arbeidsomstandigheden",), "fr": ("conditions_de_travail",)},
+        "interpersonal_relations": {"nl": ("interpersoonlijke_relaties",), "fr": ("relations_interpersonnelles",)},
+        "exhaustion": {"nl": ("uitputting",), "fr": ("épuisement",)},
+    },
+}
+
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(name: str) -> str:
+    """'  Date de Début ' -> 'date_de_debut': the form names and codes are compared in."""
+    decomposed = unicodedata.normalize("NFKD", str(name).strip().lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SEPARATORS.sub("_", plain).strip("_")
+
+
+def _header_lookup() -> dict[str, str]:
+    lookup = {normalise(column): column for column in COLUMN_ALIASES}
+    for column, names in COLUMN_ALIASES.items():
+        for aliases in names.values():
+            for alias in aliases:
+                lookup.setdefault(normalise(alias), column)
+    return lookup
+
+
+HEADER_LOOKUP = _header_lookup()
+
+
+def canonical_column(name: str) -> str:
+    """The contract's name for a header cell, or the cell itself (trimmed, lower case)."""
+    return HEADER_LOOKUP.get(normalise(name), name.strip().lower())
+
+
+def canonical_header(header: list[str]) -> list[str]:
+    return [canonical_column(name) if name else name for name in header]
+
+
+def code_lookup(column: str, allowed: tuple[str, ...]) -> dict[str, str]:
+    """Normalised accepted value -> code, for the codes `allowed` in `column`."""
+    lookup = {normalise(code): code for code in allowed}
+    for code, names in CODE_ALIASES.get(column, {}).items():
+        if code not in allowed:
+            continue
+        for aliases in names.values():
+            for alias in aliases:
+                lookup.setdefault(normalise(alias), code)
+    return lookup
+
+
+def column_name(column: str, lang: str) -> str:
+    """The header a template in `lang` writes for `column` (English: the contract's name)."""
+    return COLUMN_ALIASES.get(column, {}).get(lang, (column,))[0]
+
+
+def code_name(column: str, code: str, lang: str) -> str:
+    """The value a template in `lang` writes for `code`."""
+    return CODE_ALIASES.get(column, {}).get(code, {}).get(lang, (code,))[0]

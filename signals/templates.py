@@ -1,0 +1,214 @@
+"""Templates for HR: per kind, example rows and a guide that explains every column.
+
+The template of a language writes its headers and codes in that language (the
+names `aliases` accepts); the English one is the contract's own. The guide says
+per column what it means, whether it is required, its format and its allowed
+values, in nl, fr or en. Both are plain tables of text; ui/downloads writes them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .aliases import COLUMN_ALIASES, CODE_ALIASES, code_name, column_name
+from .definitions import EARLIEST_DATE, KINDS, Column, Kind
+from .ingest import TEMPLATE_ROWS
+
+GUIDE_COLUMNS = ("column", "contract_name", "required", "format", "allowed_values", "meaning",
+                 "also_accepted")
+
+GUIDE_HEADERS = {
+    "column": {"nl": "Kolom", "fr": "Colonne", "en": "Column"},
+    "contract_name": {"nl": "Naam in het contract", "fr": "Nom dans le contrat", "en": "Contract name"},
+    "required": {"nl": "Verplicht", "fr": "Obligatoire", "en": "Required"},
+    "format": {"nl": "Vorm", "fr": "Format", "en": "Format"},
+    "allowed_values": {"nl": "Toegelaten waarden", "fr": "Valeurs permises", "en": "Allowed values"},
+    "meaning": {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
+    "also_accepted": {"nl": "Ook aanvaard als kolomnaam", "fr": "Aussi accepté comme en-tête",
+                      "en": "Also accepted as header"},
+}
+
+REQUIRED = {
+    True: {"nl": "verplicht", "fr": "obligatoire", "en": "required"},
+    False: {"nl": "optioneel", "fr": "facultatif", "en": "optional"},
+    "reason": {"nl": "verplicht bij exit (uitdiensttreding)", "fr": "obligatoire pour exit (sortie)",
+               "en": "required for exit"},
+}
+
+FORMATS = {
+    "month": {"nl": "maand JJJJ-MM, vanaf {month}", "fr": "mois AAAA-MM, à partir de {month}",
+              "en": "month YYYY-MM, from {month} on"},
+    "date": {"nl": "datum JJJJ-MM-DD of DD/MM/JJJJ, vanaf {date}",
+             "fr": "date AAAA-MM-JJ ou JJ/MM/AAAA, à partir du {date}",
+             "en": "date YYYY-MM-DD or DD/MM/YYYY, from {date} on"},
+    "int": {"nl": "geheel getal, 0 of meer", "fr": "nombre entier, 0 ou plus",
+            "en": "whole number, 0 or more"},
+    "decimal": {"nl": "getal, 0 of meer (decimale komma of punt)",
+                "fr": "nombre, 0 ou plus (virgule ou point décimal)",
+                "en": "number, 0 or more (decimal comma or point)"},
+    "text": {"nl": "tekst", "fr": "texte", "en": "text"},
+    "employee_id": {"nl": "intern personeelsnummer (gepseudonimiseerd; geen naam of "
+                          "rijksregisternummer)",
+                    "fr": "matricule interne (pseudonymisé ; ni nom ni numéro de registre "
+                          "national)",
+                    "en": "internal personnel number (pseudonymised; no name or national "
+                          "register number)"},
+    "enum": {"nl": "een van de toegelaten waarden (hoofdletters maken niet uit)",
+             "fr": "l'une des valeurs permises (majuscules indifférentes)",
+             "en": "one of the allowed values (any case)"},
+}
+
+DEFAULT = {"nl": "leeg = {value}", "fr": "vide = {value}", "en": "empty = {value}"}
+
+MEANINGS = {
+    "month": {"nl": "De maand waarover de rij gaat.", "fr": "Le mois concerné par la ligne.",
+              "en": "The month the row is about."},
+    "department": {"nl": "De afdeling of dienst, zoals in alle bestanden geschreven (niet 'ALL').",
+                   "fr": "Le service, écrit de la même façon dans tous les fichiers (pas « ALL »).",
+                   "en": "The department, written the same way in every file (not 'ALL')."},
+    "headcount": {"nl": "Aantal werknemers van de afdeling in die maand (personen, geen VTE).",
+                  "fr": "Nombre de travailleurs du service ce mois-là (personnes, pas des ETP).",
+                  "en": "Number of employees of the department that month (people, not FTE)."},
+    "fte": {"nl": "Voltijdse equivalenten van de afdeling in die maand.",
+            "fr": "Équivalents temps plein du service ce mois-là.",
+            "en": "Full-time equivalents of the department that month."},
+    "hours_worked": {"nl": "Werkelijk gepresteerde uren in die maand (voor de frequentie- en "
+                           "ernstgraad van arbeidsongevallen).",
+                     "fr": "Heures réellement prestées ce mois-là (pour les taux de fréquence et "
+                           "de gravité des accidents).",
+                     "en": "Hours actually worked that month (for the accident frequency and "
+                           "severity rates)."},
+    "employee_id": {"nl": "Wie: het personeelsnummer, om afwezigheden van dezelfde persoon te "
+                          "koppelen.",
+                    "fr": "Qui : le matricule, pour relier les absences d'une même personne.",
+                    "en": "Who: the personnel number, to link one person's records."},
+    "start_date": {"nl": "Eerste dag van de afwezigheid.", "fr": "Premier jour de l'absence.",
+                   "en": "First day of the absence."},
+    "end_date": {"nl": "Laatste dag van de afwezigheid; leeg = nog afwezig.",
+                 "fr": "Dernier jour de l'absence ; vide = toujours absent.",
+                 "en": "Last day of the absence; empty = still absent."},
+    "absence_type": {"nl": "Soort afwezigheid (geen diagnose).",
+                     "fr": "Type d'absence (pas de diagnostic).",
+                     "en": "Kind of absence (no diagnosis)."},
+    "date": {"nl": "De datum van de gebeurtenis.", "fr": "La date de l'événement.",
+             "en": "The date of the event."},
+    "event": {"nl": "Indiensttreding (hire) of uitdiensttreding (exit).",
+              "fr": "Entrée (hire) ou sortie (exit).", "en": "Hire or exit."},
+    "reason": {"nl": "Reden van de uitdiensttreding.", "fr": "Motif de la sortie.",
+               "en": "Reason for the exit."},
+    "incident_id": {"nl": "Eigen nummer van het incident (een later bestand met hetzelfde nummer "
+                          "vervangt het).",
+                    "fr": "Numéro propre de l'incident (un fichier ultérieur avec le même numéro "
+                          "le remplace).",
+                    "en": "Your own number for the incident (a later file with the same number "
+                          "replaces it)."},
+    "category": {"nl": "Soort incident.", "fr": "Type d'incident.", "en": "Kind of incident."},
+    "days_lost": {"nl": "Verloren kalenderdagen door het incident; leeg = 0.",
+                  "fr": "Jours perdus à cause de l'incident ; vide = 0.",
+                  "en": "Days lost because of the incident; empty = 0."},
+    "request_id": {"nl": "Eigen nummer van het re-integratieverzoek.",
+                   "fr": "Numéro propre de la demande de réintégration.",
+                   "en": "Your own number for the re-integration request."},
+    "request_date": {"nl": "Datum van het verzoek.", "fr": "Date de la demande.",
+                     "en": "Date of the request."},
+    "initiator": {"nl": "Wie het verzoek deed.", "fr": "Qui a fait la demande.",
+                  "en": "Who made the request."},
+    "outcome": {"nl": "Stand of uitkomst van het traject.", "fr": "État ou issue du trajet.",
+                "en": "State or outcome of the trajectory."},
+    "outcome_date": {"nl": "Datum van de uitkomst (niet voor de datum van het verzoek).",
+                     "fr": "Date de l'issue (pas avant la date de la demande).",
+                     "en": "Date of the outcome (not before the request date)."},
+}
+KIND_MEANINGS = {
+    ("incidents", "date"): {"nl": "De datum van het incident.", "fr": "La date de l'incident.",
+                            "en": "The date of the incident."},
+    ("turnover", "date"): {"nl": "Datum van in- of uitdiensttreding.",
+                           "fr": "Date d'entrée ou de sortie.", "en": "Date of the hire or exit."},
+}
+
+
+def _decimal_text(value: str, excel: bool) -> str:
+    return value.replace(".", ",") if excel else value.replace(",", ".")
+
+
+def template_frame(kind: str, lang: str, excel: bool = True) -> pd.DataFrame:
+    """Header and example rows as text: in `lang` for Excel (decimal comma), or the contract's
+    own names and codes for a machine (`excel=False`: decimal point, English)."""
+    spec = KINDS[kind]
+    shown_lang = lang if excel else "en"
+    rows = []
+    for example in TEMPLATE_ROWS[kind]:
+        row = []
+        for column, value in zip(spec.columns, example):
+            if column.type == "enum" and value:
+                value = code_name(column.name, value, shown_lang)
+            elif column.type == "decimal":
+                value = _decimal_text(value, excel)
+            row.append(value)
+        rows.append(row)
+    headers = [column_name(column.name, shown_lang) for column in spec.columns]
+    return pd.DataFrame(rows, columns=headers, dtype=str)
+
+
+def _allowed(column: Column, lang: str) -> str:
+    if column.type != "enum":
+        return ""
+    shown = []
+    for code in column.enum:
+        local = code_name(column.name, code, lang)
+        shown.append(code if local == code else f"{local} ({code})")
+    text = ", ".join(shown)
+    if column.default:
+        text += "; " + DEFAULT[lang].format(value=code_name(column.name, column.default, lang))
+    return text
+
+
+def _also_accepted(column: Column) -> str:
+    names = [column.name] + [alias for aliases in COLUMN_ALIASES.get(column.name, {}).values()
+                             for alias in aliases]
+    return ", ".join(dict.fromkeys(names))
+
+
+def _required(kind: Kind, column: Column, lang: str) -> str:
+    if kind.name == "turnover" and column.name == "reason":
+        return REQUIRED["reason"][lang]
+    return REQUIRED[column.required][lang]
+
+
+def _format(column: Column, lang: str) -> str:
+    return FORMATS[column.type][lang].format(date=EARLIEST_DATE, month=EARLIEST_DATE[:7])
+
+
+def _meaning(kind: Kind, column: Column, lang: str) -> str:
+    return KIND_MEANINGS.get((kind.name, column.name), MEANINGS.get(column.name, {})).get(lang, "")
+
+
+def guide_frame(kind: str, lang: str) -> pd.DataFrame:
+    """One row per column of the kind: what it means, required or not, format, allowed values."""
+    spec = KINDS[kind]
+    rows = [{
+        "column": column_name(column.name, lang),
+        "contract_name": column.name,
+        "required": _required(spec, column, lang),
+        "format": _format(column, lang),
+        "allowed_values": _allowed(column, lang),
+        "meaning": _meaning(spec, column, lang),
+        "also_accepted": _also_accepted(column),
+    } for column in spec.columns]
+    return pd.DataFrame(rows, columns=list(GUIDE_COLUMNS))
+
+
+def guide_labels(lang: str) -> dict[str, str]:
+    return {name: GUIDE_HEADERS[name][lang] for name in GUIDE_COLUMNS}
+
+
+def alias_table_markdown() -> str:
+    """The README's table of accepted Dutch and French names (kept in step by a test)."""
+    lines = ["| contract name | Dutch | French |", "|---|---|---|"]
+    for column, names in COLUMN_ALIASES.items():
+        lines.append(f"| `{column}` | {', '.join(names['nl'])} | {', '.join(names['fr'])} |")
+    for column, codes in CODE_ALIASES.items():
+        for code, names in codes.items():
+            lines.append(f"| `{column}` = `{code}` | {', '.join(names['nl'])} | "
+                         f"{', '.join(names['fr'])} |")
+    return "\n".join(lines)
