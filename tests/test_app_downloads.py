@@ -41,18 +41,18 @@ def test_overview_download_opens_in_belgian_excel_with_a_plain_csv_next_to_it(de
     name, excel = served["download_overview"]
     assert excel.startswith(codecs.BOM_UTF8)
     header = excel[3:].decode("utf-8").splitlines()[0]
-    assert header == "Maand;Indicator;Teller;Noemer;Waarde;Verborgen (kleine groep)"
+    assert header == "Maand;Indicator;Teller;Noemer;Waarde;Verborgen;Waarom verborgen"
     frame = read(excel, ";")
     values = frame["Waarde"][frame["Waarde"] != ""]
     assert values.str.contains(",").all() and not values.str.contains(r"\.").any(), \
         "decimal comma"
-    assert set(frame["Verborgen (kleine groep)"]) <= {"ja", "nee"}
+    assert set(frame["Verborgen"]) <= {"ja", "nee"}
 
     plain_name, plain = served["download_overview_plain"]
     assert plain_name == name.removesuffix(".csv") + "_plain.csv"
     assert not plain.startswith(codecs.BOM_UTF8)
     assert plain.decode("utf-8").splitlines()[0] == \
-        "month,indicator,numerator,denominator,value,suppressed"
+        "month,indicator,numerator,denominator,value,suppressed,suppression_reason"
     machine = read(plain, ",")
     assert pd.to_numeric(machine["value"]).notna().any()
     assert len(machine) == len(frame)

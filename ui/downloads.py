@@ -73,9 +73,18 @@ def _yes_no(value, lang: str):
     return value
 
 
+# Coded cells written as words in the Excel download: column -> {code: text key}.
+CODED_COLUMNS = {"suppression_reason": {"small": "csv.suppression_small",
+                                        "complementary": "suppressed.complementary"}}
+
+
 def excel_frame(frame: pd.DataFrame, lang: str, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """The frame with headers in the language and booleans in words."""
+    """The frame with headers in the language, booleans and codes in words."""
     shown = frame.copy()
+    for column, keys in CODED_COLUMNS.items():
+        if column in shown.columns:
+            shown[column] = shown[column].map(
+                lambda code: text(keys[code], lang) if code in keys else code)
     for column in shown.columns:
         if pd.api.types.is_bool_dtype(shown[column]) or shown[column].map(
                 lambda value: isinstance(value, bool)).any():
