@@ -22,6 +22,7 @@ def test_storing_with_a_malformed_key_says_so_plainly_and_is_in_the_history(user
     monkeypatch.setenv("SIGNALS_PSEUDONYM_KEY", "some-text")
     app = open_as("hr", "upload")
     app.file_uploader(key="upload_files").set_value(("abs.csv", ABSENCES, "text/csv")).run()
+    app.checkbox(key="upload_demo_confirm").check().run()     # the first own file replaces the demo
     store_button(app)[0].click().run()
     assert not app.exception, [error.value for error in app.exception]
     errors = [error.value for error in app.error]

@@ -36,6 +36,7 @@ def test_the_upload_preview_and_history_never_show_a_formula(demo_shown):  # noq
     app = open_page("upload", "en")
     staff = b"month;department;headcount\n2025-01;Noord;30\n"
     app.file_uploader(key="upload_files").set_value(("=HYPERLINK(1).csv", staff, "text/csv")).run()
+    app.checkbox(key="upload_demo_confirm").check().run()     # the first own file replaces the demo
     [button for button in app.button if button.key.startswith("store_")][0].click().run()
     odd = f"month;department;headcount\n2025-01;{FORMULA.replace(';', ',')};30\n@SUM(1);+1;-1\n"
     app.file_uploader(key="upload_files").set_value(("odd.csv", odd.encode(), "text/csv")).run()

@@ -117,7 +117,7 @@ def test_overview_download_hides_all_of_the_accident_rates(small_team_with_hours
     served, _ = downloads
     app = open_page("overview", "en")
     assert not app.exception
-    data = next(data for key, _, data in served if key == "download_overview")
+    data = next(data for key, _, data in served if key == "download_overview_plain")
     figures = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     accidents = figures[figures["indicator"].isin(["accident_frequency_rate",
                                                    "accident_severity_rate"])]
