@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from signals.definitions import INDICATORS_BY_ID
+from signals.formatting import plotly_separators
 from signals.i18n import text
 from signals.reference import ReferenceFigure
 from ui.labels import display_value, indicator_name, is_missing, level_label, month_text
@@ -25,6 +26,12 @@ RULE_SYMBOLS = ("diamond", "triangle-up", "square", "star", "x", "cross", "hexag
 
 def unit_title(indicator: str, lang: str) -> str:
     return text("unit." + INDICATORS_BY_ID[indicator].unit, lang)
+
+
+def new_figure(lang: str, data=None) -> go.Figure:
+    """Every chart starts here: its numbers (ticks, texts, hovers) drawn with the language's
+    decimal and thousands marks (8,6 in nl and fr)."""
+    return go.Figure(data=data, layout=dict(separators=plotly_separators(lang)))
 
 
 def _base_layout(figure: go.Figure, title: str, y_title: str, height: int = 460) -> go.Figure:
@@ -91,7 +98,7 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     department and for ALL. `view` 'rolling12' draws the rolling 12-month values instead.
     """
     rule_names = rule_names or {}
-    figure = go.Figure()
+    figure = new_figure(lang)
     series = with_gaps(series, organisation["month"])
     organisation = organisation.sort_values("month")
     months = pd.to_datetime(series["month"])
@@ -228,7 +235,7 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     bands = [0.0, 0.25, 0.5, 0.75, 1.0]     # z -1, 0, 1, 2 sit in the middle of a band
     scale = [pair for index, colour in enumerate(colours)
              for pair in ([bands[index], colour], [bands[index + 1], colour])]
-    figure = go.Figure(go.Heatmap(
+    figure = new_figure(lang, go.Heatmap(
         z=z, x=[text(f"heatmap.column.{i}", lang).replace("\n", "<br>") for i in indicators],
         y=departments, text=cell_text,
         texttemplate="%{text}", textfont=dict(size=14, color="#111111"), hovertext=hover,
@@ -250,7 +257,7 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
     `points`: department, denominator, value, level. `limits`: denominator, lower/upper 95
     and 99.8 columns (lower95, upper95, lower998, upper998), sorted by denominator.
     """
-    figure = go.Figure()
+    figure = new_figure(lang)
     for column, name_key, colour, dash in (
         ("upper998", "chart.funnel_998", OKABE_ITO["vermillion"], "dash"),
         ("upper95", "chart.funnel_95", OKABE_ITO["orange"], "dot"),
