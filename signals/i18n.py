@@ -1,17 +1,42 @@
 """Every text of the dashboard in Dutch (nl), French (fr) and English (en).
 
-`text(key, lang, **values)` returns the text with `{placeholders}` filled in.
+`text(key, lang, **values)` returns the text with `{placeholders}` filled in. A text
+that counts something has two forms (`Plural`), chosen by its count `n`.
 Indicator names and definitions live in signals.definitions, signal sentences in
 signals.alerts; this module holds the interface's own words.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .definitions import LANGUAGES
+
+
+class Plural(NamedTuple):
+    """A text in its singular ('1 dienst') and plural ('3 diensten') form. A later move to
+    gettext gives each language its own plural rules; until then plural_form decides."""
+    one: str
+    other: str
+
+
+def plural_form(n, lang: str) -> str:
+    """'one' or 'other': French counts 0 and 1 as singular ('0 service'), Dutch and English
+    only 1."""
+    whole = abs(int(n))
+    return "one" if whole == 1 or (lang == "fr" and whole == 0) else "other"
+
+
+def plural(n, lang: str, forms: Plural | str) -> str:
+    """The form of `forms` for the count `n` (a plain text is its own form)."""
+    if isinstance(forms, str):
+        return forms
+    return forms.one if plural_form(n, lang) == "one" else forms.other
+
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
-TEXTS: dict[str, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str | Plural]] = {
     # Application and navigation
     "app.title": {"nl": "Signalen burn-outpreventie", "fr": "Signaux de prévention du burn-out",
                   "en": "Burn-out prevention signals"},
@@ -116,9 +141,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "overview.title": {"nl": "Overzicht voor het comité", "fr": "Vue d'ensemble pour le comité",
                        "en": "Overview for the committee"},
     "overview.vs": {"nl": "t.o.v. {month}", "fr": "par rapport à {month}", "en": "vs {month}"},
-    "overview.departments_signalled": {"nl": "{n} dienst(en) met signaal",
-                                       "fr": "{n} service(s) avec signal",
-                                       "en": "{n} department(s) with a signal"},
+    "overview.departments_signalled": {
+        "nl": Plural("{n} dienst met signaal", "{n} diensten met signaal"),
+        "fr": Plural("{n} service avec signal", "{n} services avec signal"),
+        "en": Plural("{n} department with a signal", "{n} departments with a signal"),
+    },
     "overview.attention": {"nl": "Diensten die aandacht vragen", "fr": "Services qui demandent de l'attention",
                            "en": "Departments that need attention"},
     "overview.no_attention": {"nl": "Geen enkele dienst geeft deze maand een signaal.",
@@ -251,11 +278,17 @@ TEXTS: dict[str, dict[str, str]] = {
                             "fr": "Type non reconnu aux colonnes : choisissez-le vous-même.",
                             "en": "Kind not recognised from the columns: choose it yourself."},
     "upload.preview": {"nl": "Eerste regels", "fr": "Premières lignes", "en": "First lines"},
-    "upload.rejected": {"nl": "Bestand geweigerd: {n} fout(en). Er is niets bewaard.",
-                        "fr": "Fichier refusé : {n} erreur(s). Rien n'a été enregistré.",
-                        "en": "File rejected: {n} error(s). Nothing was stored."},
-    "upload.more_errors": {"nl": "En nog {n} fout(en).", "fr": "Et encore {n} erreur(s).",
-                           "en": "And {n} more error(s)."},
+    "upload.rejected": {
+        "nl": Plural("Bestand geweigerd: {n} fout. Er is niets bewaard.",
+                     "Bestand geweigerd: {n} fouten. Er is niets bewaard."),
+        "fr": Plural("Fichier refusé : {n} erreur. Rien n'a été enregistré.",
+                     "Fichier refusé : {n} erreurs. Rien n'a été enregistré."),
+        "en": Plural("File rejected: {n} error. Nothing was stored.",
+                     "File rejected: {n} errors. Nothing was stored."),
+    },
+    "upload.more_errors": {"nl": Plural("En nog {n} fout.", "En nog {n} fouten."),
+                           "fr": Plural("Et encore {n} erreur.", "Et encore {n} erreurs."),
+                           "en": Plural("And {n} more error.", "And {n} more errors.")},
     "upload.download_report": {"nl": "Foutenrapport downloaden (CSV)", "fr": "Télécharger le rapport d'erreurs (CSV)",
                                "en": "Download the error report (CSV)"},
     "upload.valid": {"nl": "Bestand in orde: {rows} rijen. Nog niet bewaard.",
@@ -472,8 +505,11 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str, **values) -> str:
-    """The text for `key` in `lang`, with `{placeholders}` filled from `values`."""
+    """The text for `key` in `lang`, with `{placeholders}` filled from `values`; a text with
+    two forms takes the one for the count `n`."""
     if lang not in LANGUAGES:
         raise ValueError(f"Unknown language {lang!r}; expected one of {LANGUAGES}.")
     template = TEXTS[key][lang]
+    if isinstance(template, Plural):
+        template = plural(values["n"], lang, template)
     return template.format(**values) if values else template
