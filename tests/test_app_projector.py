@@ -46,3 +46,67 @@ def test_every_french_figure_draws_decimal_commas(demo_shown):
 def test_dutch_and_english_figures_use_their_own_marks(demo_shown, lang, separators):
     specs = figure_specs(open_page("hotspots", lang)) + figure_specs(open_page("trends", lang))
     assert specs and {spec["layout"].get("separators") for spec in specs} == {separators}
+
+
+def html_shown(app) -> str:
+    return "\n".join(str(element.proto) for element in app.get("html"))
+
+
+def present(app):
+    app.sidebar.toggle(key="presentation_toggle").set_value(True).run()
+    assert not app.exception, [error.value for error in app.exception]
+    assert app.query_params["present"] == "1"
+    return app
+
+
+def test_presentation_mode_keeps_the_chosen_month(demo_shown):
+    app = open_page("overview", "en")
+    latest = app.header[0].value
+    app.selectbox(key="overview_month").select_index(3).run()
+    chosen = app.header[0].value
+    assert chosen != latest
+    present(app)
+    assert not app.get("selectbox"), "no month control on the projector"
+    assert app.header[0].value == chosen
+
+
+def test_presentation_steps_overview_hotspots_trends_with_the_month(demo_shown):
+    app = open_page("overview", "fr")
+    app.selectbox(key="overview_month").select_index(2).run()
+    chosen = app.header[0].value
+    present(app)
+    assert "present_previous" not in [button.key for button in app.button], "the first step"
+    app.button(key="present_next").click().run()
+    assert not app.exception
+    assert app.title[0].value == "Points d'attention pour le médecin du travail"
+    assert app.header[0].value == chosen, "the hotspots of the same month"
+    assert "hotspots_month" not in [box.key for box in app.selectbox]
+    app.button(key="present_next_remote").click().run()      # the remote's Page Down
+    assert app.title[0].value == "Tendances par service"
+    assert "present_next" not in [button.key for button in app.button], "the last step"
+    app.button(key="present_previous").click().run()
+    assert app.title[0].value == "Points d'attention pour le médecin du travail"
+    app.button(key="present_previous_remote").click().run()
+    assert app.title[0].value == "Vue d'ensemble pour le comité"
+    assert app.header[0].value == chosen
+    assert app.query_params["present"] == "1" and app.query_params["lang"] == "fr"
+
+
+def test_the_projector_shows_no_access_control_banner(demo_shown):
+    app = open_page("overview", "nl")
+    assert "Toegangscontrole staat uit" in html_shown(app), "shown at the desk"
+    present(app)
+    assert "Toegangscontrole staat uit" not in html_shown(app)
+    assert "DEMO" in html_shown(app), "a demo stays marked as a demo"
+
+
+def test_overview_counts_departments_in_singular_and_plural(demo_shown):
+    app = open_page("overview", "nl")
+    captions = [caption.value for caption in app.caption]
+    counted = [caption for caption in captions if "met signaal" in caption]
+    assert counted, "the demo has departments with signals"
+    for caption in counted:
+        number = int(caption.split()[0])
+        assert caption == (f"{number} dienst met signaal" if number == 1
+                           else f"{number} diensten met signaal")
+    assert not any("(en)" in caption for caption in captions)

@@ -18,7 +18,7 @@ def indicator_name(indicator: str, lang: str) -> str:
 
 # Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"): browsers
 # hyphenate Dutch only with a dictionary, which headless and kiosk set-ups often lack.
-COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie)(?=[a-z])",
+COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho)(?=[a-z])",
                              re.IGNORECASE)
 SOFT_HYPHEN = "\u00ad"
 

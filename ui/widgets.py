@@ -48,7 +48,8 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
     window = series.loc[(series.index > year_before(month)) & (series.index <= month)]
     sparkline = window.loc[~window["suppressed"], "value"].dropna().round(3).tolist()
     name = indicator_name(indicator, lang)
-    with st.container(border=True, height="stretch"):    # a row of tiles, one height
+    # a row of tiles, one height; the key lets the CSS size the texts to the tile's width
+    with st.container(border=True, height="stretch", key=f"tile_{indicator}"):
         st.html(f'<div class="tile-name" lang="{lang}">{html.escape(breakable(name))}</div>')
         st.metric(
             name,

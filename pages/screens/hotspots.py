@@ -7,7 +7,7 @@ import streamlit as st
 from signals import reviews
 from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
-from ui.context import page_context
+from ui.context import month_selector, page_context
 from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
@@ -30,8 +30,10 @@ if not months:
     st.info(t("common.no_data"))
     st.stop()
 unrecorded = unrecorded_notice(database, lang)
-month = st.selectbox(t("common.month"), months, key="hotspots_month",
-                     format_func=lambda m: month_text(m, lang))
+month = month_selector(st, months, key="hotspots_month", label=t("common.month"),
+                       format_func=lambda m: month_text(m, lang), presenting=context.presenting)
+if context.presenting:          # no month control on the projector: say which month it is
+    st.header(month_text(month, lang))
 
 # Heatmap: the month's departments, those with signals first (suppressed ones say so);
 # a large organisation's first HEATMAP_ROWS unless all are asked for.
