@@ -86,6 +86,18 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "No files uploaded yet for: {kinds}. The indicators based on them stay empty (–), "
               "not zero: {indicators}.",
     },
+    "common.incomplete": {
+        "nl": "{month} is nog onvolledig: nog niets opgeladen voor {kinds}. De indicatoren die "
+              "erop steunen kunnen te laag liggen en krijgen nog geen oordeel: {indicators}.",
+        "fr": "{month} est encore incomplet : rien n'a encore été chargé pour {kinds}. Les "
+              "indicateurs qui en dépendent peuvent être trop bas et ne sont pas encore jugés : "
+              "{indicators}.",
+        "en": "{month} is not complete yet: nothing uploaded yet for {kinds}. The indicators "
+              "based on them may be too low and are not judged yet: {indicators}.",
+    },
+    "common.incomplete_kind": {"nl": "{kind} (laatste maand: {last})",
+                               "fr": "{kind} (dernier mois : {last})",
+                               "en": "{kind} (latest month: {last})"},
     "common.since": {"nl": "sinds {month}", "fr": "depuis {month}", "en": "since {month}"},
     "common.save": {"nl": "Opslaan", "fr": "Enregistrer", "en": "Save"},
     "common.source": {"nl": "Bron", "fr": "Source", "en": "Source"},
@@ -128,6 +140,7 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "level.unjudged": {"nl": "Te weinig historiek", "fr": "Historique insuffisant",
                        "en": "Too little history"},
     "level.no_data": {"nl": "Geen gegevens", "fr": "Pas de données", "en": "No data"},
+    "level.incomplete": {"nl": "Maand onvolledig", "fr": "Mois incomplet", "en": "Month incomplete"},
     # Units
     "unit.%": {"nl": "%", "fr": "%", "en": "%"},
     "unit.count": {"nl": "aantal personen", "fr": "nombre de personnes", "en": "number of people"},
@@ -151,6 +164,14 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "overview.no_attention": {"nl": "Geen enkele dienst geeft deze maand een signaal.",
                               "fr": "Aucun service ne donne de signal ce mois-ci.",
                               "en": "No department gives a signal this month."},
+    "overview.no_attention_incomplete": {
+        "nl": "Geen enkele dienst geeft een signaal in de cijfers die al volledig zijn; {month} "
+              "is nog onvolledig (zie hierboven).",
+        "fr": "Aucun service ne donne de signal dans les chiffres déjà complets ; {month} est "
+              "encore incomplet (voir plus haut).",
+        "en": "No department gives a signal in the figures that are complete; {month} is not "
+              "complete yet (see above).",
+    },
     # Trends
     "trends.title": {"nl": "Trends per dienst", "fr": "Tendances par service", "en": "Trends by department"},
     "trends.departments": {"nl": "Diensten", "fr": "Services", "en": "Departments"},
@@ -159,6 +180,12 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "fr": "Pas de chiffres pour {indicator} : les fichiers dont il dépend n'ont pas encore "
               "été chargés.",
         "en": "No figures for {indicator}: the files it is based on have not been uploaded yet.",
+    },
+    "trends.incomplete": {
+        "nl": "Nog onvolledig voor deze indicator: {months} (nog niets opgeladen voor {kinds}).",
+        "fr": "Encore incomplet pour cet indicateur : {months} (rien n'a encore été chargé pour "
+              "{kinds}).",
+        "en": "Not complete yet for this indicator: {months} (nothing uploaded yet for {kinds}).",
     },
     "trends.view": {"nl": "Weergave", "fr": "Affichage", "en": "View"},
     "trends.reference": {"nl": "Belgisch referentiecijfer tonen", "fr": "Afficher la référence belge",

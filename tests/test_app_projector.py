@@ -110,3 +110,52 @@ def test_overview_counts_departments_in_singular_and_plural(demo_shown):
         assert caption == (f"{number} dienst met signaal" if number == 1
                            else f"{number} diensten met signaal")
     assert not any("(en)" in caption for caption in captions)
+
+
+@pytest.fixture
+def absences_behind_workforce():
+    """Workforce up to October 2025, absences up to September: October is incomplete."""
+    from signals import config
+    from signals.ingest import ingest_bytes
+
+    months = ("2025-07", "2025-08", "2025-09", "2025-10")
+    files = {
+        "workforce": ["month;department;headcount;hours_worked"] + [
+            f"{month};{department};40;6000" for month in months for department in ("Noord", "Zuid")],
+        "absences": ["employee_id;department;start_date;end_date;absence_type"] + [
+            f"E{index};Noord;{month}-03;{month}-05;illness"
+            for index, month in enumerate(months[:3])],
+    }
+    for kind, lines in files.items():
+        result = ingest_bytes(config.default_db_path(), kind, f"{kind}.csv",
+                              ("\n".join(lines) + "\n").encode())
+        assert result.accepted, result.error_report()
+
+
+def warnings_shown(app) -> str:
+    return "\n".join(warning.value for warning in app.warning)
+
+
+@pytest.mark.parametrize("key", ["overview", "hotspots"])
+def test_a_month_without_its_absences_is_incomplete_not_quiet(absences_behind_workforce, key):
+    app = open_page(key, "nl")
+    notice = warnings_shown(app)
+    assert "oktober 2025 is nog onvolledig" in notice
+    assert "Afwezigheden (laatste maand: september 2025)" in notice
+    assert "Afwezigheidsgraad" in notice
+    assert not [s.value for s in app.success if "Geen enkele dienst" in s.value], \
+        "no green 'no department signals this month'"
+    assert "nog onvolledig (zie hierboven)" in "\n".join(info.value for info in app.info)
+    if key == "overview":
+        lights = html_shown(app)
+        assert lights.count("signal-light signal-incomplete") == 3, "the three absence indicators"
+    app.selectbox(key=f"{key}_month").select_index(1).run()       # September
+    assert "onvolledig" not in warnings_shown(app), "September is complete"
+
+
+def test_trends_name_the_incomplete_months_of_the_indicator(absences_behind_workforce):
+    app = open_page("trends", "en")
+    assert "Not complete yet for this indicator: Oct 2025 (nothing uploaded yet for" in \
+        warnings_shown(app)
+    app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
+    assert "Not complete yet" not in warnings_shown(app)

@@ -15,7 +15,7 @@ from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figu
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
-from ui.widgets import first_recorded_index, hotspot_block, unrecorded_notice
+from ui.widgets import first_recorded_index, hotspot_block, incomplete_notice, unrecorded_notice
 
 WHY_ROWS = 15           # departments whose reasons are spelled out; all are in the CSV
 
@@ -34,6 +34,7 @@ month = month_selector(st, months, key="hotspots_month", label=t("common.month")
                        format_func=lambda m: month_text(m, lang), presenting=context.presenting)
 if context.presenting:          # no month control on the projector: say which month it is
     st.header(month_text(month, lang))
+incomplete = incomplete_notice(database, month, lang)
 
 # Heatmap: the month's departments, those with signals first (suppressed ones say so);
 # a large organisation's first HEATMAP_ROWS unless all are asked for.
@@ -57,7 +58,9 @@ st.subheader(t("hotspots.ranking"))
 ranked = load_hotspots(*database.cache_key, month)
 ranked = ranked[ranked["score"] > 0]
 latest_reviews = reviews.latest_reviews(access_db())
-if ranked.empty:
+if ranked.empty and incomplete:
+    st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
+elif ranked.empty:
     st.success(t("overview.no_attention"))
 else:
     table = ranked.assign(

@@ -10,7 +10,8 @@ from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.labels import month_text
 from ui.downloads import download_csv
-from ui.widgets import hotspot_block, indicator_tile, unrecorded_notice, year_before
+from ui.widgets import (hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice,
+                        year_before)
 
 TILES_PER_ROW = 5
 ATTENTION_ROWS = 5
@@ -33,6 +34,7 @@ unrecorded_notice(database, lang)
 month = month_selector(month_column, months, key="overview_month", label=t("common.month"),
                        format_func=lambda m: month_text(m, lang), presenting=context.presenting)
 (month_column if context.presenting else st).header(month_text(month, lang))
+incomplete = incomplete_notice(database, month, lang)
 
 this_month = chart[chart["month"] == month]
 organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_index("indicator")
@@ -41,6 +43,9 @@ organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_
 organisation_levels = (organisation_rows["level"]
                        .where(organisation_rows["expected"].notna(), "unjudged")
                        .where(organisation_rows["value"].notna(), "no_data").to_dict())
+# records still to come: no "no signal" on figures that may be too low (a signal stays)
+organisation_levels.update({indicator: "incomplete" for indicator in incomplete
+                            if organisation_levels.get(indicator) not in ("watch", "alert")})
 signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_month["level"].notna()] \
     .groupby("indicator")["department"].nunique().to_dict()
 
@@ -72,7 +77,9 @@ with attention_area:
     st.subheader(t("overview.attention"))
     ranked = load_hotspots(*database.cache_key, month)
     ranked = ranked[ranked["score"] > 0].head(ATTENTION_ROWS)
-    if ranked.empty:
+    if ranked.empty and incomplete:
+        st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
+    elif ranked.empty:
         st.success(t("overview.no_attention"))
     for row in ranked.itertuples(index=False):
         hotspot_block(row, lang)

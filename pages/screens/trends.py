@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
 from signals.reference import reference_for
 from ui.charts import control_chart, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
-from ui.labels import indicator_name, month_ranges, plain
+from ui.labels import indicator_name, kind_label, month_ranges, plain
 from ui.rules import rule_names
-from ui.widgets import first_recorded_index, unrecorded_notice
+from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
 
 MAX_DEPARTMENTS = 4
 CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "denominator",
@@ -63,6 +63,11 @@ organisation = of_indicator[of_indicator["department"] == ALL_DEPARTMENTS]
 suppressed = indicators[(indicators["indicator"] == indicator) & indicators["suppressed"]]
 names = rule_names(lang)
 
+incomplete = incomplete_months_of(database, indicator)
+if incomplete and indicator not in unrecorded:     # the last months' records still to come
+    st.warning(t("trends.incomplete", months=month_ranges(incomplete, lang),
+                 kinds=kind_label(INDICATORS_BY_ID[indicator].source_kind, lang)),
+               icon=":material/hourglass_top:")
 if indicator in unrecorded:            # no empty charts: say why there is none
     st.info(t("trends.unrecorded", indicator=indicator_name(indicator, lang)))
     chosen = []
