@@ -13,6 +13,7 @@ from signals.definitions import INDICATORS_BY_ID
 from signals.formatting import plotly_separators
 from signals.i18n import text
 from signals.reference import ReferenceFigure
+from ui.funnel import label_positions
 from ui.labels import display_value, indicator_name, is_missing, level_label, month_text
 from ui.theme import (LEVEL_COLOURS, LEVEL_ICONS, OKABE_ITO, ORGANISATION_COLOUR, SERIES_COLOURS,
                       SUPPRESSED_COLOUR, level_of)
@@ -34,18 +35,72 @@ def new_figure(lang: str, data=None) -> go.Figure:
     return go.Figure(data=data, layout=dict(separators=plotly_separators(lang)))
 
 
-def _base_layout(figure: go.Figure, title: str, y_title: str, height: int = 460) -> go.Figure:
+# The legend sits under the chart in two columns and the figure grows with it, so the
+# plotting area keeps the full width and PLOT_HEIGHT pixels, its month axis in view.
+PLOT_HEIGHT = 340
+TOP_MARGIN = 70
+LEGEND_COLUMNS = 2
+PROJECTOR_FONT = 18     # the smallest text on a projector
+
+
+LEGEND_COLUMN_CHARACTERS = 48      # longer names get the legend's full width, one a row
+
+
+def legend_names(figure: go.Figure) -> list[str]:
+    return [trace.name for trace in figure.data
+            if trace.type == "scatter" and trace.name and trace.showlegend is not False]
+
+
+def place_legend(figure: go.Figure, *, font_size: int, x_title: bool,
+                 height: int | None = None) -> None:
+    """The legend under the tick labels (and the x-axis title), in LEGEND_COLUMNS columns;
+    the figure `height` (default: PLOT_HEIGHT plus what is around it) holds it all."""
+    names = legend_names(figure)
+    columns = LEGEND_COLUMNS if max(map(len, names), default=0) <= LEGEND_COLUMN_CHARACTERS else 1
+    rows = math.ceil(len(names) / columns)
+    under_axis = round(2.9 * font_size) + (round(2.1 * font_size) if x_title else 0)
+    bottom = under_axis + rows * round(1.6 * font_size) + 10
+    top = figure.layout.margin.t or TOP_MARGIN
+    height = height or top + PLOT_HEIGHT + bottom
+    figure.update_layout(
+        height=height, margin=dict(b=bottom),
+        legend=dict(orientation="h", yanchor="top", x=0, y=-under_axis / (height - top - bottom),
+                    entrywidth=1 / columns, entrywidthmode="fraction",
+                    font=dict(size=font_size)),
+    )
+
+
+def _base_layout(figure: go.Figure, title: str, y_title: str, height: int | None = None,
+                 x_title: bool = False) -> go.Figure:
     figure.update_layout(
         title=dict(text=title, font=dict(size=21)),
-        font=FONT, height=height, template=None,       # no template: building it costs ~80 ms
+        font=FONT, template=None,       # no template: building it costs ~80 ms
         plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", colorway=SERIES_COLOURS,
-        margin=dict(l=70, r=30, t=70, b=60),
-        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=15)),
+        margin=dict(l=70, r=30, t=TOP_MARGIN),
         hoverlabel=dict(font_size=15),
     )
+    place_legend(figure, font_size=15, x_title=x_title, height=height)
     figure.update_yaxes(title_text=y_title, rangemode="tozero", gridcolor="#DDDDDD",
                         tickfont=dict(size=15, color="#111"))
     figure.update_xaxes(tickfont=dict(size=15, color="#111"), gridcolor="#EEEEEE")
+    return figure
+
+
+def projector_fonts(figure: go.Figure) -> go.Figure:
+    """A copy of `figure` with no text under PROJECTOR_FONT pixels (presentation mode):
+    title, ticks, axis titles, legend, hover, annotations and the texts in the chart."""
+    figure = go.Figure(figure)
+    size = PROJECTOR_FONT
+    figure.update_layout(font_size=size + 1, title_font_size=size + 6, hoverlabel_font_size=size)
+    figure.update_xaxes(tickfont_size=size, title_font_size=size)
+    figure.update_yaxes(tickfont_size=size, title_font_size=size)
+    figure.update_annotations(font_size=size)
+    figure.update_traces(textfont_size=size, selector=lambda trace: "textfont" in trace)
+    if any(trace.type == "heatmap" for trace in figure.data):     # angled column headings
+        figure.update_layout(margin_t=round(figure.layout.margin.t * size / 14))
+        figure.update_layout(height=figure.layout.height + figure.layout.margin.t - 210)
+    else:
+        place_legend(figure, font_size=size, x_title=bool(figure.layout.xaxis.title.text))
     return figure
 
 
@@ -250,6 +305,17 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     return figure
 
 
+def funnel_label_positions(points: pd.DataFrame, limits: pd.DataFrame) -> list:
+    """Where each department's name goes around its point (None: hover only); signals first.
+    Placed for the projector's font, so that the names stay apart there too."""
+    y_high = max(limits[["upper998", "upper95"]].max().max(), points["value"].max()) * 1.05
+    priority = points["level"].map({"alert": 2, "watch": 1}).fillna(0).tolist()
+    return label_positions(points["denominator"].tolist(), points["value"].tolist(),
+                           points["department"].tolist(), priority, font_size=PROJECTOR_FONT,
+                           x_range=(limits["denominator"].min(), limits["denominator"].max()),
+                           y_range=(0.0, y_high))
+
+
 def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation_value: float,
                 limits: pd.DataFrame, month_title: str) -> go.Figure:
     """Each department's rolling 12-month value against its size, with 95% and 99.8% limits.
@@ -272,14 +338,18 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
         figure.add_hline(y=organisation_value, line=dict(color=OKABE_ITO["black"], width=2),
                          annotation=dict(text=text("chart.organisation", lang), font=dict(size=14)),
                          annotation_position="top right")
+    points = points.assign(label_position=funnel_label_positions(points, limits))
     for level in ("ok", "watch", "alert"):
         rows = points[points["level"].map(level_of) == level]
         if rows.empty:
             continue
         figure.add_trace(go.Scatter(
             x=rows["denominator"], y=rows["value"], mode="markers+text",
-            text=rows["department"].map(plotly_text),
-            textposition="top center", textfont=dict(size=14),
+            # a name that would overlap another stays on hover only
+            text=[plotly_text(d) if isinstance(p, str) else ""
+                  for d, p in zip(rows["department"], rows["label_position"])],
+            textposition=[p if isinstance(p, str) else "top center" for p in rows["label_position"]],
+            textfont=dict(size=14),
             name=text(FUNNEL_POINT_NAMES[level], lang),
             marker=dict(size=15, color=LEVEL_COLOURS[level], line=dict(color="#000", width=1.2),
                         symbol={"ok": "circle", "watch": "triangle-up", "alert": "square"}[level]),
@@ -288,6 +358,6 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
             hoverinfo="text",
         ))
     title = f"{indicator_name(indicator, lang)} · {text('chart.rolling12_to', lang, month=month_title)}"
-    figure = _base_layout(figure, title, unit_title(indicator, lang))
+    figure = _base_layout(figure, title, unit_title(indicator, lang), x_title=True)
     figure.update_xaxes(title_text=text("chart.funnel_x", lang))
     return figure

@@ -100,6 +100,7 @@ PRESENTATION_CSS = """
   .st-key-presentation_bar button { min-height: 3.2rem; padding: 0.5rem 1.4rem; }
   .st-key-presentation_bar button p { font-size: 1.35rem !important; font-weight: 700; }
   .st-key-present_previous_remote, .st-key-present_next_remote { display: none !important; }
+  [data-testid="stDownloadButton"] { display: none !important; }   /* the desk's, not the room's */
 </style>
 """
 

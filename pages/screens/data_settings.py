@@ -13,6 +13,7 @@ from ui.context import page_context
 from ui.data import load_coverage
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
+from ui.tables import literal_table
 
 viewer = require_page("data")  # the role check, before anything is read or shown
 context = page_context()
@@ -95,7 +96,7 @@ def show_definitions() -> None:
          t("data.unit"): t("unit." + indicator.unit)}
         for indicator in INDICATORS
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    literal_table(pd.DataFrame(rows), show_index=False)      # wraps: nothing cut on the right
     st.caption(f"{t('common.source')}: {SOURCE[lang]}")
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from signals import reviews
 from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
+from ui.charts import projector_fonts
 from ui.context import month_selector, page_context
 from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv
@@ -42,7 +43,8 @@ department_count = len(heatmap_order(*database.cache_key, month))
 show_all = department_count > HEATMAP_ROWS and st.toggle(
     t("hotspots.show_all", n=department_count), key="hotspots_show_all")
 rows = None if show_all else HEATMAP_ROWS
-st.plotly_chart(heatmap_figure(*database.cache_key, month, lang, rows), key="hotspots_heatmap",
+heatmap = heatmap_figure(*database.cache_key, month, lang, rows)
+st.plotly_chart(projector_fonts(heatmap) if context.presenting else heatmap, key="hotspots_heatmap",
                 config={"displaylogo": False})
 st.caption(t("hotspots.heatmap_help", n=database.min_group_size) + " "
            + t("hotspots.heatmap_order", shown=min(rows or department_count, department_count),
@@ -83,14 +85,15 @@ else:
         st.caption(t("hotspots.why_more", n=len(ranked) - WHY_ROWS))
 
 # The physician's follow-up: everyone sees the status, only the physician the notes and the form.
-reviewing = viewer.may_review() and not ranked.empty
+reviewing = viewer.may_review() and not ranked.empty and not context.presenting  # not on a projector
 if reviewing or not latest_reviews.empty:
     st.subheader(t("review.title"))
 if reviewing:
     show_review_form(viewer, ranked, month, lang)
 if not latest_reviews.empty:
     st.caption(t("review.latest"))
-    st.dataframe(review_table(latest_reviews, lang, with_notes=viewer.may_review()), hide_index=True)
+    notes = viewer.may_review() and not context.presenting       # notes never on a projector
+    st.dataframe(review_table(latest_reviews, lang, with_notes=notes), hide_index=True)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))
@@ -101,7 +104,8 @@ figure, points = funnel_figure(*database.cache_key, month, indicator, lang)
 if figure is None:
     st.info(t("hotspots.no_funnel"))
 else:
-    st.plotly_chart(figure, key="hotspots_funnel", config={"displaylogo": False})
+    st.plotly_chart(projector_fonts(figure) if context.presenting else figure,
+                    key="hotspots_funnel", config={"displaylogo": False})
     st.caption(t("hotspots.funnel_help"))
     download_csv(t("common.download_figures"), points, f"funnel_{indicator}_{month}.csv",
                  key="download_funnel")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
 from signals.reference import reference_for
-from ui.charts import control_chart, reference_label
+from ui.charts import control_chart, projector_fonts, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
@@ -49,7 +49,7 @@ chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departm
                             default=[default_department], key="trends_departments",
                             max_selections=MAX_DEPARTMENTS,
                             format_func=lambda d: t("common.organisation") if d == ALL_DEPARTMENTS else d)
-view_column, reference_column = st.columns([2, 3], vertical_alignment="bottom")
+view_column, reference_column = st.columns([3, 2], vertical_alignment="bottom")
 view = view_column.segmented_control(t("trends.view"), ["monthly", "rolling12"], default="monthly",
                                key="trends_view", required=True,
                                format_func=lambda v: t("chart.view_" + v))
@@ -80,6 +80,8 @@ for department in chosen:
     figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
+    if context.presenting:
+        figure = projector_fonts(figure)
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
     hidden = suppressed[suppressed["department"] == department]["month"]
     if len(hidden):
