@@ -91,7 +91,8 @@ def projector_fonts(figure: go.Figure) -> go.Figure:
     title, ticks, axis titles, legend, hover, annotations and the texts in the chart."""
     figure = go.Figure(figure)
     size = PROJECTOR_FONT
-    figure.update_layout(font_size=size + 1, title_font_size=size + 6, hoverlabel_font_size=size)
+    figure.update_layout(font_size=size + 1, title_font_size=size + 6, hoverlabel_font_size=size,
+                         legend_font_size=size)
     figure.update_xaxes(tickfont_size=size, title_font_size=size)
     figure.update_yaxes(tickfont_size=size, title_font_size=size)
     figure.update_annotations(font_size=size)
