@@ -41,6 +41,7 @@ PLOT_HEIGHT = 340
 TOP_MARGIN = 70
 LEGEND_COLUMNS = 2
 PROJECTOR_FONT = 18     # the smallest text on a projector
+HEATMAP_TOP = 160       # the heatmap's title and its angled column headings (14 pixels)
 
 
 LEGEND_COLUMN_CHARACTERS = 48      # longer names get the legend's full width, one a row
@@ -73,7 +74,9 @@ def place_legend(figure: go.Figure, *, font_size: int, x_title: bool,
 def _base_layout(figure: go.Figure, title: str, y_title: str, height: int | None = None,
                  x_title: bool = False) -> go.Figure:
     figure.update_layout(
-        title=dict(text=title, font=dict(size=21)),
+        # the title at the figure's top, not amid a tall margin (the heatmap's column headings)
+        title=dict(text=title, font=dict(size=21), yref="container", y=1, yanchor="top",
+                   pad=dict(t=14)),
         font=FONT, template=None,       # no template: building it costs ~80 ms
         plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", colorway=SERIES_COLOURS,
         margin=dict(l=70, r=30, t=TOP_MARGIN),
@@ -97,9 +100,9 @@ def projector_fonts(figure: go.Figure) -> go.Figure:
     figure.update_yaxes(tickfont_size=size, title_font_size=size)
     figure.update_annotations(font_size=size)
     figure.update_traces(textfont_size=size, selector=lambda trace: "textfont" in trace)
-    if any(trace.type == "heatmap" for trace in figure.data):     # angled column headings
-        figure.update_layout(margin_t=round(figure.layout.margin.t * size / 14))
-        figure.update_layout(height=figure.layout.height + figure.layout.margin.t - 210)
+    if any(trace.type == "heatmap" for trace in figure.data):     # larger angled headings
+        extra = round(HEATMAP_TOP * (size / 14 - 1))
+        figure.update_layout(height=figure.layout.height + extra, margin_t=HEATMAP_TOP + extra)
     else:
         place_legend(figure, font_size=size, x_title=bool(figure.layout.xaxis.title.text))
     return figure
@@ -298,11 +301,12 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
         hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
     ))
     figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
-                          height=max(420, 46 * len(departments) + 240))
+                          height=max(420, 46 * len(departments) + HEATMAP_TOP + 30))
     figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16, color="#111"))
     # angled: even the short headings are wider than a column on a 1280-pixel screen
     figure.update_xaxes(side="top", tickangle=-45, tickfont=dict(size=14, color="#111"))
-    figure.update_layout(margin=dict(l=150, r=20, t=210, b=20))
+    # room for the title (at the top) and the angled headings under it
+    figure.update_layout(margin=dict(l=150, r=20, t=HEATMAP_TOP, b=20))
     return figure
 
 

@@ -59,6 +59,8 @@ BASE_CSS = """
   .attention-row .reasons { list-style: none; margin: 0.3rem 0 0 0; padding: 0; font-size: 1.05rem; }
   .attention-row .reasons li { margin: 0.2rem 0 0.2rem 1.4rem; text-indent: -1.4rem; }
   .icon-alert { color: #D55E00; } .icon-watch { color: #B07800; }
+  /* the three language names on one row of the sidebar (a wrapped row lost its border) */
+  .st-key-sidebar_language button { padding-left: 0.55rem !important; padding-right: 0.55rem !important; }
   .literal-table { border-collapse: collapse; width: 100%; font-size: 1rem; margin-bottom: 0.5rem; }
   .literal-table th, .literal-table td { border: 1px solid #D5D9E0; padding: 0.35rem 0.6rem;
                                          text-align: left; vertical-align: top; }
@@ -99,6 +101,12 @@ PRESENTATION_CSS = """
     background: rgba(255, 255, 255, 0.94); box-shadow: 0 2px 12px rgba(0, 0, 0, 0.25); }
   .st-key-presentation_bar button { min-height: 3.2rem; padding: 0.5rem 1.4rem; }
   .st-key-presentation_bar button p { font-size: 1.35rem !important; font-weight: 700; }
+  @media (max-height: 900px) {      /* a 1280 x 800 projector: a smaller bar over the page */
+    .st-key-presentation_bar { opacity: 0.85; bottom: 0.5rem; right: 0.5rem; padding: 0.3rem; }
+    .st-key-presentation_bar:hover { opacity: 1; }
+    .st-key-presentation_bar button { min-height: 2.6rem; padding: 0.3rem 1rem; }
+    .st-key-presentation_bar button p { font-size: 1.15rem !important; }
+  }
   .st-key-present_previous_remote, .st-key-present_next_remote { display: none !important; }
   [data-testid="stDownloadButton"] { display: none !important; }   /* the desk's, not the room's */
 </style>
