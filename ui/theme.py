@@ -85,7 +85,9 @@ PRESENTATION_CSS = """
   [data-testid="stMarkdown"] p, [data-testid="stAlert"] p,
   .attention-row .reasons { font-size: 18px !important; }
   [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"] { font-size: 18px !important; }
-  .attention-row { font-size: 1.3rem; }
+  .attention-row { font-size: 1.25rem; padding: 0.3rem 0; }
+  .attention-row .reasons { line-height: 1.4; margin-top: 0.15rem; }
+  .st-key-presentation_split h3 { padding-top: 0 !important; }
   [class*="st-key-tile_"] [data-testid="stMetricDelta"], [class*="st-key-tile_"] .signal-light {
     font-size: 18px !important; }
   /* the overview's tiles and the departments to look at: side by side from 1600 pixels on */

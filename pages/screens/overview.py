@@ -52,7 +52,7 @@ signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_mont
 # On the projector the tiles and the departments to look at share the first screen.
 if context.presenting:
     # side by side on a wide screen, one under the other on a narrow one (the CSS decides)
-    tiles_area, attention_area = st.container(key="presentation_split").columns([3, 2], gap="medium")
+    tiles_area, attention_area = st.container(key="presentation_split").columns([11, 9], gap="medium")
 else:
     tiles_area = attention_area = st.container()
 with tiles_area:
