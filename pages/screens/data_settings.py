@@ -33,7 +33,7 @@ def show_coverage() -> None:
     if len(reported):
         table = table.loc[reported.min():reported.max()]
     st.write(t("data.span", first=month_text(table.index.min(), lang),
-               last=month_text(table.index.max(), lang), months=len(table)))
+               last=month_text(table.index.max(), lang), n=len(table)))
     for kind in ("workforce", "absences"):
         empty = [month_text(month, lang, short=True) for month in table.index[table[kind] == 0]]
         if empty:
