@@ -310,13 +310,15 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     return figure
 
 
-def funnel_label_positions(points: pd.DataFrame, limits: pd.DataFrame) -> list:
+def funnel_label_positions(points: pd.DataFrame, limits: pd.DataFrame,
+                           line_label: tuple[float, str] | None = None) -> list:
     """Where each department's name goes around its point (None: hover only); signals first.
     Placed for the projector's font, so that the names stay apart there too."""
     y_high = max(limits[["upper998", "upper95"]].max().max(), points["value"].max()) * 1.05
     priority = points["level"].map({"alert": 2, "watch": 1}).fillna(0).tolist()
     return label_positions(points["denominator"].tolist(), points["value"].tolist(),
                            points["department"].tolist(), priority, font_size=PROJECTOR_FONT,
+                           line_label=line_label,
                            x_range=(limits["denominator"].min(), limits["denominator"].max()),
                            y_range=(0.0, y_high))
 
@@ -343,7 +345,9 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
         figure.add_hline(y=organisation_value, line=dict(color=OKABE_ITO["black"], width=2),
                          annotation=dict(text=text("chart.organisation", lang), font=dict(size=14)),
                          annotation_position="top right")
-    points = points.assign(label_position=funnel_label_positions(points, limits))
+    line_label = (None if math.isnan(organisation_value)
+                  else (organisation_value, text("chart.organisation", lang)))
+    points = points.assign(label_position=funnel_label_positions(points, limits, line_label))
     for level in ("ok", "watch", "alert"):
         rows = points[points["level"].map(level_of) == level]
         if rows.empty:

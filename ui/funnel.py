@@ -67,15 +67,21 @@ def _overlaps(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def label_positions(x, y, names, priority, *, x_range, y_range, font_size: int = 14) -> list:
+def label_positions(x, y, names, priority, *, x_range, y_range, font_size: int = 14,
+                    line_label: tuple[float, str] | None = None) -> list:
     """A Plotly textposition per point, or None where every position would overlap another
     label, a marker or the edge: its name then shows on hover only. Points with a higher
-    `priority` (signals first) are placed first."""
+    `priority` (signals first) are placed first. `line_label` (y, text): the label of a
+    horizontal line at the right end, above the line, kept free too."""
     (x_low, x_high), (y_low, y_high) = x_range, y_range
     px = [(value - x_low) / ((x_high - x_low) or 1) * PLOT_WIDTH_PX for value in x]
     py = [(1 - (value - y_low) / ((y_high - y_low) or 1)) * PLOT_HEIGHT_PX for value in y]
     r = MARKER_RADIUS_PX
     taken = [(a - r, b - r, a + r, b + r) for a, b in zip(px, py)]
+    if line_label is not None:
+        line_y = (1 - (line_label[0] - y_low) / ((y_high - y_low) or 1)) * PLOT_HEIGHT_PX
+        width = len(line_label[1]) * font_size * CHARACTER_WIDTH
+        taken.append((PLOT_WIDTH_PX - width, line_y - font_size * 1.3, PLOT_WIDTH_PX, line_y))
     positions: list = [None] * len(px)
     for index in sorted(range(len(px)), key=lambda i: (-priority[i], py[i])):
         width = len(str(names[index])) * font_size * CHARACTER_WIDTH + 4
