@@ -87,6 +87,7 @@ def test_presentation_keys_step_with_the_month_and_large_texts(app_server, brows
             settle(tab)
             assert path in tab.url and month in tab.url and "present=1" in tab.url
             assert tab.locator("h1").first.inner_text().startswith(title)
+            assert tab.evaluate(SMALL_TEXT) == [], f"{path}: texts of 18 pixels or more"
         assert tab.locator("h2").first.inner_text() == month_label(chosen, "fr")
     finally:
         context.close()

@@ -90,6 +90,9 @@ PRESENTATION_CSS = """
   .st-key-presentation_split h3 { padding-top: 0 !important; }
   [class*="st-key-tile_"] [data-testid="stMetricDelta"], [class*="st-key-tile_"] .signal-light {
     font-size: 18px !important; }
+  [data-testid="stWidgetLabel"] p, [data-baseweb="select"] span, [data-baseweb="select"] div,
+  [data-testid="stMultiSelectTagsContainer"] span, [data-testid="stButtonGroup"] p {
+    font-size: 18px !important; }
   /* the overview's tiles and the departments to look at: side by side from 1600 pixels on */
   @media (max-width: 1599px) {
     .st-key-presentation_split > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] {
