@@ -19,7 +19,11 @@ from ui.access_control import (Viewer, current_viewer, listening_allowed, refuse
 from ui.context import build_context, is_presenting, set_presenting
 from ui.data import demo_chosen
 from ui.language import current_language, keep_language_in_url, language_selector
-from ui.navigation import build_navigation
+from ui.navigation import PAGES_BY_KEY, build_navigation, page_key, presentation_neighbours
+
+# Presenter remotes send Page Down / Page Up, keyboards the arrow keys: both step.
+STEP_KEYS = {"previous": ("Left", "PageUp"), "next": ("Right", "PageDown")}
+STEP_LABELS = {"previous": "◀ {page}", "next": "{page} ▶"}
 
 
 def show_sidebar(lang: str, viewer: Viewer) -> None:
@@ -37,9 +41,24 @@ def show_demo_banner(lang: str) -> None:
     st.html(f'<div class="demo-banner" role="status">DEMO · {text(key, lang)}</div>')
 
 
-def show_exit_presentation(lang: str) -> None:
-    st.button(text("presentation.exit", lang), key="exit_presentation", type="tertiary",
-              on_click=set_presenting, args=(False,))
+def show_presentation_bar(lang: str, page, viewer: Viewer) -> None:
+    """Large buttons, also on keys, that step Overview -> Hotspots -> Trends with the chosen
+    month and language, and the way out of presentation mode."""
+    allowed = viewer.allowed_pages()
+    previous, following = presentation_neighbours(page_key(page, allowed), allowed)
+    with st.container(horizontal=True, key="presentation_bar", vertical_alignment="center"):
+        for direction, target in (("previous", previous), ("next", following)):
+            if target is None:
+                continue
+            label = STEP_LABELS[direction].format(page=text(PAGES_BY_KEY[target].title_key, lang))
+            key, second_key = STEP_KEYS[direction]
+            clicked = st.button(label, key=f"present_{direction}", shortcut=key, type="primary")
+            # the same step on the remote's key; hidden, the button above shows it
+            clicked |= st.button(label, key=f"present_{direction}_remote", shortcut=second_key)
+            if clicked:
+                st.switch_page(PAGES_BY_KEY[target].file, query_params=st.query_params.to_dict())
+        st.button(text("presentation.exit", lang), key="exit_presentation", type="tertiary",
+                  on_click=set_presenting, args=(False,))
 
 
 def show_login(lang: str) -> None:
@@ -73,13 +92,13 @@ def main() -> None:
     theme.apply_theme(context.presenting)
     if not context.presenting:
         show_sidebar(lang, viewer)
-    if viewer.local:
+    if viewer.local and not context.presenting:     # not on the projector: it is local anyway
         show_access_off_notice(lang)
     if context.database.demo:
         show_demo_banner(lang)
-    page.run()
     if context.presenting:
-        show_exit_presentation(lang)
+        show_presentation_bar(lang, page, viewer)
+    page.run()
 
 
 main()

@@ -37,6 +37,12 @@ def format_number(value: float | int | None, lang: str, decimals: int = 1) -> st
     return text.replace(",", THIN_SPACE).replace(".", ",")
 
 
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators` (decimal mark, then thousands mark) as format_number writes them:
+    ',\u202f' in nl and fr, '.,' in en."""
+    return ".," if lang == "en" else "," + THIN_SPACE
+
+
 def format_percent(value: float | None, lang: str, decimals: int = 1) -> str:
     """8.57 -> '8,6 %' (nl, fr) or '8.6%' (en)."""
     number = format_number(value, lang, decimals)

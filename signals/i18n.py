@@ -1,17 +1,42 @@
 """Every text of the dashboard in Dutch (nl), French (fr) and English (en).
 
-`text(key, lang, **values)` returns the text with `{placeholders}` filled in.
+`text(key, lang, **values)` returns the text with `{placeholders}` filled in. A text
+that counts something has two forms (`Plural`), chosen by its count `n`.
 Indicator names and definitions live in signals.definitions, signal sentences in
 signals.alerts; this module holds the interface's own words.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .definitions import LANGUAGES
+
+
+class Plural(NamedTuple):
+    """A text in its singular ('1 dienst') and plural ('3 diensten') form. A later move to
+    gettext gives each language its own plural rules; until then plural_form decides."""
+    one: str
+    other: str
+
+
+def plural_form(n, lang: str) -> str:
+    """'one' or 'other': French counts 0 and 1 as singular ('0 service'), Dutch and English
+    only 1."""
+    whole = abs(int(n))
+    return "one" if whole == 1 or (lang == "fr" and whole == 0) else "other"
+
+
+def plural(n, lang: str, forms: Plural | str) -> str:
+    """The form of `forms` for the count `n` (a plain text is its own form)."""
+    if isinstance(forms, str):
+        return forms
+    return forms.one if plural_form(n, lang) == "one" else forms.other
+
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
-TEXTS: dict[str, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str | Plural]] = {
     # Application and navigation
     "app.title": {"nl": "Signalen burn-outpreventie", "fr": "Signaux de prévention du burn-out",
                   "en": "Burn-out prevention signals"},
@@ -76,6 +101,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No files uploaded yet for: {kinds}. The indicators based on them stay empty (–), "
               "not zero: {indicators}.",
     },
+    "common.incomplete": {
+        "nl": "{month} is nog onvolledig: nog niets opgeladen voor {kinds}. De indicatoren die "
+              "erop steunen kunnen te laag liggen en krijgen nog geen oordeel: {indicators}.",
+        "fr": "{month} est encore incomplet : rien n'a encore été chargé pour {kinds}. Les "
+              "indicateurs qui en dépendent peuvent être trop bas et ne sont pas encore jugés : "
+              "{indicators}.",
+        "en": "{month} is not complete yet: nothing uploaded yet for {kinds}. The indicators "
+              "based on them may be too low and are not judged yet: {indicators}.",
+    },
+    "common.incomplete_kind": {"nl": "{kind} (laatste maand: {last})",
+                               "fr": "{kind} (dernier mois : {last})",
+                               "en": "{kind} (latest month: {last})"},
     "common.since": {"nl": "sinds {month}", "fr": "depuis {month}", "en": "since {month}"},
     "common.save": {"nl": "Opslaan", "fr": "Enregistrer", "en": "Save"},
     "common.source": {"nl": "Bron", "fr": "Source", "en": "Source"},
@@ -177,6 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "level.unjudged": {"nl": "Te weinig historiek", "fr": "Historique insuffisant",
                        "en": "Too little history"},
     "level.no_data": {"nl": "Geen gegevens", "fr": "Pas de données", "en": "No data"},
+    "level.incomplete": {"nl": "Maand onvolledig", "fr": "Mois incomplet", "en": "Month incomplete"},
     # Units
     "unit.%": {"nl": "%", "fr": "%", "en": "%"},
     "unit.count": {"nl": "aantal personen", "fr": "nombre de personnes", "en": "number of people"},
@@ -190,14 +228,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "overview.title": {"nl": "Overzicht voor het comité", "fr": "Vue d'ensemble pour le comité",
                        "en": "Overview for the committee"},
     "overview.vs": {"nl": "t.o.v. {month}", "fr": "par rapport à {month}", "en": "vs {month}"},
-    "overview.departments_signalled": {"nl": "{n} dienst(en) met signaal",
-                                       "fr": "{n} service(s) avec signal",
-                                       "en": "{n} department(s) with a signal"},
+    "overview.departments_signalled": {
+        "nl": Plural("{n} dienst met signaal", "{n} diensten met signaal"),
+        "fr": Plural("{n} service avec signal", "{n} services avec signal"),
+        "en": Plural("{n} department with a signal", "{n} departments with a signal"),
+    },
     "overview.attention": {"nl": "Diensten die aandacht vragen", "fr": "Services qui demandent de l'attention",
                            "en": "Departments that need attention"},
     "overview.no_attention": {"nl": "Geen enkele dienst geeft deze maand een signaal.",
                               "fr": "Aucun service ne donne de signal ce mois-ci.",
                               "en": "No department gives a signal this month."},
+    "overview.no_attention_incomplete": {
+        "nl": "Geen enkele dienst geeft een signaal in de cijfers die al volledig zijn; {month} "
+              "is nog onvolledig (zie hierboven).",
+        "fr": "Aucun service ne donne de signal dans les chiffres déjà complets ; {month} est "
+              "encore incomplet (voir plus haut).",
+        "en": "No department gives a signal in the figures that are complete; {month} is not "
+              "complete yet (see above).",
+    },
     # Trends
     "trends.title": {"nl": "Trends per dienst", "fr": "Tendances par service", "en": "Trends by department"},
     "trends.departments": {"nl": "Diensten", "fr": "Services", "en": "Departments"},
@@ -206,6 +254,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Pas de chiffres pour {indicator} : les fichiers dont il dépend n'ont pas encore "
               "été chargés.",
         "en": "No figures for {indicator}: the files it is based on have not been uploaded yet.",
+    },
+    "trends.incomplete": {
+        "nl": "Nog onvolledig voor deze indicator: {months} (nog niets opgeladen voor {kinds}).",
+        "fr": "Encore incomplet pour cet indicateur : {months} (rien n'a encore été chargé pour "
+              "{kinds}).",
+        "en": "Not complete yet for this indicator: {months} (nothing uploaded yet for {kinds}).",
     },
     "trends.view": {"nl": "Weergave", "fr": "Affichage", "en": "View"},
     "trends.reference": {"nl": "Belgisch referentiecijfer tonen", "fr": "Afficher la référence belge",
@@ -293,9 +347,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "hotspots.why": {"nl": "Waarom deze diensten", "fr": "Pourquoi ces services",
                      "en": "Why these departments"},
     "hotspots.why_more": {
-        "nl": "De redenen van de {n} andere diensten staan in de CSV van de rangschikking.",
-        "fr": "Les raisons des {n} autres services sont dans le CSV du classement.",
-        "en": "The reasons of the {n} other departments are in the ranking's CSV.",
+        "nl": Plural("De redenen van de {n} andere dienst staan in de CSV van de rangschikking.",
+                     "De redenen van de {n} andere diensten staan in de CSV van de rangschikking."),
+        "fr": Plural("Les raisons de {n} autre service sont dans le CSV du classement.",
+                     "Les raisons des {n} autres services sont dans le CSV du classement."),
+        "en": Plural("The reasons of the {n} other department are in the ranking's CSV.",
+                     "The reasons of the {n} other departments are in the ranking's CSV."),
     },
     "hotspots.funnel": {"nl": "Diensten vergeleken (trechterdiagram)",
                         "fr": "Services comparés (graphique en entonnoir)",
@@ -364,11 +421,17 @@ TEXTS: dict[str, dict[str, str]] = {
                             "fr": "Type non reconnu aux colonnes : choisissez-le vous-même.",
                             "en": "Kind not recognised from the columns: choose it yourself."},
     "upload.preview": {"nl": "Eerste regels", "fr": "Premières lignes", "en": "First lines"},
-    "upload.rejected": {"nl": "Bestand geweigerd: {n} fout(en). Er is niets bewaard.",
-                        "fr": "Fichier refusé : {n} erreur(s). Rien n'a été enregistré.",
-                        "en": "File rejected: {n} error(s). Nothing was stored."},
-    "upload.more_errors": {"nl": "En nog {n} fout(en).", "fr": "Et encore {n} erreur(s).",
-                           "en": "And {n} more error(s)."},
+    "upload.rejected": {
+        "nl": Plural("Bestand geweigerd: {n} fout. Er is niets bewaard.",
+                     "Bestand geweigerd: {n} fouten. Er is niets bewaard."),
+        "fr": Plural("Fichier refusé : {n} erreur. Rien n'a été enregistré.",
+                     "Fichier refusé : {n} erreurs. Rien n'a été enregistré."),
+        "en": Plural("File rejected: {n} error. Nothing was stored.",
+                     "File rejected: {n} errors. Nothing was stored."),
+    },
+    "upload.more_errors": {"nl": Plural("En nog {n} fout.", "En nog {n} fouten."),
+                           "fr": Plural("Et encore {n} erreur.", "Et encore {n} erreurs."),
+                           "en": Plural("And {n} more error.", "And {n} more errors.")},
     "upload.download_report": {"nl": "Foutenrapport downloaden (Excel)", "fr": "Télécharger le rapport d'erreurs (Excel)",
                                "en": "Download the error report (Excel)"},
     "upload.valid": {"nl": "Bestand in orde: {rows} rijen. Nog niet bewaard.",
@@ -481,8 +544,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data.coverage": {"nl": "Opgeladen maanden en soorten", "fr": "Mois et types chargés",
                       "en": "Months and kinds loaded"},
-    "data.span": {"nl": "Van {first} tot {last} ({months} maanden).", "fr": "De {first} à {last} ({months} mois).",
-                  "en": "From {first} to {last} ({months} months)."},
+    "data.span": {"nl": Plural("Van {first} tot {last} ({n} maand).",
+                               "Van {first} tot {last} ({n} maanden)."),
+                  "fr": Plural("De {first} à {last} ({n} mois).", "De {first} à {last} ({n} mois)."),
+                  "en": Plural("From {first} to {last} ({n} month).",
+                               "From {first} to {last} ({n} months).")},
     "data.gaps": {"nl": "{kind}: geen rijen in {months}.", "fr": "{kind} : aucune ligne en {months}.",
                   "en": "{kind}: no rows in {months}."},
     "data.rare_gaps": {
@@ -706,8 +772,11 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str, **values) -> str:
-    """The text for `key` in `lang`, with `{placeholders}` filled from `values`."""
+    """The text for `key` in `lang`, with `{placeholders}` filled from `values`; a text with
+    two forms takes the one for the count `n`."""
     if lang not in LANGUAGES:
         raise ValueError(f"Unknown language {lang!r}; expected one of {LANGUAGES}.")
     template = TEXTS[key][lang]
+    if isinstance(template, Plural):
+        template = plural(values["n"], lang, template)
     return template.format(**values) if values else template

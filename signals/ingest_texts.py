@@ -12,6 +12,7 @@ import string
 from dataclasses import dataclass, field
 
 from .formatting import MONTH_NAMES, format_number
+from .i18n import Plural, plural
 
 DEFAULT_LANGUAGE = "en"
 
@@ -19,7 +20,7 @@ _EXCEL_EN = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from
 _EXCEL_NL = "tekst, in Excel bewaard als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)'"
 _EXCEL_FR = "du texte, enregistré dans Excel en 'CSV UTF-8' ou 'CSV (séparateur : point-virgule)'"
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | Plural]] = {
     # What a cell or row should have held ("expected ...")
     "expected.required": {
         "nl": "een waarde (deze kolom is verplicht)",
@@ -362,10 +363,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Colonnes supplémentaires ignorées : {columns}.",
         "en": "Extra columns ignored: {columns}.",
     },
-    "warning.empty_rows": {
-        "nl": "{count} lege rij(en) genegeerd.",
-        "fr": "{count} ligne(s) vide(s) ignorée(s).",
-        "en": "{count} empty row(s) ignored.",
+    "warning.empty_rows": {     # a text with two forms counts `count`
+        "nl": Plural("{count} lege rij genegeerd.", "{count} lege rijen genegeerd."),
+        "fr": Plural("{count} ligne vide ignorée.", "{count} lignes vides ignorées."),
+        "en": Plural("{count} empty row ignored.", "{count} empty rows ignored."),
     },
     "warning.kept.rows": {
         "nl": "{count} rij(en) met een lege cel waar al een waarde bewaard was: de bewaarde "
@@ -414,15 +415,24 @@ MESSAGES: dict[str, dict[str, str]] = {
               "rows from line 2.",
     },
     "warning.national_number": {
-        "nl": "{count} employee_id-waarde(n) lijken op een rijksregisternummer (de eerste op "
-              "regel {line}). Ze zijn gepseudonimiseerd zoals elke id, maar gebruik liever een "
-              "intern personeelsnummer.",
-        "fr": "{count} valeur(s) d'employee_id ressemblent à un numéro de registre national (la "
-              "première en ligne {line}). Elles sont pseudonymisées comme tout identifiant, mais "
-              "utilisez plutôt un matricule interne du personnel.",
-        "en": "{count} employee_id value(s) look like a Belgian national register number (the "
-              "first on line {line}). They were pseudonymised like any id, but an internal "
-              "personnel number is the better choice.",
+        "nl": Plural("{count} employee_id-waarde lijkt op een rijksregisternummer (op regel "
+                     "{line}). Ze is gepseudonimiseerd zoals elke id, maar gebruik liever een "
+                     "intern personeelsnummer.",
+                     "{count} employee_id-waarden lijken op een rijksregisternummer (de eerste "
+                     "op regel {line}). Ze zijn gepseudonimiseerd zoals elke id, maar gebruik "
+                     "liever een intern personeelsnummer."),
+        "fr": Plural("{count} valeur d'employee_id ressemble à un numéro de registre national "
+                     "(en ligne {line}). Elle est pseudonymisée comme tout identifiant, mais "
+                     "utilisez plutôt un matricule interne du personnel.",
+                     "{count} valeurs d'employee_id ressemblent à un numéro de registre national "
+                     "(la première en ligne {line}). Elles sont pseudonymisées comme tout "
+                     "identifiant, mais utilisez plutôt un matricule interne du personnel."),
+        "en": Plural("{count} employee_id value looks like a Belgian national register number "
+                     "(on line {line}). It was pseudonymised like any id, but an internal "
+                     "personnel number is the better choice.",
+                     "{count} employee_id values look like a Belgian national register number "
+                     "(the first on line {line}). They were pseudonymised like any id, but an "
+                     "internal personnel number is the better choice."),
     },
 }
 
@@ -452,7 +462,8 @@ def _derived(params: dict, lang: str) -> dict:
 def render(key: str, lang: str, params: dict | None = None) -> str:
     """The message `key` in `lang` (English when the language is unknown)."""
     templates = MESSAGES[key]
-    template = templates.get(lang, templates[DEFAULT_LANGUAGE])
+    template = plural((params or {}).get("count", 0), lang,
+                      templates.get(lang, templates[DEFAULT_LANGUAGE]))
     values = {name: _shown(value, lang) for name, value in (params or {}).items()}
     return template.format(**values, **_derived(params or {}, lang))
 

@@ -179,7 +179,7 @@ def test_invalid_upload_is_reported_and_stores_nothing(demo_shown):
     bad = b"month,department,headcount\n2025-01,Alpha,40\n2025-02,Beta,-3\n2025/13,Gamma,5\n"
     app.file_uploader(key="upload_files").set_value(("bad.csv", bad, "text/csv")).run()
     assert not app.exception
-    assert any("File rejected: 2 error(s)" in error.value for error in app.error)
+    assert any("File rejected: 2 errors." in error.value for error in app.error)
     report = error_report(app)
     assert sorted(report["Line"].astype(int)) == [3, 4], "lines as in a spreadsheet, shown"
     assert not app.button, "no store button for an invalid file"

@@ -214,10 +214,13 @@ def test_tile_names_break_only_at_dutch_compound_joints():
     assert names["accident_frequency_rate"] == f"Frequentie{SOFT_HYPHEN}graad arbeids{SOFT_HYPHEN}ongevallen"
     assert names["reintegration_request_rate"] == f"Re-integratie{SOFT_HYPHEN}verzoeken"
     assert names["absence_frequency"] == "Frequentie van afwezigheid"    # no joint before a space
+    assert names["psychosocial_request_rate"] == f"Psycho{SOFT_HYPHEN}sociale verzoeken"
     for i in INDICATOR_IDS:           # without the soft hyphens the names are unchanged
         assert names[i].replace(SOFT_HYPHEN, "") == indicator_name(i, "nl")
-        assert breakable(indicator_name(i, "fr")) == indicator_name(i, "fr")
-        assert breakable(indicator_name(i, "en")) == indicator_name(i, "en")
+        for lang in ("fr", "en"):     # French and English break only 'psycho-social'
+            name = indicator_name(i, lang)
+            expected = name.replace("sycho", "sycho" + SOFT_HYPHEN)
+            assert breakable(name) == expected
 
 
 @pytest.mark.parametrize(("count", "every"), [(6, 1), (18, 3), (36, 6), (42, 12), (108, 24)])

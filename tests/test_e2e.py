@@ -172,7 +172,7 @@ def upload(tab, name: str, data: bytes) -> None:
 def test_invalid_upload_shows_report_and_changes_nothing(app_server, page):
     open_page(page, app_server, "upload", "en")
     upload(page, "bad.csv", INVALID_WORKFORCE)
-    page.get_by_text("File rejected: 1 error(s). Nothing was stored.").wait_for(timeout=20_000)
+    page.get_by_text("File rejected: 1 error. Nothing was stored.").wait_for(timeout=20_000)
     report = page.locator("table.literal-table", has_text="Value found")   # not a column guide
     assert report.locator("th").first.inner_text() == "Line", "the line column is shown"
     assert report.locator("tbody tr").first.locator("td").all_inner_texts()[:3] == [

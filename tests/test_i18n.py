@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from signals.definitions import INDICATOR_IDS, INDICATORS, KINDS, LANGUAGES
-from signals.i18n import LANGUAGE_NAMES, TEXTS, text
+from signals.i18n import LANGUAGE_NAMES, TEXTS, Plural, plural_form, text
 from signals.reference import REFERENCE_FIGURES
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -21,13 +21,46 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def forms(template) -> tuple[str, ...]:
+    """A text's forms: itself, or its singular and plural."""
+    return tuple(template) if isinstance(template, Plural) else (template,)
+
+
 @pytest.mark.parametrize("key", sorted(TEXTS))
 def test_every_language_has_every_key(key):
     assert set(TEXTS[key]) == set(LANGUAGES)
     for lang in LANGUAGES:
-        assert TEXTS[key][lang].strip(), f"{key} is empty in {lang}"
-    assert len({frozenset(placeholders(TEXTS[key][lang])) for lang in LANGUAGES}) == 1, \
-        f"{key}: the languages use different placeholders"
+        assert all(form.strip() for form in forms(TEXTS[key][lang])), f"{key} is empty in {lang}"
+    assert len({frozenset(placeholders(form)) for lang in LANGUAGES
+                for form in forms(TEXTS[key][lang])}) == 1, \
+        f"{key}: the languages or forms use different placeholders"
+    counted = {isinstance(TEXTS[key][lang], Plural) for lang in LANGUAGES}
+    assert counted == {False} or (counted == {True} and "n" in placeholders(TEXTS[key]["en"].one)), \
+        f"{key}: a text with two forms has them in every language and counts n"
+
+
+def test_no_text_hedges_its_plural_in_brackets():
+    """'1 dienst(en)': every count names its own singular or plural form."""
+    from signals.ingest_texts import MESSAGES
+
+    hedged = re.compile(r"\w\((?:en|n|s|e|x|es)\)")
+    templates = [(key, form) for table in (TEXTS, MESSAGES) for key, texts in table.items()
+                 for template in texts.values() for form in forms(template)]
+    assert [key for key, form in templates if hedged.search(form)] == []
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1, "nl", "1 dienst met signaal"), (3, "nl", "3 diensten met signaal"),
+    (1, "fr", "1 service avec signal"), (2, "fr", "2 services avec signal"),
+    (1, "en", "1 department with a signal"), (12, "en", "12 departments with a signal"),
+])
+def test_counted_texts_take_singular_or_plural(n, lang, expected):
+    assert text("overview.departments_signalled", lang, n=n) == expected
+
+
+def test_french_counts_zero_as_singular():
+    assert [plural_form(n, "fr") for n in (0, 1, 2)] == ["one", "one", "other"]
+    assert [plural_form(n, "nl") for n in (0, 1, 2)] == ["other", "one", "other"]
 
 
 def test_language_names_and_data_texts_complete():

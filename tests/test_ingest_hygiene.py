@@ -95,7 +95,7 @@ def test_national_number_ids_get_a_warning_without_the_number(db_path):
     result = ingest_bytes(db_path, "absences", "abs.csv", text.encode())
     assert result.accepted
     assert result.warnings == [
-        "4 employee_id value(s) look like a Belgian national register number (the first on "
+        "4 employee_id values look like a Belgian national register number (the first on "
         "line 3). They were pseudonymised like any id, but an internal personnel number is the "
         "better choice."]
     assert "rijksregisternummer" in result.warning_texts("nl")[0]

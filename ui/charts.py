@@ -10,8 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from signals.definitions import INDICATORS_BY_ID
+from signals.formatting import plotly_separators
 from signals.i18n import text
 from signals.reference import ReferenceFigure
+from ui.funnel import label_positions
 from ui.labels import (display_value, indicator_name, is_missing, level_label, month_text,
                        suppressed_short, suppressed_text)
 from ui.theme import (LEVEL_COLOURS, LEVEL_ICONS, OKABE_ITO, ORGANISATION_COLOUR, SERIES_COLOURS,
@@ -28,18 +30,82 @@ def unit_title(indicator: str, lang: str) -> str:
     return text("unit." + INDICATORS_BY_ID[indicator].unit, lang)
 
 
-def _base_layout(figure: go.Figure, title: str, y_title: str, height: int = 460) -> go.Figure:
+def new_figure(lang: str, data=None) -> go.Figure:
+    """Every chart starts here: its numbers (ticks, texts, hovers) drawn with the language's
+    decimal and thousands marks (8,6 in nl and fr)."""
+    return go.Figure(data=data, layout=dict(separators=plotly_separators(lang)))
+
+
+# The legend sits under the chart in two columns and the figure grows with it, so the
+# plotting area keeps the full width and PLOT_HEIGHT pixels, its month axis in view.
+PLOT_HEIGHT = 340
+TOP_MARGIN = 70
+LEGEND_COLUMNS = 2
+PROJECTOR_FONT = 18     # the smallest text on a projector
+HEATMAP_TOP = 160       # the heatmap's title and its angled column headings (14 pixels)
+
+
+LEGEND_COLUMN_CHARACTERS = 48      # longer names get the legend's full width, one a row
+
+
+def legend_names(figure: go.Figure) -> list[str]:
+    return [trace.name for trace in figure.data
+            if trace.type == "scatter" and trace.name and trace.showlegend is not False]
+
+
+def place_legend(figure: go.Figure, *, font_size: int, x_title: bool,
+                 height: int | None = None) -> None:
+    """The legend under the tick labels (and the x-axis title), in LEGEND_COLUMNS columns;
+    the figure `height` (default: PLOT_HEIGHT plus what is around it) holds it all."""
+    names = legend_names(figure)
+    columns = LEGEND_COLUMNS if max(map(len, names), default=0) <= LEGEND_COLUMN_CHARACTERS else 1
+    rows = math.ceil(len(names) / columns)
+    under_axis = round(2.9 * font_size) + (round(2.1 * font_size) if x_title else 0)
+    bottom = under_axis + rows * round(1.6 * font_size) + 10
+    top = figure.layout.margin.t or TOP_MARGIN
+    height = height or top + PLOT_HEIGHT + bottom
     figure.update_layout(
-        title=dict(text=title, font=dict(size=21)),
-        font=FONT, height=height, template=None,       # no template: building it costs ~80 ms
+        height=height, margin=dict(b=bottom),
+        legend=dict(orientation="h", yanchor="top", x=0, y=-under_axis / (height - top - bottom),
+                    entrywidth=1 / columns, entrywidthmode="fraction",
+                    font=dict(size=font_size)),
+    )
+
+
+def _base_layout(figure: go.Figure, title: str, y_title: str, height: int | None = None,
+                 x_title: bool = False) -> go.Figure:
+    figure.update_layout(
+        # the title at the figure's top, not amid a tall margin (the heatmap's column headings)
+        title=dict(text=title, font=dict(size=21), yref="container", y=1, yanchor="top",
+                   pad=dict(t=14)),
+        font=FONT, template=None,       # no template: building it costs ~80 ms
         plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", colorway=SERIES_COLOURS,
-        margin=dict(l=70, r=30, t=70, b=60),
-        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=15)),
+        margin=dict(l=70, r=30, t=TOP_MARGIN),
         hoverlabel=dict(font_size=15),
     )
+    place_legend(figure, font_size=15, x_title=x_title, height=height)
     figure.update_yaxes(title_text=y_title, rangemode="tozero", gridcolor="#DDDDDD",
                         tickfont=dict(size=15, color="#111"))
     figure.update_xaxes(tickfont=dict(size=15, color="#111"), gridcolor="#EEEEEE")
+    return figure
+
+
+def projector_fonts(figure: go.Figure) -> go.Figure:
+    """A copy of `figure` with no text under PROJECTOR_FONT pixels (presentation mode):
+    title, ticks, axis titles, legend, hover, annotations and the texts in the chart."""
+    figure = go.Figure(figure)
+    size = PROJECTOR_FONT
+    figure.update_layout(font_size=size + 1, title_font_size=size + 6, hoverlabel_font_size=size,
+                         legend_font_size=size)
+    figure.update_xaxes(tickfont_size=size, title_font_size=size)
+    figure.update_yaxes(tickfont_size=size, title_font_size=size)
+    figure.update_annotations(font_size=size)
+    figure.update_traces(textfont_size=size, selector=lambda trace: "textfont" in trace)
+    if any(trace.type == "heatmap" for trace in figure.data):     # larger angled headings
+        extra = round(HEATMAP_TOP * (size / 14 - 1))
+        figure.update_layout(height=figure.layout.height + extra, margin_t=HEATMAP_TOP + extra)
+    else:
+        place_legend(figure, font_size=size, x_title=bool(figure.layout.xaxis.title.text))
     return figure
 
 
@@ -92,7 +158,7 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     department and for ALL. `view` 'rolling12' draws the rolling 12-month values instead.
     """
     rule_names = rule_names or {}
-    figure = go.Figure()
+    figure = new_figure(lang)
     series = with_gaps(series, organisation["month"])
     organisation = organisation.sort_values("month")
     months = pd.to_datetime(series["month"])
@@ -231,19 +297,33 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     bands = [0.0, 0.25, 0.5, 0.75, 1.0]     # z -1, 0, 1, 2 sit in the middle of a band
     scale = [pair for index, colour in enumerate(colours)
              for pair in ([bands[index], colour], [bands[index + 1], colour])]
-    figure = go.Figure(go.Heatmap(
+    figure = new_figure(lang, go.Heatmap(
         z=z, x=[text(f"heatmap.column.{i}", lang).replace("\n", "<br>") for i in indicators],
         y=departments, text=cell_text,
         texttemplate="%{text}", textfont=dict(size=14, color="#111111"), hovertext=hover,
         hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
     ))
     figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
-                          height=max(420, 46 * len(departments) + 240))
+                          height=max(420, 46 * len(departments) + HEATMAP_TOP + 30))
     figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16, color="#111"))
     # angled: even the short headings are wider than a column on a 1280-pixel screen
     figure.update_xaxes(side="top", tickangle=-45, tickfont=dict(size=14, color="#111"))
-    figure.update_layout(margin=dict(l=150, r=20, t=210, b=20))
+    # room for the title (at the top) and the angled headings under it
+    figure.update_layout(margin=dict(l=150, r=20, t=HEATMAP_TOP, b=20))
     return figure
+
+
+def funnel_label_positions(points: pd.DataFrame, limits: pd.DataFrame,
+                           line_label: tuple[float, str] | None = None) -> list:
+    """Where each department's name goes around its point (None: hover only); signals first.
+    Placed for the projector's font, so that the names stay apart there too."""
+    y_high = max(limits[["upper998", "upper95"]].max().max(), points["value"].max()) * 1.05
+    priority = points["level"].map({"alert": 2, "watch": 1}).fillna(0).tolist()
+    return label_positions(points["denominator"].tolist(), points["value"].tolist(),
+                           points["department"].tolist(), priority, font_size=PROJECTOR_FONT,
+                           line_label=line_label,
+                           x_range=(limits["denominator"].min(), limits["denominator"].max()),
+                           y_range=(0.0, y_high))
 
 
 def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation_value: float,
@@ -253,7 +333,7 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
     `points`: department, denominator, value, level. `limits`: denominator, lower/upper 95
     and 99.8 columns (lower95, upper95, lower998, upper998), sorted by denominator.
     """
-    figure = go.Figure()
+    figure = new_figure(lang)
     for column, name_key, colour, dash in (
         ("upper998", "chart.funnel_998", OKABE_ITO["vermillion"], "dash"),
         ("upper95", "chart.funnel_95", OKABE_ITO["orange"], "dot"),
@@ -268,14 +348,20 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
         figure.add_hline(y=organisation_value, line=dict(color=OKABE_ITO["black"], width=2),
                          annotation=dict(text=text("chart.organisation", lang), font=dict(size=14)),
                          annotation_position="top right")
+    line_label = (None if math.isnan(organisation_value)
+                  else (organisation_value, text("chart.organisation", lang)))
+    points = points.assign(label_position=funnel_label_positions(points, limits, line_label))
     for level in ("ok", "watch", "alert"):
         rows = points[points["level"].map(level_of) == level]
         if rows.empty:
             continue
         figure.add_trace(go.Scatter(
             x=rows["denominator"], y=rows["value"], mode="markers+text",
-            text=rows["department"].map(plotly_text),
-            textposition="top center", textfont=dict(size=14),
+            # a name that would overlap another stays on hover only
+            text=[plotly_text(d) if isinstance(p, str) else ""
+                  for d, p in zip(rows["department"], rows["label_position"])],
+            textposition=[p if isinstance(p, str) else "top center" for p in rows["label_position"]],
+            textfont=dict(size=14),
             name=text(FUNNEL_POINT_NAMES[level], lang),
             marker=dict(size=15, color=LEVEL_COLOURS[level], line=dict(color="#000", width=1.2),
                         symbol={"ok": "circle", "watch": "triangle-up", "alert": "square"}[level]),
@@ -284,6 +370,6 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
             hoverinfo="text",
         ))
     title = f"{indicator_name(indicator, lang)} · {text('chart.rolling12_to', lang, month=month_title)}"
-    figure = _base_layout(figure, title, unit_title(indicator, lang))
+    figure = _base_layout(figure, title, unit_title(indicator, lang), x_title=True)
     figure.update_xaxes(title_text=text("chart.funnel_x", lang))
     return figure

@@ -159,6 +159,15 @@ def load_unrecorded(path: str, version: int) -> tuple[str, ...]:
         return unrecorded_indicators(con)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_incomplete(path: str, version: int) -> pd.DataFrame:
+    """Months whose workforce is stored but another kind not yet (signals.completeness)."""
+    from signals.completeness import incomplete_months
+
+    with read_connection(path) as con:
+        return incomplete_months(con)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_hotspots(path: str, version: int, min_group_size: int, month) -> pd.DataFrame:
     """Departments ranked by their signals in `month` (None: the latest month)."""

@@ -17,9 +17,10 @@ def indicator_name(indicator: str, lang: str) -> str:
     return INDICATORS_BY_ID[indicator].names[lang]
 
 
-# Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"): browsers
-# hyphenate Dutch only with a dictionary, which headless and kiosk set-ups often lack.
-COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie)(?=[a-z])",
+# Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"), and
+# "psycho-social" in every language: browsers hyphenate only with a dictionary, which
+# headless and kiosk set-ups often lack.
+COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho)(?=[a-z])",
                              re.IGNORECASE)
 SOFT_HYPHEN = "\u00ad"
 

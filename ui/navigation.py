@@ -76,6 +76,30 @@ def _home_alias(home, spec: PageSpec, lang: str):
                    url_path=spec.key, visibility="hidden")
 
 
+# Presentation mode steps through these pages, in this order (those the viewer may see).
+PRESENTATION_STEPS = ("overview", "hotspots", "trends")
+
+
+def page_key(page, allowed_keys=None) -> str | None:
+    """The registry key of a page st.navigation returned (the default page is the first
+    allowed one); None for a page outside the registry."""
+    allowed = visible_pages(allowed_keys)
+    if page.url_path in ("", HOME_URL_PATH):
+        return allowed[0].key if allowed else None
+    return page.url_path if page.url_path in PAGES_BY_KEY else None
+
+
+def presentation_neighbours(current: str | None, allowed_keys=None) -> tuple[str | None, str | None]:
+    """(previous, next) page keys of the presentation around `current`."""
+    allowed = {spec.key for spec in visible_pages(allowed_keys)}
+    steps = [key for key in PRESENTATION_STEPS if key in allowed]
+    if current not in steps:
+        return None, steps[0] if steps else None
+    index = steps.index(current)
+    return (steps[index - 1] if index > 0 else None,
+            steps[index + 1] if index + 1 < len(steps) else None)
+
+
 def build_navigation(lang: str, allowed_keys=None, *, hidden: bool = False, login: bool = False):
     """st.navigation over the allowed pages (or the login page); returns the page to run."""
     if login:

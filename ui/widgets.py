@@ -10,7 +10,8 @@ import streamlit as st
 
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
 from signals.i18n import text
-from ui.data import ActiveDatabase, load_unrecorded
+from signals.completeness import missing_kinds
+from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
 from ui.labels import (breakable, change_text, display_value, indicator_name, level_label,
                        month_text, reason_column)
 from ui.theme import LEVEL_ICONS, level_of
@@ -49,7 +50,8 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
     window = series.loc[(series.index > year_before(month)) & (series.index <= month)]
     sparkline = window.loc[~window["suppressed"], "value"].dropna().round(3).tolist()
     name = indicator_name(indicator, lang)
-    with st.container(border=True, height="stretch"):    # a row of tiles, one height
+    # a row of tiles, one height; the key lets the CSS size the texts to the tile's width
+    with st.container(border=True, height="stretch", key=f"tile_{indicator}"):
         st.html(f'<div class="tile-name" lang="{lang}">{html.escape(breakable(name))}</div>')
         st.metric(
             name,
@@ -99,6 +101,29 @@ def unrecorded_notice(database: ActiveDatabase, lang: str) -> tuple[str, ...]:
                  kinds=", ".join(KINDS[kind].labels[lang] for kind in kinds),
                  indicators=", ".join(indicator_name(indicator, lang) for indicator in unrecorded)))
     return unrecorded
+
+
+def incomplete_notice(database: ActiveDatabase, month: dt.date, lang: str) -> tuple[str, ...]:
+    """Say that `month` is not complete yet, which kinds are missing and which indicators
+    rest on them; returns those indicators (empty: the month is complete)."""
+    missing = missing_kinds(load_incomplete(database.path, database.version), month)
+    if not missing:
+        return ()
+    affected = tuple(indicator for indicator in INDICATOR_IDS
+                     if INDICATORS_BY_ID[indicator].source_kind in missing)
+    kinds = ", ".join(text("common.incomplete_kind", lang, kind=KINDS[kind].labels[lang],
+                           last=month_text(last, lang)) for kind, last in missing.items())
+    st.warning(text("common.incomplete", lang, month=month_text(month, lang), kinds=kinds,
+                    indicators=", ".join(indicator_name(i, lang) for i in affected)),
+               icon=":material/hourglass_top:")
+    return affected
+
+
+def incomplete_months_of(database: ActiveDatabase, indicator: str) -> dict[dt.date, dt.date]:
+    """The months not complete yet for `indicator`'s records, each with its kind's latest month."""
+    incomplete = load_incomplete(database.path, database.version)
+    rows = incomplete[incomplete["kind"] == INDICATORS_BY_ID[indicator].source_kind]
+    return dict(zip(rows["month"], rows["last_month"]))
 
 
 def first_recorded_index(unrecorded: tuple[str, ...]) -> int:

@@ -14,6 +14,7 @@ from ui.data import SHOW_DEMO_KEY, load_coverage, real_database_has_data
 from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
+from ui.tables import literal_table
 
 viewer = require_page("data")  # the role check, before anything is read or shown
 context = page_context()
@@ -33,7 +34,7 @@ def show_coverage() -> None:
     if len(reported):
         table = table.loc[reported.min():reported.max()]
     st.write(t("data.span", first=month_text(table.index.min(), lang),
-               last=month_text(table.index.max(), lang), months=len(table)))
+               last=month_text(table.index.max(), lang), n=len(table)))
     for kind in ("workforce", "absences"):
         empty = [month_text(month, lang, short=True) for month in table.index[table[kind] == 0]]
         if empty:
@@ -118,7 +119,7 @@ def show_definitions() -> None:
          t("data.unit"): t("unit." + indicator.unit)}
         for indicator in INDICATORS
     ]
-    safe_dataframe(pd.DataFrame(rows), hide_index=True)
+    literal_table(pd.DataFrame(rows), show_index=False)      # wraps: nothing cut on the right
     st.caption(f"{t('common.source')}: {SOURCE[lang]}")
 
 

@@ -7,7 +7,8 @@ import streamlit as st
 from signals import reviews
 from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
-from ui.context import page_context
+from ui.charts import projector_fonts
+from ui.context import month_selector, page_context
 from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv, safe_dataframe
 from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
@@ -15,7 +16,7 @@ from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figu
 from ui.hotspot_reviews import review_column, review_table, show_review_form
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
-from ui.widgets import first_recorded_index, hotspot_block, unrecorded_notice
+from ui.widgets import first_recorded_index, hotspot_block, incomplete_notice, unrecorded_notice
 
 WHY_ROWS = 15           # departments whose reasons are spelled out; all are in the CSV
 
@@ -30,8 +31,11 @@ if not months:
     st.info(t("common.no_data"))
     st.stop()
 unrecorded = unrecorded_notice(database, lang)
-month = st.selectbox(t("common.month"), months, key="hotspots_month",
-                     format_func=lambda m: month_text(m, lang))
+month = month_selector(st, months, key="hotspots_month", label=t("common.month"),
+                       format_func=lambda m: month_text(m, lang), presenting=context.presenting)
+if context.presenting:          # no month control on the projector: say which month it is
+    st.header(month_text(month, lang))
+incomplete = incomplete_notice(database, month, lang)
 
 # Heatmap: the month's departments, those with signals first (suppressed ones say so);
 # a large organisation's first HEATMAP_ROWS unless all are asked for.
@@ -39,7 +43,8 @@ department_count = len(heatmap_order(*database.cache_key, month))
 show_all = department_count > HEATMAP_ROWS and st.toggle(
     t("hotspots.show_all", n=department_count), key="hotspots_show_all")
 rows = None if show_all else HEATMAP_ROWS
-st.plotly_chart(heatmap_figure(*database.cache_key, month, lang, rows), key="hotspots_heatmap",
+heatmap = heatmap_figure(*database.cache_key, month, lang, rows)
+st.plotly_chart(projector_fonts(heatmap) if context.presenting else heatmap, key="hotspots_heatmap",
                 config={"displaylogo": False})
 st.caption(t("hotspots.heatmap_help", n=database.min_group_size) + " "
            + t("hotspots.heatmap_order", shown=min(rows or department_count, department_count),
@@ -55,7 +60,9 @@ st.subheader(t("hotspots.ranking"))
 ranked = load_hotspots(*database.cache_key, month)
 ranked = ranked[ranked["score"] > 0]
 latest_reviews = reviews.latest_reviews(access_db())
-if ranked.empty:
+if ranked.empty and incomplete:
+    st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
+elif ranked.empty:
     st.success(t("overview.no_attention"))
 else:
     table = ranked.assign(
@@ -78,14 +85,15 @@ else:
         st.caption(t("hotspots.why_more", n=len(ranked) - WHY_ROWS))
 
 # The physician's follow-up: everyone sees the status, only the physician the notes and the form.
-reviewing = viewer.may_review() and not ranked.empty
+reviewing = viewer.may_review() and not ranked.empty and not context.presenting  # not on a projector
 if reviewing or not latest_reviews.empty:
     st.subheader(t("review.title"))
 if reviewing:
     show_review_form(viewer, ranked, month, lang)
 if not latest_reviews.empty:
     st.caption(t("review.latest"))
-    safe_dataframe(review_table(latest_reviews, lang, with_notes=viewer.may_review()), hide_index=True)
+    notes = viewer.may_review() and not context.presenting       # notes never on a projector
+    safe_dataframe(review_table(latest_reviews, lang, with_notes=notes), hide_index=True)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))
@@ -96,7 +104,8 @@ figure, points = funnel_figure(*database.cache_key, month, indicator, lang)
 if figure is None:
     st.info(t("hotspots.no_funnel"))
 else:
-    st.plotly_chart(figure, key="hotspots_funnel", config={"displaylogo": False})
+    st.plotly_chart(projector_fonts(figure) if context.presenting else figure,
+                    key="hotspots_funnel", config={"displaylogo": False})
     st.caption(t("hotspots.funnel_help"))
     download_csv(t("common.download_figures"), points, f"funnel_{indicator}_{month}.csv",
                  key="download_funnel", lang=lang)

@@ -6,11 +6,12 @@ import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.access_control import require_page
-from ui.context import page_context
+from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.labels import month_text
 from ui.downloads import download_csv
-from ui.widgets import hotspot_block, indicator_tile, unrecorded_notice, year_before
+from ui.widgets import (hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice,
+                        year_before)
 
 TILES_PER_ROW = 5
 ATTENTION_ROWS = 5
@@ -30,12 +31,10 @@ if not months:
     st.stop()
 unrecorded_notice(database, lang)
 
-if context.presenting:
-    month = months[0]
-else:
-    month = month_column.selectbox(t("common.month"), months, key="overview_month",
-                                   format_func=lambda m: month_text(m, lang))
-st.header(month_text(month, lang))
+month = month_selector(month_column, months, key="overview_month", label=t("common.month"),
+                       format_func=lambda m: month_text(m, lang), presenting=context.presenting)
+(month_column if context.presenting else st).header(month_text(month, lang))
+incomplete = incomplete_notice(database, month, lang)
 
 this_month = chart[chart["month"] == month]
 organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_index("indicator")
@@ -44,30 +43,44 @@ organisation_rows = this_month[this_month["department"] == ALL_DEPARTMENTS].set_
 organisation_levels = (organisation_rows["level"]
                        .where(organisation_rows["expected"].notna(), "unjudged")
                        .where(organisation_rows["value"].notna(), "no_data").to_dict())
+# records still to come: no "no signal" on figures that may be too low (a signal stays)
+organisation_levels.update({indicator: "incomplete" for indicator in incomplete
+                            if organisation_levels.get(indicator) not in ("watch", "alert")})
 signalled = this_month[(this_month["department"] != ALL_DEPARTMENTS) & this_month["level"].notna()] \
     .groupby("indicator")["department"].nunique().to_dict()
 
-for start in range(0, len(INDICATOR_IDS), TILES_PER_ROW):
-    columns = st.columns(TILES_PER_ROW)
-    for column, indicator in zip(columns, INDICATOR_IDS[start:start + TILES_PER_ROW]):
-        with column:
-            indicator_tile(
-                indicator, organisation[organisation["indicator"] == indicator], month,
-                organisation_levels.get(indicator), lang, database.min_group_size,
-                signalled.get(indicator, 0),
-            )
+# On the projector the tiles and the departments to look at share the first screen.
+if context.presenting:
+    # side by side on a wide screen, one under the other on a narrow one (the CSS decides)
+    tiles_area, attention_area = st.container(key="presentation_split").columns([11, 9], gap="medium")
+else:
+    tiles_area = attention_area = st.container()
+with tiles_area:
+    for start in range(0, len(INDICATOR_IDS), TILES_PER_ROW):
+        columns = st.columns(TILES_PER_ROW)
+        for column, indicator in zip(columns, INDICATOR_IDS[start:start + TILES_PER_ROW]):
+            with column:
+                indicator_tile(
+                    indicator, organisation[organisation["indicator"] == indicator], month,
+                    organisation_levels.get(indicator), lang, database.min_group_size,
+                    signalled.get(indicator, 0),
+                )
 
 if not context.presenting:
     last_year = organisation[(organisation["month"] > year_before(month)) & (organisation["month"] <= month)]
     figures = last_year[["month", "indicator", "numerator", "denominator", "value", "suppressed",
                          "suppression_reason"]]
-    download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
-                 f"overview_{month}.csv", key="download_overview", lang=lang)
+    with tiles_area:
+        download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
+                     f"overview_{month}.csv", key="download_overview", lang=lang)
 
-st.subheader(t("overview.attention"))
-ranked = load_hotspots(*database.cache_key, month)
-ranked = ranked[ranked["score"] > 0].head(ATTENTION_ROWS)
-if ranked.empty:
-    st.success(t("overview.no_attention"))
-for row in ranked.itertuples(index=False):
-    hotspot_block(row, lang)
+with attention_area:
+    st.subheader(t("overview.attention"))
+    ranked = load_hotspots(*database.cache_key, month)
+    ranked = ranked[ranked["score"] > 0].head(ATTENTION_ROWS)
+    if ranked.empty and incomplete:
+        st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
+    elif ranked.empty:
+        st.success(t("overview.no_attention"))
+    for row in ranked.itertuples(index=False):
+        hotspot_block(row, lang)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
 from signals.privacy import COMPLEMENTARY
 from signals.reference import reference_for
-from ui.charts import control_chart, reference_label
+from ui.charts import control_chart, projector_fonts, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
-from ui.labels import indicator_name, month_ranges, plain
+from ui.labels import indicator_name, kind_label, month_ranges, plain
 from ui.rules import rule_names
-from ui.widgets import first_recorded_index, unrecorded_notice
+from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
 
 MAX_DEPARTMENTS = 4
 CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "denominator",
@@ -50,7 +50,7 @@ chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departm
                             default=[default_department], key="trends_departments",
                             max_selections=MAX_DEPARTMENTS,
                             format_func=lambda d: t("common.organisation") if d == ALL_DEPARTMENTS else d)
-view_column, reference_column = st.columns([2, 3], vertical_alignment="bottom")
+view_column, reference_column = st.columns([3, 2], vertical_alignment="bottom")
 view = view_column.segmented_control(t("trends.view"), ["monthly", "rolling12"], default="monthly",
                                key="trends_view", required=True,
                                format_func=lambda v: t("chart.view_" + v))
@@ -64,6 +64,11 @@ organisation = of_indicator[of_indicator["department"] == ALL_DEPARTMENTS]
 suppressed = indicators[(indicators["indicator"] == indicator) & indicators["suppressed"]]
 names = rule_names(lang)
 
+incomplete = incomplete_months_of(database, indicator)
+if incomplete and indicator not in unrecorded:     # the last months' records still to come
+    st.warning(t("trends.incomplete", months=month_ranges(incomplete, lang),
+                 kinds=kind_label(INDICATORS_BY_ID[indicator].source_kind, lang)),
+               icon=":material/hourglass_top:")
 if indicator in unrecorded:            # no empty charts: say why there is none
     st.info(t("trends.unrecorded", indicator=indicator_name(indicator, lang)))
     chosen = []
@@ -91,6 +96,8 @@ for department in chosen:
     figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
+    if context.presenting:
+        figure = projector_fonts(figure)
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
     show_hidden_months(department)
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],

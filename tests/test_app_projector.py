@@ -1,0 +1,161 @@
+"""The committee's screens on a projector: presentation mode, numbers drawn in the
+language, singular and plural, incomplete months."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from signals.formatting import plotly_separators
+from test_app import demo_shown, open_page  # noqa: F401  (a fixture and a helper)
+
+
+def figure_specs(app) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def all_french_figures(app_factory) -> list[dict]:
+    """Every Plotly figure the pages build in French: trends (monthly, rolling, with the
+    reference line, several departments), the heatmap and the funnel plot."""
+    specs = []
+    trends = app_factory("trends", "fr")
+    specs += figure_specs(trends)
+    trends.selectbox(key="trends_indicator").set_value("turnover_rate").run()
+    trends.toggle(key="trends_reference").set_value(True).run()
+    departments = trends.multiselect(key="trends_departments")
+    departments.set_value(["ALL", departments.options[1]]).run()
+    specs += figure_specs(trends)
+    trends.segmented_control(key="trends_view").set_value("rolling12").run()
+    specs += figure_specs(trends)
+    hotspots = app_factory("hotspots", "fr")
+    specs += figure_specs(hotspots)
+    hotspots.selectbox(key="hotspots_funnel_indicator").set_value("accident_frequency_rate").run()
+    specs += figure_specs(hotspots)
+    return specs
+
+
+def test_every_french_figure_draws_decimal_commas(demo_shown):
+    specs = all_french_figures(open_page)
+    assert len(specs) >= 7, "the pages built their charts"
+    assert plotly_separators("fr") == ",\u202f"
+    assert [spec["layout"].get("separators") for spec in specs] == [",\u202f"] * len(specs)
+
+
+@pytest.mark.parametrize("lang, separators", [("nl", ",\u202f"), ("en", ".,")])
+def test_dutch_and_english_figures_use_their_own_marks(demo_shown, lang, separators):
+    specs = figure_specs(open_page("hotspots", lang)) + figure_specs(open_page("trends", lang))
+    assert specs and {spec["layout"].get("separators") for spec in specs} == {separators}
+
+
+def html_shown(app) -> str:
+    return "\n".join(str(element.proto) for element in app.get("html"))
+
+
+def present(app):
+    app.sidebar.toggle(key="presentation_toggle").set_value(True).run()
+    assert not app.exception, [error.value for error in app.exception]
+    assert app.query_params["present"] == "1"
+    return app
+
+
+def test_presentation_mode_keeps_the_chosen_month(demo_shown):
+    app = open_page("overview", "en")
+    latest = app.header[0].value
+    app.selectbox(key="overview_month").select_index(3).run()
+    chosen = app.header[0].value
+    assert chosen != latest
+    present(app)
+    assert not app.get("selectbox"), "no month control on the projector"
+    assert app.header[0].value == chosen
+
+
+def test_presentation_steps_overview_hotspots_trends_with_the_month(demo_shown):
+    app = open_page("overview", "fr")
+    app.selectbox(key="overview_month").select_index(2).run()
+    chosen = app.header[0].value
+    present(app)
+    assert "present_previous" not in [button.key for button in app.button], "the first step"
+    app.button(key="present_next").click().run()
+    assert not app.exception
+    assert app.title[0].value == "Points d'attention pour le médecin du travail"
+    assert app.header[0].value == chosen, "the hotspots of the same month"
+    assert "hotspots_month" not in [box.key for box in app.selectbox]
+    app.button(key="present_next_remote").click().run()      # the remote's Page Down
+    assert app.title[0].value == "Tendances par service"
+    assert "present_next" not in [button.key for button in app.button], "the last step"
+    app.button(key="present_previous").click().run()
+    assert app.title[0].value == "Points d'attention pour le médecin du travail"
+    app.button(key="present_previous_remote").click().run()
+    assert app.title[0].value == "Vue d'ensemble pour le comité"
+    assert app.header[0].value == chosen
+    assert app.query_params["present"] == "1" and app.query_params["lang"] == "fr"
+
+
+def test_the_projector_shows_no_access_control_banner(demo_shown):
+    app = open_page("overview", "nl")
+    assert "Toegangscontrole staat uit" in html_shown(app), "shown at the desk"
+    present(app)
+    assert "Toegangscontrole staat uit" not in html_shown(app)
+    assert "DEMO" in html_shown(app), "a demo stays marked as a demo"
+
+
+def test_overview_counts_departments_in_singular_and_plural(demo_shown):
+    app = open_page("overview", "nl")
+    captions = [caption.value for caption in app.caption]
+    counted = [caption for caption in captions if "met signaal" in caption]
+    assert counted, "the demo has departments with signals"
+    for caption in counted:
+        number = int(caption.split()[0])
+        assert caption == (f"{number} dienst met signaal" if number == 1
+                           else f"{number} diensten met signaal")
+    assert not any("(en)" in caption for caption in captions)
+
+
+@pytest.fixture
+def absences_behind_workforce():
+    """Workforce up to October 2025, absences up to September: October is incomplete."""
+    from signals import config
+    from signals.ingest import ingest_bytes
+
+    months = ("2025-07", "2025-08", "2025-09", "2025-10")
+    files = {
+        "workforce": ["month;department;headcount;hours_worked"] + [
+            f"{month};{department};40;6000" for month in months for department in ("Noord", "Zuid")],
+        "absences": ["employee_id;department;start_date;end_date;absence_type"] + [
+            f"E{index};Noord;{month}-03;{month}-05;illness"
+            for index, month in enumerate(months[:3])],
+    }
+    for kind, lines in files.items():
+        result = ingest_bytes(config.default_db_path(), kind, f"{kind}.csv",
+                              ("\n".join(lines) + "\n").encode())
+        assert result.accepted, result.error_report()
+
+
+def warnings_shown(app) -> str:
+    return "\n".join(warning.value for warning in app.warning)
+
+
+@pytest.mark.parametrize("key", ["overview", "hotspots"])
+def test_a_month_without_its_absences_is_incomplete_not_quiet(absences_behind_workforce, key):
+    app = open_page(key, "nl")
+    notice = warnings_shown(app)
+    assert "oktober 2025 is nog onvolledig" in notice
+    assert "Afwezigheden (laatste maand: september 2025)" in notice
+    assert "Afwezigheidsgraad" in notice
+    assert not [s.value for s in app.success if "Geen enkele dienst" in s.value], \
+        "no green 'no department signals this month'"
+    assert "nog onvolledig (zie hierboven)" in "\n".join(info.value for info in app.info)
+    if key == "overview":
+        lights = html_shown(app)
+        assert lights.count("signal-light signal-incomplete") == 3, "the three absence indicators"
+    app.selectbox(key=f"{key}_month").select_index(1).run()       # September
+    assert "onvolledig" not in warnings_shown(app), "September is complete"
+
+
+def test_trends_name_the_incomplete_months_of_the_indicator(absences_behind_workforce):
+    app = open_page("trends", "en")
+    assert "Not complete yet for this indicator: Oct 2025 (nothing uploaded yet for" in \
+        warnings_shown(app)
+    app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
+    assert "Not complete yet" not in warnings_shown(app)

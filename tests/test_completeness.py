@@ -1,0 +1,61 @@
+"""Incomplete months: workforce stored, another kind not yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from signals import store
+from signals.completeness import incomplete_months, missing_kinds
+from signals.ingest import ingest_bytes
+
+MONTHS = ("2025-07", "2025-08", "2025-09", "2025-10")
+
+
+def store_file(db_path, kind: str, lines: list[str]) -> None:
+    result = ingest_bytes(db_path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
+    assert result.accepted, result.error_report()
+
+
+def workforce(months=MONTHS) -> list[str]:
+    return ["month;department;headcount;hours_worked"] + [
+        f"{month};{department};30;4500" for month in months for department in ("Noord", "Zuid")]
+
+
+def absences(months) -> list[str]:
+    return ["employee_id;department;start_date;end_date;absence_type"] + [
+        f"E{index};Noord;{month}-03;{month}-05;illness" for index, month in enumerate(months)]
+
+
+def incidents(months) -> list[str]:
+    return ["incident_id;date;department;category;days_lost"] + [
+        f"I{index};{month}-10;Zuid;near_miss;0" for index, month in enumerate(months)]
+
+
+def test_workforce_ahead_of_absences_makes_the_month_incomplete(db_path):
+    store_file(db_path, "workforce", workforce())
+    store_file(db_path, "absences", absences(MONTHS[:3]))           # up to September
+    store_file(db_path, "incidents", incidents(MONTHS))              # up to October
+    with store.connect(db_path, read_only=True) as con:
+        incomplete = incomplete_months(con)
+    assert incomplete.values.tolist() == [[dt.date(2025, 10, 1), "absences", dt.date(2025, 9, 1)]]
+    assert missing_kinds(incomplete, dt.date(2025, 10, 1)) == {"absences": dt.date(2025, 9, 1)}
+    assert missing_kinds(incomplete, dt.date(2025, 9, 1)) == {}
+
+
+def test_several_kinds_and_months_behind(db_path):
+    store_file(db_path, "workforce", workforce())
+    store_file(db_path, "absences", absences(MONTHS[:2]))           # up to August
+    store_file(db_path, "incidents", incidents(MONTHS[:3]))          # up to September
+    with store.connect(db_path, read_only=True) as con:
+        incomplete = incomplete_months(con)
+    assert missing_kinds(incomplete, dt.date(2025, 9, 1)) == {"absences": dt.date(2025, 8, 1)}
+    assert missing_kinds(incomplete, dt.date(2025, 10, 1)) == {
+        "absences": dt.date(2025, 8, 1), "incidents": dt.date(2025, 9, 1)}
+
+
+def test_kinds_up_to_date_or_never_uploaded_leave_the_months_complete(db_path):
+    store_file(db_path, "workforce", workforce())
+    store_file(db_path, "absences", absences(MONTHS))               # up to October
+    # no incidents, turnover or re-integration file at all: "unrecorded", not incomplete
+    with store.connect(db_path, read_only=True) as con:
+        assert incomplete_months(con).empty

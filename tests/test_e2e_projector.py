@@ -1,0 +1,93 @@
+"""The committee's screens in a real browser: a 1280 x 800 projector and presentation mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from signals.formatting import month_label
+
+from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="system Chromium not installed at /usr/bin/chromium"),
+]
+
+TILE_OVERFLOW = """() => Array.from(document.querySelectorAll('[class*="st-key-tile_"]')).map(tile => {
+    const parts = {name: tile.querySelector('.tile-name'),
+                   value: tile.querySelector('[data-testid="stMetricValue"] div'),
+                   delta: tile.querySelector('[data-testid="stMetricDelta"] div')};
+    const out = {title: parts.name.textContent, wrap: getComputedStyle(parts.name).overflowWrap};
+    for (const [key, element] of Object.entries(parts))
+        out[key] = element ? element.scrollWidth - element.clientWidth : 0;
+    return out; })"""
+
+SMALL_TEXT = """() => { const small = []; const main = document.querySelector('[data-testid="stMain"]');
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, element = node.parentElement;
+        if (!node.textContent.trim() || element.closest('button')) continue;
+        const box = element.getBoundingClientRect();
+        if (!box.width || !box.height) continue;
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        if (size < 17.9) small.push(node.textContent.trim().slice(0, 30) + ' ' + size); }
+    return small; }"""
+
+
+def open_at(browser, server, size, path: str):
+    context = browser.new_context(viewport=dict(zip(("width", "height"), size)), device_scale_factor=1)
+    tab = context.new_page()
+    tab.goto(f"{server['url']}/{path}")
+    settle(tab)
+    tab.wait_for_timeout(1000)
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    return context, tab
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_tiles_fit_a_1280_screen_with_the_sidebar(app_server, browser, lang):
+    context, tab = open_at(browser, app_server, (1280, 800), f"?lang={lang}")
+    try:
+        assert tab.locator('[data-testid="stSidebar"]').is_visible()
+        tiles = tab.evaluate(TILE_OVERFLOW)
+        assert len(tiles) == 10
+        assert {tile["wrap"] for tile in tiles} == {"normal"}, "words break at soft hyphens only"
+        overflowing = [tile for tile in tiles if tile["name"] > 0 or tile["value"] > 0
+                       or tile["delta"] > 0]
+        assert overflowing == []
+    finally:
+        context.close()
+
+
+def months_ago(count: int) -> dt.date:
+    """The first of the month `count` months before this one (the demo ends last month)."""
+    index = dt.date.today().year * 12 + dt.date.today().month - 1 - count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def test_presentation_keys_step_with_the_month_and_large_texts(app_server, browser):
+    chosen = months_ago(3)          # not the latest: the projector keeps it
+    month = f"month={chosen:%Y-%m}"
+    context, tab = open_at(browser, app_server, (1920, 1080), f"?lang=fr&present=1&{month}")
+    try:
+        assert tab.get_by_text("Le contrôle d'accès est désactivé").count() == 0
+        blocks = tab.locator(".attention-row")
+        assert blocks.count() >= 1
+        assert blocks.last.bounding_box()["y"] + blocks.last.bounding_box()["height"] <= 1080, \
+            "the attention list on the first screen"
+        assert tab.evaluate(SMALL_TEXT) == []
+        for key, path, title in (("PageDown", "/hotspots", "Points d'attention"),
+                                 ("ArrowRight", "/trends", "Tendances par service"),
+                                 ("ArrowLeft", "/hotspots", "Points d'attention"),
+                                 ("PageUp", "/?", "Vue d'ensemble")):
+            tab.keyboard.press(key)
+            tab.wait_for_timeout(500)
+            settle(tab)
+            assert path in tab.url and month in tab.url and "present=1" in tab.url
+            assert tab.locator("h1").first.inner_text().startswith(title)
+            assert tab.evaluate(SMALL_TEXT) == [], f"{path}: texts of 18 pixels or more"
+        assert tab.locator("h2").first.inner_text() == month_label(chosen, "fr")
+    finally:
+        context.close()
