@@ -444,11 +444,13 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
                          "en": "Store all valid files"},
     "upload.summary": {"nl": "Overzicht van de gekozen bestanden", "fr": "Résumé des fichiers choisis",
                        "en": "Summary of the chosen files"},
-    "upload.summary_counts": {
-        "nl": "{stored} bewaard, {valid} in orde (nog niet bewaard), {rejected} geweigerd, {warnings} waarschuwing(en).",
-        "fr": "{stored} enregistré(s), {valid} valide(s) (pas encore enregistré(s)), {rejected} refusé(s), "
-              "{warnings} avertissement(s).",
-        "en": "{stored} stored, {valid} valid (not stored yet), {rejected} rejected, {warnings} warning(s).",
+    "upload.summary_counts": {   # several counts: label: number, so no plural is hedged
+        "nl": "Bewaard: {stored} · in orde, nog niet bewaard: {valid} · geweigerd: {rejected} · "
+              "waarschuwingen: {warnings}.",
+        "fr": "Enregistrés : {stored} · valides, pas encore enregistrés : {valid} · "
+              "refusés : {rejected} · avertissements : {warnings}.",
+        "en": "Stored: {stored} · valid, not stored yet: {valid} · rejected: {rejected} · "
+              "warnings: {warnings}.",
     },
     "upload.store_all_note": {
         "nl": "Geweigerde bestanden worden niet bewaard; ze komen als geweigerd in de geschiedenis.",

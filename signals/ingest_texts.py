@@ -318,24 +318,24 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "data. Upload into the organisation's database instead.",
     },
     # Undoing an upload (signals.undo)
-    "undo.done": {
-        "nl": "Upload {upload} ({file}) ongedaan gemaakt: {removed} rij(en) verwijderd, waarvan "
-              "{restored} teruggezet op de vorige versie.",
-        "fr": "Chargement {upload} ({file}) annulé : {removed} ligne(s) retirée(s), dont "
-              "{restored} remise(s) dans leur version précédente.",
-        "en": "Upload {upload} ({file}) undone: {removed} row(s) removed, of which {restored} "
-              "put back to their previous version.",
+    "undo.done": {              # several counts: label: number, so no plural is hedged
+        "nl": "Upload {upload} ({file}) ongedaan gemaakt. Rijen verwijderd: {removed}; "
+              "waarvan teruggezet op de vorige versie: {restored}.",
+        "fr": "Chargement {upload} ({file}) annulé. Lignes retirées : {removed} ; "
+              "dont remises dans leur version précédente : {restored}.",
+        "en": "Upload {upload} ({file}) undone. Rows removed: {removed}; "
+              "of these put back to their previous version: {restored}.",
     },
     "undo.done_left": {
-        "nl": "Upload {upload} ({file}) ongedaan gemaakt: {removed} rij(en) verwijderd, waarvan "
-              "{restored} teruggezet op de vorige versie. {left} rij(en) die een latere upload "
-              "({later}) opnieuw wijzigde, zijn gebleven zoals ze zijn.",
-        "fr": "Chargement {upload} ({file}) annulé : {removed} ligne(s) retirée(s), dont "
-              "{restored} remise(s) dans leur version précédente. {left} ligne(s) modifiée(s) "
-              "depuis par un chargement ultérieur ({later}) sont restée(s) telles quelles.",
-        "en": "Upload {upload} ({file}) undone: {removed} row(s) removed, of which {restored} "
-              "put back to their previous version. {left} row(s) that a later upload ({later}) "
-              "changed again were left as they are.",
+        "nl": "Upload {upload} ({file}) ongedaan gemaakt. Rijen verwijderd: {removed}; "
+              "waarvan teruggezet op de vorige versie: {restored}. Gebleven zoals ze zijn, "
+              "omdat een latere upload ({later}) ze opnieuw wijzigde: {left}.",
+        "fr": "Chargement {upload} ({file}) annulé. Lignes retirées : {removed} ; "
+              "dont remises dans leur version précédente : {restored}. Laissées telles "
+              "quelles, car un chargement ultérieur ({later}) les a modifiées : {left}.",
+        "en": "Upload {upload} ({file}) undone. Rows removed: {removed}; "
+              "of these put back to their previous version: {restored}. Left as they are, "
+              "because a later upload ({later}) changed them again: {left}.",
     },
     "undo.unknown": {
         "nl": "Er is geen upload {upload}.",
@@ -369,12 +369,20 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": Plural("{count} empty row ignored.", "{count} empty rows ignored."),
     },
     "warning.kept.rows": {
-        "nl": "{count} rij(en) met een lege cel waar al een waarde bewaard was: de bewaarde "
-              "waarde is behouden (een lege cel wist nooit een waarde).",
-        "fr": "{count} ligne(s) avec une cellule vide là où une valeur était déjà enregistrée : "
-              "la valeur enregistrée est conservée (une cellule vide n'efface jamais une valeur).",
-        "en": "{count} row(s) with an empty cell where a value was already stored: the stored "
-              "value was kept (an empty cell never erases a value).",
+        "nl": Plural("{count} rij met een lege cel waar al een waarde bewaard was: de bewaarde "
+                     "waarde is behouden (een lege cel wist nooit een waarde).",
+                     "{count} rijen met een lege cel waar al een waarde bewaard was: de bewaarde "
+                     "waarden zijn behouden (een lege cel wist nooit een waarde)."),
+        "fr": Plural("{count} ligne avec une cellule vide là où une valeur était déjà "
+                     "enregistrée : la valeur enregistrée est conservée (une cellule vide "
+                     "n'efface jamais une valeur).",
+                     "{count} lignes avec une cellule vide là où une valeur était déjà "
+                     "enregistrée : les valeurs enregistrées sont conservées (une cellule vide "
+                     "n'efface jamais une valeur)."),
+        "en": Plural("{count} row with an empty cell where a value was already stored: the "
+                     "stored value was kept (an empty cell never erases a value).",
+                     "{count} rows with an empty cell where a value was already stored: the "
+                     "stored values were kept (an empty cell never erases a value)."),
     },
     "warning.kept.cell": {
         "nl": "Regel {line}, kolom {column}: lege cel, bewaarde waarde {value} behouden.",
@@ -383,9 +391,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "Line {line}, column {column}: empty cell, stored value {value} kept.",
     },
     "warning.kept.more": {
-        "nl": "En nog {count} behouden waarde(n).",
-        "fr": "Et encore {count} valeur(s) conservée(s).",
-        "en": "And {count} more kept value(s).",
+        "nl": Plural("En nog {count} behouden waarde.", "En nog {count} behouden waarden."),
+        "fr": Plural("Et encore {count} valeur conservée.", "Et encore {count} valeurs conservées."),
+        "en": Plural("And {count} more kept value.", "And {count} more kept values."),
     },
     "warning.department.similar_stored": {
         "nl": "Regel {line}: de nieuwe afdeling '{name}' lijkt op de bekende afdeling "

@@ -37,7 +37,7 @@ def test_several_files_get_a_summary_and_one_store_all_button(demo_shown):
     assert summary["File"].tolist() == ["staff.csv", "bad.csv", "absences.csv"]
     assert summary["Result"].tolist() == ["valid, not stored yet", "rejected", "valid, not stored yet"]
     assert summary["Errors"].astype(int).tolist() == [0, 2, 0]
-    assert "0 stored, 2 valid (not stored yet), 1 rejected, 0 warning(s)." in app.error[0].value
+    assert "Stored: 0 · valid, not stored yet: 2 · rejected: 1 · warnings: 0." in app.error[0].value
     assert [b.key for b in app.button if b.key.startswith("store")] == ["store_all"]
     assert [e.label for e in app.expander if e.label.startswith("Details")] == [
         "Details: " + plain(name) for name in ("staff.csv", "bad.csv", "absences.csv")]
@@ -49,7 +49,7 @@ def test_several_files_get_a_summary_and_one_store_all_button(demo_shown):
         ("staff.csv", "accepted"), ("bad.csv", "rejected"), ("absences.csv", "accepted")]
     summary = summary_table(app)
     assert summary["Result"].tolist() == ["stored", "rejected", "stored"]
-    assert "2 stored, 0 valid (not stored yet), 1 rejected" in app.error[0].value
+    assert "Stored: 2 · valid, not stored yet: 0 · rejected: 1" in app.error[0].value
     assert not [b for b in app.button if b.key.startswith("store")], "nothing left to store"
     shown_history = app.dataframe[-1].value
     assert shown_history["Result"].tolist() == ["accepted", "rejected", "accepted"]
@@ -76,7 +76,7 @@ def test_undo_asks_for_confirmation_then_restores_and_is_audited(demo_shown):
     app.button(key="undo_confirm").click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert not has_rows()
-    assert any(plain(f"Upload {upload_id} (staff.csv) undone: 12 row(s) removed") in s.value
+    assert any(plain(f"Upload {upload_id} (staff.csv) undone. Rows removed: 12") in s.value
                for s in app.success)
     assert f"undo_{upload_id}" not in [b.key for b in app.button], "an undone upload has no button"
     assert [b for b in app.button if b.key.startswith("store_")], "the file may be stored again"

@@ -94,9 +94,9 @@ def test_kept_value_warnings_are_cut_with_a_count(db_path):
     assert ingest_bytes(db_path, "absences", "a.csv", (ABSENCES + rows).encode()).accepted
     reopened = rows.replace("2024-06-28", "")
     result = ingest_bytes(db_path, "absences", "b.csv", (ABSENCES + reopened).encode())
-    assert result.warnings[0].startswith(f"{MAX_KEPT_WARNINGS + 5} row(s) with an empty cell")
+    assert result.warnings[0].startswith(f"{MAX_KEPT_WARNINGS + 5} rows with an empty cell")
     assert len(result.warnings) == MAX_KEPT_WARNINGS + 2
-    assert result.warnings[-1] == "And 5 more kept value(s)."
+    assert result.warnings[-1] == "And 5 more kept values."
     with store.connect(db_path) as con:
         assert con.execute("SELECT count(*) FROM absences WHERE end_date IS NULL").fetchone()[0] == 0
 
@@ -142,7 +142,7 @@ def test_undoing_an_older_upload_leaves_the_rows_a_later_one_changed(db_path):
     assert (result.removed, result.restored, result.left) == (3, 3, 1)
     assert result.left_by == [newer.upload_id]
     assert len(result.left_keys) == 1 and "start_date 2024-06-03" in result.left_keys[0]
-    assert "E0" not in result.summary() and "changed again were left" in result.summary()
+    assert "E0" not in result.summary() and "changed them again: 1" in result.summary()
     with store.connect(db_path) as con:
         ends = con.execute("SELECT strftime(end_date, '%Y-%m-%d') FROM absences "
                            "ORDER BY start_date").fetchall()
@@ -220,7 +220,7 @@ def test_cli_lists_uploads_and_undoes_one(tmp_path, db_path):
 
     undone = run("uploads", "undo", str(update.upload_id))
     assert undone.returncode == 0, undone.stderr
-    assert undone.stdout.startswith(f"Upload {update.upload_id} (july.csv) undone: 1 row(s) removed")
+    assert undone.stdout.startswith(f"Upload {update.upload_id} (july.csv) undone. Rows removed: 1")
     again = run("uploads", "undo", str(update.upload_id))
     assert again.returncode == 1 and "cannot be undone" in again.stderr
     assert "Traceback" not in again.stderr
