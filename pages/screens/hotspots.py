@@ -12,7 +12,8 @@ from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
                         heatmap_order)
-from ui.hotspot_reviews import review_column, review_table, show_review_form
+from ui.hotspot_reviews import (review_column, review_table, show_review_editor,
+                                show_review_form, show_review_message)
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
 from ui.widgets import first_recorded_index, hotspot_block, unrecorded_notice
@@ -54,7 +55,7 @@ download_csv(t("common.download_figures"),
 st.subheader(t("hotspots.ranking"))
 ranked = load_hotspots(*database.cache_key, month)
 ranked = ranked[ranked["score"] > 0]
-latest_reviews = reviews.latest_reviews(access_db())
+latest_reviews = reviews.latest_reviews(access_db(), month)   # none from a later month
 if ranked.empty:
     st.success(t("overview.no_attention"))
 else:
@@ -81,11 +82,14 @@ else:
 reviewing = viewer.may_review() and not ranked.empty
 if reviewing or not latest_reviews.empty:
     st.subheader(t("review.title"))
+    show_review_message(lang)
 if reviewing:
     show_review_form(viewer, ranked, month, lang)
 if not latest_reviews.empty:
-    st.caption(t("review.latest"))
+    st.caption(t("review.latest") + " · " + t("review.from_month", month=month_text(month, lang)))
     st.dataframe(review_table(latest_reviews, lang, with_notes=viewer.may_review()), hide_index=True)
+    if viewer.may_review():
+        show_review_editor(viewer, latest_reviews, lang)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))
