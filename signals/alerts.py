@@ -53,7 +53,7 @@ import pandas as pd
 from scipy import stats
 from threadpoolctl import threadpool_limits
 
-from . import spc
+from . import signal_runs, spc
 from .alert_texts import RULE_NAMES, sentences, with_trend
 from .definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 
@@ -188,8 +188,8 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
                "rolling12_value"]
     chart = blank_indicators(evaluation.chart, indicators, numbers)
     shown = ~chart["indicator"].isin(indicators)
-    chart[["level", "rule", *REASON_COLUMNS]] = chart[["level", "rule", *REASON_COLUMNS]].where(
-        shown, None)
+    signal_columns = ["level", "rule", "since", "months_in_row", "signal_value", *REASON_COLUMNS]
+    chart[signal_columns] = chart[signal_columns].astype(object).where(shown, None)
     return Evaluation(
         chart=chart,
         signals=evaluation.signals[~evaluation.signals["indicator"].isin(indicators)],
@@ -197,13 +197,16 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
     )
 
 
+# since, months_in_row (signals.signal_runs) and signal_value (the value the strongest
+# rule judged: this month's, or the last 3 or 12 months') where the month has a signal
 _CHART_COLUMNS = (
     "month", "department", "indicator", "value", "numerator", "denominator", "headcount",
     "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value", "level", "rule",
+    "since", "months_in_row", "signal_value",
 ) + REASON_COLUMNS
 _SIGNAL_COLUMNS = (
     "month", "department", "indicator", "level", "rule", "value", "expected", "upper_limit",
-    "since",
+    "since", "months_in_row",
 ) + REASON_COLUMNS
 _FUNNEL_COLUMNS = (
     "month", "indicator", "department", "numerator", "denominator", "value",
@@ -683,7 +686,7 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
     any_signal = np.zeros(grid.counts.shape, dtype=bool)
     for fired in flags.values():
         any_signal |= fired
-    run = spc.consecutive_count(any_signal)
+    run = signal_runs.run_lengths(any_signal)
     ranks = [RULE_ORDER.index(rule) for rule in RULE_ORDER if rule in flags]
     cells = [np.nonzero(flags[RULE_ORDER[rank]]) for rank in ranks]
     dept = np.concatenate([cell[0] for cell in cells])
@@ -710,7 +713,8 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
         "month": grid.months[month], "department": grid.departments[dept],
         "indicator": grid.indicator, "headcount": grid.headcount[dept, month],
         **quoted, "watch_limit": values["watch_limit"][dept, month],
-        "since": grid.months[month - run[dept, month] + 1],
+        "since": signal_runs.run_starts(grid.months, month, run[dept, month]),
+        "months_in_row": run[dept, month],
         **{name: facts[name][dept, month] for name in (
             "above", "increases", "rolling_value", "organisation_value", "funnel_limit")},
         "rise_month": np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None),
@@ -737,14 +741,15 @@ def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
         **{name: array[dept, month] for name, array in values.items()},
     })
     strongest = fired.sort_values("rule_rank").drop_duplicates(["month", "department"])
-    strongest = strongest[["month", "department", "level", "rule", *REASON_COLUMNS]]
+    strongest = strongest[["month", "department", "level", "rule", "since", "months_in_row",
+                           "value", *REASON_COLUMNS]].rename(columns={"value": "signal_value"})
     chart = chart.merge(strongest, on=["month", "department"], how="left")
     chart = chart.astype({"level": object, "rule": object})
     return _none_for_missing(chart)
 
 
 def _none_for_missing(chart: pd.DataFrame) -> pd.DataFrame:
-    for column in ("level", "rule", *REASON_COLUMNS):
+    for column in ("level", "rule", "since", *REASON_COLUMNS):
         chart[column] = chart[column].astype(object).where(chart[column].notna(), None)
     return chart
 
@@ -846,9 +851,6 @@ def hotspots(evaluation: Evaluation, month: dt.date | None = None) -> pd.DataFra
                     & chart["level"].notna()].copy()
     if flagged.empty:
         return pd.DataFrame(columns=columns)
-    signals = evaluation.signals
-    since = signals[signals["month"] == month].groupby(["department", "indicator"])["since"].min()
-    flagged["since"] = [since.get((d, i)) for d, i in zip(flagged["department"], flagged["indicator"])]
     flagged["indicator_rank"] = flagged["indicator"].map(INDICATOR_IDS.index)
     flagged = flagged.sort_values(["department", "indicator_rank"])
     flagged = _add_trends(flagged, chart, month)

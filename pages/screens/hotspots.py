@@ -16,6 +16,7 @@ from ui.hotspot_reviews import (review_column, review_table, show_review_editor,
                                 show_review_form, show_review_message)
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
+from ui.trend_links import clicked_cell, open_trend
 from ui.widgets import first_recorded_index, hotspot_block, unrecorded_notice
 
 WHY_ROWS = 15           # departments whose reasons are spelled out; all are in the CSV
@@ -40,11 +41,15 @@ department_count = len(heatmap_order(*database.cache_key, month))
 show_all = department_count > HEATMAP_ROWS and st.toggle(
     t("hotspots.show_all", n=department_count), key="hotspots_show_all")
 rows = None if show_all else HEATMAP_ROWS
-st.plotly_chart(heatmap_figure(*database.cache_key, month, lang, rows), key="hotspots_heatmap",
-                config={"displaylogo": False})
+clicked = st.plotly_chart(heatmap_figure(*database.cache_key, month, lang, rows),
+                          key="hotspots_heatmap", config={"displaylogo": False},
+                          on_select="rerun", selection_mode="points")
+cell = clicked_cell(clicked.selection if clicked else None)
+if cell is not None:
+    open_trend(*cell)
 st.caption(t("hotspots.heatmap_help", n=database.min_group_size) + " "
            + t("hotspots.heatmap_order", shown=min(rows or department_count, department_count),
-               total=department_count))
+               total=department_count) + " " + t("hotspots.heatmap_click"))
 heatmap_columns = ["department", "indicator", "value", "suppressed", "level", "rule",
                    reason_column(lang)]
 download_csv(t("common.download_figures"),

@@ -6,12 +6,13 @@ import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from signals.reference import reference_for
-from ui.charts import control_chart, reference_label
+from ui.charts import control_chart, limits_start, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
-from ui.labels import indicator_name, month_ranges, plain
+from ui.labels import indicator_name, month_ranges, month_text, plain
+from ui.trend_links import open_requested_trend
 from ui.rules import rule_names
 from ui.widgets import first_recorded_index, unrecorded_notice
 
@@ -41,12 +42,15 @@ with_figures = [d for d in departments if d in charted]
 default_department = (ranked["department"].iloc[0] if not ranked.empty
                       else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
+# a heatmap cell clicked on the hotspots page opens its department and indicator here
+requested = open_requested_trend([ALL_DEPARTMENTS] + departments)
 left, middle = st.columns([2, 3])
 indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
-                           index=first_recorded_index(unrecorded),
+                           index=None if requested else first_recorded_index(unrecorded),
                            format_func=lambda i: indicator_name(i, lang))
 chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departments,
-                            default=[default_department], key="trends_departments",
+                            default=None if requested else [default_department],
+                            key="trends_departments",
                             max_selections=MAX_DEPARTMENTS,
                             format_func=lambda d: t("common.organisation") if d == ALL_DEPARTMENTS else d)
 view_column, reference_column = st.columns([2, 3], vertical_alignment="bottom")
@@ -76,6 +80,10 @@ for department in chosen:
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
+    if view == "monthly":
+        first = limits_start(series)
+        st.caption(t("trends.limits_from", month=month_text(first, lang)) if first is not None
+                   else t("trends.no_limits"))
     hidden = suppressed[suppressed["department"] == department]["month"]
     if len(hidden):
         st.caption(t("trends.suppressed_months", n=database.min_group_size,
