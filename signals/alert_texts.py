@@ -109,6 +109,12 @@ _WINDOW_SENTENCE = {
     "en": "{name} over the last 3 months {value}, expected {expected}: above the limit "
           "{upper} for a team of {headcount}",
 }
+# The CUSUM rules quote the months since the rise began (this month alone can be low).
+_RISE_HEAD = {
+    "nl": "{name} over de laatste {rise_months} maanden {rise_value}, verwacht {rise_expected}",
+    "fr": "{name} sur les {rise_months} derniers mois {rise_value}, attendu {rise_expected}",
+    "en": "{name} over the last {rise_months} months {rise_value}, expected {rise_expected}",
+}
 # The comparison with the organisation quotes 12-month values, not this month's.
 _FUNNEL_SENTENCE = {
     "nl": "{name} over de laatste 12 maanden {rolling} tegenover {organisation} in de "
@@ -167,7 +173,10 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
         "rolling": format_values(facts["rolling_value"], funnel_unit),
         "organisation": format_values(facts["organisation_value"], funnel_unit),
         "funnel_limit": format_values(facts["funnel_limit"], funnel_unit),
+        "rise_value": _with_unit(format_values(_column(facts, "rise_value"), unit), unit),
+        "rise_expected": format_values(_column(facts, "rise_expected"), unit),
     }
+    rise_months = [_whole(value) for value in _column(facts, "rise_months")]
     rules = list(facts["rule"])
     runs = list(zip(facts["since"], [_whole(value) for value in facts["months_in_row"]]))
     result = {}
@@ -183,6 +192,9 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
                 text = _FUNNEL_SENTENCE[lang].format(**words)
             elif rule in _WINDOW_RULES:
                 text = _WINDOW_SENTENCE[lang].format(**words)
+            elif rule in _CUSUM_RULES and rise_months[row] > 1:
+                text = (_RISE_HEAD[lang].format(**words, rise_months=rise_months[row])
+                        + COLON[lang] + _CLAUSES[rule][lang].format(**words))
             else:
                 text = (_HEAD[lang].format(**words) + COLON[lang]
                         + _CLAUSES[rule][lang].format(**words))
@@ -194,6 +206,12 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
 
 
 _WINDOW_RULES = ("three_months_high", "three_months_raised")
+_CUSUM_RULES = ("cusum_shift", "cusum_early")
+
+
+def _column(facts: pd.DataFrame, name: str):
+    """A column of `facts`, or NaN for each row when absent (rise_* are optional)."""
+    return facts[name] if name in facts else [math.nan] * len(facts)
 
 
 def _whole(value) -> int:
@@ -214,7 +232,8 @@ def reasons(indicator: str, rule: str, facts: dict) -> dict[str, str]:
 
 
 _FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "months_in_row",
-               "rolling_value", "organisation_value", "funnel_limit")
+               "rolling_value", "organisation_value", "funnel_limit", "rise_value",
+               "rise_expected", "rise_months")
 
 
 # A clear upward trend over the last 12 months, added to a hotspot's sentence.

@@ -67,6 +67,7 @@ RULE_LEVEL = {
     "two_of_three_high": "watch", "run_above_centre": "watch", "run_of_increases": "watch",
 }
 WINDOW_RULES = ("three_months_high", "three_months_raised")   # judged on the last 3 months
+CUSUM_RULES = ("cusum_shift", "cusum_early")       # judged on the months since the rise began
 SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}
 ACCIDENT_INDICATORS = ("accident_frequency_rate", "accident_severity_rate")
 MIN_ACCIDENT_HOURS = 100_000        # rolling 12 months of exposure
@@ -188,7 +189,8 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
                "rolling12_value"]
     chart = blank_indicators(evaluation.chart, indicators, numbers)
     shown = ~chart["indicator"].isin(indicators)
-    signal_columns = ["level", "rule", "since", "months_in_row", "signal_value", *REASON_COLUMNS]
+    signal_columns = ["level", "rule", "since", "months_in_row", "signal_value", "rise_months",
+                      *REASON_COLUMNS]
     chart[signal_columns] = chart[signal_columns].astype(object).where(shown, None)
     return Evaluation(
         chart=chart,
@@ -202,7 +204,7 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
 _CHART_COLUMNS = (
     "month", "department", "indicator", "value", "numerator", "denominator", "headcount",
     "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value", "level", "rule",
-    "since", "months_in_row", "signal_value",
+    "since", "months_in_row", "signal_value", "rise_months",
 ) + REASON_COLUMNS
 _SIGNAL_COLUMNS = (
     "month", "department", "indicator", "level", "rule", "value", "expected", "upper_limit",
@@ -533,12 +535,44 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
         "rolling12_value": _rolling_value(grid, counts12, exposure12, months12),
     }
     facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts,
-             **window["facts"]}
+             **window["facts"], **_since_rise(grid, expected, tested, rise_start)}
     fired = _signals(grid, flags, values, facts, detail)
     if not detail:
         return pd.DataFrame(), fired, funnel
     chart = _chart(grid, values, fired)
     return chart, fired, funnel
+
+
+def _since_rise(grid: _Grid, expected, tested, rise_start) -> dict:
+    """The value and expected value over the months since the CUSUM's rise began (its
+    signals quote those: this month alone can be low in a sustained rise), in the
+    indicator's unit, and that number of months."""
+    def cumulative(array):
+        summed = np.cumsum(np.where(tested, np.nan_to_num(array), 0.0), axis=1)
+        return np.concatenate([np.zeros((array.shape[0], 1)), summed], axis=1)
+
+    start = np.clip(rise_start, 0, None)
+    end = np.arange(grid.counts.shape[1])[None, :] + 1
+
+    def window(array):
+        sums = cumulative(array)
+        return (np.take_along_axis(sums, np.broadcast_to(end, start.shape), axis=1)
+                - np.take_along_axis(sums, start, axis=1))
+
+    counts, expected_sum = window(grid.counts), window(expected)
+    months = window(np.ones(grid.counts.shape))
+    unit = INDICATORS_BY_ID[grid.indicator].unit
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if unit == "count":
+            scale_counts, scale_expected = counts / months, expected_sum / months
+        else:
+            exposure = window(grid.exposure)
+            scale_counts = SCALE[unit] * counts / exposure
+            scale_expected = SCALE[unit] * expected_sum / exposure
+    found = rise_start >= 0
+    return {"rise_value": np.where(found, scale_counts, np.nan),
+            "rise_expected": np.where(found, scale_expected, np.nan),
+            "rise_months": np.where(found, months, 0)}
 
 
 def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, tested) -> dict:
@@ -691,7 +725,8 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
     cells = [np.nonzero(flags[RULE_ORDER[rank]]) for rank in ranks]
     dept = np.concatenate([cell[0] for cell in cells])
     if len(dept) == 0:
-        return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank"])
+        return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank", "signal_value",
+                                                              "rise_months"])
     month = np.concatenate([cell[1] for cell in cells])
     rank = np.repeat(ranks, [len(cell[0]) for cell in cells])
     # month, then department (sorted by name), then the strongest rule first
@@ -716,14 +751,17 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
         "since": signal_runs.run_starts(grid.months, month, run[dept, month]),
         "months_in_row": run[dept, month],
         **{name: facts[name][dept, month] for name in (
-            "above", "increases", "rolling_value", "organisation_value", "funnel_limit")},
+            "above", "increases", "rolling_value", "organisation_value", "funnel_limit",
+            "rise_value", "rise_expected", "rise_months")},
         "rise_month": np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None),
     })
+    judged = fired["rule"].isin(CUSUM_RULES) & (fired["rise_months"] > 1)
+    fired["signal_value"] = fired["value"].where(~judged, fired["rise_value"])
     if detail:
         fired = fired.assign(**sentences(grid.indicator, fired))
     else:
         fired = fired.assign(**{column: None for column in REASON_COLUMNS})
-    return fired[list(_SIGNAL_COLUMNS) + ["rule_rank"]]
+    return fired[list(_SIGNAL_COLUMNS) + ["rule_rank", "signal_value", "rise_months"]]
 
 
 def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
@@ -742,7 +780,7 @@ def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
     })
     strongest = fired.sort_values("rule_rank").drop_duplicates(["month", "department"])
     strongest = strongest[["month", "department", "level", "rule", "since", "months_in_row",
-                           "value", *REASON_COLUMNS]].rename(columns={"value": "signal_value"})
+                           "signal_value", "rise_months", *REASON_COLUMNS]]
     chart = chart.merge(strongest, on=["month", "department"], how="left")
     chart = chart.astype({"level": object, "rule": object})
     return _none_for_missing(chart)

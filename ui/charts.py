@@ -213,21 +213,32 @@ def _add_reference(figure: go.Figure, reference: ReferenceFigure, view: str, lan
 
 
 # Rules judged on several months: a cell quotes the value they judged, not this month's
-# (a '▲ 0,0 %' for a 3-month signal read as a warning about nothing).
+# (a '▲ 0,0 %' for a 3-month signal read as a warning about nothing). The CUSUM rules
+# are judged on the months since the rise began (rise_months).
 JUDGED_MONTHS = {"three_months_high": 3, "three_months_raised": 3, "funnel_outlier": 12}
+CUSUM_RULES = ("cusum_shift", "cusum_early")
+
+
+def judged_months(cell) -> int | None:
+    """The months a cell's signal was judged on, when more than this month alone."""
+    rule = cell.get("rule")
+    if rule in CUSUM_RULES:
+        months = cell.get("rise_months")
+        return int(months) if not is_missing(months) and months > 1 else None
+    return JUDGED_MONTHS.get(rule)
 
 
 def signal_cell_value(cell, indicator: str, lang: str) -> str:
-    """A heatmap cell's figure: this month's value, or for a signal judged on 3 or 12 months
-    that window's value with '3 mo' / '12 mo'."""
-    months = JUDGED_MONTHS.get(cell.get("rule"))
+    """A heatmap cell's figure: this month's value, or for a signal judged on several
+    months that window's value with '3 mo' / '12 mo'."""
+    months = judged_months(cell)
     if months is None or is_missing(cell.get("signal_value")) or level_of(cell["level"]) == "ok":
         return display_value(cell["value"], indicator, lang, with_unit=False)
     unit = INDICATORS_BY_ID[indicator].unit
-    if unit == "count" and months == 12:
+    if unit == "count" and cell.get("rule") == "funnel_outlier":
         unit = "%"                                     # a count's funnel is per 100 employees
     shown = format_value(float(cell["signal_value"]), unit, lang)
-    return f"{shown} ({text(f'heatmap.judged_{months}', lang)})"
+    return f"{shown} ({text('heatmap.judged', lang, n=months)})"
 
 
 def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
@@ -269,7 +280,7 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
             # why: a signal may be judged on 3 or 12 months while this month's value is low
             reason = cell.get(f"reason_{lang}")
             why = f"<br>{_wrap(reason)}" if level != "ok" and not is_missing(reason) else ""
-            if JUDGED_MONTHS.get(cell.get("rule")) and level != "ok":
+            if judged_months(cell) and level != "ok":
                 value = text("heatmap.this_month", lang, value=value)
             hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
                              f"{value} · {level_label(level, lang)}{why}")

@@ -20,7 +20,7 @@ def heatmap_cells(path: str, version: int, min_group_size: int, month):
     chart = load_evaluation(path, version, min_group_size).chart
     of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
     levels = chart[chart["month"] == month][["department", "indicator", "level", "rule",
-                                             "signal_value", *REASON_COLUMNS]]
+                                             "signal_value", "rise_months", *REASON_COLUMNS]]
     cells = of_month[["department", "indicator", "value", "suppressed"]].merge(
         levels, on=["department", "indicator"], how="left")
     cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
