@@ -60,7 +60,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from . import audit
 
 ROLES = ("committee", "physician", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit")
+PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
@@ -69,6 +69,7 @@ PAGE_ROLES: dict[str, set[str]] = {
     "upload": {"hr"},
     "data": {"hr", "admin"},
     "audit": {"admin"},
+    "method": set(ROLES),           # how the signals work: plain words, no figures
 }
 # Who may write hotspot reviews (and read their notes).
 REVIEW_ROLES = frozenset({"physician"})

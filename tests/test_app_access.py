@@ -120,7 +120,10 @@ def test_every_page_file_checks_the_role_itself(users, key):
     alone.query_params["lang"] = "en"
     alone.run()
     assert titles(alone) == ["Not allowed"] and "Please log in first." in alone.error[0].value
-    forbidden_role = next(role for role in access.ROLES if role not in access.PAGE_ROLES[key])
+    forbidden_role = next((role for role in access.ROLES if role not in access.PAGE_ROLES[key]),
+                          None)
+    if forbidden_role is None:           # a page for every role ('How the signals work')
+        return
     session = access.authenticate(config.default_db_path(), ROLE_USERS[forbidden_role], PASSWORD)
     refused = AppTest.from_file(page_file, default_timeout=60)
     refused.query_params["lang"] = "en"
