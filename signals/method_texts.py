@@ -60,7 +60,7 @@ SECTIONS = {
               "**alarmgrens** (rode streepjeslijn) ongeveer 1 maand op 740 (technisch: 2 en 3 "
               "sigma, met een correctie voor extra spreiding). Kleine teams hebben bredere "
               "grenzen. Grenzen hebben **minstens 12 maanden geschiedenis** van de dienst nodig, "
-              "na de 3 recentste maanden: met twee jaar gegevens beginnen ze dus in de 15e maand; "
+              "vóór de 3 recentste maanden: ze beginnen dus pas in de 16e maand met gegevens; "
               "de trendgrafiek toont waar ze beginnen.",
         "fr": "Les chiffres varient toujours un peu, surtout dans les petites équipes. Les "
               "**limites** montrent jusqu'où un mois peut s'écarter par le seul hasard. La "
@@ -68,16 +68,16 @@ SECTIONS = {
               "sur 45, la **limite d'alerte** (tirets rouges) environ 1 mois sur 740 (en termes "
               "techniques\u202f: 2 et 3 sigma, corrigés pour une dispersion supplémentaire). Les "
               "petites équipes ont des limites plus larges. Les limites demandent **au moins 12 "
-              "mois d'historique** du service, avant les 3 mois les plus récents\u202f: avec deux ans "
-              "de données, elles commencent donc au 15e mois\u202f; le graphique de tendance montre "
+              "mois d'historique** du service, avant les 3 mois les plus récents\u202f: elles "
+              "commencent donc au 16e mois de données\u202f; le graphique de tendance montre "
               "où elles commencent.",
         "en": "Figures always move a little, especially in small teams. The **limits** show how "
               "far a month can stray by chance alone. The **watch limit** (orange dotted line) is "
               "crossed by chance about 1 month in 45, the **alert limit** (red dashed line) about "
               "1 month in 740 (technically: 2 and 3 sigma, corrected for extra spread). Small "
               "teams have wider limits. Limits need **at least 12 months of the department's "
-              "history** before the 3 most recent months: with two years of data they start in "
-              "the 15th month; the trend chart shows where they start.",
+              "history** before the 3 most recent months: so they start in the 16th month with "
+              "data; the trend chart shows where they start.",
     },
     "levels": {
         "title": {"nl": "Opvolgen en alarm", "fr": "À suivre et alerte", "en": "Watch and alert"},

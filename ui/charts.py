@@ -112,9 +112,12 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     figure.add_trace(_line(pd.to_datetime(organisation["month"]), organisation[value_column],
                            text("chart.organisation", lang), ORGANISATION_COLOUR, dash="dashdot",
                            width=2, mode="lines+markers", marker=dict(symbol="circle-open", size=7)))
+    # a signalled month explains itself on the line too: its point lies under the marker
     hover = [
-        f"{month_text(m, lang)}<br>{display_value(v, indicator, lang)}"
-        for m, v in zip(series["month"], series[value_column])
+        signal_hover(row, indicator, lang, rule_names.get(row["rule"], row["rule"]))
+        if view == "monthly" and not is_missing(row["level"])
+        else f"{month_text(row['month'], lang)}<br>{display_value(row[value_column], indicator, lang)}"
+        for row in series.to_dict("records")
     ]
     department = plotly_text(department)
     figure.add_trace(_line(months, series[value_column], department, OKABE_ITO["blue"], width=3.5,
@@ -238,7 +241,7 @@ def signal_cell_value(cell, indicator: str, lang: str) -> str:
     if unit == "count" and cell.get("rule") == "funnel_outlier":
         unit = "%"                                     # a count's funnel is per 100 employees
     shown = format_value(float(cell["signal_value"]), unit, lang)
-    return f"{shown} ({text('heatmap.judged', lang, n=months)})"
+    return f"{shown}<br>{text('heatmap.judged', lang, n=months)}"   # two lines: a cell is narrow
 
 
 def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:

@@ -75,6 +75,7 @@ else:
     table.columns = [t("hotspots.col." + c) for c in table.columns]
     # the reasons follow the table, a line each; the CSV keeps them
     literal_table(table.drop(columns=t("hotspots.col.reason")).set_index(t("hotspots.col.rank")))
+    st.caption(t("hotspots.weight_help"))
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking")
     st.subheader(t("hotspots.why"))
