@@ -3,7 +3,7 @@
 One sentence per signal, for a prevention committee member: the indicator, its
 value this month and what was expected, why it is a signal, and since when the
 signal runs (signals.signal_runs defines "since", "months in a row" and "this month"
-once), e.g. "Absence rate 9.8%, expected 5.1%: above the upper limit 8.9% for a team
+once), e.g. "Absence rate 9.8%, expected 5.1%: above the alert limit 8.9% for a team
 of 32; signal for the third month in a row, since March 2024."
 Numbers follow signals.formatting (8,6 % in nl/fr, 8.6% in en).
 """
@@ -21,8 +21,8 @@ from .signal_runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept import
 
 RULE_NAMES = {
     "beyond_upper_limit": {
-        "nl": "Boven de bovengrens", "fr": "Au-dessus de la limite supérieure",
-        "en": "Above the upper limit",
+        "nl": "Boven de alarmgrens", "fr": "Au-dessus de la limite d'alerte",
+        "en": "Above the alert limit",
     },
     "cusum_shift": {
         "nl": "Aanhoudende stijging", "fr": "Hausse persistante",
@@ -48,8 +48,8 @@ RULE_NAMES = {
     },
     "two_of_three_high": {
         "nl": "2 van 3 maanden boven de waarschuwingsgrens",
-        "fr": "2 mois sur 3 au-dessus du seuil de vigilance",
-        "en": "2 of 3 months above the warning limit",
+        "fr": "2 mois sur 3 au-dessus de la limite de vigilance",
+        "en": "2 of 3 months above the watch limit",
     },
     "run_above_centre": {
         "nl": "7 maanden op rij boven verwachting", "fr": "7 mois de suite au-dessus de l'attendu",
@@ -67,14 +67,14 @@ _HEAD = {
 }
 _CLAUSES = {
     "beyond_upper_limit": {
-        "nl": "boven de bovengrens {upper} voor een team van {headcount}",
-        "fr": "au-dessus de la limite supérieure {upper} pour une équipe de {headcount}",
-        "en": "above the upper limit {upper} for a team of {headcount}",
+        "nl": "boven de alarmgrens {upper} voor een team van {headcount}",
+        "fr": "au-dessus de la limite d'alerte {upper} pour une équipe de {headcount}",
+        "en": "above the alert limit {upper} for a team of {headcount}",
     },
     "two_of_three_high": {
         "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (nu {watch})",
-        "fr": "2 des 3 derniers mois au-dessus du seuil de vigilance (actuellement {watch})",
-        "en": "2 of the last 3 months above the warning limit (now {watch})",
+        "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (actuellement {watch})",
+        "en": "2 of the last 3 months above the watch limit (now {watch})",
     },
     "run_above_centre": {
         "nl": "minstens 7 maanden na elkaar boven het verwachte niveau",

@@ -158,7 +158,7 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "rolling 12 months"},
     "chart.expected": {"nl": "Verwacht voor dit team", "fr": "Attendu pour cette équipe",
                        "en": "Expected for this team"},
-    "chart.watch_limit": {"nl": "Grens opvolgen (ongewoon)", "fr": "Limite de vigilance (inhabituel)",
+    "chart.watch_limit": {"nl": "Waarschuwingsgrens (ongewoon)", "fr": "Limite de vigilance (inhabituel)",
                           "en": "Watch limit (unusual)"},
     "chart.upper_limit": {"nl": "Alarmgrens (zeer ongewoon)", "fr": "Limite d'alerte (très inhabituel)",
                           "en": "Alert limit (very unusual)"},
@@ -166,7 +166,7 @@ TEXTS: dict[str, dict[str, str]] = {
                           "fr": "Limite inférieure (très inhabituellement bas)",
                           "en": "Lower limit (very unusually low)"},
     "chart.hover_limits": {
-        "nl": "verwacht {expected} · grens opvolgen {watch} · alarmgrens {upper}",
+        "nl": "verwacht {expected} · waarschuwingsgrens {watch} · alarmgrens {upper}",
         "fr": "attendu {expected} · limite de vigilance {watch} · limite d'alerte {upper}",
         "en": "expected {expected} · watch limit {watch} · alert limit {upper}",
     },

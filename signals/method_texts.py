@@ -55,7 +55,7 @@ SECTIONS = {
     "limits": {
         "title": {"nl": "De grenzen", "fr": "Les limites", "en": "The limits"},
         "nl": "Cijfers schommelen altijd een beetje, zeker in kleine teams. De **grenzen** tonen "
-              "hoe ver een maand door toeval alleen kan afwijken. De **grens opvolgen** (oranje "
+              "hoe ver een maand door toeval alleen kan afwijken. De **waarschuwingsgrens** (oranje "
               "stippellijn) wordt door toeval ongeveer 1 maand op 45 overschreden, de "
               "**alarmgrens** (rode streepjeslijn) ongeveer 1 maand op 740 (technisch: 2 en 3 "
               "sigma, met een correctie voor extra spreiding). Kleine teams hebben bredere "
@@ -178,7 +178,7 @@ RULE_EXPLANATIONS = {
         "en": "The same running sum halfway: a rise may be starting (CUSUM).",
     },
     "two_of_three_high": {
-        "nl": "2 van de laatste 3 maanden boven de grens opvolgen (2 sigma).",
+        "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (2 sigma).",
         "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (2 sigma).",
         "en": "2 of the last 3 months above the watch limit (2 sigma).",
     },

@@ -35,7 +35,7 @@ def test_percentages_follow_the_language():
     english = reason("en", "absence_rate", "beyond_upper_limit", FACTS)
     dutch = reason("nl", "absence_rate", "beyond_upper_limit", FACTS)
     french = reason("fr", "absence_rate", "beyond_upper_limit", FACTS)
-    assert english == ("Absence rate 9.8%, expected 5.1%: above the upper limit 8.6% "
+    assert english == ("Absence rate 9.8%, expected 5.1%: above the alert limit 8.6% "
                        "for a team of 32; signal for the third month in a row, since January 2024.")
     assert "9,8\u202f%" in dutch and "8,6\u202f%" in dutch
     assert "3e maand op rij met een signaal, sinds januari 2024" in dutch
