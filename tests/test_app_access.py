@@ -367,3 +367,17 @@ def test_a_later_months_review_is_not_shown_in_an_earlier_ranking(demo_shown):
     ranking = tables_in(e.proto.body for e in app.get("html"))
     text_shown = " ".join(str(table.values.tolist()) for table in ranking)
     assert "Action planned" not in text_shown, (latest_month, earlier, department)
+
+
+def test_an_edited_note_with_a_diagnosis_word_asks_to_confirm(demo_shown):
+    app = local_hotspots()
+    submit_review(app, None, "seen", "Team talk planned")
+    note_key = [area.key for area in app.text_area if area.key.startswith("review_edit_note_")][0]
+    app.text_area(key=note_key).input("Several burn-out complaints in the team")
+    app.button(key="review_edit_save").click().run()
+    assert list(reviews.latest_reviews(config.default_db_path())["note"]) == ["Team talk planned"]
+    assert any("'burn-out'" in warning.value for warning in app.warning)
+    app.button(key="review_edit_save_anyway").click().run()
+    assert not app.exception
+    assert list(reviews.latest_reviews(config.default_db_path())["note"]) == [
+        "Several burn-out complaints in the team"]

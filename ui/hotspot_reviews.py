@@ -17,6 +17,7 @@ from ui.labels import indicator_name, month_text
 
 SAVED_KEY = "review_saved"
 PENDING_KEY = "review_pending"        # a review held back by a diagnosis-word warning
+EDIT_PENDING_KEY = "review_edit_pending"    # the same for an edited note
 REVIEW_TABLE_COLUMNS = ("department", "indicator", "month", "status", "follow_up", "note",
                         "reviewer", "reviewed_at")
 
@@ -149,10 +150,19 @@ def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
             value=pd.Timestamp(row["follow_up"]).date() if row["follow_up"] else None,
             key=f"review_edit_follow_up_{review_id}")
         save, close, delete = st.columns(3)
+        edit = (lambda: reviews.edit_review(access_db(), viewer.actor, review_id, status=status,
+                                             note=note, follow_up=follow_up))
         if save.button(text("review.update", lang), key="review_edit_save", type="primary"):
-            change_review(lambda: reviews.edit_review(
-                access_db(), viewer.actor, review_id, status=status, note=note,
-                follow_up=follow_up), note, lang, "review.updated")
+            words = free_text.diagnosis_words(note)
+            if words and not free_text.identifiers_in(note):    # a diagnosis word: confirm first
+                st.session_state[EDIT_PENDING_KEY] = (review_id, note)
+            else:
+                change_review(edit, note, lang, "review.updated")
+        if st.session_state.get(EDIT_PENDING_KEY) == (review_id, note):
+            st.warning(free_text.warning_message(free_text.diagnosis_words(note), lang))
+            if st.button(text("review.save_anyway", lang), key="review_edit_save_anyway"):
+                st.session_state.pop(EDIT_PENDING_KEY, None)
+                change_review(edit, note, lang, "review.updated")
         if close.button(text("review.close", lang), key="review_edit_close"):
             change_review(lambda: reviews.close_review(access_db(), viewer.actor, review_id),
                           "", lang, "review.updated")
