@@ -331,13 +331,16 @@ def test_a_note_with_an_id_is_refused_and_a_diagnosis_asks_to_confirm(demo_shown
     submit_review(app, None, "seen", "Mme Janssens (P10136) en burn-out, dépression.")
     assert any("an employee number" in error.value for error in app.error)
     assert reviews.review_history(config.default_db_path()).empty
+    assert app.text_area(key="review_note").value.startswith("Mme Janssens"), "kept to rewrite"
     submit_review(app, None, "seen", "Team with burn-out complaints: workload review")
     assert reviews.review_history(config.default_db_path()).empty, "held back until confirmed"
     assert any("'burn-out'" in warning.value for warning in app.warning)
+    assert app.text_area(key="review_note").value.startswith("Team with burn-out")
     app.button(key="review_save_anyway").click().run()
     assert not app.exception
     assert list(reviews.review_history(config.default_db_path())["note"]) == [
         "Team with burn-out complaints: workload review"]
+    assert app.text_area(key="review_note").value == "", "cleared once saved"
 
 
 def test_a_review_is_edited_closed_and_deleted_on_the_page(demo_shown):

@@ -18,6 +18,9 @@ from ui.labels import indicator_name, month_text
 SAVED_KEY = "review_saved"
 PENDING_KEY = "review_pending"        # a review held back by a diagnosis-word warning
 EDIT_PENDING_KEY = "review_edit_pending"    # the same for an edited note
+# The form clears itself on submit: a refused or held-back note is put back (with the
+# reason), so the physician rewrites it rather than types it again; a saved one is cleared.
+REFILL_KEY = "review_note_refill"
 REVIEW_TABLE_COLUMNS = ("department", "indicator", "month", "status", "follow_up", "note",
                         "reviewer", "reviewed_at")
 
@@ -74,6 +77,9 @@ def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> 
     department = st.selectbox(text("review.department", lang), departments, key="review_department")
     flagged = ranked.set_index("department").loc[department, "indicators"]
     options = [None] + [i for i in INDICATOR_IDS if i in set(flagged)]
+    refill = st.session_state.pop(REFILL_KEY, None)
+    if refill is not None:          # before the text area exists in this run
+        st.session_state["review_note"] = refill[0]
     with st.form("review_form", clear_on_submit=True):
         indicator = st.selectbox(
             text("review.indicator", lang), options, key="review_indicator",
@@ -88,6 +94,8 @@ def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> 
         if st.form_submit_button(text("review.save", lang), type="primary"):
             save_review(viewer, dict(department=department, indicator=indicator, month=month,
                                      status=status, note=note, follow_up=follow_up), lang)
+    if refill is not None and refill[1]:
+        st.error(refill[1])
     pending = st.session_state.get(PENDING_KEY)
     if pending:
         st.warning(free_text.warning_message(free_text.diagnosis_words(pending["note"]), lang))
@@ -101,17 +109,19 @@ def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False
     check = free_text.check_text(review["note"])
     if check.refused:
         st.session_state.pop(PENDING_KEY, None)
-        st.error(free_text.refusal_message(check.refused, lang))
-        return
+        st.session_state[REFILL_KEY] = (review["note"], free_text.refusal_message(check.refused, lang))
+        st.rerun()
     if check.warnings and not confirmed:
         st.session_state[PENDING_KEY] = review
+        st.session_state[REFILL_KEY] = (review["note"], None)
         st.rerun()          # the warning and "Save anyway" below the form
     st.session_state.pop(PENDING_KEY, None)
     try:
         reviews.add_review(access_db(), viewer.actor, **review)
     except (ValueError, PermissionError) as error:
-        st.error(str(error))
-        return
+        st.session_state[REFILL_KEY] = (review["note"], str(error))
+        st.rerun()
+    st.session_state[REFILL_KEY] = ("", None)       # saved: an empty note for the next one
     st.session_state[SAVED_KEY] = "review.saved"
     st.rerun()          # the ranking above shows the new status
 
