@@ -305,7 +305,7 @@ def local_hotspots(lang: str = "en") -> AppTest:
 
 
 def submit_review(app: AppTest, indicator, status: str, note: str = "") -> AppTest:
-    app.selectbox(key="review_indicator").set_value(indicator)
+    app.selectbox(key="review_indicator").set_value(indicator or "whole_department")
     app.radio(key="review_status").set_value(status)
     app.text_area(key="review_note").input(note)
     app.get("form_submit_button")[0].click().run()
@@ -317,11 +317,12 @@ def test_whole_department_then_indicator_review_does_not_crash(demo_shown):
     """issue 12: 'Whole department / Seen' then 'Absence rate / Under investigation' gave
     KeyError: nan and took the funnel (the rest of the page) with it."""
     app = local_hotspots()
-    indicator = app.selectbox(key="review_indicator").options[1]
+    assert app.selectbox(key="review_indicator").options[:2] == ["Whole department", "Absence rate"]
     submit_review(app, None, "seen")
-    submit_review(app, indicator, "under_investigation")
+    submit_review(app, "absence_rate", "under_investigation")
     shown = app.dataframe[-1].value
-    assert {"Whole department", indicator} <= set(shown["Indicator"])
+    assert {"Whole department", "Absence rate"} <= set(shown["Indicator"])
+    assert set(reviews.latest_reviews(config.default_db_path())["indicator"]) == {None, "absence_rate"}
     assert app.get("plotly_chart")[-1].proto is not None
     assert app.selectbox(key="hotspots_funnel_indicator").value
 

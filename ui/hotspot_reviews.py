@@ -18,16 +18,18 @@ from ui.labels import indicator_name, month_text
 SAVED_KEY = "review_saved"
 PENDING_KEY = "review_pending"        # a review held back by a diagnosis-word warning
 EDIT_PENDING_KEY = "review_edit_pending"    # the same for an edited note
-# The form clears itself on submit: a refused or held-back note is put back (with the
-# reason), so the physician rewrites it rather than types it again; a saved one is cleared.
+# A refused or held-back note stays (with the reason), so the physician rewrites it rather
+# than types it again; a saved one is cleared on the next run.
 REFILL_KEY = "review_note_refill"
+# The choice "whole department" (a selectbox shows a None option as "Choose an option").
+WHOLE_DEPARTMENT = "whole_department"
 REVIEW_TABLE_COLUMNS = ("department", "indicator", "month", "status", "follow_up", "note",
                         "reviewer", "reviewed_at")
 
 
 def hotspot_name(indicator, lang: str) -> str:
     """The indicator's name, or 'Whole department' for a review of the department as a whole."""
-    return indicator_name(indicator, lang) if isinstance(indicator, str) else \
+    return indicator_name(indicator, lang) if indicator in INDICATOR_IDS else \
         text("review.whole_department", lang)
 
 
@@ -76,11 +78,11 @@ def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> 
     departments = ranked["department"].tolist()
     department = st.selectbox(text("review.department", lang), departments, key="review_department")
     flagged = ranked.set_index("department").loc[department, "indicators"]
-    options = [None] + [i for i in INDICATOR_IDS if i in set(flagged)]
+    options = [WHOLE_DEPARTMENT] + [i for i in INDICATOR_IDS if i in set(flagged)]
     refill = st.session_state.pop(REFILL_KEY, None)
     if refill is not None:          # before the text area exists in this run
         st.session_state["review_note"] = refill[0]
-    with st.form("review_form", clear_on_submit=True):
+    with st.form("review_form"):
         indicator = st.selectbox(
             text("review.indicator", lang), options, key="review_indicator",
             format_func=lambda i: hotspot_name(i, lang))
@@ -92,6 +94,7 @@ def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> 
         follow_up = st.date_input(text("review.follow_up", lang), value=None,
                                   key="review_follow_up", format="DD/MM/YYYY")
         if st.form_submit_button(text("review.save", lang), type="primary"):
+            indicator = None if indicator == WHOLE_DEPARTMENT else indicator
             save_review(viewer, dict(department=department, indicator=indicator, month=month,
                                      status=status, note=note, follow_up=follow_up), lang)
     if refill is not None and refill[1]:
