@@ -64,6 +64,8 @@ def review_table(latest: pd.DataFrame, lang: str, with_notes: bool) -> pd.DataFr
         indicator=latest["indicator"].map(lambda i: hotspot_name(i, lang)),
         status=latest["status"].map(lambda s: status_label(s, lang)),
         follow_up=latest["follow_up"].map(lambda d: d or ""),
+        month=latest["month"].map(lambda m: month_text(pd.Timestamp(m + "-01").date(), lang,
+                                                       short=True)),
         reviewed_at=latest["reviewed_at"].map(local_time),
     )[list(REVIEW_TABLE_COLUMNS)]
     if not with_notes:
