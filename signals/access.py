@@ -64,7 +64,7 @@ from .access_store import (  # noqa: F401  (re-exported: callers use access.open
 )
 
 ROLES = ("committee", "physician", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit")
+PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
@@ -73,6 +73,7 @@ PAGE_ROLES: dict[str, set[str]] = {
     "upload": {"hr"},
     "data": {"hr", "admin"},
     "audit": {"admin"},
+    "method": set(ROLES),           # how the signals work: plain words, no figures
 }
 # Who may write hotspot reviews (and read their notes).
 REVIEW_ROLES = frozenset({"physician"})

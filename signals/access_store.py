@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 BUSY_TIMEOUT_SECONDS = 15.0
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"   # UTC; sorts as text, matches SQLite's strftime
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates the access store from version (index) to (index + 1).
 MIGRATIONS: list[list[str]] = [
@@ -110,6 +110,30 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX login_failures_by_pair ON login_failures (name_key, client_key, failed_at)",
         "UPDATE users SET locked_until = NULL",
+    ],
+    # 3: reviews can be closed, edited (updated_at) and carry a follow-up date; SQLite
+    # cannot change a CHECK, so the table is rebuilt with its rows and ids.
+    [
+        """CREATE TABLE reviews_v2 (
+            review_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+            department  TEXT NOT NULL,
+            indicator   TEXT,                   -- NULL: the department as a whole
+            month       TEXT NOT NULL,          -- YYYY-MM: shown from this month on
+            status      TEXT NOT NULL
+                CHECK (status IN ('seen', 'under_investigation', 'action_planned', 'closed')),
+            note        TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 500),
+            follow_up   TEXT,                   -- YYYY-MM-DD or NULL
+            reviewer    TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            updated_at  TEXT                    -- last edit, NULL when never edited
+        )""",
+        """INSERT INTO reviews_v2 (review_id, department, indicator, month, status, note,
+                                  reviewer, reviewed_at)
+           SELECT review_id, department, indicator, month, status, note, reviewer, reviewed_at
+           FROM reviews""",
+        "DROP TABLE reviews",
+        "ALTER TABLE reviews_v2 RENAME TO reviews",
+        "CREATE INDEX reviews_by_hotspot ON reviews (department, indicator, review_id)",
     ],
 ]
 

@@ -1,9 +1,10 @@
 """The warning signals in words, in Dutch, French and English.
 
 One sentence per signal, for a prevention committee member: the indicator, its
-value and what was expected, why it is a signal, and for how long it has been
-above average, e.g. "Absence rate 9.8%, expected 5.1%: above the upper limit 8.9%
-for a team of 32; 3rd month in a row above average."
+value this month and what was expected, why it is a signal, and since when the
+signal runs (signals.signal_runs defines "since", "months in a row" and "this month"
+once), e.g. "Absence rate 9.8%, expected 5.1%: above the alert limit 8.9% for a team
+of 32; signal for the third month in a row, since March 2024."
 Numbers follow signals.formatting (8,6 % in nl/fr, 8.6% in en).
 """
 
@@ -15,16 +16,17 @@ import math
 import pandas as pd
 
 from .definitions import INDICATORS_BY_ID, LANGUAGES
-from .formatting import THIN_SPACE, format_number, month_label
+from .formatting import THIN_SPACE, UNIT_SUFFIXES, format_number
+from .signal_runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept importable here)
 
 RULE_NAMES = {
     "beyond_upper_limit": {
-        "nl": "Boven de bovengrens", "fr": "Au-dessus de la limite supérieure",
-        "en": "Above the upper limit",
+        "nl": "Boven de alarmgrens", "fr": "Au-dessus de la limite d'alerte",
+        "en": "Above the alert limit",
     },
     "cusum_shift": {
-        "nl": "Aanhoudende stijging (CUSUM)", "fr": "Hausse persistante (CUSUM)",
-        "en": "Sustained rise (CUSUM)",
+        "nl": "Aanhoudende stijging", "fr": "Hausse persistante",
+        "en": "Sustained rise",
     },
     "three_months_high": {
         "nl": "Laatste 3 maanden duidelijk hoger dan verwacht",
@@ -37,8 +39,8 @@ RULE_NAMES = {
         "en": "Last 3 months above expected",
     },
     "cusum_early": {
-        "nl": "Mogelijke stijging (CUSUM)", "fr": "Hausse possible (CUSUM)",
-        "en": "Possible rise (CUSUM)",
+        "nl": "Mogelijke stijging", "fr": "Hausse possible",
+        "en": "Possible rise",
     },
     "funnel_outlier": {
         "nl": "Hoger dan de rest van de organisatie", "fr": "Plus élevé que le reste de l'organisation",
@@ -46,8 +48,8 @@ RULE_NAMES = {
     },
     "two_of_three_high": {
         "nl": "2 van 3 maanden boven de waarschuwingsgrens",
-        "fr": "2 mois sur 3 au-dessus du seuil de vigilance",
-        "en": "2 of 3 months above the warning limit",
+        "fr": "2 mois sur 3 au-dessus de la limite de vigilance",
+        "en": "2 of 3 months above the watch limit",
     },
     "run_above_centre": {
         "nl": "7 maanden op rij boven verwachting", "fr": "7 mois de suite au-dessus de l'attendu",
@@ -65,34 +67,34 @@ _HEAD = {
 }
 _CLAUSES = {
     "beyond_upper_limit": {
-        "nl": "boven de bovengrens {upper} voor een team van {headcount}",
-        "fr": "au-dessus de la limite supérieure {upper} pour une équipe de {headcount}",
-        "en": "above the upper limit {upper} for a team of {headcount}",
+        "nl": "boven de alarmgrens {upper} voor een team van {headcount}",
+        "fr": "au-dessus de la limite d'alerte {upper} pour une équipe de {headcount}",
+        "en": "above the alert limit {upper} for a team of {headcount}",
     },
     "two_of_three_high": {
-        "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens ({watch} deze maand)",
-        "fr": "2 des 3 derniers mois au-dessus du seuil de vigilance ({watch} ce mois-ci)",
-        "en": "2 of the last 3 months above the warning limit ({watch} this month)",
+        "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (nu {watch})",
+        "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (actuellement {watch})",
+        "en": "2 of the last 3 months above the watch limit (now {watch})",
     },
     "run_above_centre": {
-        "nl": "{above} maanden op rij boven het verwachte niveau",
-        "fr": "{above} mois de suite au-dessus du niveau attendu",
-        "en": "{above} months in a row above the expected level",
+        "nl": "minstens 7 maanden na elkaar boven het verwachte niveau",
+        "fr": "au moins 7 mois d'affilée au-dessus du niveau attendu",
+        "en": "at least 7 months running above the expected level",
     },
     "run_of_increases": {
-        "nl": "{increases} maanden op rij gestegen",
-        "fr": "en hausse {increases} mois de suite",
-        "en": "risen {increases} months in a row",
+        "nl": "minstens 6 keer na elkaar gestegen",
+        "fr": "en hausse au moins 6 fois d'affilée",
+        "en": "risen at least 6 times running",
     },
     "cusum_shift": {
-        "nl": "een aanhoudende stijging sinds {rise_month}",
-        "fr": "une hausse persistante depuis {rise_month}",
-        "en": "a sustained rise since {rise_month}",
+        "nl": "een aanhoudende stijging boven het verwachte niveau",
+        "fr": "une hausse persistante au-dessus du niveau attendu",
+        "en": "a sustained rise above the expected level",
     },
     "cusum_early": {
-        "nl": "mogelijk een stijging sinds {rise_month}",
-        "fr": "peut-être une hausse depuis {rise_month}",
-        "en": "possibly a rise since {rise_month}",
+        "nl": "mogelijk een stijging boven het verwachte niveau",
+        "fr": "peut-être une hausse au-dessus du niveau attendu",
+        "en": "possibly a rise above the expected level",
     },
 }
 # French sets a narrow no-break space before ':' and ';'.
@@ -107,6 +109,12 @@ _WINDOW_SENTENCE = {
     "en": "{name} over the last 3 months {value}, expected {expected}: above the limit "
           "{upper} for a team of {headcount}",
 }
+# The CUSUM rules quote the months since the rise began (this month alone can be low).
+_RISE_HEAD = {
+    "nl": "{name} over de laatste {rise_months} maanden {rise_value}, verwacht {rise_expected}",
+    "fr": "{name} sur les {rise_months} derniers mois {rise_value}, attendu {rise_expected}",
+    "en": "{name} over the last {rise_months} months {rise_value}, expected {rise_expected}",
+}
 # The comparison with the organisation quotes 12-month values, not this month's.
 _FUNNEL_SENTENCE = {
     "nl": "{name} over de laatste 12 maanden {rolling} tegenover {organisation} in de "
@@ -117,22 +125,6 @@ _FUNNEL_SENTENCE = {
     "en": "{name} over the last 12 months {rolling} against {organisation} in the "
           "organisation: above the limit {funnel_limit} for a team of this size",
 }
-_RUN_TAIL = {
-    "nl": "{ordinal} maand op rij boven het gemiddelde",
-    "fr": "{ordinal} mois consécutif au-dessus de la moyenne",
-    "en": "{ordinal} month in a row above average",
-}
-_ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                     "eighth", "ninth", "tenth", "eleventh", "twelfth")
-
-
-def ordinal(number: int, lang: str) -> str:
-    """3 -> 'third' (en), '3e' (nl), '3e' (fr)."""
-    if lang == "en":
-        return _ENGLISH_ORDINALS[number - 1] if 1 <= number <= 12 else f"{number}th"
-    return f"{number}e"
-
-
 _COMMA_DECIMALS = str.maketrans({",": THIN_SPACE, ".": ","})
 _DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
 
@@ -155,17 +147,25 @@ def format_values(values, unit: str) -> dict[str, list[str]]:
     return {"en": english, "nl": comma, "fr": comma}
 
 
+def _with_unit(texts: dict[str, list[str]], unit: str) -> dict[str, list[str]]:
+    """Hour-based rates get their unit's words after the value ('25,3 per miljoen gewerkte uren')."""
+    if unit not in UNIT_SUFFIXES:
+        return texts
+    return {lang: [text if text == "–" else f"{text} {UNIT_SUFFIXES[unit][lang]}"
+                   for text in column] for lang, column in texts.items()}
+
+
 def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
     """One sentence per row of `facts` in every language: {'reason_nl': [...], ...}.
 
     `facts` has a column `rule` and the numbers the sentences quote: value, expected,
-    upper_limit, watch_limit, headcount, above (months in a row above expected),
-    increases, rise_month (date or None), rolling_value, organisation_value, funnel_limit.
+    upper_limit, watch_limit, headcount, rolling_value, organisation_value, funnel_limit,
+    and the run of signalled months: since (date) and months_in_row (signals.signal_runs).
     """
     unit = INDICATORS_BY_ID[indicator].unit
     funnel_unit = "%" if unit == "count" else unit  # the funnel of a count is per 100 employees
     formatted = {
-        "value": format_values(facts["value"], unit),
+        "value": _with_unit(format_values(facts["value"], unit), unit),
         "expected": format_values(facts["expected"], unit),
         "upper": format_values(facts["upper_limit"], unit),
         "watch": format_values(facts["watch_limit"], unit),
@@ -173,35 +173,45 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
         "rolling": format_values(facts["rolling_value"], funnel_unit),
         "organisation": format_values(facts["organisation_value"], funnel_unit),
         "funnel_limit": format_values(facts["funnel_limit"], funnel_unit),
+        "rise_value": _with_unit(format_values(_column(facts, "rise_value"), unit), unit),
+        "rise_expected": format_values(_column(facts, "rise_expected"), unit),
     }
-    rules, rise_months = list(facts["rule"]), list(facts["rise_month"])
-    above = [_whole(value) for value in facts["above"]]
-    increases = [_whole(value) for value in facts["increases"]]
+    rise_months = [_whole(value) for value in _column(facts, "rise_months")]
+    rules = list(facts["rule"])
+    runs = list(zip(facts["since"], [_whole(value) for value in facts["months_in_row"]]))
     result = {}
     for lang in LANGUAGES:
-        labels = {month: month_label(month, lang) for month in set(rise_months)
-                  if isinstance(month, dt.date)}
+        tails = {run: run_phrase(*run, lang) for run in set(runs)
+                 if isinstance(run[0], dt.date)}
         name = INDICATORS_BY_ID[indicator].names[lang]
         texts = []
         for row, rule in enumerate(rules):
             words = {key: column[lang][row] for key, column in formatted.items()}
-            words.update(name=name, above=above[row], increases=increases[row],
-                         rise_month=labels.get(rise_months[row], "–"))
+            words.update(name=name)
             if rule == "funnel_outlier":
                 text = _FUNNEL_SENTENCE[lang].format(**words)
             elif rule in _WINDOW_RULES:
                 text = _WINDOW_SENTENCE[lang].format(**words)
+            elif rule in _CUSUM_RULES and rise_months[row] > 1:
+                text = (_RISE_HEAD[lang].format(**words, rise_months=rise_months[row])
+                        + COLON[lang] + _CLAUSES[rule][lang].format(**words))
             else:
                 text = (_HEAD[lang].format(**words) + COLON[lang]
                         + _CLAUSES[rule][lang].format(**words))
-            if rule != "run_above_centre" and above[row] >= 2:
-                text += SEMICOLON[lang] + _RUN_TAIL[lang].format(ordinal=ordinal(above[row], lang))
+            if runs[row] in tails:
+                text += SEMICOLON[lang] + tails[runs[row]]
             texts.append(text + ".")
         result[f"reason_{lang}"] = texts
     return result
 
 
 _WINDOW_RULES = ("three_months_high", "three_months_raised")
+_CUSUM_RULES = ("cusum_shift", "cusum_early")
+
+
+def _column(facts: pd.DataFrame, name: str):
+    """A column of `facts`, or NaN for each row when absent (rise_* are optional)."""
+    return facts[name] if name in facts else [math.nan] * len(facts)
 
 
 def _whole(value) -> int:
@@ -216,13 +226,14 @@ def reason(lang: str, indicator: str, rule: str, facts: dict) -> str:
 def reasons(indicator: str, rule: str, facts: dict) -> dict[str, str]:
     """The sentence in every language: {'reason_nl': ..., 'reason_fr': ..., 'reason_en': ...}."""
     row = {name: facts.get(name, math.nan) for name in _FACT_NAMES} | {"rule": rule}
-    row["rise_month"] = facts.get("rise_month")
+    row["since"] = facts.get("since")
     table = pd.DataFrame([row])
     return {column: texts[0] for column, texts in sentences(indicator, table).items()}
 
 
-_FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "above",
-               "increases", "rolling_value", "organisation_value", "funnel_limit")
+_FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "months_in_row",
+               "rolling_value", "organisation_value", "funnel_limit", "rise_value",
+               "rise_expected", "rise_months")
 
 
 # A clear upward trend over the last 12 months, added to a hotspot's sentence.

@@ -53,7 +53,7 @@ import pandas as pd
 from scipy import stats
 from threadpoolctl import threadpool_limits
 
-from . import spc
+from . import signal_runs, spc
 from .alert_texts import RULE_NAMES, sentences, with_trend
 from .definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 
@@ -67,6 +67,7 @@ RULE_LEVEL = {
     "two_of_three_high": "watch", "run_above_centre": "watch", "run_of_increases": "watch",
 }
 WINDOW_RULES = ("three_months_high", "three_months_raised")   # judged on the last 3 months
+CUSUM_RULES = ("cusum_shift", "cusum_early")       # judged on the months since the rise began
 SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}
 ACCIDENT_INDICATORS = ("accident_frequency_rate", "accident_severity_rate")
 MIN_ACCIDENT_HOURS = 100_000        # rolling 12 months of exposure
@@ -188,8 +189,9 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
                "rolling12_value"]
     chart = blank_indicators(evaluation.chart, indicators, numbers)
     shown = ~chart["indicator"].isin(indicators)
-    chart[["level", "rule", *REASON_COLUMNS]] = chart[["level", "rule", *REASON_COLUMNS]].where(
-        shown, None)
+    signal_columns = ["level", "rule", "since", "months_in_row", "signal_value", "rise_months",
+                      *REASON_COLUMNS]
+    chart[signal_columns] = chart[signal_columns].astype(object).where(shown, None)
     return Evaluation(
         chart=chart,
         signals=evaluation.signals[~evaluation.signals["indicator"].isin(indicators)],
@@ -197,13 +199,16 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
     )
 
 
+# since, months_in_row (signals.signal_runs) and signal_value (the value the strongest
+# rule judged: this month's, or the last 3 or 12 months') where the month has a signal
 _CHART_COLUMNS = (
     "month", "department", "indicator", "value", "numerator", "denominator", "headcount",
     "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value", "level", "rule",
+    "since", "months_in_row", "signal_value", "rise_months",
 ) + REASON_COLUMNS
 _SIGNAL_COLUMNS = (
     "month", "department", "indicator", "level", "rule", "value", "expected", "upper_limit",
-    "since",
+    "since", "months_in_row",
 ) + REASON_COLUMNS
 _FUNNEL_COLUMNS = (
     "month", "indicator", "department", "numerator", "denominator", "value",
@@ -531,12 +536,44 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
         "rolling12_value": _rolling_value(grid, counts12, exposure12, months12),
     }
     facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts,
-             **window["facts"]}
+             **window["facts"], **_since_rise(grid, expected, tested, rise_start)}
     fired = _signals(grid, flags, values, facts, detail)
     if not detail:
         return pd.DataFrame(), fired, funnel
     chart = _chart(grid, values, fired)
     return chart, fired, funnel
+
+
+def _since_rise(grid: _Grid, expected, tested, rise_start) -> dict:
+    """The value and expected value over the months since the CUSUM's rise began (its
+    signals quote those: this month alone can be low in a sustained rise), in the
+    indicator's unit, and that number of months."""
+    def cumulative(array):
+        summed = np.cumsum(np.where(tested, np.nan_to_num(array), 0.0), axis=1)
+        return np.concatenate([np.zeros((array.shape[0], 1)), summed], axis=1)
+
+    start = np.clip(rise_start, 0, None)
+    end = np.arange(grid.counts.shape[1])[None, :] + 1
+
+    def window(array):
+        sums = cumulative(array)
+        return (np.take_along_axis(sums, np.broadcast_to(end, start.shape), axis=1)
+                - np.take_along_axis(sums, start, axis=1))
+
+    counts, expected_sum = window(grid.counts), window(expected)
+    months = window(np.ones(grid.counts.shape))
+    unit = INDICATORS_BY_ID[grid.indicator].unit
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if unit == "count":
+            scale_counts, scale_expected = counts / months, expected_sum / months
+        else:
+            exposure = window(grid.exposure)
+            scale_counts = SCALE[unit] * counts / exposure
+            scale_expected = SCALE[unit] * expected_sum / exposure
+    found = rise_start >= 0
+    return {"rise_value": np.where(found, scale_counts, np.nan),
+            "rise_expected": np.where(found, scale_expected, np.nan),
+            "rise_months": np.where(found, months, 0)}
 
 
 def _window_test(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, tested) -> dict:
@@ -684,12 +721,13 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
     any_signal = np.zeros(grid.counts.shape, dtype=bool)
     for fired in flags.values():
         any_signal |= fired
-    run = spc.consecutive_count(any_signal)
+    run = signal_runs.run_lengths(any_signal)
     ranks = [RULE_ORDER.index(rule) for rule in RULE_ORDER if rule in flags]
     cells = [np.nonzero(flags[RULE_ORDER[rank]]) for rank in ranks]
     dept = np.concatenate([cell[0] for cell in cells])
     if len(dept) == 0:
-        return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank"])
+        return pd.DataFrame(columns=list(_SIGNAL_COLUMNS) + ["rule_rank", "signal_value",
+                                                              "rise_months"])
     month = np.concatenate([cell[1] for cell in cells])
     rank = np.repeat(ranks, [len(cell[0]) for cell in cells])
     # month, then department (sorted by name), then the strongest rule first
@@ -711,16 +749,20 @@ def _signals(grid: _Grid, flags: dict, values: dict, facts: dict,
         "month": grid.months[month], "department": grid.departments[dept],
         "indicator": grid.indicator, "headcount": grid.headcount[dept, month],
         **quoted, "watch_limit": values["watch_limit"][dept, month],
-        "since": grid.months[month - run[dept, month] + 1],
+        "since": signal_runs.run_starts(grid.months, month, run[dept, month]),
+        "months_in_row": run[dept, month],
         **{name: facts[name][dept, month] for name in (
-            "above", "increases", "rolling_value", "organisation_value", "funnel_limit")},
+            "above", "increases", "rolling_value", "organisation_value", "funnel_limit",
+            "rise_value", "rise_expected", "rise_months")},
         "rise_month": np.where(rise >= 0, grid.months[np.maximum(rise, 0)], None),
     })
+    judged = fired["rule"].isin(CUSUM_RULES) & (fired["rise_months"] > 1)
+    fired["signal_value"] = fired["value"].where(~judged, fired["rise_value"])
     if detail:
         fired = fired.assign(**sentences(grid.indicator, fired))
     else:
         fired = fired.assign(**{column: None for column in REASON_COLUMNS})
-    return fired[list(_SIGNAL_COLUMNS) + ["rule_rank"]]
+    return fired[list(_SIGNAL_COLUMNS) + ["rule_rank", "signal_value", "rise_months"]]
 
 
 def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
@@ -738,14 +780,15 @@ def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
         **{name: array[dept, month] for name, array in values.items()},
     })
     strongest = fired.sort_values("rule_rank").drop_duplicates(["month", "department"])
-    strongest = strongest[["month", "department", "level", "rule", *REASON_COLUMNS]]
+    strongest = strongest[["month", "department", "level", "rule", "since", "months_in_row",
+                           "signal_value", "rise_months", *REASON_COLUMNS]]
     chart = chart.merge(strongest, on=["month", "department"], how="left")
     chart = chart.astype({"level": object, "rule": object})
     return _none_for_missing(chart)
 
 
 def _none_for_missing(chart: pd.DataFrame) -> pd.DataFrame:
-    for column in ("level", "rule", *REASON_COLUMNS):
+    for column in ("level", "rule", "since", *REASON_COLUMNS):
         chart[column] = chart[column].astype(object).where(chart[column].notna(), None)
     return chart
 
@@ -847,9 +890,6 @@ def hotspots(evaluation: Evaluation, month: dt.date | None = None) -> pd.DataFra
                     & chart["level"].notna()].copy()
     if flagged.empty:
         return pd.DataFrame(columns=columns)
-    signals = evaluation.signals
-    since = signals[signals["month"] == month].groupby(["department", "indicator"])["since"].min()
-    flagged["since"] = [since.get((d, i)) for d, i in zip(flagged["department"], flagged["indicator"])]
     flagged["indicator_rank"] = flagged["indicator"].map(INDICATOR_IDS.index)
     flagged = flagged.sort_values(["department", "indicator_rank"])
     flagged = _add_trends(flagged, chart, month)

@@ -51,13 +51,27 @@ def format_percent(value: float | None, lang: str, decimals: int = 1) -> str:
     return f"{number}%" if lang == "en" else f"{number}{THIN_SPACE}%"
 
 
-def format_value(value: float | None, unit: str, lang: str) -> str:
-    """A value in its indicator's unit (see definitions.Indicator.unit)."""
+# Rates per hours worked mean nothing without their unit ("12,3" of what?).
+UNIT_SUFFIXES = {
+    "per_million_hours": {"nl": "per miljoen gewerkte uren", "fr": "par million d'heures prestées",
+                          "en": "per million hours worked"},
+    "per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
+                           "fr": "jours pour 1 000 heures prestées",
+                           "en": "days per 1,000 hours worked"},
+}
+
+
+def format_value(value: float | None, unit: str, lang: str, with_unit: bool = False) -> str:
+    """A value in its indicator's unit (see definitions.Indicator.unit); `with_unit` adds
+    the words of an hour-based unit ('12,3 per miljoen gewerkte uren')."""
     if unit == "%":
         return format_percent(value, lang, 1)
     if unit == "count":
         return format_number(value, lang, 0)
-    return format_number(value, lang, 2 if unit == "per_thousand_hours" else 1)
+    number = format_number(value, lang, 2 if unit == "per_thousand_hours" else 1)
+    if with_unit and number != "–":
+        return f"{number} {UNIT_SUFFIXES[unit][lang]}"
+    return number
 
 
 def month_label(month: dt.date, lang: str, short: bool = False) -> str:

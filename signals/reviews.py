@@ -1,15 +1,18 @@
 """The occupational physician's reviews of hotspots.
 
 A hotspot is a department (or ALL), an indicator (or None: the department as a
-whole) and a month. The physician marks it `seen`, `under_investigation` or
-`action_planned` with a short note. Reviews are never edited: a new review
-supersedes the previous one and the history stays. Each review is audited
-(without its note).
+whole) and a month. The physician marks it `seen`, `under_investigation`,
+`action_planned` or `closed`, with a short note and an optional follow-up date.
+A review belongs to its month: a ranking of an earlier month does not show it
+(latest_reviews(month=...)). A later review of the same hotspot supersedes the
+earlier one (the history stays); a review can also be edited (status, note,
+follow-up date) or deleted. Each change is audited (without the note).
 
 Notes are about the collective situation and the planned approach. They must
-never name or describe a person (no names, no initials, no diagnoses): the
-dashboard works with collective signals only. Notes are at most 500 characters;
-line breaks become spaces.
+never name or describe a person: a note with an employee id (as in the files or as
+stored), an e-mail address or a national register number is refused
+(signals.free_text); the screen warns about diagnosis words before saving. Notes
+are at most 500 characters; line breaks become spaces.
 
 Reviews live in the access store next to the data database (see signals.access).
 """
@@ -24,28 +27,47 @@ import pandas as pd
 
 from . import access, audit
 from .definitions import INDICATOR_IDS
+from .free_text import require_no_identifiers
 
-REVIEW_STATUSES = ("seen", "under_investigation", "action_planned")
+REVIEW_STATUSES = ("seen", "under_investigation", "action_planned", "closed")
 STATUS_LABELS = {
     "seen": {"nl": "Gezien", "fr": "Vu", "en": "Seen"},
     "under_investigation": {"nl": "In onderzoek", "fr": "En cours d'analyse",
                             "en": "Under investigation"},
     "action_planned": {"nl": "Actie gepland", "fr": "Action planifiée", "en": "Action planned"},
+    "closed": {"nl": "Afgesloten", "fr": "Clôturé", "en": "Closed"},
 }
 MAX_NOTE_LENGTH = 500
 MAX_DEPARTMENT_LENGTH = 200
 EARLIEST_YEAR = 1990
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})(-\d{2})?$")
 REVIEW_COLUMNS = ["review_id", "department", "indicator", "month", "status", "note",
-                  "reviewer", "reviewed_at"]
+                  "follow_up", "reviewer", "reviewed_at", "updated_at"]
 
 
 def clean_note(note: str | None) -> str:
-    """Line breaks and tabs become spaces, runs of spaces one; raises ValueError past 500."""
+    """Line breaks and tabs become spaces, runs of spaces one; raises ValueError past 500
+    characters and free_text.TextRefused (a ValueError) when it identifies a person."""
     text = " ".join((note or "").split())
     if len(text) > MAX_NOTE_LENGTH:
         raise ValueError(f"The note has {len(text)} characters; at most {MAX_NOTE_LENGTH} are allowed.")
-    return text
+    return require_no_identifiers(text)
+
+
+def normalise_follow_up(day) -> str | None:
+    """None, '' -> None; a date or 'YYYY-MM-DD' -> 'YYYY-MM-DD'."""
+    if day is None or (isinstance(day, str) and not day.strip()):
+        return None
+    if isinstance(day, pd.Timestamp):
+        day = day.date()
+    if not isinstance(day, dt.date):
+        try:
+            day = dt.date.fromisoformat(str(day).strip())
+        except ValueError:
+            raise ValueError(f"Invalid follow-up date {day!r}; expected YYYY-MM-DD.") from None
+    if day.year < EARLIEST_YEAR:
+        raise ValueError(f"Invalid follow-up date {day!r}.")
+    return day.isoformat()
 
 
 def normalise_month(month) -> str:
@@ -85,53 +107,125 @@ def _check_reviewer(con, reviewer: str) -> str:
 
 
 def add_review(db_path: Path | str, reviewer: str, department: str, indicator: str | None,
-               month, status: str, note: str = "", *, now: dt.datetime | None = None) -> int:
+               month, status: str, note: str = "", *, follow_up=None,
+               now: dt.datetime | None = None) -> int:
     """Record a review of a hotspot; returns its id.
 
-    Raises ValueError for a bad department, indicator, month, status or a note over
-    500 characters, PermissionError when the reviewer is not a physician.
-    The note must not name or describe a person.
+    Raises ValueError for a bad department, indicator, month, status, follow-up date or
+    note (over 500 characters, or identifying a person: free_text.TextRefused),
+    PermissionError when the reviewer is not a physician.
     """
     department = _check_hotspot(department, indicator, status)
     month = normalise_month(month)
     note = clean_note(note)
+    follow_up = normalise_follow_up(follow_up)
     with access.open_store(db_path) as con, access.transaction(con):
         reviewer = _check_reviewer(con, reviewer)
         review_id = con.execute(
-            "INSERT INTO reviews (department, indicator, month, status, note, reviewer, reviewed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [department, indicator, month, status, note, reviewer, access.to_stamp(access.utc(now))],
+            "INSERT INTO reviews (department, indicator, month, status, note, follow_up, reviewer,"
+            " reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [department, indicator, month, status, note, follow_up, reviewer,
+             access.to_stamp(access.utc(now))],
         ).lastrowid
         audit.append(con, reviewer, "review_added", {
             "review_id": review_id, "department": department, "indicator": indicator,
-            "month": month, "status": status,
+            "month": month, "status": status, "follow_up": follow_up,
         }, now=now)
     return review_id
 
 
+def edit_review(db_path: Path | str, reviewer: str, review_id: int, *, status: str,
+                note: str = "", follow_up=None, now: dt.datetime | None = None) -> None:
+    """Change a review's status, note and follow-up date (closing it is status 'closed').
+
+    Raises KeyError for an unknown review, ValueError and PermissionError as add_review.
+    """
+    if status not in REVIEW_STATUSES:
+        raise ValueError(f"Unknown status {status!r}; expected one of {', '.join(REVIEW_STATUSES)}.")
+    note = clean_note(note)
+    follow_up = normalise_follow_up(follow_up)
+    with access.open_store(db_path) as con, access.transaction(con):
+        reviewer = _check_reviewer(con, reviewer)
+        changed = con.execute(
+            "UPDATE reviews SET status = ?, note = ?, follow_up = ?, updated_at = ? "
+            "WHERE review_id = ?",
+            [status, note, follow_up, access.to_stamp(access.utc(now)), int(review_id)],
+        ).rowcount
+        if not changed:
+            raise KeyError(f"No review {review_id}.")
+        audit.append(con, reviewer, "review_edited", {
+            "review_id": int(review_id), "status": status, "follow_up": follow_up,
+        }, now=now)
+
+
+def close_review(db_path: Path | str, reviewer: str, review_id: int, *,
+                 now: dt.datetime | None = None) -> None:
+    """Close a review, keeping its note and follow-up date."""
+    row = _review_row(db_path, review_id)
+    edit_review(db_path, reviewer, review_id, status="closed", note=row["note"],
+                follow_up=row["follow_up"], now=now)
+
+
+def delete_review(db_path: Path | str, reviewer: str, review_id: int, *,
+                  now: dt.datetime | None = None) -> None:
+    """Delete a review (a mistaken one); the audit log keeps that it existed."""
+    with access.open_store(db_path) as con, access.transaction(con):
+        reviewer = _check_reviewer(con, reviewer)
+        row = con.execute("SELECT department, indicator, month FROM reviews WHERE review_id = ?",
+                          [int(review_id)]).fetchone()
+        if row is None:
+            raise KeyError(f"No review {review_id}.")
+        con.execute("DELETE FROM reviews WHERE review_id = ?", [int(review_id)])
+        audit.append(con, reviewer, "review_deleted", {
+            "review_id": int(review_id), "department": row[0], "indicator": row[1],
+            "month": row[2],
+        }, now=now)
+
+
+def _review_row(db_path: Path | str, review_id: int) -> dict:
+    with access.open_store(db_path) as con:
+        row = con.execute(f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews WHERE review_id = ?",
+                          [int(review_id)]).fetchone()
+    if row is None:
+        raise KeyError(f"No review {review_id}.")
+    return dict(zip(REVIEW_COLUMNS, row))
+
+
+# Text columns that may be NULL: kept as None (pandas 3 would make them NaN in a str
+# column, and NaN is a truthy "indicator" that no lookup knows).
+_NULLABLE_TEXT = ("indicator", "follow_up")
+
+
 def _frame(rows) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
-    frame["reviewed_at"] = pd.to_datetime(frame["reviewed_at"], format=access.TIMESTAMP_FORMAT, utc=True)
+    for column in _NULLABLE_TEXT:
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    for column in ("reviewed_at", "updated_at"):
+        frame[column] = pd.to_datetime(frame[column], format=access.TIMESTAMP_FORMAT, utc=True)
     return frame
 
 
-def latest_reviews(db_path: Path | str) -> pd.DataFrame:
-    """The latest review of each (department, indicator), by department and indicator.
+def latest_reviews(db_path: Path | str, month=None) -> pd.DataFrame:
+    """The latest review of each (department, indicator), by department and indicator;
+    with `month`, only reviews of that month or earlier (a review is shown from its month on).
 
     `indicator` is None for reviews of a department as a whole.
     """
+    where, params = "", []
+    if month is not None:
+        where, params = "WHERE month <= ?", [normalise_month(month)]
     query = f"""
         SELECT {', '.join(REVIEW_COLUMNS)} FROM (
             SELECT *, row_number() OVER (
-                PARTITION BY department, coalesce(indicator, '') ORDER BY review_id DESC
+                PARTITION BY department, coalesce(indicator, '') ORDER BY month DESC, review_id DESC
             ) AS position
-            FROM reviews
+            FROM reviews {where}
         )
         WHERE position = 1
         ORDER BY department, coalesce(indicator, '')
     """
     with access.open_store(db_path) as con:
-        return _frame(con.execute(query).fetchall())
+        return _frame(con.execute(query, params).fetchall())
 
 
 def review_history(db_path: Path | str, department: str | None = None,

@@ -267,10 +267,10 @@ def test_logout_ends_the_session(db_path, anna):
 # --- roles and pages ----------------------------------------------------------------------
 
 EXPECTED_PAGES = {
-    "committee": ["overview", "trends", "hotspots"],
-    "physician": ["overview", "trends", "hotspots"],
-    "hr": ["overview", "trends", "hotspots", "upload", "data"],
-    "admin": ["data", "audit"],
+    "committee": ["overview", "trends", "hotspots", "method"],
+    "physician": ["overview", "trends", "hotspots", "method"],
+    "hr": ["overview", "trends", "hotspots", "upload", "data", "method"],
+    "admin": ["data", "audit", "method"],
 }
 
 

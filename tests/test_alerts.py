@@ -108,7 +108,9 @@ def test_sustained_shift_fires_cusum():
     assert months and 20 <= months[0] <= 25
     first = evaluation.signals[(evaluation.signals["rule"] == "cusum_shift")
                                & (evaluation.signals["department"] == "Team")].iloc[0]
-    assert "since " + MONTHS[20].strftime("%B %Y") in first["reason_en"]
+    run = first["months_in_row"]
+    assert first["since"] == MONTHS[months[0] - run + 1] and run >= 2
+    assert first["since"].strftime("since %B %Y") in first["reason_en"]
 
 
 def peers(count: int = 8) -> dict:
@@ -210,6 +212,8 @@ def test_hotspots_rank_alerts_first_then_longest_running():
                       "absence_rate", "absence_rate", "absence_rate"],
         "value": [5.0, 2.0, 6.0, 1.0, 4.0, 3.0, 5.0],
         "level": ["watch", "alert", "alert", None, "alert", None, "alert"],
+        "since": [dt.date(2023, 1, 1), dt.date(2023, 6, 1), dt.date(2024, 3, 1), None,
+                  dt.date(2024, 3, 1), None, dt.date(2024, 2, 1)],
         "reason_nl": ["w", "o", "n", None, "a", None, "p"],
         "reason_fr": ["w", "o", "n", None, "a", None, "p"],
         "reason_en": ["w", "o", "n", None, "a", None, "p"],
@@ -239,6 +243,7 @@ def test_hotspot_reasons_have_a_line_per_indicator_beside_its_level():
         "indicator": ["turnover_rate", "absence_rate", "aggression_rate"],
         "value": [2.0, 6.0, 1.0],
         "level": ["watch", "alert", None],
+        "since": [dt.date(2024, 3, 1), dt.date(2024, 1, 1), None],
         **{column: ["exits up.", "absence up.", None] for column in alerts.REASON_COLUMNS},
     })
     signals = pd.DataFrame({"month": [month] * 2, "department": ["Both"] * 2,
@@ -306,7 +311,8 @@ def test_the_cusum_watches_a_month_before_it_alerts():
     row = evaluation.chart[(evaluation.chart["department"] == "Team")
                            & (evaluation.chart["month"] == MONTHS[31])].iloc[0]
     assert row["level"] == "watch" and row["rule"] == "cusum_early"
-    assert "possibly a rise since " + MONTHS[30].strftime("%B %Y") in row["reason_en"]
+    assert "possibly a rise above the expected level" in row["reason_en"]
+    assert (row["since"], row["months_in_row"]) == (MONTHS[31], 1)
 
 
 def test_a_modest_rise_below_every_limit_fires_nothing():
@@ -362,7 +368,7 @@ def _trend_chart(series: dict[str, np.ndarray]) -> pd.DataFrame:
     months = MONTHS[-12:]
     parts = [pd.DataFrame({
         "month": months, "department": department, "indicator": "absence_rate",
-        "value": values, "level": [None] * 11 + ["alert"],
+        "value": values, "level": [None] * 11 + ["alert"], "since": [None] * 11 + [months[-1]],
         **{f"reason_{lang}": [None] * 11 + [f"{department} {lang}."] for lang in ("nl", "fr", "en")},
     }) for department, values in series.items()]
     return pd.concat(parts, ignore_index=True)

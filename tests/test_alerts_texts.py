@@ -14,7 +14,7 @@ from signals.formatting import format_value
 
 FACTS = {
     "value": 9.84, "expected": 5.12, "upper_limit": 8.6, "watch_limit": 7.4, "headcount": 32,
-    "above": 3, "increases": 6, "rise_month": dt.date(2024, 3, 1),
+    "months_in_row": 3, "since": dt.date(2024, 1, 1),
     "rolling_value": 8.6, "organisation_value": 5.5, "funnel_limit": 7.25,
 }
 
@@ -35,9 +35,11 @@ def test_percentages_follow_the_language():
     english = reason("en", "absence_rate", "beyond_upper_limit", FACTS)
     dutch = reason("nl", "absence_rate", "beyond_upper_limit", FACTS)
     french = reason("fr", "absence_rate", "beyond_upper_limit", FACTS)
-    assert english == ("Absence rate 9.8%, expected 5.1%: above the upper limit 8.6% "
-                       "for a team of 32; third month in a row above average.")
-    assert "9,8\u202f%" in dutch and "8,6\u202f%" in dutch and "3e maand op rij" in dutch
+    assert english == ("Absence rate 9.8%, expected 5.1%: above the alert limit 8.6% "
+                       "for a team of 32; signal for the third month in a row, since January 2024.")
+    assert "9,8\u202f%" in dutch and "8,6\u202f%" in dutch
+    assert "3e maand op rij met een signaal, sinds januari 2024" in dutch
+    assert "3e mois consécutif avec un signal, depuis janvier 2024" in french
     assert "9,8\u202f%" in french and "équipe de 32" in french
 
 
@@ -54,13 +56,26 @@ def test_counts_and_hour_rates_use_their_units():
         "en", "long_term_absentees", "beyond_upper_limit", FACTS)
     assert "0,16" in reason("nl", "accident_severity_rate", "beyond_upper_limit",
                             FACTS | {"value": 0.156})
-    assert "March 2024" in reason("en", "turnover_rate", "cusum_shift", FACTS)
-    assert "mars 2024" in reason("fr", "turnover_rate", "cusum_shift", FACTS)
+    assert "25.3 per million hours worked, expected 10.0:" in reason(
+        "en", "accident_frequency_rate", "beyond_upper_limit", FACTS | {"value": 25.3, "expected": 10})
+    assert "0,16 dagen per 1.000 gewerkte uren" in reason(
+        "nl", "accident_severity_rate", "beyond_upper_limit", FACTS | {"value": 0.156})
 
 
-def test_no_run_tail_for_a_single_month_above():
-    text = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"above": 1})
-    assert "in a row" not in text
+def test_a_first_signalled_month_says_new_this_month():
+    text = reason("en", "absence_rate", "beyond_upper_limit",
+                  FACTS | {"months_in_row": 1, "since": dt.date(2024, 3, 1)})
+    assert text.endswith("; new signal this month.") and "in a row" not in text
+    assert reason("nl", "absence_rate", "cusum_shift", FACTS | {"months_in_row": 1}).endswith(
+        "nieuw signaal deze maand.")
+
+
+def test_this_month_never_labels_a_limit():
+    """issue 12: '(18,1 % deze maand)' quoted the warning limit as if it were the value."""
+    for lang, words in (("nl", "deze maand"), ("fr", "ce mois-ci"), ("en", "this month")):
+        text = reason(lang, "absence_rate", "two_of_three_high", FACTS)
+        assert words not in text
+        assert format_value(FACTS["watch_limit"], "%", lang) in text
 
 
 def test_ordinals():
@@ -92,6 +107,6 @@ def test_trend_phrase_numbers_follow_the_unit():
 
 
 def test_trend_goes_before_the_full_stop():
-    sentence = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"above": 1})
+    sentence = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"months_in_row": 1})
     extended = with_trend(sentence, 0.8, "%", "en")
     assert extended == sentence[:-1] + "; rising by 0.8 points a month over 12 months."

@@ -300,3 +300,61 @@ def test_first_start_builds_the_demo_once(demo_database_file, monkeypatch):
     assert demo_banner_shown(app) and len(app.metric) == len(INDICATOR_IDS)
     open_page("trends", "en")
     assert len(built) == 1, "built once, then reused"
+
+
+@pytest.mark.parametrize("lang, title, words", [
+    ("nl", "Hoe de signalen werken", ("verwachte waarde", "Opvolgen", "aanvullende onderdrukking",
+                                      "CUSUM", "3 sigma")),
+    ("fr", "Comment fonctionnent les signaux", ("valeur attendue", "suppression complémentaire",
+                                                "CUSUM", "3 sigma")),
+    ("en", "How the signals work", ("expected value", "complementary suppression", "CUSUM",
+                                    "3 sigma", "at least 12 months")),
+])
+def test_the_how_the_signals_work_page(demo_shown, lang, title, words):
+    app = open_page("method", lang)
+    assert app.title[0].value == title
+    shown = rendered_text(app)
+    for word in words:
+        assert word in shown, word
+    rules = tables_in(element.proto.body for element in app.get("html"))[0]
+    assert len(rules) == 9
+
+
+@pytest.mark.parametrize("key", ["overview", "trends", "hotspots"])
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_screens_use_plain_words_not_technical_terms(demo_shown, key, lang):
+    """issue 12: '3 sigma', 'CUSUM', 'Score' and 'Noemer over 12 maanden' stay on the
+    'How the signals work' page."""
+    shown = rendered_text(open_page(key, lang))
+    for term in ("sigma", "CUSUM", "Score", "Noemer", "Dénominateur", "Denominator"):
+        assert term not in shown, (key, lang, term)
+
+
+def test_trend_signal_points_explain_themselves_and_limits_say_when_they_start(demo_shown):
+    app = open_page("trends", "en")
+    figure = app.get("plotly_chart")[0].proto.spec
+    assert "expected" in figure and "watch limit" in figure and "alert limit" in figure
+    assert "Rule: " in figure, "the rule in plain words on hover"
+    assert "limits from " in figure, "a mark where the limits start"
+    captions = [caption.value for caption in app.caption]
+    assert any(caption.startswith("Limits from ") and "at least 12 months" in caption
+               for caption in captions), captions
+
+
+def test_a_clicked_heatmap_cell_opens_that_trend(demo_shown):
+    from ui.trend_links import REQUEST_KEY, clicked_cell
+
+    app = open_page("hotspots", "en")
+    heatmap_spec = app.get("plotly_chart")[0].proto.spec
+    assert '"customdata"' in heatmap_spec
+    selection = {"points": [{"customdata": ["Apotheek", "absence_rate"], "x": "Absence"}]}
+    assert clicked_cell(selection) == ("Apotheek", "absence_rate")
+    assert clicked_cell({"points": []}) is None
+    app.session_state[REQUEST_KEY] = ("Apotheek", "turnover_rate")
+    app.switch_page(PAGES_BY_KEY["trends"].file).run()
+    assert not app.exception
+    assert app.multiselect(key="trends_departments").value == ["Apotheek"]
+    assert app.selectbox(key="trends_indicator").value == "turnover_rate"
+    assert not app.warning, "no 'default value and Session State' warning"
+    app.run()                                   # the request is used once
+    assert app.multiselect(key="trends_departments").value == ["Apotheek"]

@@ -107,7 +107,7 @@ def test_reference_figures_keep_source_and_year_and_convert_yearly_counts():
 
 
 def test_page_registry_filters_by_allowed_keys():
-    assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data", "audit")
+    assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
     assert PAGE_KEYS == access.PAGES, "the registry follows the access rules' page list"
     assert [page.key for page in visible_pages(["upload", "overview", "nope"])] == ["overview", "upload"]
     assert [page.key for page in visible_pages(None)] == list(PAGE_KEYS)
@@ -286,3 +286,22 @@ def test_heatmap_hover_says_why_a_cell_signals():
     hover = heatmap(table, "en", 10).data[0].hovertext[0]
     assert "funnel limit" in hover[1] and "0.0" in hover[1]
     assert "<br>" in hover[0] and "funnel" not in hover[0]
+
+
+def test_the_cached_heatmap_has_the_same_text_as_its_cached_copy(demo_database_file):
+    """A first visit's heatmap and the copy the cache gives later must be the same JSON:
+    the chart's element id hashes it, and a changed id swallowed the first click."""
+    import pickle
+
+    import plotly.io as pio
+
+    from ui.charts import heatmap
+    from ui.figures import stable_figure
+    from signals.alerts import evaluate
+
+    with store.connect(demo_database_file, read_only=True) as con:
+        chart = evaluate(con).chart
+    cells = chart[(chart["month"] == max(chart["month"])) & (chart["department"] != "ALL")]
+    figure = stable_figure(heatmap(cells.assign(suppressed=False), "en", 10))
+    copy = pickle.loads(pickle.dumps(figure))
+    assert pio.to_json(figure, validate=False) == pio.to_json(copy, validate=False)

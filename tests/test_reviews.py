@@ -56,7 +56,7 @@ def test_note_length_limit(db_path, physician):
 
 
 @pytest.mark.parametrize("department, indicator, month, status, message", [
-    ("Zorg", "absence_rate", "2025-03", "closed", "Unknown status"),
+    ("Zorg", "absence_rate", "2025-03", "done", "Unknown status"),
     ("Zorg", "absence_rate", "2025-03", "SEEN", "Unknown status"),
     ("Zorg", "happiness", "2025-03", "seen", "Unknown indicator"),
     ("  ", "absence_rate", "2025-03", "seen", "needs a department"),
@@ -100,10 +100,106 @@ def test_reviews_are_audited_without_their_note(db_path, physician):
     assert entry["actor"] == physician
     assert json.loads(entry["detail"]) == {
         "review_id": review_id, "department": "Zorg", "indicator": "absence_rate",
-        "month": "2025-03", "status": "action_planned"}
+        "month": "2025-03", "status": "action_planned", "follow_up": None}
     assert not log["detail"].str.contains("Workload").any()
 
 
 def test_every_status_has_labels_in_three_languages():
     assert set(reviews.STATUS_LABELS) == set(reviews.REVIEW_STATUSES)
     assert all(set(labels) == {"nl", "fr", "en"} for labels in reviews.STATUS_LABELS.values())
+
+
+def test_whole_department_reviews_have_none_not_nan_as_indicator(db_path, physician):
+    """pandas 3 turned the NULL indicator into NaN next to a named one: 'KeyError: nan'."""
+    reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen")
+    reviews.add_review(db_path, physician, "Zorg", "absence_rate", "2025-03", "under_investigation")
+    for frame in (reviews.latest_reviews(db_path), reviews.review_history(db_path)):
+        assert sorted(frame["indicator"], key=str) == [None, "absence_rate"] or \
+            list(frame["indicator"]).count(None) == 1
+        assert all(value is None or isinstance(value, str) for value in frame["indicator"])
+        assert all(value is None for value in frame["follow_up"])
+
+
+def test_a_review_shows_from_its_month_on(db_path, physician):
+    reviews.add_review(db_path, physician, "Zorg", "absence_rate", "2025-08", "seen")
+    october = reviews.add_review(db_path, physician, "Zorg", "absence_rate", "2025-10",
+                                 "action_planned")
+    assert reviews.latest_reviews(db_path, month="2025-07").empty
+    assert list(reviews.latest_reviews(db_path, month="2025-08")["status"]) == ["seen"]
+    assert list(reviews.latest_reviews(db_path, month="2025-09")["status"]) == ["seen"]
+    assert list(reviews.latest_reviews(db_path, month=dt.date(2025, 10, 1))["review_id"]) == [october]
+    assert list(reviews.latest_reviews(db_path)["review_id"]) == [october]
+
+
+def test_edit_close_and_delete_a_review_are_audited(db_path, physician):
+    review_id = reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen",
+                                   "Team talk", follow_up="2025-05-15", now=T0)
+    row = reviews.latest_reviews(db_path).iloc[0]
+    assert row["follow_up"] == "2025-05-15" and pd.isna(row["updated_at"])
+    reviews.edit_review(db_path, physician, review_id, status="action_planned",
+                        note="Workload review with the team", follow_up=dt.date(2025, 6, 1),
+                        now=T0 + dt.timedelta(days=2))
+    row = reviews.latest_reviews(db_path).iloc[0]
+    assert (row["status"], row["note"], row["follow_up"]) == (
+        "action_planned", "Workload review with the team", "2025-06-01")
+    assert row["updated_at"] == T0 + dt.timedelta(days=2)
+    reviews.close_review(db_path, physician, review_id)
+    row = reviews.latest_reviews(db_path).iloc[0]
+    assert (row["status"], row["note"], row["follow_up"]) == (
+        "closed", "Workload review with the team", "2025-06-01")
+    reviews.delete_review(db_path, physician, review_id)
+    assert reviews.review_history(db_path).empty
+    actions = list(audit.entries(db_path, limit=None)["action"])
+    assert actions.count("review_edited") == 2 and "review_deleted" in actions
+    with pytest.raises(KeyError):
+        reviews.delete_review(db_path, physician, review_id)
+    with pytest.raises(KeyError):
+        reviews.edit_review(db_path, physician, review_id, status="seen")
+
+
+def test_only_a_physician_may_edit_or_delete(db_path, physician):
+    review_id = reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen")
+    access.add_user(db_path, "hr1", "hr", PASSWORD)
+    with pytest.raises(PermissionError):
+        reviews.edit_review(db_path, "hr1", review_id, status="closed")
+    with pytest.raises(PermissionError):
+        reviews.delete_review(db_path, "hr1", review_id)
+    assert list(reviews.review_history(db_path)["status"]) == ["seen"]
+
+
+@pytest.mark.parametrize("note", [
+    "Mme Janssens (P10136) en burn-out, dépression.",
+    "Contact: jan.peeters@example.be",
+    "RRN 85.07.30-033.61 seen",
+    "rijksregister 85073003361",
+    "code a3f9c2d1e4b5a6c7d8e9f0a1b2c3d4e5",
+])
+def test_notes_that_identify_a_person_are_refused(db_path, physician, note):
+    with pytest.raises(ValueError, match="may not identify a person"):
+        reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen", note)
+    review_id = reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen", "ok")
+    with pytest.raises(ValueError, match="may not identify a person"):
+        reviews.edit_review(db_path, physician, review_id, status="seen", note=note)
+    assert list(reviews.review_history(db_path)["note"]) == ["ok"]
+
+
+def test_a_version_1_store_is_migrated_with_its_reviews(db_path):
+    import sqlite3
+
+    path = access.access_db_path(db_path)
+    with sqlite3.connect(path) as con:
+        for statement in access.MIGRATIONS[0]:
+            con.execute(statement)
+        con.execute("INSERT INTO reviews (department, indicator, month, status, note, reviewer,"
+                    " reviewed_at) VALUES ('Zorg', NULL, '2025-03', 'seen', 'n', 'local', ?)",
+                    [access.to_stamp(T0)])
+        con.execute("PRAGMA user_version = 1")
+    con.close()
+    review_id = reviews.add_review(db_path, "local", "Zorg", "absence_rate", "2025-04", "closed",
+                                   follow_up="2025-06-01")
+    history = reviews.review_history(db_path)
+    assert list(history["review_id"]) == [review_id, 1]
+    assert history.set_index("review_id").loc[1, "note"] == "n"
+    with sqlite3.connect(path) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == access.SCHEMA_VERSION
+    con.close()

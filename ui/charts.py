@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from signals.definitions import INDICATORS_BY_ID
-from signals.formatting import plotly_separators
+from signals.formatting import format_value, plotly_separators
 from signals.i18n import text
 from signals.reference import ReferenceFigure
 from ui.funnel import label_positions
@@ -178,9 +178,12 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     figure.add_trace(_line(pd.to_datetime(organisation["month"]), organisation[value_column],
                            text("chart.organisation", lang), ORGANISATION_COLOUR, dash="dashdot",
                            width=2, mode="lines+markers", marker=dict(symbol="circle-open", size=7)))
+    # a signalled month explains itself on the line too: its point lies under the marker
     hover = [
-        f"{month_text(m, lang)}<br>{display_value(v, indicator, lang)}"
-        for m, v in zip(series["month"], series[value_column])
+        signal_hover(row, indicator, lang, rule_names.get(row["rule"], row["rule"]))
+        if view == "monthly" and not is_missing(row["level"])
+        else f"{month_text(row['month'], lang)}<br>{display_value(row[value_column], indicator, lang)}"
+        for row in series.to_dict("records")
     ]
     department = plotly_text(department)
     figure.add_trace(_line(months, series[value_column], department, OKABE_ITO["blue"], width=3.5,
@@ -189,6 +192,7 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
 
     if view == "monthly":
         _add_signal_markers(figure, series, indicator, lang, rule_names)
+        _add_limits_start(figure, series, lang)
     if reference is not None:
         _add_reference(figure, reference, view, lang)
 
@@ -198,17 +202,46 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
     return _base_layout(figure, title, unit_title(indicator, lang))
 
 
+def signal_hover(row, indicator: str, lang: str, rule_name: str) -> str:
+    """A signal point's hover: level and month, the value, what was expected and the limits,
+    the rule in plain words and the sentence (with since when the signal runs)."""
+    def shown(name):
+        return display_value(row.get(name), indicator, lang, with_unit=False)
+
+    limits = text("chart.hover_limits", lang, expected=shown("expected"),
+                  watch=shown("watch_limit"), upper=shown("upper_limit"))
+    reason = row.get(f"reason_{lang}")
+    return (f"<b>{level_label(row['level'], lang)}</b> · {month_text(row['month'], lang)}<br>"
+            f"{display_value(row['value'], indicator, lang)}<br>{limits}<br>"
+            f"{text('chart.hover_rule', lang, rule=rule_name)}"
+            + (f"<br>{_wrap(reason)}" if not is_missing(reason) else ""))
+
+
+def limits_start(series: pd.DataFrame):
+    """The first month with limits (None when there are none yet)."""
+    with_limits = series.loc[series["upper_limit"].notna(), "month"]
+    return min(with_limits) if len(with_limits) else None
+
+
+def _add_limits_start(figure: go.Figure, series: pd.DataFrame, lang: str) -> None:
+    """A dotted line where the limits start: before it the team's history is too short."""
+    first = limits_start(series)
+    if first is None or first == min(series["month"]):
+        return
+    figure.add_vline(x=pd.Timestamp(first), line=dict(color="#777777", width=1.5, dash="dot"))
+    figure.add_annotation(x=pd.Timestamp(first), y=1, yref="paper", yanchor="bottom",
+                          xanchor="left", showarrow=False, font=dict(size=14, color="#444444"),
+                          text=text("chart.limits_from", lang,
+                                    month=month_text(first, lang, short=True)))
+
+
 def _add_signal_markers(figure: go.Figure, series: pd.DataFrame, indicator: str, lang: str,
                         rule_names: dict[str, str]) -> None:
     signalled = series[series["level"].notna()]
     symbols = rule_symbols(series["rule"])
     for rule, rows in signalled.groupby("rule"):
-        reasons = rows[f"reason_{lang}"].fillna("")
-        hover = [
-            f"<b>{level_label(level, lang)}</b> · {month_text(month, lang)}<br>"
-            f"{display_value(value, indicator, lang)}<br>{_wrap(reason)}"
-            for level, month, value, reason in zip(rows["level"], rows["month"], rows["value"], reasons)
-        ]
+        hover = [signal_hover(row, indicator, lang, rule_names.get(rule, rule))
+                 for row in rows.to_dict("records")]
         colours = [LEVEL_COLOURS[level_of(level)] for level in rows["level"]]
         figure.add_trace(go.Scatter(
             x=pd.to_datetime(rows["month"]), y=rows["value"], mode="markers",
@@ -248,12 +281,42 @@ def _add_reference(figure: go.Figure, reference: ReferenceFigure, view: str, lan
     )
 
 
+# Rules judged on several months: a cell quotes the value they judged, not this month's
+# (a '▲ 0,0 %' for a 3-month signal read as a warning about nothing). The CUSUM rules
+# are judged on the months since the rise began (rise_months).
+JUDGED_MONTHS = {"three_months_high": 3, "three_months_raised": 3, "funnel_outlier": 12}
+CUSUM_RULES = ("cusum_shift", "cusum_early")
+
+
+def judged_months(cell) -> int | None:
+    """The months a cell's signal was judged on, when more than this month alone."""
+    rule = cell.get("rule")
+    if rule in CUSUM_RULES:
+        months = cell.get("rise_months")
+        return int(months) if not is_missing(months) and months > 1 else None
+    return JUDGED_MONTHS.get(rule)
+
+
+def signal_cell_value(cell, indicator: str, lang: str) -> str:
+    """A heatmap cell's figure: this month's value, or for a signal judged on several
+    months that window's value with '3 mo' / '12 mo'."""
+    months = judged_months(cell)
+    if months is None or is_missing(cell.get("signal_value")) or level_of(cell["level"]) == "ok":
+        return display_value(cell["value"], indicator, lang, with_unit=False)
+    unit = INDICATORS_BY_ID[indicator].unit
+    if unit == "count" and cell.get("rule") == "funnel_outlier":
+        unit = "%"                                     # a count's funnel is per 100 employees
+    shown = format_value(float(cell["signal_value"]), unit, lang)
+    return f"{shown}<br>{text('heatmap.judged', lang, n=months)}"   # two lines: a cell is narrow
+
+
 def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
     """Departments x indicators coloured by signal level, with the value and level in each cell.
 
     `table` has columns department, indicator, value, suppressed, level and, optionally,
     suppression_reason and the signal's reason_<lang> (shown on hover).
     """
+    names = dict(zip(table["department"].map(plotly_text), table["department"]))
     table = table.assign(department=table["department"].map(plotly_text))
     departments = list(dict.fromkeys(table["department"]))
     indicators = list(dict.fromkeys(table["indicator"]))
@@ -284,10 +347,12 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
             level = level_of(cell["level"])
             z_row.append({"ok": 0, "watch": 1, "alert": 2}[level])
             value = display_value(cell["value"], indicator, lang)
-            text_row.append(f"{LEVEL_ICONS[level]} {value}")
+            text_row.append(f"{LEVEL_ICONS[level]} {signal_cell_value(cell, indicator, lang)}")
             # why: a signal may be judged on 3 or 12 months while this month's value is low
             reason = cell.get(f"reason_{lang}")
             why = f"<br>{_wrap(reason)}" if level != "ok" and not is_missing(reason) else ""
+            if judged_months(cell) and level != "ok":
+                value = text("heatmap.this_month", lang, value=value)
             hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
                              f"{value} · {level_label(level, lang)}{why}")
         z.append(z_row)
@@ -303,8 +368,11 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
         texttemplate="%{text}", textfont=dict(size=14, color="#111111"), hovertext=hover,
         hoverinfo="text", colorscale=scale, zmin=-1.5, zmax=2.5, showscale=False, xgap=3, ygap=3,
     ))
+    columns = [text(f"heatmap.column.{i}", lang).replace("\n", "<br>") for i in indicators]
+    figure.add_trace(click_targets(grid.index, names, dict(zip(indicators, columns))))
     figure = _base_layout(figure, text("hotspots.heatmap_title", lang), "",
                           height=max(420, 46 * len(departments) + HEATMAP_TOP + 30))
+    figure.update_layout(showlegend=False, clickmode="event+select", dragmode=False)
     figure.update_yaxes(autorange="reversed", rangemode="normal", tickfont=dict(size=16, color="#111"))
     # angled: even the short headings are wider than a column on a 1280-pixel screen
     figure.update_xaxes(side="top", tickangle=-45, tickfont=dict(size=14, color="#111"))
@@ -324,6 +392,29 @@ def funnel_label_positions(points: pd.DataFrame, limits: pd.DataFrame,
                            line_label=line_label,
                            x_range=(limits["denominator"].min(), limits["denominator"].max()),
                            y_range=(0.0, y_high))
+
+
+def click_targets(cells, names: dict[str, str], columns: dict[str, str]) -> go.Scatter:
+    """Invisible points on the heatmap's cells: Streamlit reports clicks on points, not on
+    heatmap cells, so a click on a cell selects its point, whose customdata is
+    [department, indicator] (ui.trend_links opens that trend)."""
+    departments, indicators = zip(*cells) if len(cells) else ((), ())
+    return go.Scatter(
+        x=[columns[i] for i in indicators], y=list(departments), mode="markers",
+        marker=dict(size=34, symbol="square", color="rgba(0,0,0,0)"),
+        customdata=[[names[d], i] for d, i in zip(departments, indicators)],
+        hoverinfo="none", showlegend=False,
+        selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)),
+    )
+
+
+def funnel_size(indicator: str) -> str:
+    """What the funnel's x axis counts for an indicator: working days, people or hours."""
+    if indicator == "absence_rate":
+        return "days"
+    if INDICATORS_BY_ID[indicator].unit in ("per_million_hours", "per_thousand_hours"):
+        return "hours"
+    return "people"
 
 
 def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation_value: float,
@@ -371,5 +462,6 @@ def funnel_plot(points: pd.DataFrame, indicator: str, lang: str, *, organisation
         ))
     title = f"{indicator_name(indicator, lang)} · {text('chart.rolling12_to', lang, month=month_title)}"
     figure = _base_layout(figure, title, unit_title(indicator, lang), x_title=True)
-    figure.update_xaxes(title_text=text("chart.funnel_x", lang))
+    figure.update_xaxes(title_text=text("chart.funnel_x", lang,
+                                        unit=text(f"chart.funnel_size.{funnel_size(indicator)}", lang)))
     return figure

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from signals.alerts import REASON_COLUMNS
@@ -20,7 +21,7 @@ def heatmap_cells(path: str, version: int, min_group_size: int, month):
     chart = load_evaluation(path, version, min_group_size).chart
     of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
     levels = chart[chart["month"] == month][["department", "indicator", "level", "rule",
-                                             *REASON_COLUMNS]]
+                                             "signal_value", "rise_months", *REASON_COLUMNS]]
     cells = of_month[["department", "indicator", "value", "suppressed", "suppression_reason"]].merge(
         levels, on=["department", "indicator"], how="left")
     cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)
@@ -48,7 +49,15 @@ def heatmap_figure(path: str, version: int, min_group_size: int, month, lang: st
     cells = heatmap_cells(path, version, min_group_size, month)
     cells = cells[cells["department"].isin(position)]
     cells = cells.iloc[cells["department"].map(position).argsort(kind="stable")]
-    return heatmap(cells, lang, min_group_size)
+    return stable_figure(heatmap(cells, lang, min_group_size))
+
+
+def stable_figure(figure: go.Figure) -> go.Figure:
+    """The figure as it comes back from the cache: st.cache_data hands the first caller the
+    object itself and later callers an unpickled copy, whose layout keys come in another
+    order. The chart's element id hashes that text, so a chart with on_select got a new id
+    on the next run and its first click went to the old one (nothing happened)."""
+    return go.Figure(figure.to_dict())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -9,14 +9,28 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals import reviews
+from signals import free_text, reviews
 from signals.definitions import INDICATOR_IDS
 from signals.i18n import text
 from ui.access_control import Viewer, access_db, local_time
 from ui.labels import indicator_name, month_text
 
 SAVED_KEY = "review_saved"
-REVIEW_TABLE_COLUMNS = ("department", "indicator", "month", "status", "note", "reviewer", "reviewed_at")
+PENDING_KEY = "review_pending"        # a review held back by a diagnosis-word warning
+EDIT_PENDING_KEY = "review_edit_pending"    # the same for an edited note
+# A refused or held-back note stays (with the reason), so the physician rewrites it rather
+# than types it again; a saved one is cleared on the next run.
+REFILL_KEY = "review_note_refill"
+# The choice "whole department" (a selectbox shows a None option as "Choose an option").
+WHOLE_DEPARTMENT = "whole_department"
+REVIEW_TABLE_COLUMNS = ("department", "indicator", "month", "status", "follow_up", "note",
+                        "reviewer", "reviewed_at")
+
+
+def hotspot_name(indicator, lang: str) -> str:
+    """The indicator's name, or 'Whole department' for a review of the department as a whole."""
+    return indicator_name(indicator, lang) if indicator in INDICATOR_IDS else \
+        text("review.whole_department", lang)
 
 
 def status_label(status: str, lang: str) -> str:
@@ -47,9 +61,11 @@ def review_column(departments: pd.Series, latest: pd.DataFrame, lang: str) -> pd
 def review_table(latest: pd.DataFrame, lang: str, with_notes: bool) -> pd.DataFrame:
     """The latest review per (department, indicator); the note only for a reviewing role."""
     table = latest.assign(
-        indicator=latest["indicator"].map(
-            lambda i: indicator_name(i, lang) if i else text("review.whole_department", lang)),
+        indicator=latest["indicator"].map(lambda i: hotspot_name(i, lang)),
         status=latest["status"].map(lambda s: status_label(s, lang)),
+        follow_up=latest["follow_up"].map(lambda d: d or ""),
+        month=latest["month"].map(lambda m: month_text(pd.Timestamp(m + "-01").date(), lang,
+                                                       short=True)),
         reviewed_at=latest["reviewed_at"].map(local_time),
     )[list(REVIEW_TABLE_COLUMNS)]
     if not with_notes:
@@ -59,32 +75,126 @@ def review_table(latest: pd.DataFrame, lang: str, with_notes: bool) -> pd.DataFr
 
 
 def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> None:
-    """Mark a hotspot of this month seen / under investigation / action planned, with a note."""
+    """Mark a hotspot of this month seen / under investigation / action planned / closed,
+    with a note and an optional follow-up date."""
     departments = ranked["department"].tolist()
-    if st.session_state.pop(SAVED_KEY, False):
-        st.success(text("review.saved", lang))
     department = st.selectbox(text("review.department", lang), departments, key="review_department")
     flagged = ranked.set_index("department").loc[department, "indicators"]
-    options = [None] + [i for i in INDICATOR_IDS if i in set(flagged)]
-    with st.form("review_form", clear_on_submit=True):
+    options = [WHOLE_DEPARTMENT] + [i for i in INDICATOR_IDS if i in set(flagged)]
+    refill = st.session_state.pop(REFILL_KEY, None)
+    if refill is not None:          # before the text area exists in this run
+        st.session_state["review_note"] = refill[0]
+    with st.form("review_form"):
         indicator = st.selectbox(
             text("review.indicator", lang), options, key="review_indicator",
-            format_func=lambda i: indicator_name(i, lang) if i else text("review.whole_department", lang))
+            format_func=lambda i: hotspot_name(i, lang))
         status = st.radio(text("review.status", lang), reviews.REVIEW_STATUSES, horizontal=True,
                           format_func=lambda s: status_label(s, lang), key="review_status")
         note = st.text_area(text("review.note", lang), max_chars=reviews.MAX_NOTE_LENGTH,
                             key="review_note", help=text("review.note_help", lang),
                             placeholder=text("review.note_help", lang))
+        follow_up = st.date_input(text("review.follow_up", lang), value=None,
+                                  key="review_follow_up", format="DD/MM/YYYY")
         if st.form_submit_button(text("review.save", lang), type="primary"):
-            save_review(viewer, department, indicator, month, status, note, lang)
+            indicator = None if indicator == WHOLE_DEPARTMENT else indicator
+            save_review(viewer, dict(department=department, indicator=indicator, month=month,
+                                     status=status, note=note, follow_up=follow_up), lang)
+    if refill is not None and refill[1]:
+        st.error(refill[1])
+    pending = st.session_state.get(PENDING_KEY)
+    if pending:
+        st.warning(free_text.warning_message(free_text.diagnosis_words(pending["note"]), lang))
+        if st.button(text("review.save_anyway", lang), key="review_save_anyway"):
+            save_review(viewer, st.session_state.pop(PENDING_KEY), lang, confirmed=True)
 
 
-def save_review(viewer: Viewer, department: str, indicator, month, status: str, note: str,
-                lang: str) -> None:
+def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False) -> None:
+    """Save a new review; a note with a person identifier is refused, one with a diagnosis
+    word is held back until confirmed ("Save anyway")."""
+    check = free_text.check_text(review["note"])
+    if check.refused:
+        st.session_state.pop(PENDING_KEY, None)
+        st.session_state[REFILL_KEY] = (review["note"], free_text.refusal_message(check.refused, lang))
+        st.rerun()
+    if check.warnings and not confirmed:
+        st.session_state[PENDING_KEY] = review
+        st.session_state[REFILL_KEY] = (review["note"], None)
+        st.rerun()          # the warning and "Save anyway" below the form
+    st.session_state.pop(PENDING_KEY, None)
     try:
-        reviews.add_review(access_db(), viewer.actor, department, indicator, month, status, note)
+        reviews.add_review(access_db(), viewer.actor, **review)
     except (ValueError, PermissionError) as error:
+        st.session_state[REFILL_KEY] = (review["note"], str(error))
+        st.rerun()
+    st.session_state[REFILL_KEY] = ("", None)       # saved: an empty note for the next one
+    st.session_state[SAVED_KEY] = "review.saved"
+    st.rerun()          # the ranking above shows the new status
+
+
+def show_review_message(lang: str) -> None:
+    """'Follow-up saved.' (changed, deleted) after the rerun that a change makes."""
+    message = st.session_state.pop(SAVED_KEY, None)
+    if message:
+        st.success(text(message, lang))
+
+
+def review_choice(row, lang: str) -> str:
+    month = month_text(pd.Timestamp(row["month"] + "-01").date(), lang, short=True)
+    return (f"{row['department']} · {hotspot_name(row['indicator'], lang)} · {month} · "
+            f"{status_label(row['status'], lang)}")
+
+
+def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
+    """Edit, close or delete one of the shown reviews (a reviewing role only)."""
+    if latest.empty:
+        return
+    rows = {int(row["review_id"]): row for _, row in latest.iterrows()}
+    with st.expander(text("review.manage", lang)):
+        review_id = st.selectbox(text("review.pick", lang), list(rows), key="review_edit_id",
+                                 format_func=lambda i: review_choice(rows[i], lang))
+        row = rows[review_id]
+        status = st.radio(text("review.status", lang), reviews.REVIEW_STATUSES, horizontal=True,
+                          index=reviews.REVIEW_STATUSES.index(row["status"]),
+                          format_func=lambda s: status_label(s, lang),
+                          key=f"review_edit_status_{review_id}")
+        note = st.text_area(text("review.note", lang), value=row["note"],
+                            max_chars=reviews.MAX_NOTE_LENGTH, help=text("review.note_help", lang),
+                            key=f"review_edit_note_{review_id}")
+        follow_up = st.date_input(
+            text("review.follow_up", lang), format="DD/MM/YYYY",
+            value=pd.Timestamp(row["follow_up"]).date() if row["follow_up"] else None,
+            key=f"review_edit_follow_up_{review_id}")
+        save, close, delete = st.columns(3)
+        edit = (lambda: reviews.edit_review(access_db(), viewer.actor, review_id, status=status,
+                                             note=note, follow_up=follow_up))
+        if save.button(text("review.update", lang), key="review_edit_save", type="primary"):
+            words = free_text.diagnosis_words(note)
+            if words and not free_text.identifiers_in(note):    # a diagnosis word: confirm first
+                st.session_state[EDIT_PENDING_KEY] = (review_id, note)
+            else:
+                change_review(edit, note, lang, "review.updated")
+        if st.session_state.get(EDIT_PENDING_KEY) == (review_id, note):
+            st.warning(free_text.warning_message(free_text.diagnosis_words(note), lang))
+            if st.button(text("review.save_anyway", lang), key="review_edit_save_anyway"):
+                st.session_state.pop(EDIT_PENDING_KEY, None)
+                change_review(edit, note, lang, "review.updated")
+        if close.button(text("review.close", lang), key="review_edit_close"):
+            change_review(lambda: reviews.close_review(access_db(), viewer.actor, review_id),
+                          "", lang, "review.updated")
+        if delete.button(text("review.delete", lang), key="review_edit_delete"):
+            change_review(lambda: reviews.delete_review(access_db(), viewer.actor, review_id),
+                          "", lang, "review.deleted")
+
+
+def change_review(action, note: str, lang: str, done_key: str) -> None:
+    refused = free_text.identifiers_in(note)
+    if refused:
+        st.error(free_text.refusal_message(refused, lang))
+        return
+    try:
+        action()
+    except (ValueError, PermissionError, KeyError) as error:
         st.error(str(error))
         return
-    st.session_state[SAVED_KEY] = True
-    st.rerun()          # the ranking above shows the new status
+    st.session_state[SAVED_KEY] = done_key
+    st.rerun()

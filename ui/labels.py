@@ -70,12 +70,13 @@ def suppressed_short(lang: str, min_group_size: int, reason=None) -> str:
 
 
 def display_value(value, indicator: str, lang: str, *, suppressed: bool = False,
-                  min_group_size: int = 10, reason=None) -> str:
-    """A value in its unit; a suppressed group says so (and why) instead of showing a number."""
+                  min_group_size: int = 10, reason=None, with_unit: bool = True) -> str:
+    """A value in its unit (accident rates with their unit's words unless `with_unit` is
+    False); a suppressed group says so (and why) instead of showing a number."""
     if suppressed:
         return suppressed_text(lang, min_group_size, reason)
     return format_value(None if is_missing(value) else float(value),
-                        INDICATORS_BY_ID[indicator].unit, lang)
+                        INDICATORS_BY_ID[indicator].unit, lang, with_unit=with_unit)
 
 
 def change_text(change, indicator: str, lang: str) -> str | None:

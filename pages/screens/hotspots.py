@@ -13,9 +13,11 @@ from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv, safe_dataframe
 from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
                         heatmap_order)
-from ui.hotspot_reviews import review_column, review_table, show_review_form
+from ui.hotspot_reviews import (review_column, review_table, show_review_editor,
+                                show_review_form, show_review_message)
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
+from ui.trend_links import clicked_cell, open_trend
 from ui.widgets import first_recorded_index, hotspot_block, incomplete_notice, unrecorded_notice
 
 WHY_ROWS = 15           # departments whose reasons are spelled out; all are in the CSV
@@ -44,11 +46,15 @@ show_all = department_count > HEATMAP_ROWS and st.toggle(
     t("hotspots.show_all", n=department_count), key="hotspots_show_all")
 rows = None if show_all else HEATMAP_ROWS
 heatmap = heatmap_figure(*database.cache_key, month, lang, rows)
-st.plotly_chart(projector_fonts(heatmap) if context.presenting else heatmap, key="hotspots_heatmap",
-                config={"displaylogo": False})
+clicked = st.plotly_chart(projector_fonts(heatmap) if context.presenting else heatmap,
+                          key="hotspots_heatmap", config={"displaylogo": False},
+                          on_select="rerun", selection_mode="points")
+cell = clicked_cell(clicked.selection if clicked else None)
+if cell is not None:
+    open_trend(*cell)
 st.caption(t("hotspots.heatmap_help", n=database.min_group_size) + " "
            + t("hotspots.heatmap_order", shown=min(rows or department_count, department_count),
-               total=department_count))
+               total=department_count) + " " + t("hotspots.heatmap_click"))
 heatmap_columns = ["department", "indicator", "value", "suppressed", "suppression_reason",
                    "level", "rule", reason_column(lang)]
 download_csv(t("common.download_figures"),
@@ -59,7 +65,7 @@ download_csv(t("common.download_figures"),
 st.subheader(t("hotspots.ranking"))
 ranked = load_hotspots(*database.cache_key, month)
 ranked = ranked[ranked["score"] > 0]
-latest_reviews = reviews.latest_reviews(access_db())
+latest_reviews = reviews.latest_reviews(access_db(), month)   # none from a later month
 if ranked.empty and incomplete:
     st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
 elif ranked.empty:
@@ -76,6 +82,7 @@ else:
     labels = {c: t("hotspots.col." + c) for c in table.columns}
     # the reasons follow the table, a line each; the CSV keeps them
     literal_table(table.drop(columns="reason").rename(columns=labels).set_index(labels["rank"]))
+    st.caption(t("hotspots.weight_help"))
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
                  key="download_ranking", lang=lang, labels=labels)
     st.subheader(t("hotspots.why"))
@@ -88,12 +95,15 @@ else:
 reviewing = viewer.may_review() and not ranked.empty and not context.presenting  # not on a projector
 if reviewing or not latest_reviews.empty:
     st.subheader(t("review.title"))
+    show_review_message(lang)
 if reviewing:
     show_review_form(viewer, ranked, month, lang)
 if not latest_reviews.empty:
-    st.caption(t("review.latest"))
+    st.caption(t("review.latest") + " · " + t("review.from_month", month=month_text(month, lang)))
     notes = viewer.may_review() and not context.presenting       # notes never on a projector
     safe_dataframe(review_table(latest_reviews, lang, with_notes=notes), hide_index=True)
+    if notes:
+        show_review_editor(viewer, latest_reviews, lang)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))

@@ -7,12 +7,13 @@ import streamlit as st
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
 from signals.privacy import COMPLEMENTARY
 from signals.reference import reference_for
-from ui.charts import control_chart, projector_fonts, reference_label
+from ui.charts import control_chart, limits_start, projector_fonts, reference_label
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
-from ui.labels import indicator_name, kind_label, month_ranges, plain
+from ui.labels import indicator_name, kind_label, month_ranges, month_text, plain
+from ui.trend_links import open_requested_trend
 from ui.rules import rule_names
 from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
 
@@ -42,12 +43,15 @@ with_figures = [d for d in departments if d in charted]
 default_department = (ranked["department"].iloc[0] if not ranked.empty
                       else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
+# a heatmap cell clicked on the hotspots page opens its department and indicator here
+requested = open_requested_trend([ALL_DEPARTMENTS] + departments)
 left, middle = st.columns([2, 3])
 indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
-                           index=first_recorded_index(unrecorded),
+                           index=None if requested else first_recorded_index(unrecorded),
                            format_func=lambda i: indicator_name(i, lang))
 chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departments,
-                            default=[default_department], key="trends_departments",
+                            default=None if requested else [default_department],
+                            key="trends_departments",
                             max_selections=MAX_DEPARTMENTS,
                             format_func=lambda d: t("common.organisation") if d == ALL_DEPARTMENTS else d)
 view_column, reference_column = st.columns([3, 2], vertical_alignment="bottom")
@@ -99,6 +103,10 @@ for department in chosen:
     if context.presenting:
         figure = projector_fonts(figure)
     st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
+    if view == "monthly":
+        first = limits_start(series)
+        st.caption(t("trends.limits_from", month=month_text(first, lang)) if first is not None
+                   else t("trends.no_limits"))
     show_hidden_months(department)
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],
                  f"{indicator}_{department}.csv", key=f"download_{department}", lang=lang)
