@@ -189,8 +189,9 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
                "rolling12_value"]
     chart = blank_indicators(evaluation.chart, indicators, numbers)
     shown = ~chart["indicator"].isin(indicators)
-    signal_columns = ["level", "rule", "since", "months_in_row", "signal_value", "rise_months",
-                      *REASON_COLUMNS]
+    signal_columns = [column for column in ("level", "rule", "since", "months_in_row",
+                                            "signal_value", "rise_months", *REASON_COLUMNS)
+                      if column in chart.columns]
     chart[signal_columns] = chart[signal_columns].astype(object).where(shown, None)
     return Evaluation(
         chart=chart,

@@ -71,7 +71,7 @@ def test_every_page_download_has_a_plain_twin_and_french_headers(demo_shown, ser
     heatmap = read(served["download_heatmap"][1], ";")
     assert {"Service", "Indicateur", "Valeur", "Pourquoi"} <= set(heatmap.columns)
     ranking = read(served["download_ranking"][1], ";")
-    assert list(ranking.columns[:3]) == ["Rang", "Service", "Score"]
+    assert list(ranking.columns[:3]) == ["Rang", "Service", "Poids"]
     assert read(served["download_ranking_plain"][1], ",").columns[0] == "rank"
 
 
