@@ -94,8 +94,11 @@ def secured_server(tmp_path_factory, demo_database_file):
     """A real server with one user per role."""
     folder = tmp_path_factory.mktemp("e2e_users")
     shutil.copy(demo_database_file, folder / "demo.duckdb")
-    for role in access.ROLES:
-        access.add_user(folder / "signals.duckdb", f"{role}1", role, PASSWORD)
+    with pytest.MonkeyPatch.context() as patch:     # the server's keys, audit key included
+        patch.setenv("SIGNALS_KEY_FILE", str(folder / "pseudonym.key"))
+        patch.delenv("SIGNALS_AUDIT_KEY_FILE", raising=False)
+        for role in access.ROLES:
+            access.add_user(folder / "signals.duckdb", f"{role}1", role, PASSWORD)
     yield from start_server(folder)
 
 

@@ -7,7 +7,7 @@ import math
 import re
 
 from signals.definitions import INDICATORS_BY_ID, KINDS
-from signals.formatting import format_number, format_value, month_label
+from signals.formatting import UNIT_SUFFIXES, format_number, format_value, month_label
 from signals.i18n import text
 from signals.privacy import COMPLEMENTARY
 from ui.theme import LEVEL_ICONS, level_of
@@ -77,6 +77,11 @@ def display_value(value, indicator: str, lang: str, *, suppressed: bool = False,
         return suppressed_text(lang, min_group_size, reason)
     return format_value(None if is_missing(value) else float(value),
                         INDICATORS_BY_ID[indicator].unit, lang, with_unit=with_unit)
+
+
+def unit_words(indicator: str, lang: str) -> str:
+    """The words of an hour-based unit ('per miljoen gewerkte uren'); '' for % and counts."""
+    return UNIT_SUFFIXES.get(INDICATORS_BY_ID[indicator].unit, {}).get(lang, "")
 
 
 def change_text(change, indicator: str, lang: str) -> str | None:

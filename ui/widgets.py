@@ -13,7 +13,7 @@ from signals.i18n import text
 from signals.completeness import missing_kinds
 from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
 from ui.labels import (breakable, change_text, display_value, indicator_name, level_label,
-                       month_text, reason_column)
+                       month_text, reason_column, unit_words)
 from ui.theme import LEVEL_ICONS, level_of
 
 
@@ -56,15 +56,19 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
         st.metric(
             name,
             display_value(value, indicator, lang, suppressed=suppressed,
-                          min_group_size=min_group_size, reason=reason),
+                          min_group_size=min_group_size, reason=reason, with_unit=False),
             delta=change_text(change, indicator, lang),
             delta_color="blue",     # direction by arrow and sign; the light carries the judgement
             chart_data=sparkline if len(sparkline) > 1 else None,
             label_visibility="collapsed",
         )
+        unit = unit_words(indicator, lang)
+        if unit:                        # the number alone fits the tile; its unit goes below
+            st.caption(unit)
         if before is not None or before_suppressed:
             last_year = display_value(before, indicator, lang, suppressed=before_suppressed,
-                                      min_group_size=min_group_size, reason=before_reason)
+                                      min_group_size=min_group_size, reason=before_reason,
+                                      with_unit=False)
             st.caption(f"{month_text(year_before(month), lang, short=True)}: {last_year}")
         signal_light(level, lang)
         if departments_signalled:
