@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import duckdb
 import streamlit as st
 
@@ -135,6 +137,7 @@ def show_batch(files) -> None:
         st.rerun()
 
 
+@functools.cache     # once per run of this page (the script defines it anew each run)
 def known_departments() -> tuple[str, ...]:
     from signals.ingest import known_departments as stored_names
 
