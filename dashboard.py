@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from signals.config import MIN_GROUP_SIZE_FLOOR, ConfigError
-from signals.i18n import text
+from signals.texts.i18n import text
 from signals.store import DatabaseBusy
 from ui import theme
 from ui.access_control import (Viewer, current_viewer, listening_allowed, refuse_public_listening,

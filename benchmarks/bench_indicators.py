@@ -15,7 +15,7 @@ from __future__ import annotations
 from common import bare_read_seconds, best_of, dataset_arguments, loaded_database
 
 from signals import store
-from signals.indicators import indicator_frame
+from signals.measures.indicators import indicator_frame
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_large import write_large_dataset  # noqa: E402
-from signals.ingest import ingest_path  # noqa: E402
+from signals.ingest.loader import ingest_path  # noqa: E402
 
 
 def time_bare_read(csv_path: Path, db_path: Path) -> float:

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_large import write_large_dataset  # noqa: E402
 
-from signals import store  # noqa: E402
+from signals import store
 
 KIND_ORDER = ("workforce", "absences", "turnover", "incidents", "reintegration")
 
@@ -50,7 +50,7 @@ def load_with_sql(db_path: Path, paths: dict[str, Path]) -> None:
 
 def load_with_ingest(db_path: Path, paths: dict[str, Path]) -> None:
     """The real path: signals.ingest, validation and pseudonyms included."""
-    from signals.ingest import ingest_path
+    from signals.ingest.loader import ingest_path
 
     for kind in KIND_ORDER:
         result = ingest_path(db_path, kind, paths[kind], uploaded_by="benchmark")

@@ -37,8 +37,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from signals import store  # noqa: E402
-from signals.alerts import evaluate  # noqa: E402
+from signals import store
+from signals.alerts.detection import evaluate  # noqa: E402
 
 SIZES = (15, 30, 60, 120)
 MONTHS = 36

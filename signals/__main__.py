@@ -70,7 +70,7 @@ def _db_path(args) -> Path:
 
 
 def _warn_about_key_file() -> None:
-    from .pseudonym import key_file_warning
+    from .ingest.pseudonym import key_file_warning
 
     warning = key_file_warning()
     if warning:
@@ -79,7 +79,7 @@ def _warn_about_key_file() -> None:
 
 def _ingest_one(args, path: Path) -> int:
     """Ingest one file; its exit status: 0 stored, 1 rejected, 2 a configuration mistake."""
-    from .ingest import ingest_path
+    from .ingest.loader import ingest_path
 
     if not path.is_file():
         reason = "no such file" if not path.exists() else "not a file"
@@ -110,7 +110,7 @@ def _run_ingest(args) -> int:
 
 
 def _run_indicators(args) -> int:
-    from .indicators import indicators_csv
+    from .measures.indicators import indicators_csv
     from .store import connect
 
     with connect(_db_path(args)) as con:
@@ -119,7 +119,7 @@ def _run_indicators(args) -> int:
 
 
 def _run_alerts(args) -> int:
-    from .alerts import alerts_csv
+    from .alerts.detection import alerts_csv
     from .store import connect
 
     with connect(_db_path(args)) as con:
@@ -136,13 +136,13 @@ def _run_demo(args) -> int:
 
 
 def _run_uploads(args) -> int:
-    from .undo import run_uploads_command
+    from .ingest.undo import run_uploads_command
 
     return run_uploads_command(_db_path(args), args.action, args.upload_id, getpass.getuser())
 
 
 def _run_users(args) -> int:
-    from .users import run_users_command
+    from .access.users import run_users_command
 
     return run_users_command(_db_path(args), args.action, args.username, args.role)
 
@@ -159,7 +159,7 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
-    from .pseudonym import KeyMismatch
+    from .ingest.pseudonym import KeyMismatch
     from .store import DatabaseBusy
 
     try:

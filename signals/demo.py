@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import store
-from .ingest import ingest_bytes
+from .ingest.loader import ingest_bytes
 
 ORGANISATION = "AZ Demo (synthetic demo hospital)"
 MONTHS = 36

@@ -37,8 +37,7 @@ def fast_hashing(monkeypatch):
     """Cheap argon2 parameters: tests that hash many passwords use this."""
     from argon2 import PasswordHasher
 
-    from signals import access
-
+    from signals.access import control as access
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     monkeypatch.setattr(access, "_hasher", lambda: hasher)
 

@@ -5,8 +5,9 @@ import stat
 
 import pytest
 
-from signals import access, audit
+from signals.access import control as access
 
+from signals.access import audit
 PASSWORD = "correct horse battery"
 T0 = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.timezone.utc)
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signals import alerts
-from signals.alerts import Evaluation, evaluate_frame, hotspots, signals_csv
-from signals.formatting import format_number
+from signals.alerts import detection as alerts
+from signals.alerts.detection import Evaluation, evaluate_frame, hotspots, signals_csv
+from signals.texts.formatting import format_number
 
 MONTHS = [dt.date(2021 + i // 12, i % 12 + 1, 1) for i in range(36)]
 # A clean series of absence episodes for a team of 50 (about 6 a month), period 5 so
@@ -431,7 +431,7 @@ def test_evaluate_from_cells_equals_evaluate_from_the_long_frame(demo_database_f
     """evaluate(con) takes the indicator query's row per cell; evaluate_frame the long
     frame. Both must give the same chart, signals and funnel."""
     from signals import store
-    from signals.indicators import indicator_cells, indicator_frame
+    from signals.measures.indicators import indicator_cells, indicator_frame
 
     with store.connect(demo_database_file, read_only=True) as con:
         cells = indicator_cells(con, suppress=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from signals import store
 from signals.__main__ import main
-from signals.alerts import alerts_csv, evaluate
+from signals.alerts.detection import alerts_csv, evaluate
 
 HEADCOUNTS = {"Keuken": 40, "Onthaal": 60, "Tiny": 5, "Zorg": 40}
 MONTHS = 30

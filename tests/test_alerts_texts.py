@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from signals.alert_texts import (RULE_NAMES, format_values, ordinal, reason, reasons,
+from signals.alerts.sentences import (RULE_NAMES, format_values, ordinal, reason, reasons,
                                  trend_phrase, with_trend)
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
-from signals.formatting import format_value
+from signals.texts.formatting import format_value
 
 FACTS = {
     "value": 9.84, "expected": 5.12, "upper_limit": 8.6, "watch_limit": 7.4, "headcount": 32,

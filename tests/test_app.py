@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from signals import config, store
+from signals import config
+
+from signals import store
 from signals.definitions import INDICATOR_IDS
-from signals.ingest import ingest_bytes
+from signals.ingest.loader import ingest_bytes
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 from ui.labels import plain
 from literal_tables import tables_in

@@ -12,8 +12,14 @@ import streamlit
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
-from signals import access, audit, config, reviews
-from signals.i18n import text
+from signals.access import control as access
+
+from signals.access import audit
+
+from signals import config
+
+from signals.cycle import reviews
+from signals.texts.i18n import text
 from ui.navigation import PAGES_BY_KEY
 from ui.labels import plain
 from literal_tables import tables_in
@@ -324,13 +330,13 @@ def test_too_large_upload_gets_a_clear_message(users, monkeypatch):
 
 
 def test_busy_database_on_upload_shows_try_again(users, monkeypatch):
-    import signals.ingest
+    import signals.ingest.loader
     from signals.store import DatabaseBusy
 
     def busy(*args, **options):
         raise DatabaseBusy("held by another ingest")
 
-    monkeypatch.setattr(signals.ingest, "ingest_bytes", busy)
+    monkeypatch.setattr(signals.ingest.loader, "ingest_bytes", busy)
     app = open_as("hr", "upload")
     data = b"month;department;headcount\n2025-01;Noord;30\n"
     app.file_uploader(key="upload_files").set_value(("staff.csv", data, "text/csv")).run()

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import streamlit
 
-from signals.ingest import validate_bytes
+from signals.ingest.loader import validate_bytes
 from ui.navigation import PAGES_BY_KEY
 from test_app import demo_banner_shown, demo_shown, open_page, real_data_with_small_group  # noqa: F401
 

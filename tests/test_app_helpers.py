@@ -12,10 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from signals import access, store
+from signals.access import control as access
+
+from signals import store
 from signals.definitions import INDICATOR_IDS
-from signals.ingest import ingest_bytes
-from signals.reference import REFERENCE_FIGURES, reference_for
+from signals.ingest.loader import ingest_bytes
+from signals.measures.reference import REFERENCE_FIGURES, reference_for
 from ui.access_control import local_time
 from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
@@ -297,7 +299,7 @@ def test_the_cached_heatmap_has_the_same_text_as_its_cached_copy(demo_database_f
 
     from ui.charts import heatmap
     from ui.figures import stable_figure
-    from signals.alerts import evaluate
+    from signals.alerts.detection import evaluate
 
     with store.connect(demo_database_file, read_only=True) as con:
         chart = evaluate(con).chart

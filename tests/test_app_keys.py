@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from signals import audit, config, pseudonym, store
+from signals.access import audit
+
+from signals import config
+
+from signals.ingest import pseudonym
+
+from signals import store
 from ui.labels import plain
 from test_app_access import ROLE_USERS, demo_shown, open_as, users  # noqa: F401 (fixtures)
 

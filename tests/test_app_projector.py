@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from signals.formatting import plotly_separators
+from signals.texts.formatting import plotly_separators
 from test_app import demo_shown, open_page  # noqa: F401  (a fixture and a helper)
 
 
@@ -116,7 +116,7 @@ def test_overview_counts_departments_in_singular_and_plural(demo_shown):
 def absences_behind_workforce():
     """Workforce up to October 2025, absences up to September: October is incomplete."""
     from signals import config
-    from signals.ingest import ingest_bytes
+    from signals.ingest.loader import ingest_bytes
 
     months = ("2025-07", "2025-08", "2025-09", "2025-10")
     files = {

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 
-from signals import audit, config, store
+from signals.access import audit
+
+from signals import config
+
+from signals import store
 from ui.labels import plain
 from test_app import absences_csv, demo_shown, open_page, shown_tables, workforce_csv  # noqa: F401
 

@@ -7,8 +7,9 @@ import stat
 
 import pytest
 
-from signals import access, audit
+from signals.access import control as access
 
+from signals.access import audit
 NOW = dt.datetime.now(dt.timezone.utc)
 
 
@@ -152,7 +153,7 @@ def test_chain_detects_removal_of_the_oldest_row(db_path):
 
 
 def test_uploads_are_audited_with_counts_but_not_the_values_in_errors(db_path):
-    from signals.ingest import IngestResult, RowError
+    from signals.ingest.loader import IngestResult, RowError
 
     result = IngestResult("absences 2025-03.csv", "absences", accepted=False, rows_total=3,
                           error_count=1, warnings=["extra column 'name' ignored"],

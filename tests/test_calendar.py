@@ -6,7 +6,7 @@ import pytest
 
 from dateutil.easter import easter as dateutil_easter
 
-from signals.calendar import belgian_holidays, holidays_between, working_days
+from signals.measures.calendar import belgian_holidays, holidays_between, working_days
 
 D = dt.date
 

@@ -8,7 +8,7 @@ import itertools
 import duckdb
 import pytest
 
-from signals.alerts import evaluate
+from signals.alerts.detection import evaluate
 from signals.definitions import ALL_DEPARTMENTS
 from ui.charts import (PLOT_HEIGHT, PROJECTOR_FONT, control_chart, funnel_plot, heatmap,
                        legend_names, projector_fonts)

@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from signals import access, audit, store
+from signals.access import control as access
 
-INGEST_MISSING = importlib.util.find_spec("signals.ingest") is None
+from signals.access import audit
+
+from signals import store
+INGEST_MISSING = importlib.util.find_spec("signals.ingest.loader") is None
 needs_ingest = pytest.mark.skipif(
     INGEST_MISSING, reason="signals.ingest (ingest_path) is not there yet")
 
@@ -121,7 +124,7 @@ def test_killed_ingest_leaves_previous_data_intact(db_path, large_files):
 
 AUDIT_WRITER = """
 import sys
-from signals import audit
+from signals.access import audit
 for number in range(int(sys.argv[2])):
     audit.record(sys.argv[1], "writer" + sys.argv[3], "upload", {"n": number})
 """
@@ -154,7 +157,7 @@ def test_reading_like_the_app_while_a_command_line_ingest_runs(db_path, large_fi
     Each read either waits for the writer and gets the indicators, or gets the clear
     DatabaseBusy message; the ingest itself waits for the readers and lands whole.
     """
-    from signals.indicators import indicator_frame
+    from signals.measures.indicators import indicator_frame
 
     seed = start_ingest(db_path, "workforce", large_files["workforce"])
     assert seed.wait(timeout=120) == 0

@@ -10,7 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from signals import config, reviews
+from signals import config
+
+from signals.cycle import reviews
 from test_app import demo_shown, open_page  # noqa: F401  (demo_shown is a fixture)
 from ui.downloads import FORMULA_PREFIXES, neutralised
 

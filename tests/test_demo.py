@@ -13,9 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from signals import demo, store
-from signals.indicators import indicator_frame
-from signals.ingest import ingest_bytes
+from signals import demo
+
+from signals import store
+from signals.measures.indicators import indicator_frame
+from signals.ingest.loader import ingest_bytes
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 END_MONTH = dt.date(2025, 11, 1)

@@ -13,9 +13,10 @@ import streamlit
 
 import ui.downloads
 from ui.downloads import column_label
-from signals import config, store
-from signals.indicators import indicator_frame
-from signals.ingest import ingest_bytes
+from signals import config
+from signals import store
+from signals.measures.indicators import indicator_frame
+from signals.ingest.loader import ingest_bytes
 from test_app import open_page, rendered_text
 from ui.navigation import PAGE_KEYS
 

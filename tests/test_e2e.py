@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from signals import access, store
-from signals.i18n import text
+from signals.access import control as access
+
+from signals import store
+from signals.texts.i18n import text
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 
 CHROMIUM = Path("/usr/bin/chromium")

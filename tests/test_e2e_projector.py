@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from signals.formatting import month_label
+from signals.texts.formatting import month_label
 
 from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
 

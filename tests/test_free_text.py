@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from signals import free_text
-from signals.pseudonym import pseudonymise
+from signals.ingest.pseudonym import pseudonymise
 
 
 @pytest.mark.parametrize("note, kinds", [

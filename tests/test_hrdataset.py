@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from signals import store
-from signals.hrdataset import convert_hrdataset
+from signals.ingest.hrdataset import convert_hrdataset
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SOURCE = REPOSITORY.parent / "shared" / "realdata" / "HRDataset_v14.csv"
@@ -89,7 +89,7 @@ def test_every_hire_and_exit_with_mapped_reasons(converted):
 
 
 def test_converted_files_are_accepted_by_ingest(converted, db_path):
-    ingest_bytes = pytest.importorskip("signals.ingest").ingest_bytes
+    ingest_bytes = pytest.importorskip("signals.ingest.loader").ingest_bytes
 
     for kind in ("workforce", "turnover"):
         path = converted[kind]

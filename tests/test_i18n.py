@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from signals.definitions import INDICATOR_IDS, INDICATORS, KINDS, LANGUAGES
-from signals.i18n import LANGUAGE_NAMES, TEXTS, Plural, plural_form, text
-from signals.reference import REFERENCE_FIGURES
+from signals.texts.i18n import LANGUAGE_NAMES, TEXTS, Plural, plural_form, text
+from signals.measures.reference import REFERENCE_FIGURES
 
 PROJECT = Path(__file__).resolve().parent.parent
 UI_SOURCES = [PROJECT / "dashboard.py", *sorted((PROJECT / "pages" / "screens").glob("*.py")),
@@ -41,7 +41,7 @@ def test_every_language_has_every_key(key):
 
 def test_no_text_hedges_its_plural_in_brackets():
     """'1 dienst(en)': every count names its own singular or plural form."""
-    from signals.ingest_texts import MESSAGES
+    from signals.ingest.messages import MESSAGES
 
     hedged = re.compile(r"\w\((?:en|n|s|e|x|es)\)")
     templates = [(key, form) for table in (TEXTS, MESSAGES) for key, texts in table.items()

@@ -13,7 +13,7 @@ import pytest
 
 from signals import store
 from signals.definitions import INDICATOR_IDS
-from signals.indicators import indicator_frame
+from signals.measures.indicators import indicator_frame
 
 D = dt.date
 
@@ -324,8 +324,8 @@ def test_works_on_a_read_only_connection(db_path):
 
 
 def test_indicators_of_kinds_never_uploaded_are_listed_and_blanked(con):
-    from signals.alerts import Evaluation, without_figures
-    from signals.indicators import blank_indicators, unrecorded_indicators
+    from signals.alerts.detection import Evaluation, without_figures
+    from signals.measures.indicators import blank_indicators, unrecorded_indicators
 
     add_workforce(con, D(2024, 3, 1), "Zorg", 20)
     assert unrecorded_indicators(con) == tuple(INDICATOR_IDS)     # nothing but the workforce

@@ -12,7 +12,7 @@ import pytest
 from signals import store
 from signals.__main__ import main
 from signals.definitions import INDICATOR_IDS
-from signals.indicators import indicators_csv
+from signals.measures.indicators import indicators_csv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HEADER = "month,department,indicator,numerator,denominator,value,suppressed"

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signals import store
-from signals.calendar import belgian_holidays
-from signals.indicators import indicator_frame
+from signals.measures.calendar import belgian_holidays
+from signals.measures.indicators import indicator_frame
 
 MONTHS = [dt.date(2024, month, 1) for month in range(1, 7)]
 DEPARTMENTS = ["A", "B", "C", "D"]

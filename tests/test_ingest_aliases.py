@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from signals import store
-from signals.aliases import CODE_ALIASES, COLUMN_ALIASES, canonical_header, code_lookup, normalise
+from signals.ingest.aliases import CODE_ALIASES, COLUMN_ALIASES, canonical_header, code_lookup, normalise
 from signals.definitions import KINDS
-from signals.ingest import detect_kind, ingest_bytes, validate_bytes
+from signals.ingest.loader import detect_kind, ingest_bytes, validate_bytes
 
 
 def test_normalise_drops_case_accents_and_separators():
@@ -169,7 +169,7 @@ def test_errors_name_the_column_as_the_file_wrote_it():
 def test_readme_lists_the_alias_table_as_the_code_has_it():
     from pathlib import Path
 
-    from signals.templates import alias_table_markdown
+    from signals.ingest.templates import alias_table_markdown
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert alias_table_markdown() in readme

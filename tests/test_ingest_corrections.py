@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from signals import store
-from signals.indicators import indicator_frame
-from signals.ingest import MAX_KEPT_WARNINGS, ingest_bytes
+from signals.measures.indicators import indicator_frame
+from signals.ingest.loader import MAX_KEPT_WARNINGS, ingest_bytes
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 WORKFORCE = "month,department,headcount,fte,hours_worked\n"
@@ -104,7 +104,7 @@ def test_kept_value_warnings_are_cut_with_a_count(db_path):
 # --- undo ----------------------------------------------------------------------------------
 
 def test_undoing_the_latest_upload_restores_every_table_exactly(db_path):
-    from signals.undo import undo_path
+    from signals.ingest.undo import undo_path
 
     store_months(db_path)
     assert ingest_bytes(db_path, "absences", "june.csv", june_file()).accepted
@@ -128,7 +128,7 @@ def test_undoing_the_latest_upload_restores_every_table_exactly(db_path):
 
 
 def test_undoing_an_older_upload_leaves_the_rows_a_later_one_changed(db_path):
-    from signals.undo import undo_path
+    from signals.ingest.undo import undo_path
 
     assert ingest_bytes(db_path, "absences", "base.csv", june_file()).accepted
     older = ingest_bytes(db_path, "absences", "older.csv",
@@ -150,7 +150,7 @@ def test_undoing_an_older_upload_leaves_the_rows_a_later_one_changed(db_path):
 
 
 def test_undo_refuses_what_holds_no_data_and_changes_nothing(db_path):
-    from signals.undo import UndoRefused, undo_path
+    from signals.ingest.undo import UndoRefused, undo_path
 
     stored = ingest_bytes(db_path, "absences", "a.csv", june_file())
     rejected = ingest_bytes(db_path, "absences", "b.csv", (ABSENCES + "E1,X,2024-02-31,,\n").encode())
@@ -165,8 +165,7 @@ def test_undo_refuses_what_holds_no_data_and_changes_nothing(db_path):
 
 
 def test_undo_is_atomic(db_path, monkeypatch):
-    from signals import undo
-
+    from signals.ingest import undo
     first = ingest_bytes(db_path, "absences", "a.csv", june_file())
     second = ingest_bytes(db_path, "absences", "b.csv", june_file({1: "2024-06-30"}))
     before = all_tables(db_path)
@@ -183,7 +182,7 @@ def test_undo_is_atomic(db_path, monkeypatch):
 def test_a_version_2_database_migrates_and_its_old_uploads_are_not_undoable(db_path):
     import duckdb
 
-    from signals.undo import UndoRefused, undo_path
+    from signals.ingest.undo import UndoRefused, undo_path
 
     con = duckdb.connect(str(db_path))
     for migration in store.MIGRATIONS[:2]:
@@ -230,7 +229,7 @@ def test_cli_lists_uploads_and_undoes_one(tmp_path, db_path):
 # --- dates far ahead -----------------------------------------------------------------------
 
 def test_months_and_dates_more_than_a_year_ahead_are_refused_in_every_language(db_path):
-    from signals.validation import latest_date
+    from signals.ingest.validation import latest_date
 
     latest = latest_date()
     after = latest + dt.timedelta(days=1)
@@ -277,7 +276,7 @@ def test_a_very_long_department_name_is_refused_with_its_length(db_path):
 
 
 def test_a_new_name_like_a_known_one_gets_a_warning_with_the_known_name(db_path):
-    from signals.ingest import known_departments, validate_bytes
+    from signals.ingest.loader import known_departments, validate_bytes
 
     known = WORKFORCE + "2024-06,Verpakking,40,,\n2024-06,Productielijn 1,30,,\n2024-06,Team 1,12,,\n"
     assert ingest_bytes(db_path, "workforce", "a.csv", known.encode()).warnings == []

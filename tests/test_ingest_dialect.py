@@ -6,7 +6,7 @@ import pytest
 
 from signals import store
 from signals.definitions import KINDS
-from signals.ingest import detect_kind, ingest_bytes, template_csv, validate_bytes
+from signals.ingest.loader import detect_kind, ingest_bytes, template_csv, validate_bytes
 
 
 def rows_of(db_path, table, columns):

@@ -3,7 +3,7 @@
 import pytest
 
 from signals import store
-from signals.ingest import ingest_bytes, ingest_path, validate_bytes
+from signals.ingest.loader import ingest_bytes, ingest_path, validate_bytes
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 WORKFORCE = "month,department,headcount,fte,hours_worked\n"
@@ -79,7 +79,6 @@ def test_file_on_disk_over_the_limit_is_not_read(monkeypatch, tmp_path, db_path)
 
 def test_default_limit_is_200_mb(monkeypatch):
     from signals import config
-
     monkeypatch.delenv("SIGNALS_MAX_UPLOAD_MB", raising=False)
     assert config.max_upload_mb() == 200
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from signals.ingest import MAX_ERRORS_KEPT, ingest_path, validate_bytes
+from signals.ingest.loader import MAX_ERRORS_KEPT, ingest_path, validate_bytes
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 WORKFORCE = "month,department,headcount,fte,hours_worked\n"

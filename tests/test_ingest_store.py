@@ -11,9 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signals import config, pseudonym, store
+from signals import config
+
+from signals.ingest import pseudonym
+
+from signals import store
 from signals.definitions import ABSENCE_TYPES
-from signals.ingest import ingest_bytes
+from signals.ingest.loader import ingest_bytes
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 

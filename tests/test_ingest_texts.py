@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from signals import ingest_texts
+from signals.ingest import messages as ingest_texts
 from signals.definitions import LANGUAGES
-from signals.ingest import validate_bytes
-from signals.i18n import Plural
-from signals.ingest_texts import MESSAGES, Message, placeholders, render
-from signals.validation import FORMAT_TYPES, RANGE_PARAMS
+from signals.ingest.loader import validate_bytes
+from signals.texts.i18n import Plural
+from signals.ingest.messages import MESSAGES, Message, placeholders, render
+from signals.ingest.validation import FORMAT_TYPES, RANGE_PARAMS
 
 SIGNALS = Path(ingest_texts.__file__).parent
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"

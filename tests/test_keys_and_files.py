@@ -23,9 +23,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from signals import access, config, ingest, pseudonym, store, validation
+from signals.access import control as access
+
+from signals import config
+
+from signals.ingest import loader as ingest
+
+from signals.ingest import pseudonym
+
+from signals import store
+
+from signals.ingest import validation
 from signals.__main__ import main
-from signals.ingest import ingest_bytes, ingest_path, validate_bytes
+from signals.ingest.loader import ingest_bytes, ingest_path, validate_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
@@ -91,7 +101,8 @@ def test_no_file_holds_an_original_id_during_an_ingest(private_tempdir, tmp_path
 
 KILLED_INGEST = """
 import sys, time
-from signals import ingest, validation
+from signals.ingest import loader as ingest
+from signals.ingest import validation
 real_stage = validation.stage
 def stage_then_wait(*args):
     staged = real_stage(*args)

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signals import config, store
-from signals.indicators import indicator_frame
-from signals.privacy import suppress, suppressed_cells
+from signals import config
+
+from signals import store
+from signals.measures.indicators import indicator_frame
+from signals.measures.suppression import suppress, suppressed_cells
 
 JUNE = dt.date(2024, 6, 1)
 JULY = dt.date(2024, 7, 1)

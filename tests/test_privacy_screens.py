@@ -9,7 +9,9 @@ import io
 import pandas as pd
 import pytest
 
-from signals import config, store
+from signals import config
+
+from signals import store
 from test_app import open_page, real_data_with_small_group, rendered_text  # noqa: F401
 from test_downloads_privacy import downloads  # noqa: F401
 from ui.charts import heatmap
@@ -95,7 +97,7 @@ def test_app_refuses_an_environment_minimum_below_five(real_data_with_small_grou
 @pytest.fixture
 def small_team_with_hours():
     """Issue 11: Klein (6) gives hours, Groot (12) does not; Klein has lost-time accidents."""
-    from signals.ingest import ingest_bytes
+    from signals.ingest.loader import ingest_bytes
 
     path = config.default_db_path()
     months = ("2025-01", "2025-02", "2025-03")

@@ -4,8 +4,11 @@ import json
 import pandas as pd
 import pytest
 
-from signals import access, audit, reviews
+from signals.access import control as access
 
+from signals.access import audit
+
+from signals.cycle import reviews
 PASSWORD = "correct horse battery"
 T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.timezone.utc)
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from signals import store
-from signals.alerts import alerts_csv, evaluate, hotspots
+from signals.alerts.detection import alerts_csv, evaluate, hotspots
 from signals.definitions import LANGUAGES
-from signals.signal_runs import run_phrase
+from signals.alerts.runs import run_phrase
 from ui.charts import heatmap
 
 

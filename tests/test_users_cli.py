@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from signals import access
-
+from signals.access import control as access
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery"
 
@@ -86,8 +85,7 @@ def test_unknown_role_is_refused_by_the_parser(db_path):
 
 
 def test_cli_actions_are_audited_as_the_cli_user(db_path):
-    from signals import audit
-
+    from signals.access import audit
     users(db_path, "add", "erik", "--role", "committee", stdin=PASSWORD)
     entry = audit.entries(db_path).iloc[0]
     assert entry["action"] == "user_added" and entry["actor"].startswith("cli")

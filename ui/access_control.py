@@ -18,8 +18,12 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from signals import access, audit, config
-from signals.i18n import text
+from signals.access import control as access
+
+from signals.access import audit
+
+from signals import config
+from signals.texts.i18n import text
 from ui.language import current_language
 
 TOKEN_KEY = "access_token"

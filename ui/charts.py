@@ -10,9 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from signals.definitions import INDICATORS_BY_ID
-from signals.formatting import format_value, plotly_separators
-from signals.i18n import text
-from signals.reference import ReferenceFigure
+from signals.texts.formatting import format_value, plotly_separators
+from signals.texts.i18n import text
+from signals.measures.reference import ReferenceFigure
 from ui.funnel import label_positions
 from ui.labels import (display_value, indicator_name, is_missing, level_label, month_text,
                        suppressed_short, suppressed_text)

@@ -8,7 +8,7 @@ from functools import partial
 
 import streamlit as st
 
-from signals.i18n import text
+from signals.texts.i18n import text
 from ui.data import ActiveDatabase, active_database, demo_chosen
 from ui.language import current_language
 

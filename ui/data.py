@@ -20,8 +20,9 @@ import pandas as pd
 import streamlit as st
 from filelock import FileLock
 
-from signals import config, store
+from signals import config
 
+from signals import store
 KIND_DATE_COLUMNS = {
     "workforce": "month",
     "absences": "start_date",
@@ -133,7 +134,7 @@ def active_database(building_message: str = "", show_demo: bool = False) -> Acti
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFrame:
     """All indicators, small groups suppressed, those of files never uploaded blank."""
-    from signals.indicators import blank_indicators, indicator_frame
+    from signals.measures.indicators import blank_indicators, indicator_frame
 
     with read_connection(path) as con:
         frame = indicator_frame(con, min_group_size=min_group_size, suppress=True)
@@ -143,7 +144,7 @@ def load_indicators(path: str, version: int, min_group_size: int) -> pd.DataFram
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_evaluation(path: str, version: int, min_group_size: int):
     """The alerts evaluation (chart, signals, funnel frames)."""
-    from signals.alerts import evaluate, without_figures
+    from signals.alerts.detection import evaluate, without_figures
 
     with read_connection(path) as con:
         evaluation = evaluate(con, min_group_size=min_group_size)
@@ -153,7 +154,7 @@ def load_evaluation(path: str, version: int, min_group_size: int):
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_unrecorded(path: str, version: int) -> tuple[str, ...]:
     """Indicators whose records were never uploaded: shown as not known, with a notice."""
-    from signals.indicators import unrecorded_indicators
+    from signals.measures.indicators import unrecorded_indicators
 
     with read_connection(path) as con:
         return unrecorded_indicators(con)
@@ -162,7 +163,7 @@ def load_unrecorded(path: str, version: int) -> tuple[str, ...]:
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_incomplete(path: str, version: int) -> pd.DataFrame:
     """Months whose workforce is stored but another kind not yet (signals.completeness)."""
-    from signals.completeness import incomplete_months
+    from signals.measures.completeness import incomplete_months
 
     with read_connection(path) as con:
         return incomplete_months(con)
@@ -171,7 +172,7 @@ def load_incomplete(path: str, version: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_hotspots(path: str, version: int, min_group_size: int, month) -> pd.DataFrame:
     """Departments ranked by their signals in `month` (None: the latest month)."""
-    from signals.alerts import hotspots
+    from signals.alerts.detection import hotspots
 
     return hotspots(load_evaluation(path, version, min_group_size), month=month)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals.i18n import TEXTS, text
+from signals.texts.i18n import TEXTS, text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 EXCEL = {"sep": ";", "decimal": ",", "bom": True}

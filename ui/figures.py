@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from signals.alerts import REASON_COLUMNS
+from signals.alerts.detection import REASON_COLUMNS
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.charts import funnel_plot, heatmap
 from ui.data import load_evaluation, load_hotspots, load_indicators

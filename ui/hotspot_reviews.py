@@ -9,9 +9,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals import free_text, reviews
+from signals import free_text
+
+from signals.cycle import reviews
 from signals.definitions import INDICATOR_IDS
-from signals.i18n import text
+from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db, local_time
 from ui.labels import indicator_name, month_text
 

@@ -7,9 +7,9 @@ import math
 import re
 
 from signals.definitions import INDICATORS_BY_ID, KINDS
-from signals.formatting import UNIT_SUFFIXES, format_number, format_value, month_label
-from signals.i18n import text
-from signals.privacy import COMPLEMENTARY
+from signals.texts.formatting import UNIT_SUFFIXES, format_number, format_value, month_label
+from signals.texts.i18n import text
+from signals.measures.suppression import COMPLEMENTARY
 from ui.theme import LEVEL_ICONS, level_of
 
 

@@ -10,9 +10,13 @@ import os
 
 import streamlit as st
 
-from signals import access, audit, config
+from signals.access import control as access
+
+from signals.access import audit
+
+from signals import config
 from signals.definitions import LANGUAGES
-from signals.i18n import LANGUAGE_NAMES
+from signals.texts.i18n import LANGUAGE_NAMES
 
 SESSION_KEY = "language"
 DEFAULT_LANGUAGE_SETTING = "default_language"

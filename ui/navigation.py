@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from signals.i18n import text
+from signals.texts.i18n import text
 
 APP_ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def rule_names(lang: str) -> dict[str, str]:
-    from signals.alerts import RULES
+    from signals.alerts.detection import RULES
 
     return {rule: _name(names, lang) for rule, names in RULES.items()}
 

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from signals import config
-
 PREVIEW_ROWS = 8
 MULTIPART_MARGIN_BYTES = 1024 * 1024       # the form's own framing around the file
 
@@ -64,7 +63,7 @@ def preview_frame(data: bytes) -> pd.DataFrame | None:
 def validation_for(kind: str, file_name: str, data: bytes, known_departments: tuple = ()):
     """Validate once per (content, kind, name, stored department names) in this session:
     widgets rerun the page often."""
-    from signals.ingest import validate_bytes
+    from signals.ingest.loader import validate_bytes
 
     cache = st.session_state.setdefault(VALIDATION_KEY, {})
     key = (content_id(data), kind, file_name, hash(known_departments))

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
-from signals.i18n import text
-from signals.completeness import missing_kinds
+from signals.texts.i18n import text
+from signals.measures.completeness import missing_kinds
 from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
 from ui.labels import (breakable, change_text, display_value, indicator_name, level_label,
                        month_text, reason_column, unit_words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals import audit
+from signals.access import audit
 from ui.access_control import access_db, local_time, require_page
 from ui.context import page_context
 from ui.downloads import safe_dataframe

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals import audit, config, store
+from signals.access import audit
+
+from signals import config
+
+from signals import store
 from signals.definitions import INDICATORS, KINDS, LANGUAGES, SOURCE
-from signals.i18n import LANGUAGE_NAMES
+from signals.texts.i18n import LANGUAGE_NAMES
 from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import SHOW_DEMO_KEY, load_coverage, real_database_has_data
@@ -125,7 +129,7 @@ def show_definitions() -> None:
 
 def show_key_file_warning() -> None:
     """For whoever manages the settings: a key file that other users can read."""
-    from signals.pseudonym import key_file_warning
+    from signals.ingest.pseudonym import key_file_warning
 
     warning = key_file_warning() if viewer.may_change_settings() else None
     if warning:

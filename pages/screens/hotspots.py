@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals import reviews
+from signals.cycle import reviews
 from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
 from ui.charts import projector_fonts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals.i18n import text
+from signals.texts.i18n import text
 from ui.access_control import NOTICE_KEY, log_in, sso_configured
 from ui.language import current_language
 

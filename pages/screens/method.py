@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals.method_texts import HEADERS, INTRO, rule_rows, sections
+from signals.alerts.method import HEADERS, INTRO, rule_rows, sections
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.labels import level_label

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
-from signals.privacy import COMPLEMENTARY
-from signals.reference import reference_for
+from signals.measures.suppression import COMPLEMENTARY
+from signals.measures.reference import reference_for
 from ui.charts import control_chart, limits_start, projector_fonts, reference_label
 from ui.access_control import require_page
 from ui.context import page_context

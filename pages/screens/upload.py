@@ -7,7 +7,9 @@ import functools
 import duckdb
 import streamlit as st
 
-from signals import audit, config
+from signals.access import audit
+
+from signals import config
 from signals.definitions import KINDS
 from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
@@ -28,7 +30,7 @@ KIND_NAMES = list(KINDS)
 
 def show_templates() -> None:
     """Per kind: the columns explained on screen, a template and the column guide to download."""
-    from signals.templates import guide_frame, guide_labels, template_frame
+    from signals.ingest.templates import guide_frame, guide_labels, template_frame
 
     with st.expander(t("upload.templates")):
         st.caption(t("upload.templates_help"))
@@ -65,7 +67,7 @@ def show_counts(result) -> None:
 
 def store_one(kind: str, name: str, data: bytes) -> bool:
     """Store (or, when invalid, record as rejected) one file; False when the database is busy."""
-    from signals.ingest import ingest_bytes
+    from signals.ingest.loader import ingest_bytes
 
     try:
         result = ingest_bytes(config.default_db_path(), kind, name, data, uploaded_by=viewer.actor)
@@ -87,7 +89,7 @@ def store_file(kind: str, name: str, data: bytes) -> None:
 
 def file_state(index: int, uploaded) -> tuple[str, object, object]:
     """(kind, stored result or None, validation result or None when too large or too wide)."""
-    from signals.ingest import column_problem, detect_kind
+    from signals.ingest.loader import column_problem, detect_kind
 
     data = uploaded.getvalue()
     if too_large(data) or column_problem(data):       # never read further
@@ -139,7 +141,7 @@ def show_batch(files) -> None:
 
 @functools.cache     # once per run of this page (the script defines it anew each run)
 def known_departments() -> tuple[str, ...]:
-    from signals.ingest import known_departments as stored_names
+    from signals.ingest.loader import known_departments as stored_names
 
     try:
         return tuple(stored_names(config.default_db_path()))
@@ -149,7 +151,7 @@ def known_departments() -> tuple[str, ...]:
 
 def show_file(index: int, uploaded, batch: bool = False) -> None:
     """One file's box; with several files (`batch`) its details are collapsed."""
-    from signals.ingest import column_problem, detect_kind
+    from signals.ingest.loader import column_problem, detect_kind
 
     data = uploaded.getvalue()
     if too_large(data):
@@ -225,7 +227,7 @@ def show_rejection(result, index: int, uploaded) -> None:
 
 
 def undo(upload_id: int) -> None:
-    from signals.undo import UndoRefused, undo_path
+    from signals.ingest.undo import UndoRefused, undo_path
 
     try:
         result = undo_path(config.default_db_path(), upload_id, viewer.actor)
@@ -256,7 +258,7 @@ def show_undo_message() -> None:
 
 def show_undo(history) -> None:
     """An undo button per upload that can be undone, each with a confirmation."""
-    from signals.undo import undoable_ids
+    from signals.ingest.undo import undoable_ids
 
     show_undo_message()
     with read_connection(config.default_db_path()) as con:

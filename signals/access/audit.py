@@ -39,8 +39,8 @@ from typing import Iterator
 
 import pandas as pd
 
-from . import config
-from .access_store import (TIMESTAMP_FORMAT, StoreConnection, open_store, to_stamp, transaction,
+from .. import config
+from .store import (TIMESTAMP_FORMAT, StoreConnection, open_store, to_stamp, transaction,
                            utc)
 
 DEFAULT_RETENTION_DAYS = 730

@@ -192,7 +192,7 @@ def open_store(db_path: Path | str) -> Iterator[StoreConnection]:
     The connection is in autocommit mode: group writes with `transaction(con)`.
     """
     path = access_db_path(db_path)
-    from .store import make_database_folder   # the data folder: 0700, files owner-only
+    from ..store import make_database_folder   # the data folder: 0700, files owner-only
 
     make_database_folder(Path(db_path))
     # Create the file readable by its owner only: it holds password hashes and notes.

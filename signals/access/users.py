@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from . import access
+from . import control as access
 
 
 def _cli_actor() -> str:

@@ -53,9 +53,11 @@ import pandas as pd
 from scipy import stats
 from threadpoolctl import threadpool_limits
 
-from . import signal_runs, spc
-from .alert_texts import RULE_NAMES, sentences, with_trend
-from .definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+from . import runs as signal_runs
+
+from . import spc
+from .sentences import RULE_NAMES, sentences, with_trend
+from ..definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 
 RULES: dict[str, dict[str, str]] = RULE_NAMES
 RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
@@ -133,7 +135,7 @@ class _Grid:
 
 def evaluate(con, *, min_group_size: int | None = None, detail: bool = True) -> Evaluation:
     """All warning signals of the database (see the module docstring)."""
-    from .indicators import indicator_cells
+    from ..measures.indicators import indicator_cells
 
     return evaluate_cells(indicator_cells(con, min_group_size=min_group_size, suppress=False),
                           detail=detail)
@@ -180,7 +182,7 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
     """`evaluation` with `indicators` shown as not known (their records were never
     uploaded, see indicators.unrecorded_indicators): chart rows without values, limits
     or levels; no signals and no funnel points."""
-    from .indicators import blank_indicators
+    from ..measures.indicators import blank_indicators
 
     if not indicators:
         return evaluation

@@ -10,7 +10,7 @@ table of rules.
 
 from __future__ import annotations
 
-from .alert_texts import RULE_NAMES
+from .sentences import RULE_NAMES
 
 INTRO = {
     "nl": "Elke maand vergelijkt het dashboard elke indicator van elke dienst met **de eigen "
@@ -226,7 +226,7 @@ def sections(lang: str) -> list[tuple[str, str]]:
 
 def rule_rows(lang: str) -> list[dict[str, str]]:
     """The rules, strongest first: name, level and meaning, in the language."""
-    from .alerts import RULE_LEVEL, RULE_ORDER
+    from .detection import RULE_LEVEL, RULE_ORDER
 
     return [{"rule": RULE_NAMES[rule][lang], "level": RULE_LEVEL[rule],
              "meaning": RULE_EXPLANATIONS[rule][lang]} for rule in RULE_ORDER]

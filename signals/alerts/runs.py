@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .formatting import month_label
+from ..texts.formatting import month_label
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ import math
 
 import pandas as pd
 
-from .definitions import INDICATORS_BY_ID, LANGUAGES
-from .formatting import THIN_SPACE, UNIT_SUFFIXES, format_number
-from .signal_runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept importable here)
+from ..definitions import INDICATORS_BY_ID, LANGUAGES
+from ..texts.formatting import THIN_SPACE, UNIT_SUFFIXES, format_number
+from .runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept importable here)
 
 RULE_NAMES = {
     "beyond_upper_limit": {

@@ -25,9 +25,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import access, audit
-from .definitions import INDICATOR_IDS
-from .free_text import require_no_identifiers
+from ..access import control as access
+
+from ..access import audit
+from ..definitions import INDICATOR_IDS
+from ..free_text import require_no_identifiers
 
 REVIEW_STATUSES = ("seen", "under_investigation", "action_planned", "closed")
 STATUS_LABELS = {

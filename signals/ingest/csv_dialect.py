@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .config import MAX_COLUMNS
-from .ingest_texts import Message
+from ..config import MAX_COLUMNS
+from .messages import Message
 
 DELIMITERS = (",", ";")
 NEWLINE = 10

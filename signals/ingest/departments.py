@@ -16,7 +16,7 @@ import unicodedata
 
 import pandas as pd
 
-from .ingest_texts import Message
+from .messages import Message
 from .validation import DEPARTMENT_NAMES, create_from_frame, ident, text_column
 
 MAX_SIMILAR_WARNINGS = 20

@@ -27,12 +27,20 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import config, departments, pseudonym, store, validation
+from .. import config
+
+from . import departments
+
+from . import pseudonym
+
+from .. import store
+
+from . import validation
 from .aliases import canonical_header
 from .csv_dialect import (FileProblem, check_column_count, detect_delimiter, parse_header,
                           prepare)
-from .definitions import KINDS, Kind
-from .ingest_texts import DEFAULT_LANGUAGE, Message
+from ..definitions import KINDS, Kind
+from .messages import DEFAULT_LANGUAGE, Message
 from .validation import ident
 
 MAX_ERRORS_KEPT = 100

@@ -11,8 +11,8 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from .formatting import MONTH_NAMES, format_number
-from .i18n import Plural, plural
+from ..texts.formatting import MONTH_NAMES, format_number
+from ..texts.i18n import Plural, plural
 
 DEFAULT_LANGUAGE = "en"
 
@@ -454,7 +454,7 @@ def _shown(value, lang: str) -> str:
 
 def _derived(params: dict, lang: str) -> dict:
     """Words a parameter stands for in the language: a kind's label, a month's name."""
-    from .definitions import KINDS
+    from ..definitions import KINDS
 
     derived = {}
     for name in ("kind", "other"):

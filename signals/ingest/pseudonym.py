@@ -16,8 +16,8 @@ import stat
 import string
 from pathlib import Path
 
-from . import config
-from .ingest_texts import Message
+from .. import config
+from .messages import Message
 
 KEY_BYTES = 32
 MIN_KEY_BYTES = 16          # shorter keys can be found by trying guessed ids
@@ -145,7 +145,7 @@ def pseudonymise_many(employee_ids, key: bytes) -> dict[str, str]:
 
 def check_key(con, key: bytes) -> None:
     """Bind the database to this key on first use; refuse a different key later."""
-    from .store import get_meta, set_meta
+    from ..store import get_meta, set_meta
 
     expected = get_meta(con, "key_fingerprint")
     actual = fingerprint(key)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .aliases import COLUMN_ALIASES, CODE_ALIASES, code_name, column_name
-from .definitions import EARLIEST_DATE, KINDS, Column, Kind
-from .ingest import TEMPLATE_ROWS
+from ..definitions import EARLIEST_DATE, KINDS, Column, Kind
+from .loader import TEMPLATE_ROWS
 
 GUIDE_COLUMNS = ("column", "contract_name", "required", "format", "allowed_values", "meaning",
                  "also_accepted")

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import store
-from .definitions import KINDS
-from .ingest_texts import Message
+from .. import store
+from ..definitions import KINDS
+from .messages import Message
 from .validation import ident, scalar
 
 MAX_LEFT_SHOWN = 20

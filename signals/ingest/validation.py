@@ -19,8 +19,8 @@ import pandas as pd
 
 from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
-from .definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
-from .ingest_texts import Message
+from ..definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
+from .messages import Message
 
 TRIMMED = " \t\u00a0"
 NO_BREAK_SPACE = "\u00a0".encode("utf-8")

@@ -34,9 +34,11 @@ import numpy
 import pandas
 import pyarrow
 
-from . import privacy, store
+from . import suppression as privacy
+
+from .. import store
 from .calendar import calendar_parameters, calendar_sql
-from .definitions import (
+from ..definitions import (
     ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
     PSYCHOSOCIAL_CATEGORIES,
 )

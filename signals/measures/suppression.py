@@ -37,7 +37,7 @@ import numpy
 import pandas
 import pyarrow
 
-from .config import check_min_group_size
+from ..config import check_min_group_size
 
 SMALL = "small"
 COMPLEMENTARY = "complementary"
@@ -186,7 +186,7 @@ def suppressed_cells(frame: pandas.DataFrame, min_group_size: int) -> pandas.Ser
 def cell_reasons(frame: pandas.DataFrame, min_group_size: int) -> pandas.Series:
     """The suppression reason (SMALL, COMPLEMENTARY) of each row of `frame`, None where
     shown; `frame` as for suppressed_cells."""
-    from .definitions import ALL_DEPARTMENTS
+    from ..definitions import ALL_DEPARTMENTS
 
     departments = frame[frame["department"] != ALL_DEPARTMENTS].drop_duplicates(
         ["month", "department"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .definitions import LANGUAGES
+from ..definitions import LANGUAGES
 
 
 class Plural(NamedTuple):
