@@ -1,12 +1,16 @@
 """What the contract fixes: record kinds, their columns, and the indicators.
 
 Shared by ingest, indicators, alerts, the CLI and the pages, so each fact is
-written once. Texts for people come in Dutch (nl), French (fr) and English (en).
+written once. Texts for people (kind labels, indicator names and definitions) are
+declared at the end in English; their translations are in the catalogues
+(signals.texts.catalogue).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .texts.catalogue import message
 
 LANGUAGES = ("nl", "fr", "en")
 ALL_DEPARTMENTS = "ALL"
@@ -29,7 +33,9 @@ class Kind:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     table: str = ""
-    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, lang: str) -> str:
+        return kind_label(self.name, lang)
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -65,7 +71,6 @@ KINDS: dict[str, Kind] = {
         ),
         key=("month", "department"),
         table="workforce",
-        labels={"nl": "Personeelsbestand", "fr": "Effectifs", "en": "Workforce"},
     ),
     "absences": Kind(
         "absences",
@@ -78,7 +83,6 @@ KINDS: dict[str, Kind] = {
         ),
         key=("employee_id", "start_date"),
         table="absences",
-        labels={"nl": "Afwezigheden", "fr": "Absences", "en": "Absences"},
     ),
     "turnover": Kind(
         "turnover",
@@ -91,7 +95,6 @@ KINDS: dict[str, Kind] = {
         ),
         key=("employee_id", "date", "event"),
         table="turnover",
-        labels={"nl": "In- en uitstroom", "fr": "Entrées et sorties", "en": "Turnover"},
     ),
     "incidents": Kind(
         "incidents",
@@ -104,7 +107,6 @@ KINDS: dict[str, Kind] = {
         ),
         key=("incident_id",),
         table="incidents",
-        labels={"nl": "Incidenten", "fr": "Incidents", "en": "Incidents"},
     ),
     "reintegration": Kind(
         "reintegration",
@@ -119,7 +121,6 @@ KINDS: dict[str, Kind] = {
         ),
         key=("request_id",),
         table="reintegration",
-        labels={"nl": "Re-integratie", "fr": "Réintégration", "en": "Re-integration"},
     ),
 }
 
@@ -127,114 +128,56 @@ KINDS: dict[str, Kind] = {
 @dataclass(frozen=True)
 class Indicator:
     id: str
-    names: dict[str, str]
-    definitions: dict[str, str]
     unit: str            # '%', 'count', 'per_million_hours', 'per_thousand_hours'
     source_kind: str     # the record kind that feeds the numerator
     rare: bool           # rare events: judged on counts and rolling 12-month windows
+
+    def name(self, lang: str) -> str:
+        return indicator_name(self.id, lang)
+
+    def definition(self, lang: str) -> str:
+        return indicator_definition(self.id, lang)
 
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "absence_rate",
-        {"nl": "Afwezigheidsgraad", "fr": "Taux d'absentéisme", "en": "Absence rate"},
-        {
-            "nl": "Werkdagen afwezigheid in de maand / (personeel x werkdagen van de maand), in %.",
-            "fr": "Jours ouvrables d'absence du mois / (effectif x jours ouvrables du mois), en %.",
-            "en": "Working days of absence in the month / (headcount x working days of the month), in %.",
-        },
         "%", "absences", rare=False,
     ),
     Indicator(
         "absence_frequency",
-        {"nl": "Frequentie van afwezigheid", "fr": "Fréquence des absences", "en": "Absence frequency"},
-        {
-            "nl": "Afwezigheidsepisodes die in de maand beginnen, per 100 werknemers.",
-            "fr": "Épisodes d'absence commençant dans le mois, pour 100 travailleurs.",
-            "en": "Absence episodes starting in the month, per 100 employees.",
-        },
         "%", "absences", rare=False,
     ),
     Indicator(
         "long_term_absentees",
-        {"nl": "Langdurig afwezigen", "fr": "Absents de longue durée", "en": "Long-term absentees"},
-        {
-            "nl": "Werknemers die op de laatste dag van de maand meer dan 120 kalenderdagen afwezig zijn.",
-            "fr": "Travailleurs absents depuis plus de 120 jours calendrier le dernier jour du mois.",
-            "en": "Employees absent on the last day of the month for more than 120 calendar days.",
-        },
         "count", "absences", rare=True,
     ),
     Indicator(
         "turnover_rate",
-        {"nl": "Uitstroom", "fr": "Taux de rotation (sorties)", "en": "Turnover rate"},
-        {
-            "nl": "Uitdiensttredingen in de maand, per 100 werknemers.",
-            "fr": "Sorties du mois, pour 100 travailleurs.",
-            "en": "Exits in the month, per 100 employees.",
-        },
         "%", "turnover", rare=True,
     ),
     Indicator(
         "voluntary_turnover_rate",
-        {"nl": "Vrijwillige uitstroom", "fr": "Départs volontaires", "en": "Voluntary turnover rate"},
-        {
-            "nl": "Vrijwillige uitdiensttredingen in de maand, per 100 werknemers.",
-            "fr": "Départs volontaires du mois, pour 100 travailleurs.",
-            "en": "Voluntary exits in the month, per 100 employees.",
-        },
         "%", "turnover", rare=True,
     ),
     Indicator(
         "accident_frequency_rate",
-        {"nl": "Frequentiegraad arbeidsongevallen", "fr": "Taux de fréquence des accidents",
-         "en": "Accident frequency rate"},
-        {
-            "nl": "Arbeidsongevallen met minstens 1 dag verlies x 1.000.000 / gepresteerde uren.",
-            "fr": "Accidents du travail avec au moins 1 jour perdu x 1 000 000 / heures prestées.",
-            "en": "Work accidents with at least 1 day lost x 1,000,000 / hours worked.",
-        },
         "per_million_hours", "incidents", rare=True,
     ),
     Indicator(
         "accident_severity_rate",
-        {"nl": "Ernstgraad arbeidsongevallen", "fr": "Taux de gravité des accidents",
-         "en": "Accident severity rate"},
-        {
-            "nl": "Verloren dagen door arbeidsongevallen x 1.000 / gepresteerde uren.",
-            "fr": "Jours perdus par accidents du travail x 1 000 / heures prestées.",
-            "en": "Days lost to work accidents x 1,000 / hours worked.",
-        },
         "per_thousand_hours", "incidents", rare=True,
     ),
     Indicator(
         "psychosocial_request_rate",
-        {"nl": "Psychosociale verzoeken", "fr": "Demandes psychosociales", "en": "Psychosocial requests"},
-        {
-            "nl": "Informele en formele psychosociale verzoeken en klachten over pesterijen, per 100 werknemers.",
-            "fr": "Demandes d'intervention psychosociale informelles et formelles et plaintes pour harcèlement, pour 100 travailleurs.",
-            "en": "Informal and formal psychosocial requests and harassment complaints, per 100 employees.",
-        },
         "%", "incidents", rare=True,
     ),
     Indicator(
         "aggression_rate",
-        {"nl": "Agressie", "fr": "Agressions", "en": "Aggression"},
-        {
-            "nl": "Incidenten van agressie in de maand, per 100 werknemers.",
-            "fr": "Incidents d'agression du mois, pour 100 travailleurs.",
-            "en": "Aggression incidents in the month, per 100 employees.",
-        },
         "%", "incidents", rare=True,
     ),
     Indicator(
         "reintegration_request_rate",
-        {"nl": "Re-integratieverzoeken", "fr": "Demandes de réintégration", "en": "Re-integration requests"},
-        {
-            "nl": "Verzoeken tot re-integratie in de maand, per 100 werknemers.",
-            "fr": "Demandes de réintégration du mois, pour 100 travailleurs.",
-            "en": "Re-integration requests in the month, per 100 employees.",
-        },
         "%", "reintegration", rare=True,
     ),
 )
@@ -250,9 +193,70 @@ ALERT_CSV_HEADER = (
 )
 ALERT_LEVELS = ("watch", "alert")
 
-# Where the collective signals come from (shown with every definition).
-SOURCE = {
-    "nl": "Hoge Gezondheidsraad, advies over burn-out en werk, 'Vroege detectie': collectieve signalen.",
-    "fr": "Conseil Supérieur de la Santé, avis sur le burn-out et le travail, 'Détection précoce' : signaux collectifs.",
-    "en": "Belgian Superior Health Council, advice on burn-out and work, 'Early detection': collective signals.",
-}
+# Where the collective signals come from (shown with every definition): "definitions.source".
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """'Absences' / 'Afwezigheden': the record kind's name for people."""
+    return _text(f"kind.{kind}", lang)
+
+
+def indicator_name(indicator: str, lang: str) -> str:
+    """'Absence rate' / 'Afwezigheidsgraad'."""
+    return _text(f"indicator.{indicator}.name", lang)
+
+
+def indicator_definition(indicator: str, lang: str) -> str:
+    """How the indicator is computed, in words."""
+    return _text(f"indicator.{indicator}.definition", lang)
+
+
+def source_note(lang: str) -> str:
+    """Where the collective signals come from."""
+    return _text("definitions.source", lang)
+
+
+def _text(key: str, lang: str) -> str:
+    from .texts.i18n import text
+
+    return text(key, lang)
+
+
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("kind.workforce", "Workforce")
+message("kind.absences", "Absences")
+message("kind.turnover", "Turnover")
+message("kind.incidents", "Incidents")
+message("kind.reintegration", "Re-integration")
+message("indicator.absence_rate.name", "Absence rate")
+message("indicator.absence_rate.definition",
+        "Working days of absence in the month / (headcount x working days of the month), in %.")
+message("indicator.absence_frequency.name", "Absence frequency")
+message("indicator.absence_frequency.definition",
+        "Absence episodes starting in the month, per 100 employees.")
+message("indicator.long_term_absentees.name", "Long-term absentees")
+message("indicator.long_term_absentees.definition",
+        "Employees absent on the last day of the month for more than 120 calendar days.")
+message("indicator.turnover_rate.name", "Turnover rate")
+message("indicator.turnover_rate.definition", "Exits in the month, per 100 employees.")
+message("indicator.voluntary_turnover_rate.name", "Voluntary turnover rate")
+message("indicator.voluntary_turnover_rate.definition",
+        "Voluntary exits in the month, per 100 employees.")
+message("indicator.accident_frequency_rate.name", "Accident frequency rate")
+message("indicator.accident_frequency_rate.definition",
+        "Work accidents with at least 1 day lost x 1,000,000 / hours worked.")
+message("indicator.accident_severity_rate.name", "Accident severity rate")
+message("indicator.accident_severity_rate.definition",
+        "Days lost to work accidents x 1,000 / hours worked.")
+message("indicator.psychosocial_request_rate.name", "Psychosocial requests")
+message("indicator.psychosocial_request_rate.definition",
+        "Informal and formal psychosocial requests and harassment complaints, per 100 employees.")
+message("indicator.aggression_rate.name", "Aggression")
+message("indicator.aggression_rate.definition",
+        "Aggression incidents in the month, per 100 employees.")
+message("indicator.reintegration_request_rate.name", "Re-integration requests")
+message("indicator.reintegration_request_rate.definition",
+        "Re-integration requests in the month, per 100 employees.")
+message("definitions.source",
+        "Belgian Superior Health Council, advice on burn-out and work, 'Early detection': "
+        "collective signals.")

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .texts.catalogue import message, template
+
 # What identifies a person: refused. Order = the order of the messages.
 IDENTIFIER_PATTERNS: dict[str, re.Pattern] = {
     "email": re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[A-Za-z]{2,}"),
@@ -62,20 +64,28 @@ class TextRefused(ValueError):
 
     def __init__(self, kinds: tuple[str, ...]):
         super().__init__("The text may not identify a person: it contains "
-                         + ", ".join(KIND_NAMES[kind]["en"] for kind in kinds) + ".")
+                         + ", ".join(kind_name(kind, "en") for kind in kinds) + ".")
         self.kinds = kinds
 
 
-KIND_NAMES = {
-    "email": {"nl": "een e-mailadres", "fr": "une adresse e-mail", "en": "an e-mail address"},
-    "national_number": {"nl": "een rijksregisternummer", "fr": "un numéro de registre national",
-                        "en": "a national register number"},
-    "pseudonym": {"nl": "een gepseudonimiseerde personeelscode",
-                  "fr": "un code de travailleur pseudonymisé",
-                  "en": "a pseudonymised employee code"},
-    "employee_id": {"nl": "een personeelsnummer", "fr": "un numéro de travailleur",
-                    "en": "an employee number"},
-}
+def kind_name(kind: str, lang: str) -> str:
+    """'an e-mail address': a kind of person identifier, in words."""
+    return template(f"free_text.kind.{kind}", lang)
+
+
+# "free_text.kind.<kind>"; the refusal "free_text.refused" and the warning
+# "free_text.diagnosis", each with {found}.
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("free_text.kind.email", "an e-mail address")
+message("free_text.kind.national_number", "a national register number")
+message("free_text.kind.pseudonym", "a pseudonymised employee code")
+message("free_text.kind.employee_id", "an employee number")
+message("free_text.refused",
+        "Not saved: the text contains {found}. Describe the team and the approach, never a "
+        "person.")
+message("free_text.diagnosis",
+        "The text mentions {found}. Notes are about the team, never about a person's diagnosis. "
+        "Save anyway?")
 
 
 def _fold_char(char: str) -> str:
@@ -126,24 +136,11 @@ def require_no_identifiers(text: str) -> str:
 
 def refusal_message(kinds, lang: str) -> str:
     """'The note contains an e-mail address: ...' in the language, for the screen."""
-    found = ", ".join(KIND_NAMES[kind][lang] for kind in kinds)
-    return {
-        "nl": f"Niet bewaard: de tekst bevat {found}. Beschrijf het team en de aanpak, nooit een persoon.",
-        "fr": f"Non enregistré\u202f: le texte contient {found}. Décrivez l'équipe et "
-              "l'approche, jamais une personne.",
-        "en": f"Not saved: the text contains {found}. Describe the team and the approach, "
-              "never a person.",
-    }[lang]
+    found = ", ".join(kind_name(kind, lang) for kind in kinds)
+    return template("free_text.refused", lang).format(found=found)
 
 
 def warning_message(words, lang: str) -> str:
     """The diagnosis-word warning in the language."""
     found = ", ".join(f"«{word}»" if lang == "fr" else f"'{word}'" for word in words)
-    return {
-        "nl": f"De tekst noemt {found}. Notities gaan over het team, nooit over de diagnose "
-              "van een persoon. Toch bewaren?",
-        "fr": f"Le texte mentionne {found}. Les notes portent sur l'équipe, jamais sur le "
-              "diagnostic d'une personne. Enregistrer quand même\u202f?",
-        "en": f"The text mentions {found}. Notes are about the team, never about a person's "
-              "diagnosis. Save anyway?",
-    }[lang]
+    return template("free_text.diagnosis", lang).format(found=found)

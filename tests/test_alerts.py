@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from signals.alerts import detection as alerts
 from signals.alerts.detection import Evaluation, evaluate_frame, hotspots, signals_csv
+from signals.alerts.sentences import rule_name
+from signals.definitions import LANGUAGES
 from signals.texts.formatting import format_number
 
 MONTHS = [dt.date(2021 + i // 12, i % 12 + 1, 1) for i in range(36)]
@@ -259,8 +261,8 @@ def test_hotspot_reasons_have_a_line_per_indicator_beside_its_level():
 
 def test_rules_have_names_in_every_language():
     assert set(alerts.RULES) == set(alerts.RULE_ORDER) == set(alerts.RULE_LEVEL)
-    for names in alerts.RULES.values():
-        assert set(names) == {"nl", "fr", "en"} and all(names.values())
+    names = {(rule, lang): rule_name(rule, lang) for rule in alerts.RULES for lang in LANGUAGES}
+    assert all(names.values()) and len(set(names.values())) == len(names)
 
 
 @pytest.mark.parametrize("size", [0, 1])

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from signals.alerts.sentences import (RULE_NAMES, format_values, ordinal, reason, reasons,
+from signals.alerts.sentences import (RULE_IDS, format_values, ordinal, reason, reasons,
                                  trend_phrase, with_trend)
-from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+from signals.definitions import INDICATOR_IDS, LANGUAGES, indicator_name
 from signals.texts.formatting import format_value
 
 FACTS = {
@@ -19,14 +19,14 @@ FACTS = {
 }
 
 
-@pytest.mark.parametrize("rule", sorted(RULE_NAMES))
+@pytest.mark.parametrize("rule", sorted(RULE_IDS))
 @pytest.mark.parametrize("indicator", INDICATOR_IDS)
 def test_every_sentence_exists_in_every_language(rule, indicator):
     sentences = reasons(indicator, rule, FACTS)
     assert set(sentences) == {f"reason_{lang}" for lang in LANGUAGES}
     for lang in LANGUAGES:
         text = sentences[f"reason_{lang}"]
-        assert text.startswith(INDICATORS_BY_ID[indicator].names[lang])
+        assert text.startswith(indicator_name(indicator, lang))
         assert "{" not in text and "nan" not in text.lower() and text.endswith(".")
     assert len(set(sentences.values())) == 3
 

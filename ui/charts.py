@@ -265,7 +265,7 @@ def _wrap(sentence: str, width: int = 60) -> str:
 
 
 def reference_label(reference: ReferenceFigure, view: str, lang: str) -> str:
-    label = f"{reference.labels[lang]} ({reference.source} {reference.year})"
+    label = f"{reference.label(lang)} ({reference.source} {reference.year})"
     if reference.converted:
         label += f" · {text('reference.monthly_conversion', lang)}"
     return label

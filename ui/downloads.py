@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals.texts.i18n import TEXTS, text
+from signals.texts.i18n import has_text, text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 EXCEL = {"sep": ";", "decimal": ",", "bom": True}
@@ -64,7 +64,7 @@ def safe_dataframe(frame: pd.DataFrame, **options):
 def column_label(name: str, lang: str) -> str:
     """A column's header in the language ('reason_nl' is the reason); unknown names stay."""
     key = "csv." + ("reason" if name.startswith("reason_") else name)
-    return text(key, lang) if key in TEXTS else name
+    return text(key, lang) if has_text(key) else name
 
 
 def _yes_no(value, lang: str):

@@ -36,7 +36,7 @@ def hotspot_name(indicator, lang: str) -> str:
 
 
 def status_label(status: str, lang: str) -> str:
-    return reviews.STATUS_LABELS[status][lang]
+    return reviews.status_label(status, lang)
 
 
 def latest_by_department(latest: pd.DataFrame) -> pd.DataFrame:

@@ -6,7 +6,8 @@ import datetime as dt
 import math
 import re
 
-from signals.definitions import INDICATORS_BY_ID, KINDS
+from signals import definitions
+from signals.definitions import INDICATORS_BY_ID
 from signals.texts.formatting import UNIT_SUFFIXES, format_number, format_value, month_label
 from signals.texts.i18n import text
 from signals.measures.suppression import COMPLEMENTARY
@@ -14,7 +15,7 @@ from ui.theme import LEVEL_ICONS, level_of
 
 
 def indicator_name(indicator: str, lang: str) -> str:
-    return INDICATORS_BY_ID[indicator].names[lang]
+    return definitions.indicator_name(indicator, lang)
 
 
 # Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"), and
@@ -43,7 +44,7 @@ def plain(value) -> str:
 
 
 def kind_label(kind: str, lang: str) -> str:
-    return KINDS[kind].labels[lang]
+    return definitions.kind_label(kind, lang)
 
 
 def is_missing(value) -> bool:

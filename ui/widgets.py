@@ -8,7 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, KINDS
+from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, kind_label
 from signals.texts.i18n import text
 from signals.measures.completeness import missing_kinds
 from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
@@ -102,7 +102,7 @@ def unrecorded_notice(database: ActiveDatabase, lang: str) -> tuple[str, ...]:
         return unrecorded
     kinds = dict.fromkeys(INDICATORS_BY_ID[indicator].source_kind for indicator in unrecorded)
     st.info(text("common.unrecorded", lang,
-                 kinds=", ".join(KINDS[kind].labels[lang] for kind in kinds),
+                 kinds=", ".join(kind_label(kind, lang) for kind in kinds),
                  indicators=", ".join(indicator_name(indicator, lang) for indicator in unrecorded)))
     return unrecorded
 
@@ -115,7 +115,7 @@ def incomplete_notice(database: ActiveDatabase, month: dt.date, lang: str) -> tu
         return ()
     affected = tuple(indicator for indicator in INDICATOR_IDS
                      if INDICATORS_BY_ID[indicator].source_kind in missing)
-    kinds = ", ".join(text("common.incomplete_kind", lang, kind=KINDS[kind].labels[lang],
+    kinds = ", ".join(text("common.incomplete_kind", lang, kind=kind_label(kind, lang),
                            last=month_text(last, lang)) for kind, last in missing.items())
     st.warning(text("common.incomplete", lang, month=month_text(month, lang), kinds=kinds,
                     indicators=", ".join(indicator_name(i, lang) for i in affected)),

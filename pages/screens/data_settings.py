@@ -10,7 +10,7 @@ from signals.access import audit
 from signals import config
 
 from signals import store
-from signals.definitions import INDICATORS, KINDS, LANGUAGES, SOURCE
+from signals.definitions import INDICATORS, KINDS, LANGUAGES, source_note
 from signals.texts.i18n import LANGUAGE_NAMES
 from ui.access_control import access_db, require_page
 from ui.context import page_context
@@ -119,12 +119,12 @@ def show_language() -> None:
 def show_definitions() -> None:
     st.subheader(t("data.definitions"))
     rows = [
-        {t("data.indicator"): indicator.names[lang], t("data.definition"): indicator.definitions[lang],
+        {t("data.indicator"): indicator.name(lang), t("data.definition"): indicator.definition(lang),
          t("data.unit"): t("unit." + indicator.unit)}
         for indicator in INDICATORS
     ]
     literal_table(pd.DataFrame(rows), show_index=False)      # wraps: nothing cut on the right
-    st.caption(f"{t('common.source')}: {SOURCE[lang]}")
+    st.caption(f"{t('common.source')}: {source_note(lang)}")
 
 
 def show_key_file_warning() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from signals.alerts.method import HEADERS, INTRO, rule_rows, sections
+from signals.alerts.method import header, intro, rule_rows, sections
 from ui.access_control import require_page
 from ui.context import page_context
 from ui.labels import level_label
@@ -16,19 +16,19 @@ context = page_context()
 lang, t = context.lang, context.t
 
 st.title(t("method.title"))
-st.markdown(INTRO[lang])
+st.markdown(intro(lang))
 for title, body in sections(lang)[:2]:
     st.subheader(title)
     st.markdown(body)
 
-st.subheader(HEADERS["rules_title"][lang])
-st.markdown(HEADERS["rules_intro"][lang])
+st.subheader(header("rules_title", lang))
+st.markdown(header("rules_intro", lang))
 rules = pd.DataFrame(rule_rows(lang))
 rules["level"] = rules["level"].map(lambda level: level_label(level, lang))
-literal_table(rules.rename(columns={column: HEADERS[column][lang] for column in rules.columns})
-              .set_index(HEADERS["rule"][lang]))
+literal_table(rules.rename(columns={column: header(column, lang) for column in rules.columns})
+              .set_index(header("rule", lang)))
 
 for title, body in sections(lang)[2:]:
     st.subheader(title)
     st.markdown(body)
-st.caption(HEADERS["source"][lang])
+st.caption(header("source", lang))

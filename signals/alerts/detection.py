@@ -18,9 +18,9 @@ against the team's own history (see signals.spc for the statistics):
 - rules in the style of NHS "Making Data Count", high side only:
     alert: a month beyond the upper 3-sigma limit; a Poisson CUSUM designed for a
            doubling crosses its threshold; the last 3 months together are beyond their
-           0.1% limit; over the rolling 12 months the team is beyond the 99.8% funnel
+           0.1%\u00a0limit; over the rolling 12 months the team is beyond the 99.8% funnel
            limit of the organisation (Spiegelhalter, with overdispersion);
-    watch: the last 3 months together beyond their 2% limit; the same CUSUM past a
+    watch: the last 3 months together beyond their 2%\u00a0limit; the same CUSUM past a
            share of its threshold (a rise possibly starting); 2 of 3 months beyond the
            2-sigma limit; 7 months in a row above expected; 6 increases in a row. The
            last three are for frequent events only: for rare ones a month above
@@ -56,10 +56,9 @@ from threadpoolctl import threadpool_limits
 from . import runs as signal_runs
 
 from . import spc
-from .sentences import RULE_NAMES, sentences, with_trend
+from .sentences import sentences, with_trend
 from ..definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 
-RULES: dict[str, dict[str, str]] = RULE_NAMES
 RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
               "three_months_raised", "cusum_early", "two_of_three_high", "run_above_centre",
               "run_of_increases")   # strongest first
@@ -68,6 +67,7 @@ RULE_LEVEL = {
     "funnel_outlier": "alert", "three_months_raised": "watch", "cusum_early": "watch",
     "two_of_three_high": "watch", "run_above_centre": "watch", "run_of_increases": "watch",
 }
+RULES = RULE_ORDER          # their names: signals.alerts.sentences.rule_name
 WINDOW_RULES = ("three_months_high", "three_months_raised")   # judged on the last 3 months
 CUSUM_RULES = ("cusum_shift", "cusum_early")       # judged on the months since the rise began
 SCALE = {"%": 100.0, "per_million_hours": 1e6, "per_thousand_hours": 1e3}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..texts.catalogue import message, template
 from ..texts.formatting import month_label
 
 
@@ -57,18 +58,15 @@ def ordinal(number: int, lang: str) -> str:
     return f"{number}e"
 
 
-_FIRST = {"nl": "nieuw signaal deze maand", "fr": "nouveau signal ce mois-ci",
-          "en": "new signal this month"}
-_RUN = {
-    "nl": "{ordinal} maand op rij met een signaal, sinds {since}",
-    "fr": "{ordinal} mois consécutif avec un signal, depuis {since}",
-    "en": "signal for the {ordinal} month in a row, since {since}",
-}
+# "run.first" and "run.ongoing" (with {ordinal} and {since}).
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("run.first", "new signal this month")
+message("run.ongoing", "signal for the {ordinal} month in a row, since {since}")
 
 
 def run_phrase(since: dt.date, months: int, lang: str) -> str:
     """'signal for the third month in a row, since March 2024' / 'new signal this month'."""
     months = int(months)
     if months <= 1:
-        return _FIRST[lang]
-    return _RUN[lang].format(ordinal=ordinal(months, lang), since=month_label(since, lang))
+        return template("run.first", lang)
+    return template("run.ongoing", lang).format(ordinal=ordinal(months, lang), since=month_label(since, lang))

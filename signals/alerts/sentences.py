@@ -1,4 +1,4 @@
-"""The warning signals in words, in Dutch, French and English.
+"""The warning signals in words, in every language (English source declared here).
 
 One sentence per signal, for a prevention committee member: the indicator, its
 value this month and what was expected, why it is a signal, and since when the
@@ -15,116 +15,61 @@ import math
 
 import pandas as pd
 
-from ..definitions import INDICATORS_BY_ID, LANGUAGES
+from ..definitions import INDICATORS_BY_ID, LANGUAGES, indicator_name
+from ..texts.catalogue import message, plural_message, template
 from ..texts.formatting import THIN_SPACE, UNIT_SUFFIXES, format_number
 from .runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept importable here)
 
-RULE_NAMES = {
-    "beyond_upper_limit": {
-        "nl": "Boven de alarmgrens", "fr": "Au-dessus de la limite d'alerte",
-        "en": "Above the alert limit",
-    },
-    "cusum_shift": {
-        "nl": "Aanhoudende stijging", "fr": "Hausse persistante",
-        "en": "Sustained rise",
-    },
-    "three_months_high": {
-        "nl": "Laatste 3 maanden duidelijk hoger dan verwacht",
-        "fr": "3 derniers mois nettement au-dessus de l'attendu",
-        "en": "Last 3 months clearly above expected",
-    },
-    "three_months_raised": {
-        "nl": "Laatste 3 maanden hoger dan verwacht",
-        "fr": "3 derniers mois au-dessus de l'attendu",
-        "en": "Last 3 months above expected",
-    },
-    "cusum_early": {
-        "nl": "Mogelijke stijging", "fr": "Hausse possible",
-        "en": "Possible rise",
-    },
-    "funnel_outlier": {
-        "nl": "Hoger dan de rest van de organisatie", "fr": "Plus élevé que le reste de l'organisation",
-        "en": "Higher than the rest of the organisation",
-    },
-    "two_of_three_high": {
-        "nl": "2 van 3 maanden boven de waarschuwingsgrens",
-        "fr": "2 mois sur 3 au-dessus de la limite de vigilance",
-        "en": "2 of 3 months above the watch limit",
-    },
-    "run_above_centre": {
-        "nl": "7 maanden op rij boven verwachting", "fr": "7 mois de suite au-dessus de l'attendu",
-        "en": "7 months in a row above expected",
-    },
-    "run_of_increases": {
-        "nl": "6 stijgingen op rij", "fr": "6 hausses de suite", "en": "6 increases in a row",
-    },
-}
+RULE_IDS = ("beyond_upper_limit", "cusum_shift", "three_months_high", "three_months_raised",
+            "cusum_early", "funnel_outlier", "two_of_three_high", "run_above_centre",
+            "run_of_increases")
 
-_HEAD = {
-    "nl": "{name} {value}, verwacht {expected}",
-    "fr": "{name} {value}, attendu {expected}",
-    "en": "{name} {value}, expected {expected}",
-}
-_CLAUSES = {
-    "beyond_upper_limit": {
-        "nl": "boven de alarmgrens {upper} voor een team van {headcount}",
-        "fr": "au-dessus de la limite d'alerte {upper} pour une équipe de {headcount}",
-        "en": "above the alert limit {upper} for a team of {headcount}",
-    },
-    "two_of_three_high": {
-        "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (nu {watch})",
-        "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (actuellement {watch})",
-        "en": "2 of the last 3 months above the watch limit (now {watch})",
-    },
-    "run_above_centre": {
-        "nl": "minstens 7 maanden na elkaar boven het verwachte niveau",
-        "fr": "au moins 7 mois d'affilée au-dessus du niveau attendu",
-        "en": "at least 7 months running above the expected level",
-    },
-    "run_of_increases": {
-        "nl": "minstens 6 keer na elkaar gestegen",
-        "fr": "en hausse au moins 6 fois d'affilée",
-        "en": "risen at least 6 times running",
-    },
-    "cusum_shift": {
-        "nl": "een aanhoudende stijging boven het verwachte niveau",
-        "fr": "une hausse persistante au-dessus du niveau attendu",
-        "en": "a sustained rise above the expected level",
-    },
-    "cusum_early": {
-        "nl": "mogelijk een stijging boven het verwachte niveau",
-        "fr": "peut-être une hausse au-dessus du niveau attendu",
-        "en": "possibly a rise above the expected level",
-    },
-}
-# French sets a narrow no-break space before ':' and ';'.
-COLON = {"nl": ": ", "fr": "\u202f: ", "en": ": "}
-SEMICOLON = {"nl": "; ", "fr": "\u202f; ", "en": "; "}
-# The 3-month rules quote the value of the last 3 months together, not this month's.
-_WINDOW_SENTENCE = {
-    "nl": "{name} over de laatste 3 maanden {value}, verwacht {expected}: boven de grens "
-          "{upper} voor een team van {headcount}",
-    "fr": "{name} sur les 3 derniers mois {value}, attendu {expected}\u202f: au-dessus de la "
-          "limite {upper} pour une équipe de {headcount}",
-    "en": "{name} over the last 3 months {value}, expected {expected}: above the limit "
-          "{upper} for a team of {headcount}",
-}
-# The CUSUM rules quote the months since the rise began (this month alone can be low).
-_RISE_HEAD = {
-    "nl": "{name} over de laatste {rise_months} maanden {rise_value}, verwacht {rise_expected}",
-    "fr": "{name} sur les {rise_months} derniers mois {rise_value}, attendu {rise_expected}",
-    "en": "{name} over the last {rise_months} months {rise_value}, expected {rise_expected}",
-}
-# The comparison with the organisation quotes 12-month values, not this month's.
-_FUNNEL_SENTENCE = {
-    "nl": "{name} over de laatste 12 maanden {rolling} tegenover {organisation} in de "
-          "organisatie: boven de grens {funnel_limit} voor een team van deze grootte",
-    "fr": "{name} sur les 12 derniers mois {rolling} contre {organisation} dans "
-          "l'organisation\u202f: au-dessus de la limite {funnel_limit} pour une équipe de cette "
-          "taille",
-    "en": "{name} over the last 12 months {rolling} against {organisation} in the "
-          "organisation: above the limit {funnel_limit} for a team of this size",
-}
+
+def rule_name(rule: str, lang: str) -> str:
+    """'Above the alert limit': a rule's short name."""
+    return template(f"rule.{rule}", lang)
+
+
+# The rules' names are "rule.<rule>"; a sentence is a head ("sentence.head", or
+# "sentence.rise" for the CUSUM rules), "sentence.colon" and the rule's clause
+# ("sentence.clause.<rule>"); the 3-month rules ("sentence.window") and the comparison with
+# the organisation ("sentence.funnel") are whole sentences. French sets a narrow no-break
+# space before ':' and ';'.
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("rule.beyond_upper_limit", "Above the alert limit")
+message("rule.cusum_shift", "Sustained rise")
+message("rule.three_months_high", "Last 3 months clearly above expected")
+message("rule.three_months_raised", "Last 3 months above expected")
+message("rule.cusum_early", "Possible rise")
+message("rule.funnel_outlier", "Higher than the rest of the organisation")
+message("rule.two_of_three_high", "2 of 3 months above the watch limit")
+message("rule.run_above_centre", "7 months in a row above expected")
+message("rule.run_of_increases", "6 increases in a row")
+message("sentence.head", "{name} {value}, expected {expected}")
+message("sentence.clause.beyond_upper_limit",
+        "above the alert limit {upper} for a team of {headcount}")
+message("sentence.clause.two_of_three_high",
+        "2 of the last 3 months above the watch limit (now {watch})")
+message("sentence.clause.run_above_centre", "at least 7 months running above the expected level")
+message("sentence.clause.run_of_increases", "risen at least 6 times running")
+message("sentence.clause.cusum_shift", "a sustained rise above the expected level")
+message("sentence.clause.cusum_early", "possibly a rise above the expected level")
+message("sentence.colon", ": ")
+message("sentence.semicolon", "; ")
+message("sentence.window",
+        "{name} over the last 3 months {value}, expected {expected}: above the limit {upper} for "
+        "a team of {headcount}")
+message("sentence.rise",
+        "{name} over the last {rise_months} months {rise_value}, expected {rise_expected}")
+message("sentence.funnel",
+        "{name} over the last 12 months {rolling} against {organisation} in the organisation: "
+        "above the limit {funnel_limit} for a team of this size")
+plural_message("sentence.trend.percent",
+               "rising by {slope} points a month over 12 months",
+               "rising by {slope} points a month over 12 months")
+message("sentence.trend.other", "rising by {slope} a month over 12 months")
+
+
 _COMMA_DECIMALS = str.maketrans({",": THIN_SPACE, ".": ","})
 _DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
 
@@ -183,23 +128,24 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
     for lang in LANGUAGES:
         tails = {run: run_phrase(*run, lang) for run in set(runs)
                  if isinstance(run[0], dt.date)}
-        name = INDICATORS_BY_ID[indicator].names[lang]
+        name = indicator_name(indicator, lang)
+        colon, semicolon = template("sentence.colon", lang), template("sentence.semicolon", lang)
         texts = []
         for row, rule in enumerate(rules):
             words = {key: column[lang][row] for key, column in formatted.items()}
             words.update(name=name)
             if rule == "funnel_outlier":
-                text = _FUNNEL_SENTENCE[lang].format(**words)
+                text = template("sentence.funnel", lang).format(**words)
             elif rule in _WINDOW_RULES:
-                text = _WINDOW_SENTENCE[lang].format(**words)
+                text = template("sentence.window", lang).format(**words)
             elif rule in _CUSUM_RULES and rise_months[row] > 1:
-                text = (_RISE_HEAD[lang].format(**words, rise_months=rise_months[row])
-                        + COLON[lang] + _CLAUSES[rule][lang].format(**words))
+                text = (template("sentence.rise", lang).format(**words, rise_months=rise_months[row])
+                        + colon + template(f"sentence.clause.{rule}", lang).format(**words))
             else:
-                text = (_HEAD[lang].format(**words) + COLON[lang]
-                        + _CLAUSES[rule][lang].format(**words))
+                text = (template("sentence.head", lang).format(**words) + colon
+                        + template(f"sentence.clause.{rule}", lang).format(**words))
             if runs[row] in tails:
-                text += SEMICOLON[lang] + tails[runs[row]]
+                text += semicolon + tails[runs[row]]
             texts.append(text + ".")
         result[f"reason_{lang}"] = texts
     return result
@@ -236,19 +182,8 @@ _FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "
                "rise_expected", "rise_months")
 
 
-# A clear upward trend over the last 12 months, added to a hotspot's sentence.
-_TREND = {
-    "%": {
-        "nl": "stijgt met {slope} procentpunt per maand over 12 maanden",
-        "fr": "en hausse de {slope} {points} par mois sur 12 mois",
-        "en": "rising by {slope} points a month over 12 months",
-    },
-    "other": {
-        "nl": "stijgt met {slope} per maand over 12 maanden",
-        "fr": "en hausse de {slope} par mois sur 12 mois",
-        "en": "rising by {slope} a month over 12 months",
-    },
-}
+# A clear upward trend over the last 12 months, added to a hotspot's sentence:
+# "sentence.trend.percent" or "sentence.trend.other".
 _TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1}
 
 
@@ -259,11 +194,11 @@ def trend_phrase(slope: float, unit: str, lang: str) -> str:
     if 0 < slope < 1:
         decimals = min(max(decimals, math.ceil(-math.log10(slope))), 3)
     number = format_number(slope, lang, decimals)
-    points = "point" if slope < 2 else "points"          # French: plural from 2
-    template = _TREND["%" if unit == "%" else "other"][lang]
-    return template.format(slope=number, points=points)
+    if unit == "%":      # counted by its whole points: French says '1,5 point', '2,3 points'
+        return template("sentence.trend.percent", lang, int(slope)).format(slope=number)
+    return template("sentence.trend.other", lang).format(slope=number)
 
 
 def with_trend(sentence: str, slope: float, unit: str, lang: str) -> str:
     """The sentence with the trend phrase added before its final full stop."""
-    return sentence.removesuffix(".") + SEMICOLON[lang] + trend_phrase(slope, unit, lang) + "."
+    return sentence.removesuffix(".") + template("sentence.semicolon", lang) + trend_phrase(slope, unit, lang) + "."

@@ -30,21 +30,28 @@ from ..access import control as access
 from ..access import audit
 from ..definitions import INDICATOR_IDS
 from ..free_text import require_no_identifiers
+from ..texts.catalogue import message, template
 
 REVIEW_STATUSES = ("seen", "under_investigation", "action_planned", "closed")
-STATUS_LABELS = {
-    "seen": {"nl": "Gezien", "fr": "Vu", "en": "Seen"},
-    "under_investigation": {"nl": "In onderzoek", "fr": "En cours d'analyse",
-                            "en": "Under investigation"},
-    "action_planned": {"nl": "Actie gepland", "fr": "Action planifiée", "en": "Action planned"},
-    "closed": {"nl": "Afgesloten", "fr": "Clôturé", "en": "Closed"},
-}
 MAX_NOTE_LENGTH = 500
 MAX_DEPARTMENT_LENGTH = 200
 EARLIEST_YEAR = 1990
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})(-\d{2})?$")
 REVIEW_COLUMNS = ["review_id", "department", "indicator", "month", "status", "note",
                   "follow_up", "reviewer", "reviewed_at", "updated_at"]
+
+
+def status_label(status: str, lang: str) -> str:
+    """'Under investigation': a review status for people."""
+    return template(f"review_status.{status}", lang)
+
+
+# "review_status.<status>".
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("review_status.seen", "Seen")
+message("review_status.under_investigation", "Under investigation")
+message("review_status.action_planned", "Action planned")
+message("review_status.closed", "Closed")
 
 
 def clean_note(note: str | None) -> str:

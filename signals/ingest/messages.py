@@ -1,4 +1,4 @@
-"""The ingest's messages in Dutch (nl), French (fr) and English (en).
+"""The ingest's messages: English source declared here, translations in the catalogues.
 
 A message is a key plus parameters (`Message`), rendered in a language only when
 shown: the command line and the CONTRACT use English, the Upload page the
@@ -11,438 +11,142 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
+from ..texts.catalogue import message, plural_message, template
 from ..texts.formatting import MONTH_NAMES, format_number
-from ..texts.i18n import Plural, plural
 
 DEFAULT_LANGUAGE = "en"
 
-_EXCEL_EN = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
-_EXCEL_NL = "tekst, in Excel bewaard als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)'"
-_EXCEL_FR = "du texte, enregistré dans Excel en 'CSV UTF-8' ou 'CSV (séparateur : point-virgule)'"
-
-MESSAGES: dict[str, dict[str, str | Plural]] = {
-    # What a cell or row should have held ("expected ...")
-    "expected.required": {
-        "nl": "een waarde (deze kolom is verplicht)",
-        "fr": "une valeur (cette colonne est obligatoire)",
-        "en": "a value (this column is required)",
-    },
-    "expected.format.date": {
-        "nl": "een datum JJJJ-MM-DD of DD/MM/JJJJ",
-        "fr": "une date AAAA-MM-JJ ou JJ/MM/AAAA",
-        "en": "a date YYYY-MM-DD or DD/MM/YYYY",
-    },
-    "expected.real_date.day": {
-        "nl": "een bestaande datum: {value} bestaat niet ({month_name} heeft {days} dagen)",
-        "fr": "une date qui existe : le {value} n'existe pas ({month_name} compte {days} jours)",
-        "en": "a date that exists: {value} does not exist ({month_name} has {days} days)",
-    },
-    "expected.real_date.february": {
-        "nl": "een bestaande datum: {value} bestaat niet (februari {year} heeft {days} dagen)",
-        "fr": "une date qui existe : le {value} n'existe pas (février {year} compte {days} jours)",
-        "en": "a date that exists: {value} does not exist (February {year} has {days} days)",
-    },
-    "expected.real_date.month": {
-        "nl": "een bestaande datum: {value} bestaat niet (er is geen maand {month})",
-        "fr": "une date qui existe : le {value} n'existe pas (il n'y a pas de mois {month})",
-        "en": "a date that exists: {value} does not exist (there is no month {month})",
-    },
-    "expected.real_month.month": {
-        "nl": "een bestaande maand: {value} bestaat niet (er is geen maand {month})",
-        "fr": "un mois qui existe : {value} n'existe pas (il n'y a pas de mois {month})",
-        "en": "a month that exists: {value} does not exist (there is no month {month})",
-    },
-    "expected.format.month": {
-        "nl": "een maand JJJJ-MM",
-        "fr": "un mois AAAA-MM",
-        "en": "a month YYYY-MM",
-    },
-    "expected.format.int": {
-        "nl": "een geheel getal",
-        "fr": "un nombre entier",
-        "en": "a whole number",
-    },
-    "expected.format.decimal": {
-        "nl": "een getal (met decimale punt of komma)",
-        "fr": "un nombre (avec point ou virgule décimale)",
-        "en": "a number (decimal point or comma)",
-    },
-    "expected.range.date": {
-        "nl": "een datum op of na {date}",
-        "fr": "une date égale ou postérieure au {date}",
-        "en": "a date on or after {date}",
-    },
-    "expected.range.month": {
-        "nl": "een maand vanaf {month}",
-        "fr": "un mois à partir de {month}",
-        "en": "a month from {month} on",
-    },
-    "expected.future.date": {
-        "nl": "een datum op of voor {date} (hoogstens een jaar na vandaag)",
-        "fr": "une date égale ou antérieure au {date} (un an après aujourd'hui au plus)",
-        "en": "a date on or before {date} (at most one year after today)",
-    },
-    "expected.future.month": {
-        "nl": "een maand tot en met {month} (hoogstens een jaar na vandaag)",
-        "fr": "un mois jusqu'à {month} inclus (un an après aujourd'hui au plus)",
-        "en": "a month up to {month} (at most one year after today)",
-    },
-    "expected.range.int": {
-        "nl": "een geheel getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
-        "fr": "un nombre entier de 0 ou plus (une valeur négative est hors limites)",
-        "en": "a whole number of 0 or more (a negative value is out of range)",
-    },
-    "expected.range.decimal": {
-        "nl": "een getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
-        "fr": "un nombre de 0 ou plus (une valeur négative est hors limites)",
-        "en": "a number of 0 or more (a negative value is out of range)",
-    },
-    "expected.enum": {
-        "nl": "een van {values}",
-        "fr": "l'une des valeurs {values}",
-        "en": "one of {values}",
-    },
-    "expected.plain_text": {
-        "nl": "gewone tekst, geen rekenbladformule (een cel mag niet beginnen met =, +, - of @)",
-        "fr": "du texte simple, pas une formule de tableur (une cellule ne peut pas commencer "
-              "par =, +, - ou @)",
-        "en": "plain text, not a spreadsheet formula (a cell must not start with =, +, - or @)",
-    },
-    "expected.reserved_department": {
-        "nl": "een afdelingsnaam anders dan ALL, dat voorbehouden is voor de hele organisatie",
-        "fr": "un nom de service autre que ALL, réservé à l'ensemble de l'organisation",
-        "en": "a department name other than ALL, which is reserved for the whole organisation",
-    },
-    "expected.department_length": {
-        "nl": "een afdelingsnaam van hoogstens {limit} tekens (deze telt er {length})",
-        "fr": "un nom de service de {limit} caractères au plus (celui-ci en compte {length})",
-        "en": "a department name of at most {limit} characters (this one has {length})",
-    },
-    "expected.date_order": {
-        "nl": "een datum op of na de {column} {date}",
-        "fr": "une date égale ou postérieure à la {column} {date}",
-        "en": "a date on or after the {column} {date}",
-    },
-    "expected.required_when": {
-        "nl": "een {column} bij een {other} '{value}' (een van {values})",
-        "fr": "un {column} pour un {other} '{value}' (l'une des valeurs {values})",
-        "en": "a {column} for an {other} '{value}' (one of {values})",
-    },
-    "expected.duplicate_key": {
-        "nl": "een sleutel ({columns}) die maar één keer voorkomt; deze rij herhaalt regel {line}",
-        "fr": "une clé ({columns}) utilisée une seule fois ; cette ligne répète la ligne {line}",
-        "en": "a key ({columns}) used once; this row repeats line {line}",
-    },
-    "expected.malformed.fields": {
-        "nl": "{fields} velden gescheiden door '{delimiter}', zoals in de kopregel",
-        "fr": "{fields} champs séparés par '{delimiter}', comme dans l'en-tête",
-        "en": "{fields} fields separated by '{delimiter}', as in the header",
-    },
-    "expected.malformed.quote": {
-        "nl": 'een waarde tussen aanhalingstekens die eindigt met het sluitende aanhalingsteken (")',
-        "fr": 'une valeur entre guillemets qui se termine par son guillemet fermant (")',
-        "en": 'a quoted value that ends with its closing quote (")',
-    },
-    "expected.malformed.other": {
-        "nl": "een leesbare CSV-rij",
-        "fr": "une ligne CSV lisible",
-        "en": "a readable CSV row",
-    },
-    "expected.header.duplicate": {
-        "nl": "elke kolomnaam één keer in de kopregel ('{name}' staat er {count} keer)",
-        "fr": "chaque nom de colonne une seule fois dans l'en-tête ('{name}' y figure {count} fois)",
-        "en": "each column name once in the header ('{name}' appears {count} times)",
-    },
-    "expected.header.missing": {
-        "nl": "een kolom met de naam '{name}' in de kopregel (verplicht voor {kind})",
-        "fr": "une colonne nommée '{name}' dans l'en-tête (obligatoire pour {kind})",
-        "en": "a column named '{name}' in the header (required for {kind})",
-    },
-    "file.header.other_kind": {
-        "nl": "de kolommen van een bestand '{kind_label}': deze kolommen horen niet bij "
-              "'{kind_label}', ze lijken op een bestand '{other_label}' (kies die soort, of laad "
-              "het bestand '{kind_label}' op)",
-        "fr": "les colonnes d'un fichier « {kind_label} » : ces en-têtes ne sont pas ceux d'un "
-              "fichier « {kind_label} », ils ressemblent à un fichier « {other_label} » (choisissez "
-              "ce type, ou chargez le fichier « {kind_label} »)",
-        "en": "the columns of the kind '{kind_label}': these headers do not look like that kind "
-              "of file, they look like the kind '{other_label}' (choose that kind, or upload the "
-              "'{kind_label}' file)",
-    },
-    "file.header.no_kind": {
-        "nl": "de kolommen van een bestand '{kind_label}' ({expected}): de kolommen van dit "
-              "bestand passen bij geen enkele soort bestand",
-        "fr": "les colonnes d'un fichier « {kind_label} » ({expected}) : les en-têtes de ce "
-              "fichier ne correspondent à aucun type de fichier",
-        "en": "the columns of the kind '{kind_label}' ({expected}): the headers of this file match "
-              "no kind of file",
-    },
-    # The file as a whole
-    "file.unknown_kind": {
-        "nl": "Onbekende soort bestand '{kind}'; verwacht een van {kinds}.",
-        "fr": "Type de fichier inconnu '{kind}' ; attendu l'un de {kinds}.",
-        "en": "Unknown kind of file '{kind}'; expected one of {kinds}.",
-    },
-    "file.too_large": {
-        "nl": "Het bestand is {size} MB, meer dan de limiet van {limit} MB; het werd niet gelezen. "
-              "Verwacht een kleiner bestand: splits het bijvoorbeeld per jaar.",
-        "fr": "Le fichier fait {size} Mo, plus que la limite de {limit} Mo ; il n'a pas été lu. "
-              "Attendu un fichier plus petit : divisez-le par exemple par année.",
-        "en": "The file is {size} MB, larger than the limit of {limit} MB; it was not read. "
-              "Expected a smaller file: split it, for example per year.",
-    },
-    "file.too_many_columns": {
-        "nl": "De kopregel heeft {columns} kolommen, meer dan de limiet van {limit}; het bestand "
-              "werd niet verder gelezen. Verwacht hoogstens {limit} kolommen.",
-        "fr": "L'en-tête compte {columns} colonnes, plus que la limite de {limit} ; le fichier "
-              "n'a pas été lu plus loin. Attendu au plus {limit} colonnes.",
-        "en": "The header has {columns} columns, more than the limit of {limit}; the file was "
-              "not read further. Expected at most {limit} columns.",
-    },
-    "file.binary": {
-        "nl": "Het bestand is geen UTF-8- of Windows-1252-tekst (het lijkt UTF-16 of een binair "
-              f"bestand); verwacht {_EXCEL_NL}.",
-        "fr": "Le fichier n'est pas du texte UTF-8 ou Windows-1252 (il ressemble à de l'UTF-16 ou "
-              f"à un fichier binaire) ; attendu {_EXCEL_FR}.",
-        "en": "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary "
-              f"file); expected {_EXCEL_EN}.",
-    },
-    "file.control_characters": {
-        "nl": "Het bestand bevat stuurtekens (regel {line}), zoals een binair bestand; "
-              f"verwacht {_EXCEL_NL}.",
-        "fr": "Le fichier contient des caractères de contrôle (ligne {line}), comme un fichier "
-              f"binaire ; attendu {_EXCEL_FR}.",
-        "en": "The file contains control characters (line {line}), as a binary file does; "
-              f"expected {_EXCEL_EN}.",
-    },
-    "file.not_text": {
-        "nl": f"Het bestand is geen UTF-8- of Windows-1252-tekst; verwacht {_EXCEL_NL}.",
-        "fr": f"Le fichier n'est pas du texte UTF-8 ou Windows-1252 ; attendu {_EXCEL_FR}.",
-        "en": f"The file is not UTF-8 or Windows-1252 text; expected {_EXCEL_EN}.",
-    },
-    "file.empty": {
-        "nl": "Het bestand is leeg; verwacht een kopregel en rijen met gegevens.",
-        "fr": "Le fichier est vide ; attendu une ligne d'en-tête et des lignes de données.",
-        "en": "The file is empty; expected a header line and data rows.",
-    },
-    "file.empty_header": {
-        "nl": "Regel 1 is leeg; verwacht de kopregel (de kolomnamen) op regel 1.",
-        "fr": "La ligne 1 est vide ; attendu l'en-tête (les noms des colonnes) en ligne 1.",
-        "en": "Line 1 is empty; expected the header (the column names) on line 1.",
-    },
-    "file.no_rows": {
-        "nl": "Het bestand heeft een kopregel maar geen rijen met gegevens; verwacht minstens "
-              "één rij gegevens onder de kopregel.",
-        "fr": "Le fichier a un en-tête mais aucune ligne de données ; attendu au moins une "
-              "ligne de données sous l'en-tête.",
-        "en": "The file has a header but no data rows; expected at least one row of data below "
-              "the header.",
-    },
-    "file.unreadable_csv": {
-        "nl": "Het bestand kon niet als CSV gelezen worden ({detail}).",
-        "fr": "Le fichier n'a pas pu être lu comme CSV ({detail}).",
-        "en": "The file could not be read as CSV ({detail}).",
-    },
-    "file.read_failed": {
-        "nl": "Het bestand kon niet gelezen worden ({reason}).",
-        "fr": "Le fichier n'a pas pu être lu ({reason}).",
-        "en": "The file could not be read ({reason}).",
-    },
-    "file.store_failed": {
-        "nl": "Het bewaren van het bestand is mislukt, er werd niets bewaard ({detail}).",
-        "fr": "L'enregistrement du fichier a échoué, rien n'a été enregistré ({detail}).",
-        "en": "Storing the file failed, nothing was stored ({detail}).",
-    },
-    # The pseudonymisation key (a configuration mistake: nothing of the file is stored)
-    "key.env_not_hex": {
-        "nl": "SIGNALS_PSEUDONYM_KEY is geen bruikbare sleutel: verwacht minstens 32 "
-              "hexadecimale cijfers (0-9, a-f), gevonden {found}. Er werd niets bewaard.",
-        "fr": "SIGNALS_PSEUDONYM_KEY n'est pas une clé utilisable : attendu au moins 32 chiffres "
-              "hexadécimaux (0-9, a-f), trouvé {found}. Rien n'a été enregistré.",
-        "en": "SIGNALS_PSEUDONYM_KEY is not a usable key: expected at least 32 hexadecimal "
-              "digits (0-9, a-f), found {found}. Nothing was stored.",
-    },
-    "key.file_too_short": {
-        "nl": "Het sleutelbestand voor pseudonimisering is te kort ({size} bytes): een sleutel "
-              "heeft minstens 32 hexadecimale cijfers (16 bytes). Zet het oorspronkelijke "
-              "sleutelbestand terug. Er werd niets bewaard.",
-        "fr": "Le fichier de clé de pseudonymisation est trop court ({size} octets) : une clé "
-              "compte au moins 32 chiffres hexadécimaux (16 octets). Restaurez le fichier de clé "
-              "d'origine. Rien n'a été enregistré.",
-        "en": "The pseudonymisation key file is too short ({size} bytes): a key has at least "
-              "32 hexadecimal digits (16 bytes). Restore the original key file. "
-              "Nothing was stored.",
-    },
-    "key.file_not_hex": {
-        "nl": "Het sleutelbestand voor pseudonimisering bevat geen sleutel in hexadecimale "
-              "cijfers. Zet het oorspronkelijke sleutelbestand terug. Er werd niets bewaard.",
-        "fr": "Le fichier de clé de pseudonymisation ne contient pas une clé en chiffres "
-              "hexadécimaux. Restaurez le fichier de clé d'origine. Rien n'a été enregistré.",
-        "en": "The pseudonymisation key file does not hold a key in hexadecimal digits. "
-              "Restore the original key file. Nothing was stored.",
-    },
-    "key.file_unreadable": {
-        "nl": "Het sleutelbestand voor pseudonimisering kan niet gelezen of aangemaakt worden "
-              "({reason}). Er werd niets bewaard.",
-        "fr": "Le fichier de clé de pseudonymisation ne peut être lu ni créé ({reason}). "
-              "Rien n'a été enregistré.",
-        "en": "The pseudonymisation key file cannot be read or created ({reason}). "
-              "Nothing was stored.",
-    },
-    "key.mismatch": {
-        "nl": "Deze databank werd gevuld met een andere pseudonimiseringssleutel (vingerafdruk "
-              "{expected}; de gebruikte sleutel heeft {actual}). Zet het oorspronkelijke "
-              "sleutelbestand terug of stel SIGNALS_PSEUDONYM_KEY in. Er werd niets bewaard.",
-        "fr": "Cette base a été remplie avec une autre clé de pseudonymisation (empreinte "
-              "{expected} ; la clé utilisée a {actual}). Restaurez le fichier de clé d'origine ou "
-              "définissez SIGNALS_PSEUDONYM_KEY. Rien n'a été enregistré.",
-        "en": "This database was filled with another pseudonymisation key (fingerprint "
-              "{expected}; the key in use has {actual}). Restore the original key file or set "
-              "SIGNALS_PSEUDONYM_KEY; see the README, 'The pseudonymisation key'. "
-              "Nothing was stored.",
-    },
-    "key.readable_by_others": {
-        "nl": "Het sleutelbestand voor pseudonimisering is leesbaar voor andere gebruikers "
-              "(rechten {mode}); maak het leesbaar voor de eigenaar alleen (chmod 600).",
-        "fr": "Le fichier de clé de pseudonymisation est lisible par d'autres utilisateurs "
-              "(droits {mode}) ; rendez-le lisible par son seul propriétaire (chmod 600).",
-        "en": "The pseudonymisation key file is readable by other users (permissions {mode}); "
-              "make it readable by its owner only (chmod 600).",
-    },
-    "file.demo": {
-        "nl": "Dit is de demodatabank: echte bestanden worden nooit gemengd met de fictieve "
-              "demogegevens. Laad op in de databank van de organisatie.",
-        "fr": "Ceci est la base de démonstration : les vrais fichiers ne sont jamais mêlés aux "
-              "données fictives. Chargez-les dans la base de l'organisation.",
-        "en": "This is the demo database: real files are never mixed with the synthetic demo "
-              "data. Upload into the organisation's database instead.",
-    },
-    # Undoing an upload (signals.undo)
-    "undo.done": {              # several counts: label: number, so no plural is hedged
-        "nl": "Upload {upload} ({file}) ongedaan gemaakt. Rijen verwijderd: {removed}; "
-              "waarvan teruggezet op de vorige versie: {restored}.",
-        "fr": "Chargement {upload} ({file}) annulé. Lignes retirées : {removed} ; "
-              "dont remises dans leur version précédente : {restored}.",
-        "en": "Upload {upload} ({file}) undone. Rows removed: {removed}; "
-              "of these put back to their previous version: {restored}.",
-    },
-    "undo.done_left": {
-        "nl": "Upload {upload} ({file}) ongedaan gemaakt. Rijen verwijderd: {removed}; "
-              "waarvan teruggezet op de vorige versie: {restored}. Gebleven zoals ze zijn, "
-              "omdat een latere upload ({later}) ze opnieuw wijzigde: {left}.",
-        "fr": "Chargement {upload} ({file}) annulé. Lignes retirées : {removed} ; "
-              "dont remises dans leur version précédente : {restored}. Laissées telles "
-              "quelles, car un chargement ultérieur ({later}) les a modifiées : {left}.",
-        "en": "Upload {upload} ({file}) undone. Rows removed: {removed}; "
-              "of these put back to their previous version: {restored}. Left as they are, "
-              "because a later upload ({later}) changed them again: {left}.",
-    },
-    "undo.unknown": {
-        "nl": "Er is geen upload {upload}.",
-        "fr": "Il n'y a pas de chargement {upload}.",
-        "en": "There is no upload {upload}.",
-    },
-    "undo.not_stored": {
-        "nl": "Upload {upload} kan niet ongedaan gemaakt worden: er is niets van bewaard "
-              "(status {status}).",
-        "fr": "Le chargement {upload} ne peut pas être annulé : rien n'en est enregistré "
-              "(statut {status}).",
-        "en": "Upload {upload} cannot be undone: nothing of it is stored (status {status}).",
-    },
-    "undo.too_old": {
-        "nl": "Upload {upload} werd bewaard voor deze versie bijhield wat een upload wijzigt; "
-              "hij kan niet ongedaan gemaakt worden.",
-        "fr": "Le chargement {upload} a été enregistré avant que cette version ne garde ce "
-              "qu'un chargement modifie ; il ne peut pas être annulé.",
-        "en": "Upload {upload} was stored before this version kept what an upload changes; "
-              "it cannot be undone.",
-    },
-    # Warnings: the file is stored, but the reader should know
-    "warning.extra_columns": {
-        "nl": "Extra kolommen genegeerd: {columns}.",
-        "fr": "Colonnes supplémentaires ignorées : {columns}.",
-        "en": "Extra columns ignored: {columns}.",
-    },
-    "warning.empty_rows": {     # a text with two forms counts `count`
-        "nl": Plural("{count} lege rij genegeerd.", "{count} lege rijen genegeerd."),
-        "fr": Plural("{count} ligne vide ignorée.", "{count} lignes vides ignorées."),
-        "en": Plural("{count} empty row ignored.", "{count} empty rows ignored."),
-    },
-    "warning.kept.rows": {
-        "nl": Plural("{count} rij met een lege cel waar al een waarde bewaard was: de bewaarde "
-                     "waarde is behouden (een lege cel wist nooit een waarde).",
-                     "{count} rijen met een lege cel waar al een waarde bewaard was: de bewaarde "
-                     "waarden zijn behouden (een lege cel wist nooit een waarde)."),
-        "fr": Plural("{count} ligne avec une cellule vide là où une valeur était déjà "
-                     "enregistrée : la valeur enregistrée est conservée (une cellule vide "
-                     "n'efface jamais une valeur).",
-                     "{count} lignes avec une cellule vide là où une valeur était déjà "
-                     "enregistrée : les valeurs enregistrées sont conservées (une cellule vide "
-                     "n'efface jamais une valeur)."),
-        "en": Plural("{count} row with an empty cell where a value was already stored: the "
-                     "stored value was kept (an empty cell never erases a value).",
-                     "{count} rows with an empty cell where a value was already stored: the "
-                     "stored values were kept (an empty cell never erases a value)."),
-    },
-    "warning.kept.cell": {
-        "nl": "Regel {line}, kolom {column}: lege cel, bewaarde waarde {value} behouden.",
-        "fr": "Ligne {line}, colonne {column} : cellule vide, valeur enregistrée {value} "
-              "conservée.",
-        "en": "Line {line}, column {column}: empty cell, stored value {value} kept.",
-    },
-    "warning.kept.more": {
-        "nl": Plural("En nog {count} behouden waarde.", "En nog {count} behouden waarden."),
-        "fr": Plural("Et encore {count} valeur conservée.", "Et encore {count} valeurs conservées."),
-        "en": Plural("And {count} more kept value.", "And {count} more kept values."),
-    },
-    "warning.department.similar_stored": {
-        "nl": "Regel {line}: de nieuwe afdeling '{name}' lijkt op de bekende afdeling "
-              "'{known}'. Bedoelt u '{known}'? Verbeter het bestand en laad het opnieuw op, "
-              "anders wordt '{name}' een aparte afdeling.",
-        "fr": "Ligne {line} : le nouveau service '{name}' ressemble au service connu "
-              "'{known}'. S'agit-il de '{known}' ? Corrigez le fichier et chargez-le à nouveau, "
-              "sinon '{name}' devient un service distinct.",
-        "en": "Line {line}: the new department '{name}' looks like the known department "
-              "'{known}'. Did you mean '{known}'? Correct the file and upload it again, "
-              "otherwise '{name}' becomes a separate department.",
-    },
-    "warning.department.similar_file": {
-        "nl": "Regel {line}: de afdeling '{name}' lijkt op '{known}', eerder in dit bestand. "
-              "Gaat het om dezelfde afdeling?",
-        "fr": "Ligne {line} : le service '{name}' ressemble à '{known}', plus haut dans ce "
-              "fichier. S'agit-il du même service ?",
-        "en": "Line {line}: the department '{name}' looks like '{known}', earlier in this file. "
-              "Is it the same department?",
-    },
-    "warning.line_numbers": {
-        "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "
-              "aanhalingstekens?); ze tellen de gegevensrijen vanaf regel 2.",
-        "fr": "Les numéros de ligne n'ont pas pu être établis exactement (guillemets non "
-              "fermés ?) ; ils comptent les lignes de données à partir de la ligne 2.",
-        "en": "Line numbers could not be matched exactly (unbalanced quotes?); they count data "
-              "rows from line 2.",
-    },
-    "warning.national_number": {
-        "nl": Plural("{count} employee_id-waarde lijkt op een rijksregisternummer (op regel "
-                     "{line}). Ze is gepseudonimiseerd zoals elke id, maar gebruik liever een "
-                     "intern personeelsnummer.",
-                     "{count} employee_id-waarden lijken op een rijksregisternummer (de eerste "
-                     "op regel {line}). Ze zijn gepseudonimiseerd zoals elke id, maar gebruik "
-                     "liever een intern personeelsnummer."),
-        "fr": Plural("{count} valeur d'employee_id ressemble à un numéro de registre national "
-                     "(en ligne {line}). Elle est pseudonymisée comme tout identifiant, mais "
-                     "utilisez plutôt un matricule interne du personnel.",
-                     "{count} valeurs d'employee_id ressemblent à un numéro de registre national "
-                     "(la première en ligne {line}). Elles sont pseudonymisées comme tout "
-                     "identifiant, mais utilisez plutôt un matricule interne du personnel."),
-        "en": Plural("{count} employee_id value looks like a Belgian national register number "
-                     "(on line {line}). It was pseudonymised like any id, but an internal "
-                     "personnel number is the better choice.",
-                     "{count} employee_id values look like a Belgian national register number "
-                     "(the first on line {line}). They were pseudonymised like any id, but an "
-                     "internal personnel number is the better choice."),
-    },
-}
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("expected.required", "a value (this column is required)")
+message("expected.format.date", "a date YYYY-MM-DD or DD/MM/YYYY")
+message("expected.real_date.day",
+        "a date that exists: {value} does not exist ({month_name} has {days} days)")
+message("expected.real_date.february",
+        "a date that exists: {value} does not exist (February {year} has {days} days)")
+message("expected.real_date.month",
+        "a date that exists: {value} does not exist (there is no month {month})")
+message("expected.real_month.month",
+        "a month that exists: {value} does not exist (there is no month {month})")
+message("expected.format.month", "a month YYYY-MM")
+message("expected.format.int", "a whole number")
+message("expected.format.decimal", "a number (decimal point or comma)")
+message("expected.range.date", "a date on or after {date}")
+message("expected.range.month", "a month from {month} on")
+message("expected.future.date", "a date on or before {date} (at most one year after today)")
+message("expected.future.month", "a month up to {month} (at most one year after today)")
+message("expected.range.int", "a whole number of 0 or more (a negative value is out of range)")
+message("expected.range.decimal", "a number of 0 or more (a negative value is out of range)")
+message("expected.enum", "one of {values}")
+message("expected.plain_text",
+        "plain text, not a spreadsheet formula (a cell must not start with =, +, - or @)")
+message("expected.reserved_department",
+        "a department name other than ALL, which is reserved for the whole organisation")
+message("expected.department_length",
+        "a department name of at most {limit} characters (this one has {length})")
+message("expected.date_order", "a date on or after the {column} {date}")
+message("expected.required_when", "a {column} for an {other} '{value}' (one of {values})")
+message("expected.duplicate_key", "a key ({columns}) used once; this row repeats line {line}")
+message("expected.malformed.fields",
+        "{fields} fields separated by '{delimiter}', as in the header")
+message("expected.malformed.quote", "a quoted value that ends with its closing quote (\")")
+message("expected.malformed.other", "a readable CSV row")
+message("expected.header.duplicate",
+        "each column name once in the header ('{name}' appears {count} times)")
+message("expected.header.missing", "a column named '{name}' in the header (required for {kind})")
+message("file.header.other_kind",
+        "the columns of the kind '{kind_label}': these headers do not look like that kind of "
+        "file, they look like the kind '{other_label}' (choose that kind, or upload the "
+        "'{kind_label}' file)")
+message("file.header.no_kind",
+        "the columns of the kind '{kind_label}' ({expected}): the headers of this file match no "
+        "kind of file")
+message("file.unknown_kind", "Unknown kind of file '{kind}'; expected one of {kinds}.")
+message("file.too_large",
+        "The file is {size} MB, larger than the limit of {limit} MB; it was not read. Expected a "
+        "smaller file: split it, for example per year.")
+message("file.too_many_columns",
+        "The header has {columns} columns, more than the limit of {limit}; the file was not read "
+        "further. Expected at most {limit} columns.")
+message("file.binary",
+        "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary file); "
+        "expected text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel.")
+message("file.control_characters",
+        "The file contains control characters (line {line}), as a binary file does; expected text "
+        "saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel.")
+message("file.not_text",
+        "The file is not UTF-8 or Windows-1252 text; expected text saved as 'CSV UTF-8' or 'CSV "
+        "(comma/semicolon delimited)' from Excel.")
+message("file.empty", "The file is empty; expected a header line and data rows.")
+message("file.empty_header", "Line 1 is empty; expected the header (the column names) on line 1.")
+message("file.no_rows",
+        "The file has a header but no data rows; expected at least one row of data below the "
+        "header.")
+message("file.unreadable_csv", "The file could not be read as CSV ({detail}).")
+message("file.read_failed", "The file could not be read ({reason}).")
+message("file.store_failed", "Storing the file failed, nothing was stored ({detail}).")
+message("key.env_not_hex",
+        "SIGNALS_PSEUDONYM_KEY is not a usable key: expected at least 32 hexadecimal digits (0-9, "
+        "a-f), found {found}. Nothing was stored.")
+message("key.file_too_short",
+        "The pseudonymisation key file is too short ({size} bytes): a key has at least 32 "
+        "hexadecimal digits (16 bytes). Restore the original key file. Nothing was stored.")
+message("key.file_not_hex",
+        "The pseudonymisation key file does not hold a key in hexadecimal digits. Restore the "
+        "original key file. Nothing was stored.")
+message("key.file_unreadable",
+        "The pseudonymisation key file cannot be read or created ({reason}). Nothing was stored.")
+message("key.mismatch",
+        "This database was filled with another pseudonymisation key (fingerprint {expected}; the "
+        "key in use has {actual}). Restore the original key file or set SIGNALS_PSEUDONYM_KEY; "
+        "see the README, 'The pseudonymisation key'. Nothing was stored.")
+message("key.readable_by_others",
+        "The pseudonymisation key file is readable by other users (permissions {mode}); make it "
+        "readable by its owner only (chmod 600).")
+message("file.demo",
+        "This is the demo database: real files are never mixed with the synthetic demo data. "
+        "Upload into the organisation's database instead.")
+message("undo.done",
+        "Upload {upload} ({file}) undone. Rows removed: {removed}; of these put back to their "
+        "previous version: {restored}.")
+message("undo.done_left",
+        "Upload {upload} ({file}) undone. Rows removed: {removed}; of these put back to their "
+        "previous version: {restored}. Left as they are, because a later upload ({later}) changed "
+        "them again: {left}.")
+message("undo.unknown", "There is no upload {upload}.")
+message("undo.not_stored",
+        "Upload {upload} cannot be undone: nothing of it is stored (status {status}).")
+message("undo.too_old",
+        "Upload {upload} was stored before this version kept what an upload changes; it cannot be "
+        "undone.")
+message("warning.extra_columns", "Extra columns ignored: {columns}.")
+plural_message("warning.empty_rows", "{count} empty row ignored.", "{count} empty rows ignored.")
+plural_message("warning.kept.rows",
+               "{count} row with an empty cell where a value was already stored: the stored value "
+               "was kept (an empty cell never erases a value).",
+               "{count} rows with an empty cell where a value was already stored: the stored "
+               "values were kept (an empty cell never erases a value).")
+message("warning.kept.cell",
+        "Line {line}, column {column}: empty cell, stored value {value} kept.")
+plural_message("warning.kept.more",
+               "And {count} more kept value.",
+               "And {count} more kept values.")
+message("warning.department.similar_stored",
+        "Line {line}: the new department '{name}' looks like the known department '{known}'. Did "
+        "you mean '{known}'? Correct the file and upload it again, otherwise '{name}' becomes a "
+        "separate department.")
+message("warning.department.similar_file",
+        "Line {line}: the department '{name}' looks like '{known}', earlier in this file. Is it "
+        "the same department?")
+message("warning.line_numbers",
+        "Line numbers could not be matched exactly (unbalanced quotes?); they count data rows "
+        "from line 2.")
+plural_message("warning.national_number",
+               "{count} employee_id value looks like a Belgian national register number (on line "
+               "{line}). It was pseudonymised like any id, but an internal personnel number is "
+               "the better choice.",
+               "{count} employee_id values look like a Belgian national register number (the "
+               "first on line {line}). They were pseudonymised like any id, but an internal "
+               "personnel number is the better choice.")
 
 
 def _shown(value, lang: str) -> str:
@@ -454,13 +158,12 @@ def _shown(value, lang: str) -> str:
 
 def _derived(params: dict, lang: str) -> dict:
     """Words a parameter stands for in the language: a kind's label, a month's name."""
-    from ..definitions import KINDS
+    from ..definitions import KINDS, kind_label
 
     derived = {}
     for name in ("kind", "other"):
         if params.get(name) in KINDS:
-            labels = KINDS[params[name]].labels
-            derived[f"{name}_label"] = labels.get(lang, labels[DEFAULT_LANGUAGE])
+            derived[f"{name}_label"] = kind_label(params[name], lang)
     month = params.get("month")
     if isinstance(month, int) and 1 <= month <= 12:
         derived["month_name"] = MONTH_NAMES.get(lang, MONTH_NAMES[DEFAULT_LANGUAGE])[month - 1]
@@ -469,11 +172,10 @@ def _derived(params: dict, lang: str) -> dict:
 
 def render(key: str, lang: str, params: dict | None = None) -> str:
     """The message `key` in `lang` (English when the language is unknown)."""
-    templates = MESSAGES[key]
-    template = plural((params or {}).get("count", 0), lang,
-                      templates.get(lang, templates[DEFAULT_LANGUAGE]))
-    values = {name: _shown(value, lang) for name, value in (params or {}).items()}
-    return template.format(**values, **_derived(params or {}, lang))
+    params = params or {}
+    form = template(key, lang, params.get("count", 0))
+    values = {name: _shown(value, lang) for name, value in params.items()}
+    return form.format(**values, **_derived(params, lang))
 
 
 def placeholders(template: str) -> set[str]:

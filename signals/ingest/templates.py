@@ -12,119 +12,61 @@ import pandas as pd
 
 from .aliases import COLUMN_ALIASES, CODE_ALIASES, code_name, column_name
 from ..definitions import EARLIEST_DATE, KINDS, Column, Kind
+from ..texts.catalogue import is_declared, message, template
 from .loader import TEMPLATE_ROWS
 
 GUIDE_COLUMNS = ("column", "contract_name", "required", "format", "allowed_values", "meaning",
                  "also_accepted")
 
-GUIDE_HEADERS = {
-    "column": {"nl": "Kolom", "fr": "Colonne", "en": "Column"},
-    "contract_name": {"nl": "Naam in het contract", "fr": "Nom dans le contrat", "en": "Contract name"},
-    "required": {"nl": "Verplicht", "fr": "Obligatoire", "en": "Required"},
-    "format": {"nl": "Vorm", "fr": "Format", "en": "Format"},
-    "allowed_values": {"nl": "Toegelaten waarden", "fr": "Valeurs permises", "en": "Allowed values"},
-    "meaning": {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
-    "also_accepted": {"nl": "Ook aanvaard als kolomnaam", "fr": "Aussi accepté comme en-tête",
-                      "en": "Also accepted as header"},
-}
-
-REQUIRED = {
-    True: {"nl": "verplicht", "fr": "obligatoire", "en": "required"},
-    False: {"nl": "optioneel", "fr": "facultatif", "en": "optional"},
-    "reason": {"nl": "verplicht bij exit (uitdiensttreding)", "fr": "obligatoire pour exit (sortie)",
-               "en": "required for exit"},
-}
-
-FORMATS = {
-    "month": {"nl": "maand JJJJ-MM, vanaf {month}", "fr": "mois AAAA-MM, à partir de {month}",
-              "en": "month YYYY-MM, from {month} on"},
-    "date": {"nl": "datum JJJJ-MM-DD of DD/MM/JJJJ, vanaf {date}",
-             "fr": "date AAAA-MM-JJ ou JJ/MM/AAAA, à partir du {date}",
-             "en": "date YYYY-MM-DD or DD/MM/YYYY, from {date} on"},
-    "int": {"nl": "geheel getal, 0 of meer", "fr": "nombre entier, 0 ou plus",
-            "en": "whole number, 0 or more"},
-    "decimal": {"nl": "getal, 0 of meer (decimale komma of punt)",
-                "fr": "nombre, 0 ou plus (virgule ou point décimal)",
-                "en": "number, 0 or more (decimal comma or point)"},
-    "text": {"nl": "tekst", "fr": "texte", "en": "text"},
-    "employee_id": {"nl": "intern personeelsnummer (gepseudonimiseerd; geen naam of "
-                          "rijksregisternummer)",
-                    "fr": "matricule interne (pseudonymisé ; ni nom ni numéro de registre "
-                          "national)",
-                    "en": "internal personnel number (pseudonymised; no name or national "
-                          "register number)"},
-    "enum": {"nl": "een van de toegelaten waarden (hoofdletters maken niet uit)",
-             "fr": "l'une des valeurs permises (majuscules indifférentes)",
-             "en": "one of the allowed values (any case)"},
-}
-
-DEFAULT = {"nl": "leeg = {value}", "fr": "vide = {value}", "en": "empty = {value}"}
-
-MEANINGS = {
-    "month": {"nl": "De maand waarover de rij gaat.", "fr": "Le mois concerné par la ligne.",
-              "en": "The month the row is about."},
-    "department": {"nl": "De afdeling of dienst, zoals in alle bestanden geschreven (niet 'ALL').",
-                   "fr": "Le service, écrit de la même façon dans tous les fichiers (pas « ALL »).",
-                   "en": "The department, written the same way in every file (not 'ALL')."},
-    "headcount": {"nl": "Aantal werknemers van de afdeling in die maand (personen, geen VTE).",
-                  "fr": "Nombre de travailleurs du service ce mois-là (personnes, pas des ETP).",
-                  "en": "Number of employees of the department that month (people, not FTE)."},
-    "fte": {"nl": "Voltijdse equivalenten van de afdeling in die maand.",
-            "fr": "Équivalents temps plein du service ce mois-là.",
-            "en": "Full-time equivalents of the department that month."},
-    "hours_worked": {"nl": "Werkelijk gepresteerde uren in die maand (voor de frequentie- en "
-                           "ernstgraad van arbeidsongevallen).",
-                     "fr": "Heures réellement prestées ce mois-là (pour les taux de fréquence et "
-                           "de gravité des accidents).",
-                     "en": "Hours actually worked that month (for the accident frequency and "
-                           "severity rates)."},
-    "employee_id": {"nl": "Wie: het personeelsnummer, om afwezigheden van dezelfde persoon te "
-                          "koppelen.",
-                    "fr": "Qui : le matricule, pour relier les absences d'une même personne.",
-                    "en": "Who: the personnel number, to link one person's records."},
-    "start_date": {"nl": "Eerste dag van de afwezigheid.", "fr": "Premier jour de l'absence.",
-                   "en": "First day of the absence."},
-    "end_date": {"nl": "Laatste dag van de afwezigheid; leeg = nog afwezig.",
-                 "fr": "Dernier jour de l'absence ; vide = toujours absent.",
-                 "en": "Last day of the absence; empty = still absent."},
-    "absence_type": {"nl": "Soort afwezigheid (geen diagnose).",
-                     "fr": "Type d'absence (pas de diagnostic).",
-                     "en": "Kind of absence (no diagnosis)."},
-    "date": {"nl": "De datum van de gebeurtenis.", "fr": "La date de l'événement.",
-             "en": "The date of the event."},
-    "event": {"nl": "Indiensttreding (hire) of uitdiensttreding (exit).",
-              "fr": "Entrée (hire) ou sortie (exit).", "en": "Hire or exit."},
-    "reason": {"nl": "Reden van de uitdiensttreding.", "fr": "Motif de la sortie.",
-               "en": "Reason for the exit."},
-    "incident_id": {"nl": "Eigen nummer van het incident (een later bestand met hetzelfde nummer "
-                          "vervangt het).",
-                    "fr": "Numéro propre de l'incident (un fichier ultérieur avec le même numéro "
-                          "le remplace).",
-                    "en": "Your own number for the incident (a later file with the same number "
-                          "replaces it)."},
-    "category": {"nl": "Soort incident.", "fr": "Type d'incident.", "en": "Kind of incident."},
-    "days_lost": {"nl": "Verloren kalenderdagen door het incident; leeg = 0.",
-                  "fr": "Jours perdus à cause de l'incident ; vide = 0.",
-                  "en": "Days lost because of the incident; empty = 0."},
-    "request_id": {"nl": "Eigen nummer van het re-integratieverzoek.",
-                   "fr": "Numéro propre de la demande de réintégration.",
-                   "en": "Your own number for the re-integration request."},
-    "request_date": {"nl": "Datum van het verzoek.", "fr": "Date de la demande.",
-                     "en": "Date of the request."},
-    "initiator": {"nl": "Wie het verzoek deed.", "fr": "Qui a fait la demande.",
-                  "en": "Who made the request."},
-    "outcome": {"nl": "Stand of uitkomst van het traject.", "fr": "État ou issue du trajet.",
-                "en": "State or outcome of the trajectory."},
-    "outcome_date": {"nl": "Datum van de uitkomst (niet voor de datum van het verzoek).",
-                     "fr": "Date de l'issue (pas avant la date de la demande).",
-                     "en": "Date of the outcome (not before the request date)."},
-}
-KIND_MEANINGS = {
-    ("incidents", "date"): {"nl": "De datum van het incident.", "fr": "La date de l'incident.",
-                            "en": "The date of the incident."},
-    ("turnover", "date"): {"nl": "Datum van in- of uitdiensttreding.",
-                           "fr": "Date d'entrée ou de sortie.", "en": "Date of the hire or exit."},
-}
+# "guide.header.<column>"; "guide.required.yes", ".no" and ".reason" (turnover's reason);
+# "guide.format.<type>"; "guide.default"; "guide.meaning.<column>", or
+# "guide.meaning.<kind>.<column>" where a kind gives a column its own meaning.
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("guide.header.column", "Column")
+message("guide.header.contract_name", "Contract name")
+message("guide.header.required", "Required")
+message("guide.header.format", "Format")
+message("guide.header.allowed_values", "Allowed values")
+message("guide.header.meaning", "Meaning")
+message("guide.header.also_accepted", "Also accepted as header")
+message("guide.required.yes", "required")
+message("guide.required.no", "optional")
+message("guide.required.reason", "required for exit")
+message("guide.format.month", "month YYYY-MM, from {month} on")
+message("guide.format.date", "date YYYY-MM-DD or DD/MM/YYYY, from {date} on")
+message("guide.format.int", "whole number, 0 or more")
+message("guide.format.decimal", "number, 0 or more (decimal comma or point)")
+message("guide.format.text", "text")
+message("guide.format.employee_id",
+        "internal personnel number (pseudonymised; no name or national register number)")
+message("guide.format.enum", "one of the allowed values (any case)")
+message("guide.default", "empty = {value}")
+message("guide.meaning.month", "The month the row is about.")
+message("guide.meaning.department",
+        "The department, written the same way in every file (not 'ALL').")
+message("guide.meaning.headcount",
+        "Number of employees of the department that month (people, not FTE).")
+message("guide.meaning.fte", "Full-time equivalents of the department that month.")
+message("guide.meaning.hours_worked",
+        "Hours actually worked that month (for the accident frequency and severity rates).")
+message("guide.meaning.employee_id", "Who: the personnel number, to link one person's records.")
+message("guide.meaning.start_date", "First day of the absence.")
+message("guide.meaning.end_date", "Last day of the absence; empty = still absent.")
+message("guide.meaning.absence_type", "Kind of absence (no diagnosis).")
+message("guide.meaning.date", "The date of the event.")
+message("guide.meaning.event", "Hire or exit.")
+message("guide.meaning.reason", "Reason for the exit.")
+message("guide.meaning.incident_id",
+        "Your own number for the incident (a later file with the same number replaces it).")
+message("guide.meaning.category", "Kind of incident.")
+message("guide.meaning.days_lost", "Days lost because of the incident; empty = 0.")
+message("guide.meaning.request_id", "Your own number for the re-integration request.")
+message("guide.meaning.request_date", "Date of the request.")
+message("guide.meaning.initiator", "Who made the request.")
+message("guide.meaning.outcome", "State or outcome of the trajectory.")
+message("guide.meaning.outcome_date", "Date of the outcome (not before the request date).")
+message("guide.meaning.incidents.date", "The date of the incident.")
+message("guide.meaning.turnover.date", "Date of the hire or exit.")
 
 
 def _decimal_text(value: str, excel: bool) -> str:
@@ -159,7 +101,7 @@ def _allowed(column: Column, lang: str) -> str:
         shown.append(code if local == code else f"{local} ({code})")
     text = ", ".join(shown)
     if column.default:
-        text += "; " + DEFAULT[lang].format(value=code_name(column.name, column.default, lang))
+        text += "; " + template("guide.default", lang).format(value=code_name(column.name, column.default, lang))
     return text
 
 
@@ -171,16 +113,19 @@ def _also_accepted(column: Column) -> str:
 
 def _required(kind: Kind, column: Column, lang: str) -> str:
     if kind.name == "turnover" and column.name == "reason":
-        return REQUIRED["reason"][lang]
-    return REQUIRED[column.required][lang]
+        return template("guide.required.reason", lang)
+    return template("guide.required." + ("yes" if column.required else "no"), lang)
 
 
 def _format(column: Column, lang: str) -> str:
-    return FORMATS[column.type][lang].format(date=EARLIEST_DATE, month=EARLIEST_DATE[:7])
+    return template(f"guide.format.{column.type}", lang).format(date=EARLIEST_DATE, month=EARLIEST_DATE[:7])
 
 
 def _meaning(kind: Kind, column: Column, lang: str) -> str:
-    return KIND_MEANINGS.get((kind.name, column.name), MEANINGS.get(column.name, {})).get(lang, "")
+    for key in (f"guide.meaning.{kind.name}.{column.name}", f"guide.meaning.{column.name}"):
+        if is_declared(key):
+            return template(key, lang)
+    return ""
 
 
 def guide_frame(kind: str, lang: str) -> pd.DataFrame:
@@ -199,7 +144,7 @@ def guide_frame(kind: str, lang: str) -> pd.DataFrame:
 
 
 def guide_labels(lang: str) -> dict[str, str]:
-    return {name: GUIDE_HEADERS[name][lang] for name in GUIDE_COLUMNS}
+    return {name: template(f"guide.header.{name}", lang) for name in GUIDE_COLUMNS}
 
 
 def alias_table_markdown() -> str:

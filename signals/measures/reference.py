@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..texts.catalogue import message, template
+
 
 @dataclass(frozen=True)
 class ReferenceFigure:
@@ -18,7 +20,10 @@ class ReferenceFigure:
     months_in_period: int        # 12: the figure counts events over a year; 1: a rate per day
     source: str
     year: int
-    labels: dict[str, str]
+
+    def label(self, lang: str) -> str:
+        """'Total absence in Belgium': what the figure is, for people."""
+        return template(f"reference.{self.indicator}", lang)
 
     @property
     def monthly_value(self) -> float:
@@ -30,23 +35,10 @@ class ReferenceFigure:
         return self.months_in_period != 1
 
 
-
 REFERENCE_FIGURES: tuple[ReferenceFigure, ...] = (
-    ReferenceFigure(
-        "absence_rate", 8.57, 1, "Securex", 2024,
-        {"nl": "Totale afwezigheid in België", "fr": "Absentéisme total en Belgique",
-         "en": "Total absence in Belgium"},
-    ),
-    ReferenceFigure(
-        "turnover_rate", 17.6, 12, "Securex", 2023,
-        {"nl": "Uitstroom in België", "fr": "Taux de sortie en Belgique",
-         "en": "Outflow in Belgium"},
-    ),
-    ReferenceFigure(
-        "voluntary_turnover_rate", 11.0, 12, "Securex", 2023,
-        {"nl": "Vrijwillige uitstroom in België", "fr": "Départs volontaires en Belgique",
-         "en": "Voluntary outflow in Belgium"},
-    ),
+    ReferenceFigure("absence_rate", 8.57, 1, "Securex", 2024),
+    ReferenceFigure("turnover_rate", 17.6, 12, "Securex", 2023),
+    ReferenceFigure("voluntary_turnover_rate", 11.0, 12, "Securex", 2023),
 )
 
 REFERENCES_BY_INDICATOR = {figure.indicator: figure for figure in REFERENCE_FIGURES}
@@ -54,3 +46,10 @@ REFERENCES_BY_INDICATOR = {figure.indicator: figure for figure in REFERENCE_FIGU
 
 def reference_for(indicator: str) -> ReferenceFigure | None:
     return REFERENCES_BY_INDICATOR.get(indicator)
+
+
+# "reference.<indicator>".
+# Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
+message("reference.absence_rate", "Total absence in Belgium")
+message("reference.turnover_rate", "Outflow in Belgium")
+message("reference.voluntary_turnover_rate", "Voluntary outflow in Belgium")
