@@ -199,6 +199,8 @@ KEYS = (
 
 def import_old_package(old_tree: Path):
     """OLD_TREE/signals as the package `oldsignals` (relative imports stay inside it)."""
+    for name in [name for name in sys.modules if name.split(".")[0] == OLD_PACKAGE]:
+        del sys.modules[name]
     init = old_tree / "signals" / "__init__.py"
     spec = importlib.util.spec_from_file_location(
         OLD_PACKAGE, init, submodule_search_locations=[str(init.parent)])
@@ -215,7 +217,9 @@ def old_texts(old_tree: Path) -> list[Text]:
     for module_name, read, target in KEYS:
         try:
             module = importlib.import_module(f"{OLD_PACKAGE}.{module_name}")
-        except ModuleNotFoundError:
+        except ModuleNotFoundError as missing:
+            if not (missing.name or "").startswith(OLD_PACKAGE):
+                raise
             continue
         for key, values in read(module):
             forms = _languages(values)
@@ -388,10 +392,21 @@ def changed_english(texts: list[Text]) -> list[str]:
     return changed
 
 
+def use_root(root: Path) -> None:
+    """Write into the checkout at `root` (tests use a copy)."""
+    global ROOT, LOCALE, POT
+    ROOT = root
+    LOCALE = root / "signals" / "texts" / "locale"
+    POT = LOCALE / "messages.pot"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("old_tree", type=Path, metavar="OLD_TREE")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the tree to write into (default: this checkout)")
     args = parser.parse_args(argv)
+    use_root(args.root.resolve())
     texts = old_texts(args.old_tree.resolve())
     print(f"{len(texts)} texts in the old format")
     added = declare(texts)
