@@ -14,8 +14,16 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from signals.definitions import (INDICATOR_IDS, INDICATORS, KINDS, LANGUAGES, indicator_definition,
-                                 indicator_name, kind_label, source_note)
+from signals.definitions import (
+    INDICATOR_IDS,
+    INDICATORS,
+    KINDS,
+    LANGUAGES,
+    indicator_definition,
+    indicator_name,
+    kind_label,
+    source_note,
+)
 from signals.measures.reference import REFERENCE_FIGURES
 from signals.texts import catalogue
 from signals.texts.i18n import LANGUAGE_NAMES, has_text, text
