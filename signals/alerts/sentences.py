@@ -130,20 +130,22 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
                  if isinstance(run[0], dt.date)}
         name = indicator_name(indicator, lang)
         colon, semicolon = template("sentence.colon", lang), template("sentence.semicolon", lang)
+        forms = {name: template(f"sentence.{name}", lang)
+                 for name in ("funnel", "window", "rise", "head")}
+        clauses = {rule: template(f"sentence.clause.{rule}", lang) for rule in _CLAUSE_RULES}
         texts = []
         for row, rule in enumerate(rules):
             words = {key: column[lang][row] for key, column in formatted.items()}
             words.update(name=name)
             if rule == "funnel_outlier":
-                text = template("sentence.funnel", lang).format(**words)
+                text = forms["funnel"].format(**words)
             elif rule in _WINDOW_RULES:
-                text = template("sentence.window", lang).format(**words)
+                text = forms["window"].format(**words)
             elif rule in _CUSUM_RULES and rise_months[row] > 1:
-                text = (template("sentence.rise", lang).format(**words, rise_months=rise_months[row])
-                        + colon + template(f"sentence.clause.{rule}", lang).format(**words))
+                text = (forms["rise"].format(**words, rise_months=rise_months[row])
+                        + colon + clauses[rule].format(**words))
             else:
-                text = (template("sentence.head", lang).format(**words) + colon
-                        + template(f"sentence.clause.{rule}", lang).format(**words))
+                text = forms["head"].format(**words) + colon + clauses[rule].format(**words)
             if runs[row] in tails:
                 text += semicolon + tails[runs[row]]
             texts.append(text + ".")
@@ -153,6 +155,8 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
 
 _WINDOW_RULES = ("three_months_high", "three_months_raised")
 _CUSUM_RULES = ("cusum_shift", "cusum_early")
+_CLAUSE_RULES = ("beyond_upper_limit", "two_of_three_high", "run_above_centre",
+                 "run_of_increases", "cusum_shift", "cusum_early")
 
 
 def _column(facts: pd.DataFrame, name: str):

@@ -12,7 +12,7 @@ translation falls back to the English. No dependency on the rest of the package.
 from __future__ import annotations
 
 import gettext
-from functools import cache
+from functools import cache, partial
 from importlib import import_module
 from pathlib import Path
 from typing import NamedTuple
@@ -102,21 +102,19 @@ def is_declared(key: str) -> bool:
 
 
 @cache
-def _single(key: str, lang: str) -> str:
-    return translations(lang).pgettext(key, source(key).one)
-
-
-@cache
-def _counted(key: str, lang: str, n: int) -> str:
+def _entry(key: str, lang: str):
+    """The text of `key` in `lang`, or for a counted text its chooser of the form by count."""
     english = source(key)
-    return translations(lang).npgettext(key, english.one, english.other, n)
+    if not english.counted:
+        return translations(lang).pgettext(key, english.one)
+    return partial(translations(lang).npgettext, key, english.one, english.other)
 
 
 def template(key: str, lang: str, n=None) -> str:
     """The unfilled text of `key` in `lang`; a counted text takes the form for the count `n`."""
-    english = source(key)
-    if not english.counted:
-        return _single(key, lang)
+    entry = _entry(key, lang)
+    if isinstance(entry, str):
+        return entry
     if n is None:
         raise ValueError(f"The text {key!r} counts something: give its count n.")
-    return _counted(key, lang, abs(int(n)))
+    return entry(abs(int(n)))
