@@ -23,17 +23,18 @@ SOURCE_LANGUAGE = "en"
 
 # The modules that declare texts; imported once, on the first look-up.
 DECLARING_MODULES = (
-    "signals.definitions",
-    "signals.texts.i18n",
-    "signals.ingest.messages",
-    "signals.ingest.templates",
-    "signals.alerts.sentences",
-    "signals.alerts.runs",
-    "signals.alerts.method",
-    "signals.cycle.reviews",
-    "signals.measures.reference",
-    "signals.free_text",
+    ".definitions",
+    ".texts.i18n",
+    ".ingest.messages",
+    ".ingest.templates",
+    ".alerts.sentences",
+    ".alerts.runs",
+    ".alerts.method",
+    ".cycle.reviews",
+    ".measures.reference",
+    ".free_text",
 )
+PACKAGE = __name__.split(".")[0]
 
 
 class Source(NamedTuple):
@@ -71,7 +72,7 @@ def plural_message(key: str, one: str, other: str) -> str:
 def declared() -> dict[str, Source]:
     """Every declared text, after importing the declaring modules."""
     for name in DECLARING_MODULES:
-        import_module(name)
+        import_module(name, PACKAGE)
     return DECLARED
 
 
