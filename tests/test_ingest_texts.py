@@ -32,7 +32,7 @@ def keys_written_in(path: Path) -> set[str]:
 
 def test_every_key_the_ingest_uses_has_a_template():
     used = set()
-    for name in ("ingest.py", "validation.py", "csv_dialect.py"):
+    for name in ("loader.py", "validation.py", "csv_dialect.py"):
         used |= keys_written_in(SIGNALS / name)
     used |= {f"expected.format.{kind}" for kind in FORMAT_TYPES}
     used |= {f"expected.range.{kind}" for kind in RANGE_PARAMS}
