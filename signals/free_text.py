@@ -23,7 +23,7 @@ IDENTIFIER_PATTERNS: dict[str, re.Pattern] = {
     # YY.MM.DD-XXX.CC, 11 digits, with or without the usual dots, dash, spaces or slashes
     "national_number": re.compile(
         r"(?<![\d.,])\d{2}[ ./-]?\d{2}[ ./-]?\d{2}[ ./-]?\d{3}[ ./-]?\d{2}(?![\d]|[.,]\d)"),
-    # a stored pseudonym (signals.pseudonym: 32 hex digits) or a part of it
+    # a stored pseudonym (signals.ingest.pseudonym: 32 hex digits) or a part of it
     "pseudonym": re.compile(r"(?<![0-9A-Za-z])(?=[0-9A-Fa-f]*\d)(?=[0-9A-Fa-f]*[A-Fa-f])"
                             r"[0-9A-Fa-f]{8,}(?![0-9A-Za-z])"),
     # an id as in the HR files: letters then digits ('P10136', 'E00123', 'EMP-0042'),

@@ -54,7 +54,7 @@ def test_safe_csv_neutralises_every_text_column_and_header():
 
 
 def funnel_rows(organisation_value=5.0, spread=40.0, sizes=(400, 900, 2500, 10000)):
-    """Rows shaped like signals.alerts' funnel frame, limits of the form value +/- z K / sqrt(n)."""
+    """Rows shaped like the funnel frame of signals.alerts.detection, limits of the form value +/- z K / sqrt(n)."""
     sizes = np.array(sizes, dtype=float)
     rows = pd.DataFrame({
         "month": dt.date(2026, 1, 1), "indicator": "absence_rate",

@@ -8,8 +8,8 @@ For a department-indicator and a month with a signal (any rule, watch or alert):
 - this month: the month looked at; "this month's value" is the indicator's value in that
   month, never a limit.
 
-signals.alerts computes them (run_lengths, run_starts) for every signal; the sentences
-(signals.alert_texts), the hotspot headings and lines, the heatmap, the trend chart and
+signals.alerts.detection computes them (run_lengths, run_starts) for every signal; the sentences
+(signals.alerts.sentences), the hotspot headings and lines, the heatmap, the trend chart and
 the CSV all read those columns, so they cannot disagree.
 """
 

@@ -2,10 +2,10 @@
 
 One sentence per signal, for a prevention committee member: the indicator, its
 value this month and what was expected, why it is a signal, and since when the
-signal runs (signals.signal_runs defines "since", "months in a row" and "this month"
+signal runs (signals.alerts.runs defines "since", "months in a row" and "this month"
 once), e.g. "Absence rate 9.8%, expected 5.1%: above the alert limit 8.9% for a team
 of 32; signal for the third month in a row, since March 2024."
-Numbers follow signals.formatting (8,6 % in nl/fr, 8.6% in en).
+Numbers follow signals.texts.formatting (8,6 % in nl/fr, 8.6% in en).
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
 
     `facts` has a column `rule` and the numbers the sentences quote: value, expected,
     upper_limit, watch_limit, headcount, rolling_value, organisation_value, funnel_limit,
-    and the run of signalled months: since (date) and months_in_row (signals.signal_runs).
+    and the run of signalled months: since (date) and months_in_row (signals.alerts.runs).
     """
     unit = INDICATORS_BY_ID[indicator].unit
     funnel_unit = "%" if unit == "count" else unit  # the funnel of a count is per 100 employees

@@ -14,7 +14,7 @@ stored), an e-mail address or a national register number is refused
 (signals.free_text); the screen warns about diagnosis words before saving. Notes
 are at most 500 characters; line breaks become spaces.
 
-Reviews live in the access store next to the data database (see signals.access).
+Reviews live in the access store next to the data database (see signals.access.control).
 """
 
 from __future__ import annotations

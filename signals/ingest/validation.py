@@ -39,7 +39,7 @@ REQUIRED_WHEN = {"turnover": ("reason", "event", "exit")}   # reason is required
 RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
                 "int": {}, "decimal": {}}
 FORMAT_TYPES = ("date", "month", "int", "decimal")
-DEPARTMENT_NAMES = "ingest_department_names"    # the file's names, folded (signals.departments)
+DEPARTMENT_NAMES = "ingest_department_names"    # the file's names, folded (signals.ingest.departments)
 MAX_DEPARTMENT_LENGTH = 100
 
 
@@ -334,7 +334,7 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              "expected.plain_text", _params(), order))
     if name == "department":
         # 'ALL' is the whole organisation's row of the indicators, also written 'AⅬL' or
-        # with a zero-width space (compared folded: signals.departments).
+        # with a zero-width space (compared folded: signals.ingest.departments).
         reserved = sql_string(ALL_DEPARTMENTS.casefold())
         checks.append(_check(f"{text} IN (SELECT name FROM {DEPARTMENT_NAMES} "
                              f"WHERE folded = {reserved})", name, text,
