@@ -133,3 +133,14 @@ def test_bulk_path_agrees_with_babel_on_random_values(lang, decimals, percent):
 def test_bulk_path_agrees_with_babel_on_any_value(value, lang, decimals, percent):
     assert format_many([value], lang, decimals, percent=percent) == [
         babel_text(value, lang, decimals, percent)]
+
+
+def test_upload_sizes_are_written_in_the_language(monkeypatch):
+    from signals import config
+    from ui.upload import size_in_megabytes, upload_limit_megabytes
+
+    monkeypatch.setenv("SIGNALS_MAX_UPLOAD_MB", "0.5")
+    assert [upload_limit_megabytes(lang) for lang in LANGS] == ["0,5", "0,5", "0,5", "0.5"]
+    monkeypatch.setattr(config, "BYTES_PER_MB", 1)
+    assert size_in_megabytes(b"x" * 1500, "fr") == f"1{NNBSP}500"
+    assert size_in_megabytes(b"x" * 1500, "en") == "1,500"
