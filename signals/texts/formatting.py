@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from numbers import Integral
 
+import numpy as np
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -96,6 +97,10 @@ class NumberSymbols:
     percent_affixes: tuple[tuple[str, str], tuple[str, str]]   # (positive, negative)
 
     @property
+    def marks(self) -> tuple[str, str, str]:
+        return self.group, self.decimal, self.minus
+
+    @property
     def table(self) -> dict[int, str]:
         """str.translate's table from Python's marks to the locale's."""
         return str.maketrans({",": self.group, ".": self.decimal, "-": self.minus})
@@ -124,20 +129,33 @@ def plotly_separators(lang: str) -> str:
     return symbols.decimal + symbols.group
 
 
-def format_many(values, lang: str, decimals: int = 1, percent: bool = False) -> list[str]:
-    """Many values as format_number (or format_percent with `percent`) writes each,
-    without a Babel call per value: Python formats, the locale's symbols are put in."""
+def python_texts(values, decimals: int) -> list[str]:
+    """Python's '-1,234.5' for each value ('–' for None, NaN, infinite): the common first
+    step of format_many, done once for all languages."""
+    spec = f",.{decimals}f"
+    floats = np.asarray(values, dtype=float).tolist()
+    return [format(value, spec) if math.isfinite(value) else MISSING for value in floats]
+
+
+def localised(texts: list[str], lang: str, percent: bool = False) -> list[str]:
+    """python_texts in the locale's marks (and its percent pattern with `percent`)."""
     symbols = number_symbols(lang)
     table = symbols.table
-    texts = [MISSING if value is None or not math.isfinite(value) else f"{value:,.{decimals}f}"
-             for value in (float(value) if value is not None else None for value in values)]
     if not percent:
+        if symbols.marks == (",", ".", "-"):
+            return list(texts)
         return [text if text == MISSING else text.translate(table) for text in texts]
     (plus_before, plus_after), (minus_before, minus_after) = symbols.percent_affixes
     return [text if text == MISSING
-            else minus_before + text[1:].translate(table) + minus_after if text.startswith("-")
+            else minus_before + text[1:].translate(table) + minus_after if text[0] == "-"
             else plus_before + text.translate(table) + plus_after
             for text in texts]
+
+
+def format_many(values, lang: str, decimals: int = 1, percent: bool = False) -> list[str]:
+    """Many values as format_number (or format_percent with `percent`) writes each,
+    without a Babel call per value: Python formats, the locale's symbols are put in."""
+    return localised(python_texts(values, decimals), lang, percent)
 
 
 # Rates per hours worked mean nothing without their unit ("12,3" of what?).
@@ -164,7 +182,15 @@ def format_value(value: float | None, unit: str, lang: str, with_unit: bool = Fa
 
 def format_values(values, unit: str, langs) -> dict[str, list[str]]:
     """Many values in one unit, per language: format_value's text (without unit words)."""
-    return {lang: format_many(values, lang, UNIT_DECIMALS[unit], percent=unit == "%")
+    texts, percent = python_texts(values, UNIT_DECIMALS[unit]), unit == "%"
+    done: dict[tuple, list[str]] = {}        # languages that write numbers alike share a list
+    for lang in langs:
+        symbols = number_symbols(lang)
+        key = (symbols.marks, symbols.percent_affixes if percent else None)
+        if key not in done:
+            done[key] = localised(texts, lang, percent)
+    return {lang: done[(number_symbols(lang).marks,
+                        number_symbols(lang).percent_affixes if percent else None)]
             for lang in langs}
 
 
