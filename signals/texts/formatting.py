@@ -154,7 +154,8 @@ def localised(texts: list[str], lang: str, percent: bool = False) -> list[str]:
 
 def format_many(values, lang: str, decimals: int = 1, percent: bool = False) -> list[str]:
     """Many values as format_number (or format_percent with `percent`) writes each,
-    without a Babel call per value: Python formats, the locale's symbols are put in."""
+    without a Babel call per value: Python formats, the locale's symbols are put in (the
+    four locales group digits by three from 1000 on, as Python does; tests check it)."""
     return localised(python_texts(values, decimals), lang, percent)
 
 
@@ -184,14 +185,14 @@ def format_values(values, unit: str, langs) -> dict[str, list[str]]:
     """Many values in one unit, per language: format_value's text (without unit words)."""
     texts, percent = python_texts(values, UNIT_DECIMALS[unit]), unit == "%"
     done: dict[tuple, list[str]] = {}        # languages that write numbers alike share a list
+    result = {}
     for lang in langs:
         symbols = number_symbols(lang)
         key = (symbols.marks, symbols.percent_affixes if percent else None)
         if key not in done:
             done[key] = localised(texts, lang, percent)
-    return {lang: done[(number_symbols(lang).marks,
-                        number_symbols(lang).percent_affixes if percent else None)]
-            for lang in langs}
+        result[lang] = done[key]
+    return result
 
 
 def month_names(lang: str) -> tuple[str, ...]:
