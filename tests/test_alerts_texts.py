@@ -37,10 +37,10 @@ def test_percentages_follow_the_language():
     french = reason("fr", "absence_rate", "beyond_upper_limit", FACTS)
     assert english == ("Absence rate 9.8%, expected 5.1%: above the alert limit 8.6% "
                        "for a team of 32; signal for the third month in a row, since January 2024.")
-    assert "9,8\u202f%" in dutch and "8,6\u202f%" in dutch
+    assert "9,8%" in dutch and "8,6%" in dutch          # CLDR nl_BE: no space before %
     assert "3e maand op rij met een signaal, sinds januari 2024" in dutch
     assert "3e mois consécutif avec un signal, depuis janvier 2024" in french
-    assert "9,8\u202f%" in french and "équipe de 32" in french
+    assert "9,8\u00a0%" in french and "équipe de 32" in french   # fr_BE: a no-break space
 
 
 @pytest.mark.parametrize("rule", ["beyond_upper_limit", "three_months_high", "funnel_outlier"])
@@ -48,7 +48,7 @@ def test_french_sets_a_narrow_no_break_space_before_colon_and_semicolon(rule):
     french = reason("fr", "absence_rate", rule, FACTS)
     assert "\u202f: " in french and "\u202f; " in french
     assert not re.search(r"[^\u202f][:;] ", french), french
-    assert "\u202f" not in reason("en", "absence_rate", rule, FACTS).replace("\u202f%", "")
+    assert "\u202f" not in reason("en", "absence_rate", rule, FACTS)
 
 
 def test_counts_and_hour_rates_use_their_units():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from ..texts.formatting import MONTH_NAMES, format_number
+from ..texts.formatting import LOCALES, format_number, month_names
 from ..texts.i18n import Plural, plural
 
 DEFAULT_LANGUAGE = "en"
@@ -463,7 +463,7 @@ def _derived(params: dict, lang: str) -> dict:
             derived[f"{name}_label"] = labels.get(lang, labels[DEFAULT_LANGUAGE])
     month = params.get("month")
     if isinstance(month, int) and 1 <= month <= 12:
-        derived["month_name"] = MONTH_NAMES.get(lang, MONTH_NAMES[DEFAULT_LANGUAGE])[month - 1]
+        derived["month_name"] = month_names(lang if lang in LOCALES else DEFAULT_LANGUAGE)[month - 1]
     return derived
 
 
