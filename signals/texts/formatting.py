@@ -17,12 +17,16 @@ MONTH_NAMES = {
            "septembre", "octobre", "novembre", "décembre"),
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
 }
 MONTH_ABBREVIATIONS = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
     "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
            "nov.", "déc."),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+           "Nov.", "Dez."),
 }
 THIN_SPACE = "\u202f"
 
@@ -54,10 +58,12 @@ def format_percent(value: float | None, lang: str, decimals: int = 1) -> str:
 # Rates per hours worked mean nothing without their unit ("12,3" of what?).
 UNIT_SUFFIXES = {
     "per_million_hours": {"nl": "per miljoen gewerkte uren", "fr": "par million d'heures prestées",
-                          "en": "per million hours worked"},
+                          "en": "per million hours worked",
+                          "de": "pro Million geleistete Arbeitsstunden"},
     "per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
                            "fr": "jours pour 1 000 heures prestées",
-                           "en": "days per 1,000 hours worked"},
+                           "en": "days per 1,000 hours worked",
+                           "de": "Tage pro 1.000 geleistete Arbeitsstunden"},
 }
 
 
