@@ -1,14 +1,15 @@
-"""Dutch and French names for the contract's column names and codes.
+"""Dutch, French and German names for the contract's column names and codes.
 
-HR exports from a Flemish or Walloon payroll system name their columns
-"afdeling" or "département" and write "ziekte" or "maladie". The contract's
+HR exports from a Flemish, Walloon or East Belgian payroll system name their
+columns "afdeling", "département" or "Abteilung" and write "ziekte", "maladie"
+or "Krankheit". The contract's
 English names stay the canonical ones (they are what is stored); this table
 lists what else is accepted, in one place, so a new column or code is one more
 entry. Names and codes are compared after `normalise`: trimmed, lower case,
 accents dropped, and every run of spaces, hyphens, dots or apostrophes read as
 one '_' ("Date de début" = "date_de_debut").
 
-The first Dutch and French alias of each entry is the one the templates write.
+The first Dutch, French and German alias of each entry is the one the templates write.
 The table also holds the columns and codes of the contract's second version
 (decision, request_type, observations, survey, serious_event): a kind that is
 not ingested yet simply never asks for them.

@@ -228,13 +228,16 @@ def guide_labels(lang: str) -> dict[str, str]:
     return {name: GUIDE_HEADERS[name][lang] for name in GUIDE_COLUMNS}
 
 
+def _names(names: dict[str, tuple[str, ...]]) -> str:
+    return " | ".join(", ".join(names[lang]) for lang in ("nl", "fr", "de"))
+
+
 def alias_table_markdown() -> str:
-    """The README's table of accepted Dutch and French names (kept in step by a test)."""
-    lines = ["| contract name | Dutch | French |", "|---|---|---|"]
+    """The README's table of accepted Dutch, French and German names (kept in step by a test)."""
+    lines = ["| contract name | Dutch | French | German |", "|---|---|---|---|"]
     for column, names in COLUMN_ALIASES.items():
-        lines.append(f"| `{column}` | {', '.join(names['nl'])} | {', '.join(names['fr'])} |")
+        lines.append(f"| `{column}` | {_names(names)} |")
     for column, codes in CODE_ALIASES.items():
         for code, names in codes.items():
-            lines.append(f"| `{column}` = `{code}` | {', '.join(names['nl'])} | "
-                         f"{', '.join(names['fr'])} |")
+            lines.append(f"| `{column}` = `{code}` | {_names(names)} |")
     return "\n".join(lines)
