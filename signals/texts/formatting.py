@@ -59,11 +59,11 @@ def format_percent(value: float | None, lang: str, decimals: int = 1) -> str:
 UNIT_SUFFIXES = {
     "per_million_hours": {"nl": "per miljoen gewerkte uren", "fr": "par million d'heures prestées",
                           "en": "per million hours worked",
-                          "de": "pro Million geleistete Arbeitsstunden"},
+                          "de": "pro Million Arbeitsstunden"},
     "per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
                            "fr": "jours pour 1 000 heures prestées",
                            "en": "days per 1,000 hours worked",
-                           "de": "Tage pro 1.000 geleistete Arbeitsstunden"},
+                           "de": "Tage pro 1.000 Arbeitsstunden"},
 }
 
 

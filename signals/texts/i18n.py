@@ -278,11 +278,11 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
                    "de": "Anzahl Personen"},
     "unit.per_million_hours": {"nl": "per miljoen gewerkte uren", "fr": "par million d'heures prestées",
                                "en": "per million hours worked",
-                               "de": "pro Million geleistete Arbeitsstunden"},
+                               "de": "pro Million Arbeitsstunden"},
     "unit.per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
                                 "fr": "jours pour 1 000 heures prestées",
                                 "en": "days per 1,000 hours worked",
-                                "de": "Tage pro 1.000 geleistete Arbeitsstunden"},
+                                "de": "Tage pro 1.000 Arbeitsstunden"},
     "unit.points": {"nl": "%-punt", "fr": "pt", "en": "pt", "de": "Pp."},
     # Overview
     "overview.title": {"nl": "Overzicht voor het comité", "fr": "Vue d'ensemble pour le comité",
