@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nl": "een datum op of na de {column} {date}",
         "fr": "une date égale ou postérieure à la {column} {date}",
         "en": "a date on or after the {column} {date}",
-        "de": "ein Datum am oder nach dem Wert von {column} {date}",
+        "de": "ein Datum am oder nach {column} {date}",
     },
     "expected.required_when": {
         "nl": "een {column} bij een {other} '{value}' (een van {values})",
