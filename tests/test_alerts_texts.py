@@ -28,7 +28,7 @@ def test_every_sentence_exists_in_every_language(rule, indicator):
         text = sentences[f"reason_{lang}"]
         assert text.startswith(INDICATORS_BY_ID[indicator].names[lang])
         assert "{" not in text and "nan" not in text.lower() and text.endswith(".")
-    assert len(set(sentences.values())) == 3
+    assert len(set(sentences.values())) == len(LANGUAGES)
 
 
 def test_percentages_follow_the_language():
@@ -81,6 +81,15 @@ def test_this_month_never_labels_a_limit():
 def test_ordinals():
     assert [ordinal(n, "en") for n in (1, 3, 12, 13)] == ["first", "third", "twelfth", "13th"]
     assert ordinal(4, "nl") == "4e" and ordinal(4, "fr") == "4e"
+    assert ordinal(4, "de") == "4."
+
+
+def test_a_german_sentence_reads_as_in_the_german_speaking_community():
+    assert reason("de", "absence_rate", "beyond_upper_limit", FACTS) == (
+        "Abwesenheitsquote 9,8\u202f%, erwartet 5,1\u202f%: über der Alarmgrenze 8,6\u202f% "
+        "für ein Team von 32; 3. Monat in Folge mit einem Signal, seit Januar 2024.")
+    assert reason("de", "reintegration_request_rate", "cusum_shift",
+                  FACTS | {"months_in_row": 1}).startswith("Anträge auf Wiedereingliederung ")
 
 
 @pytest.mark.parametrize("unit", ["%", "count", "per_million_hours", "per_thousand_hours"])

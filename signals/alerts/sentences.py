@@ -1,4 +1,4 @@
-"""The warning signals in words, in Dutch, French and English.
+"""The warning signals in words, in Dutch, French, English and German.
 
 One sentence per signal, for a prevention committee member: the indicator, its
 value this month and what was expected, why it is a signal, and since when the
@@ -24,40 +24,49 @@ RULE_NAMES = {
     "beyond_upper_limit": {
         "nl": "Boven de alarmgrens", "fr": "Au-dessus de la limite d'alerte",
         "en": "Above the alert limit",
+        "de": "Über der Alarmgrenze",
     },
     "cusum_shift": {
         "nl": "Aanhoudende stijging", "fr": "Hausse persistante",
         "en": "Sustained rise",
+        "de": "Anhaltender Anstieg",
     },
     "three_months_high": {
         "nl": "Laatste 3 maanden duidelijk hoger dan verwacht",
         "fr": "3 derniers mois nettement au-dessus de l'attendu",
         "en": "Last 3 months clearly above expected",
+        "de": "Letzte 3 Monate deutlich über dem Erwarteten",
     },
     "three_months_raised": {
         "nl": "Laatste 3 maanden hoger dan verwacht",
         "fr": "3 derniers mois au-dessus de l'attendu",
         "en": "Last 3 months above expected",
+        "de": "Letzte 3 Monate über dem Erwarteten",
     },
     "cusum_early": {
         "nl": "Mogelijke stijging", "fr": "Hausse possible",
         "en": "Possible rise",
+        "de": "Möglicher Anstieg",
     },
     "funnel_outlier": {
         "nl": "Hoger dan de rest van de organisatie", "fr": "Plus élevé que le reste de l'organisation",
         "en": "Higher than the rest of the organisation",
+        "de": "Höher als der Rest der Organisation",
     },
     "two_of_three_high": {
         "nl": "2 van 3 maanden boven de waarschuwingsgrens",
         "fr": "2 mois sur 3 au-dessus de la limite de vigilance",
         "en": "2 of 3 months above the watch limit",
+        "de": "2 von 3 Monaten über der Warngrenze",
     },
     "run_above_centre": {
         "nl": "7 maanden op rij boven verwachting", "fr": "7 mois de suite au-dessus de l'attendu",
         "en": "7 months in a row above expected",
+        "de": "7 Monate in Folge über dem Erwarteten",
     },
     "run_of_increases": {
         "nl": "6 stijgingen op rij", "fr": "6 hausses de suite", "en": "6 increases in a row",
+        "de": "6 Anstiege in Folge",
     },
 }
 
@@ -65,42 +74,49 @@ _HEAD = {
     "nl": "{name} {value}, verwacht {expected}",
     "fr": "{name} {value}, attendu {expected}",
     "en": "{name} {value}, expected {expected}",
+    "de": "{name} {value}, erwartet {expected}",
 }
 _CLAUSES = {
     "beyond_upper_limit": {
         "nl": "boven de alarmgrens {upper} voor een team van {headcount}",
         "fr": "au-dessus de la limite d'alerte {upper} pour une équipe de {headcount}",
         "en": "above the alert limit {upper} for a team of {headcount}",
+        "de": "über der Alarmgrenze {upper} für ein Team von {headcount}",
     },
     "two_of_three_high": {
         "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (nu {watch})",
         "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (actuellement {watch})",
         "en": "2 of the last 3 months above the watch limit (now {watch})",
+        "de": "2 der letzten 3 Monate über der Warngrenze (jetzt {watch})",
     },
     "run_above_centre": {
         "nl": "minstens 7 maanden na elkaar boven het verwachte niveau",
         "fr": "au moins 7 mois d'affilée au-dessus du niveau attendu",
         "en": "at least 7 months running above the expected level",
+        "de": "mindestens 7 Monate in Folge über dem erwarteten Niveau",
     },
     "run_of_increases": {
         "nl": "minstens 6 keer na elkaar gestegen",
         "fr": "en hausse au moins 6 fois d'affilée",
         "en": "risen at least 6 times running",
+        "de": "mindestens 6 Mal in Folge gestiegen",
     },
     "cusum_shift": {
         "nl": "een aanhoudende stijging boven het verwachte niveau",
         "fr": "une hausse persistante au-dessus du niveau attendu",
         "en": "a sustained rise above the expected level",
+        "de": "ein anhaltender Anstieg über das erwartete Niveau",
     },
     "cusum_early": {
         "nl": "mogelijk een stijging boven het verwachte niveau",
         "fr": "peut-être une hausse au-dessus du niveau attendu",
         "en": "possibly a rise above the expected level",
+        "de": "möglicherweise ein Anstieg über das erwartete Niveau",
     },
 }
 # French sets a narrow no-break space before ':' and ';'.
-COLON = {"nl": ": ", "fr": "\u202f: ", "en": ": "}
-SEMICOLON = {"nl": "; ", "fr": "\u202f; ", "en": "; "}
+COLON = {"nl": ": ", "fr": "\u202f: ", "en": ": ", "de": ": "}
+SEMICOLON = {"nl": "; ", "fr": "\u202f; ", "en": "; ", "de": "; "}
 # The 3-month rules quote the value of the last 3 months together, not this month's.
 _WINDOW_SENTENCE = {
     "nl": "{name} over de laatste 3 maanden {value}, verwacht {expected}: boven de grens "
@@ -109,12 +125,15 @@ _WINDOW_SENTENCE = {
           "limite {upper} pour une équipe de {headcount}",
     "en": "{name} over the last 3 months {value}, expected {expected}: above the limit "
           "{upper} for a team of {headcount}",
+    "de": "{name} über die letzten 3 Monate {value}, erwartet {expected}: über der Grenze {upper} "
+          "für ein Team von {headcount}",
 }
 # The CUSUM rules quote the months since the rise began (this month alone can be low).
 _RISE_HEAD = {
     "nl": "{name} over de laatste {rise_months} maanden {rise_value}, verwacht {rise_expected}",
     "fr": "{name} sur les {rise_months} derniers mois {rise_value}, attendu {rise_expected}",
     "en": "{name} over the last {rise_months} months {rise_value}, expected {rise_expected}",
+    "de": "{name} über die letzten {rise_months} Monate {rise_value}, erwartet {rise_expected}",
 }
 # The comparison with the organisation quotes 12-month values, not this month's.
 _FUNNEL_SENTENCE = {
@@ -125,6 +144,8 @@ _FUNNEL_SENTENCE = {
           "taille",
     "en": "{name} over the last 12 months {rolling} against {organisation} in the "
           "organisation: above the limit {funnel_limit} for a team of this size",
+    "de": "{name} über die letzten 12 Monate {rolling} gegenüber {organisation} in der "
+          "Organisation: über der Grenze {funnel_limit} für ein Team dieser Größe",
 }
 
 
@@ -229,11 +250,13 @@ _TREND = {
         "nl": "stijgt met {slope} procentpunt per maand over 12 maanden",
         "fr": "en hausse de {slope} {points} par mois sur 12 mois",
         "en": "rising by {slope} points a month over 12 months",
+        "de": "steigt um {slope} Prozentpunkte pro Monat über 12 Monate",
     },
     "other": {
         "nl": "stijgt met {slope} per maand over 12 maanden",
         "fr": "en hausse de {slope} par mois sur 12 mois",
         "en": "rising by {slope} a month over 12 months",
+        "de": "steigt um {slope} pro Monat über 12 Monate",
     },
 }
 _TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1}

@@ -162,10 +162,12 @@ def format_many(values, lang: str, decimals: int = 1, percent: bool = False) -> 
 # Rates per hours worked mean nothing without their unit ("12,3" of what?).
 UNIT_SUFFIXES = {
     "per_million_hours": {"nl": "per miljoen gewerkte uren", "fr": "par million d'heures prestées",
-                          "en": "per million hours worked"},
+                          "en": "per million hours worked",
+                          "de": "pro Million Arbeitsstunden"},
     "per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
-                           "fr": "jours pour 1 000 heures prestées",
-                           "en": "days per 1,000 hours worked"},
+                           "fr": "jours pour 1 000 heures prestées",
+                           "en": "days per 1,000 hours worked",
+                           "de": "Tage pro 1.000 Arbeitsstunden"},
 }
 UNIT_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
 
