@@ -86,7 +86,7 @@ def test_ordinals():
 
 def test_a_german_sentence_reads_as_in_the_german_speaking_community():
     assert reason("de", "absence_rate", "beyond_upper_limit", FACTS) == (
-        "Abwesenheitsquote 9,8\u202f%, erwartet 5,1\u202f%: über der Alarmgrenze 8,6\u202f% "
+        "Abwesenheitsquote 9,8\u00a0%, erwartet 5,1\u00a0%: über der Alarmgrenze 8,6\u00a0% "
         "für ein Team von 32; 3. Monat in Folge mit einem Signal, seit Januar 2024.")
     assert reason("de", "reintegration_request_rate", "cusum_shift",
                   FACTS | {"months_in_row": 1}).startswith("Anträge auf Wiedereingliederung ")
