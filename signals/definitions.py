@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .texts.catalogue import message
 
-LANGUAGES = ("nl", "fr", "en")
+LANGUAGES = ("nl", "fr", "en", "de")
 ALL_DEPARTMENTS = "ALL"
 EARLIEST_DATE = "1990-01-01"
 

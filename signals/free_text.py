@@ -4,7 +4,7 @@ collective advice): they describe a team and an approach, never a person.
 `check_text(text)` finds what must be refused (something that identifies a person:
 an employee id as in the files or as stored, an e-mail address, a Belgian national
 register number) and what deserves a warning (a word from a short list of diagnoses,
-in Dutch, French and English). The caller refuses the first and asks to confirm the
+in Dutch, French, English and German). The caller refuses the first and asks to confirm the
 second. Patterns are deliberately wide: a refused note is rewritten in a moment, a
 stored name or diagnosis cannot be taken back.
 """
@@ -44,6 +44,9 @@ DIAGNOSIS_STEMS: dict[str, tuple[str, ...]] = {
     "en": ("burn-out", "burnout", "depression", "depressed", "anxiety disorder", "panic attack",
            "ptsd", "bipolar", "suicid", "addiction", "alcoholi", "cancer", "psychosis",
            "schizophreni", "eating disorder", "diagnos"),
+    "de": ("burn-out", "burnout", "depression", "depressiv", "angststorung", "panikattacke",
+           "ptbs", "bipolar", "suizid", "selbstmord", "sucht", "alkoholi", "alkoholkrank", "krebs",
+           "psychose", "schizophren", "essstorung", "diagnos"),
 }
 
 
@@ -142,5 +145,6 @@ def refusal_message(kinds, lang: str) -> str:
 
 def warning_message(words, lang: str) -> str:
     """The diagnosis-word warning in the language."""
-    found = ", ".join(f"«{word}»" if lang == "fr" else f"'{word}'" for word in words)
+    quotes = {"fr": "«{}»", "de": "„{}“"}.get(lang, "'{}'")
+    found = ", ".join(quotes.format(word) for word in words)
     return template("free_text.diagnosis", lang).format(found=found)

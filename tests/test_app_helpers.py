@@ -87,7 +87,7 @@ def test_funnel_without_rows_for_the_month_is_empty():
 def test_suppressed_value_is_never_formatted():
     assert display_value(85.7, "absence_rate", "nl", suppressed=True, min_group_size=10) == \
         "minder dan 10 personen: niet getoond"
-    assert display_value(8.57, "absence_rate", "nl") == "8,6\u202f%"
+    assert display_value(8.57, "absence_rate", "nl") == "8,6%"
     assert display_value(float("nan"), "absence_rate", "en") == "–"
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import importlib.util
 import sys
 from dataclasses import dataclass
@@ -155,8 +156,7 @@ def _free_text_messages(module):
                                                  else ["{found}"], lang)
             finally:
                 module.KIND_NAMES = saved
-            for quoted in ("«{found}»", "'{found}'"):
-                made = made.replace(quoted, "{found}")
+            made = re.sub(r"[«'„\"“]\{found\}[»'“\"”]", "{found}", made)
             texts[lang] = made
         yield name, texts
 

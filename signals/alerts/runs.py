@@ -52,9 +52,11 @@ _ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "se
 
 
 def ordinal(number: int, lang: str) -> str:
-    """3 -> 'third' (en), '3e' (nl), '3e' (fr)."""
+    """3 -> 'third' (en), '3e' (nl), '3e' (fr), '3.' (de)."""
     if lang == "en":
         return _ENGLISH_ORDINALS[number - 1] if 1 <= number <= 12 else f"{number}th"
+    if lang == "de":
+        return f"{number}."
     return f"{number}e"
 
 

@@ -5,7 +5,7 @@ value this month and what was expected, why it is a signal, and since when the
 signal runs (signals.alerts.runs defines "since", "months in a row" and "this month"
 once), e.g. "Absence rate 9.8%, expected 5.1%: above the alert limit 8.9% for a team
 of 32; signal for the third month in a row, since March 2024."
-Numbers follow signals.texts.formatting (8,6 % in nl/fr, 8.6% in en).
+Numbers follow signals.texts.formatting (the locale's marks: 8,6% in nl, 8.6% in en).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import pandas as pd
 
 from ..definitions import INDICATORS_BY_ID, LANGUAGES, indicator_name
 from ..texts.catalogue import message, plural_message, template
-from ..texts.formatting import THIN_SPACE, UNIT_SUFFIXES, format_number
+from ..texts import formatting
+from ..texts.formatting import MISSING, UNIT_SUFFIXES, format_number
 from .runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept importable here)
 
 RULE_IDS = ("beyond_upper_limit", "cusum_shift", "three_months_high", "three_months_raised",
@@ -70,33 +71,17 @@ plural_message("sentence.trend.percent",
 message("sentence.trend.other", "rising by {slope} a month over 12 months")
 
 
-_COMMA_DECIMALS = str.maketrans({",": THIN_SPACE, ".": ","})
-_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
-
-
 def format_values(values, unit: str) -> dict[str, list[str]]:
     """Many values in one unit, per language; the same text as formatting.format_value,
-    formatted once and translated for nl/fr (sentences are built in bulk)."""
-    decimals = _DECIMALS[unit]
-    english = [
-        "–" if value is None or not math.isfinite(value) else f"{value:,.{decimals}f}"
-        for value in (float("nan") if value is None else float(value) for value in values)
-    ]
-    comma = [text.translate(_COMMA_DECIMALS) for text in english]
-    if unit == "%":
-        return {
-            "en": [text if text == "–" else text + "%" for text in english],
-            "nl": [text if text == "–" else text + THIN_SPACE + "%" for text in comma],
-            "fr": [text if text == "–" else text + THIN_SPACE + "%" for text in comma],
-        }
-    return {"en": english, "nl": comma, "fr": comma}
+    without a Babel call per value (sentences are built in bulk)."""
+    return formatting.format_values(values, unit, LANGUAGES)
 
 
 def _with_unit(texts: dict[str, list[str]], unit: str) -> dict[str, list[str]]:
     """Hour-based rates get their unit's words after the value ('25,3 per miljoen gewerkte uren')."""
     if unit not in UNIT_SUFFIXES:
         return texts
-    return {lang: [text if text == "–" else f"{text} {UNIT_SUFFIXES[unit][lang]}"
+    return {lang: [text if text == MISSING else f"{text} {UNIT_SUFFIXES[unit][lang]}"
                    for text in column] for lang, column in texts.items()}
 
 

@@ -12,7 +12,7 @@ import string
 from dataclasses import dataclass, field
 
 from ..texts.catalogue import message, plural_message, template
-from ..texts.formatting import MONTH_NAMES, format_number
+from ..texts.formatting import LOCALES, format_number, month_names
 
 DEFAULT_LANGUAGE = "en"
 
@@ -166,7 +166,7 @@ def _derived(params: dict, lang: str) -> dict:
             derived[f"{name}_label"] = kind_label(params[name], lang)
     month = params.get("month")
     if isinstance(month, int) and 1 <= month <= 12:
-        derived["month_name"] = MONTH_NAMES.get(lang, MONTH_NAMES[DEFAULT_LANGUAGE])[month - 1]
+        derived["month_name"] = month_names(lang if lang in LOCALES else DEFAULT_LANGUAGE)[month - 1]
     return derived
 
 

@@ -3,7 +3,7 @@
 The template of a language writes its headers and codes in that language (the
 names `aliases` accepts); the English one is the contract's own. The guide says
 per column what it means, whether it is required, its format and its allowed
-values, in nl, fr or en. Both are plain tables of text; ui/downloads writes them.
+values, in nl, fr, en or de. Both are plain tables of text; ui/downloads writes them.
 """
 
 from __future__ import annotations

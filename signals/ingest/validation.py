@@ -5,7 +5,7 @@ is parsed once (`ingest_parsed`), and one query of UNION ALL checks lists every
 invalid cell (`ingest_errors`). Nothing here loops over rows in Python. All
 tables are TEMP: they never reach the database file. An error says what was
 expected as a message key of `ingest_texts` plus its parameters (JSON text), so
-the report can be read in nl, fr or en.
+the report can be read in nl, fr, en or de.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from ..definitions import LANGUAGES
 from .catalogue import is_declared, message, plural_message, template
 
 # Each language's name in its own language (not translated).
-LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
+LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "de": "Deutsch"}
 
 
 def text(key: str, lang: str, **values) -> str:
