@@ -116,6 +116,7 @@ def test_the_compiled_catalogues_are_current(lang):
 def test_plural_rules_come_from_each_catalogue():
     assert read(po_path("fr")).plural_expr == "(n > 1)"
     assert read(po_path("nl")).plural_expr == "(n != 1)"
+    assert read(po_path("de")).plural_expr == "(n != 1)"
 
 
 @pytest.mark.parametrize("n, lang, expected", [
@@ -125,6 +126,7 @@ def test_plural_rules_come_from_each_catalogue():
     (2, "fr", "2 services avec signal"),
     (1, "en", "1 department with a signal"), (12, "en", "12 departments with a signal"),
     (0, "en", "0 departments with a signal"),
+    (1, "de", "1 Abteilung mit Signal"), (0, "de", "0 Abteilungen mit Signal"),
 ])
 def test_counted_texts_take_singular_or_plural(n, lang, expected):
     assert text("overview.departments_signalled", lang, n=n) == expected
