@@ -3,14 +3,12 @@
 import re
 from pathlib import Path
 
-import pytest
-
 from signals.ingest import messages as ingest_texts
 from signals.ingest.loader import validate_bytes
-from signals.texts import catalogue
-from signals.texts.i18n import has_text
 from signals.ingest.messages import Message, render
 from signals.ingest.validation import FORMAT_TYPES, RANGE_PARAMS
+from signals.texts import catalogue
+from signals.texts.i18n import has_text
 
 SIGNALS = Path(ingest_texts.__file__).parent
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
@@ -25,7 +23,7 @@ def test_every_message_is_declared_in_the_ingest_with_a_counted_form_where_it_co
 
 
 def declarations(path: Path) -> dict:
-    keys = re.findall(r'^(?:plural_)?message\("([^"]+)"', path.read_text("utf-8"), re.M)
+    keys = re.findall(r'^(?:plural_)?message\("([^"]+)"', path.read_text("utf-8"), re.MULTILINE)
     return {key: catalogue.source(key) for key in keys}
 
 

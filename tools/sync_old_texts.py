@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import argparse
 import ast
-import re
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path

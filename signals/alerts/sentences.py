@@ -16,8 +16,8 @@ import math
 import pandas as pd
 
 from ..definitions import INDICATORS_BY_ID, LANGUAGES, indicator_name
-from ..texts.catalogue import message, plural_message, template
 from ..texts import formatting
+from ..texts.catalogue import message, plural_message, template
 from ..texts.formatting import MISSING, UNIT_SUFFIXES, format_number
 from .runs import ordinal, run_phrase  # noqa: F401 (ordinal: kept importable here)
 
