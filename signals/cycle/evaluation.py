@@ -224,33 +224,47 @@ def evaluate_indicator(frame: pd.DataFrame, departments, indicator: str, start,
     series = monthly_series(frame, departments, indicator)
     series = series[series.index.isin(before + after) & series["usable"]]
     is_after = np.isin(series.index.to_numpy(), np.array(after, dtype=object))
-    counts = int((~is_after).sum()), int(is_after.sum())
-    team_events = series["team_count"].sum()
-    events_on_both_sides = (series["team_count"][~is_after].sum() > 0
-                            and series["team_count"][is_after].sum() > 0)
-    if min(counts) < MIN_MONTHS or team_events < MIN_EVENTS or not events_on_both_sides:
-        return IndicatorEvaluation(indicator, departments, "too_little_data", *span, *counts)
     organisation = ALL_DEPARTMENTS in departments
-    rest_count = None if organisation else series["all_count"] - series["team_count"]
-    rest_exposure = None if organisation else series["all_exposure"] - series["team_exposure"]
-    if rest_count is not None and ((rest_exposure <= 0).any() or (rest_count < 0).any()):
-        return IndicatorEvaluation(indicator, departments, "too_little_data", *span, *counts)
-    effect = effect_model(series["team_count"], series["team_exposure"], rest_count,
-                          rest_exposure, is_after)
+    rest_count = None if organisation else (series["all_count"] - series["team_count"]).to_numpy()
+    rest_exposure = (None if organisation
+                     else (series["all_exposure"] - series["team_exposure"]).to_numpy())
+    verdict, effect = judge(series["team_count"].to_numpy(), series["team_exposure"].to_numpy(),
+                            rest_count, rest_exposure, is_after)
+    counts = int((~is_after).sum()), int(is_after.sum())
     if effect is None:
-        return IndicatorEvaluation(indicator, departments, "too_little_data", *span, *counts)
+        return IndicatorEvaluation(indicator, departments, verdict, *span, *counts)
 
     def levels(count, exposure):
         return (_level(indicator, count[~is_after].sum(), exposure[~is_after].sum(), counts[0]),
                 _level(indicator, count[is_after].sum(), exposure[is_after].sum(), counts[1]))
 
-    team = levels(series["team_count"], series["team_exposure"])
+    team = levels(series["team_count"].to_numpy(), series["team_exposure"].to_numpy())
     rest = (None, None) if organisation else levels(rest_count, rest_exposure)
     return IndicatorEvaluation(
-        indicator, departments, verdict_of(effect), *span, *counts,
+        indicator, departments, verdict, *span, *counts,
         team_before=_float(team[0]), team_after=_float(team[1]), team_ratio=_ratio(*team),
         rest_before=_float(rest[0]), rest_after=_float(rest[1]), rest_ratio=_ratio(*rest),
         effect=effect)
+
+
+def judge(team_count, team_exposure, rest_count, rest_exposure, is_after
+          ) -> tuple[str, Effect | None]:
+    """The verdict and the effect on the usable months of both windows (arrays; rest None
+    for the organisation): too_little_data (with no effect) below MIN_MONTHS usable months
+    on a side, MIN_EVENTS team events, or without a team event on a side."""
+    is_after = np.asarray(is_after, dtype=bool)
+    team_count = np.asarray(team_count, dtype=float)
+    months = (~is_after).sum(), is_after.sum()
+    events = team_count[~is_after].sum(), team_count[is_after].sum()
+    if min(months) < MIN_MONTHS or sum(events) < MIN_EVENTS or min(events) == 0:
+        return "too_little_data", None
+    if rest_count is not None and ((np.asarray(rest_exposure) <= 0).any()
+                                   or (np.asarray(rest_count) < 0).any()):
+        return "too_little_data", None
+    effect = effect_model(team_count, team_exposure, rest_count, rest_exposure, is_after)
+    if effect is None:
+        return "too_little_data", None
+    return verdict_of(effect), effect
 
 
 def _float(value) -> float | None:
