@@ -26,7 +26,8 @@ import pandas as pd
 
 from ..access import audit
 from ..access import control as access
-from ..free_text import TextRefused, identifiers_in, require_no_identifiers
+from ..free_text import KIND_NAMES, TextRefused, identifiers_in, require_no_identifiers
+from ..texts.i18n import TEXTS
 from . import common
 from .actions import OPEN_STATUSES
 
@@ -60,6 +61,13 @@ def clean_advice(advice: str | None) -> str:
         raise ValueError(f"The advice has {len(text)} characters; at most {MAX_ADVICE_LENGTH} "
                          "are allowed.")
     return require_no_identifiers(text)
+
+
+def advice_refusal_message(kinds, lang: str) -> str:
+    """'Advice not saved: it contains an e-mail address. ...' for TextRefused.kinds."""
+    found = ", ".join(KIND_NAMES[kind].get(lang, KIND_NAMES[kind]["en"]) for kind in kinds)
+    template = TEXTS["cycle.advice_refused"]
+    return template.get(lang, template["en"]).format(found=found)
 
 
 def add_meeting(db_path: Path | str, actor: str, day, minutes_ref: str = "", *,
