@@ -45,6 +45,16 @@ def step(before: float, after: float, count=24, change_at=12) -> np.ndarray:
     return np.where(np.arange(count) < change_at, before, after).astype(float)
 
 
+def noisy(before: float, after: float, seed: int) -> np.ndarray:
+    """Poisson counts around a step (a fixed seed: the same series every run)."""
+    return np.random.default_rng(seed).poisson(step(before, after)).astype(float)
+
+
+def halved_team(seed=1, **kwargs) -> pd.DataFrame:
+    return frame_of({"Geriatrie": (noisy(40, 20, seed), step(200, 200)),
+                     "Rest": (noisy(400, 400, seed + 100), step(2000, 2000))}, **kwargs)
+
+
 def test_windows_skip_the_start_up_and_stop_before_the_evaluation_month():
     before, after = evaluation.windows(START, EVALUATION, dt.date(2026, 1, 1))
     assert (before[0], before[-1], len(before)) == (dt.date(2023, 1, 1), dt.date(2023, 12, 1), 12)
@@ -62,33 +72,39 @@ def test_halved_team_against_a_flat_rest_gives_the_hand_computed_ratios():
     assert result.team_ratio == pytest.approx(0.5)
     assert (result.rest_before, result.rest_after, result.rest_ratio) == pytest.approx((20, 20, 1))
     assert result.effect.ratio == pytest.approx(0.5)
-    assert result.effect.dispersion == 1.0                  # an exact fit: never below Poisson
-    assert result.effect.low < 0.5 < result.effect.high < 1
-    assert result.verdict == "likely_improvement"
+    assert result.effect.dispersion == pytest.approx(0, abs=1e-9)     # an exact fit
+    assert (result.effect.low, result.effect.high) == pytest.approx((0.5, 0.5))
     nl = evaluation.sentence(result, "nl")
     assert nl.startswith("Frequentie van afwezigheid in Geriatrie ging van 20,0\u202f% naar "
                          "10,0\u202f% (\u221250\u202f%); in de rest van de organisatie 0\u202f%; "
                          "verschil \u221250\u202f% (95\u202f%-BI \u2212")
-    assert nl.endswith(": waarschijnlijk verbeterd.")
+    assert "tot \u221250\u202f%): waarschijnlijk verbeterd." in nl    # an exact fit: no width
     assert "went from 20.0% to 10.0% (\u221250%)" in evaluation.sentence(result, "en")
     assert evaluation.sentence(result, "de").endswith(": wahrscheinlich verbessert.")
     assert "probablement amélioré" in evaluation.sentence(result, "fr")
 
 
+def test_a_noisy_halving_is_a_likely_improvement():
+    result = evaluation.evaluate_indicator(halved_team(), ["Geriatrie"], INDICATOR, START, EVALUATION)
+    assert 0.4 < result.effect.ratio < 0.6 and result.effect.dispersion > 0
+    assert result.effect.low < result.effect.ratio < result.effect.high < 1
+    assert result.verdict == "likely_improvement"
+
+
 def test_a_change_everywhere_is_not_credited_to_the_action():
-    frame = frame_of({"Geriatrie": (step(20, 10), step(100, 100)),
-                      "Rest": (step(200, 100), step(1000, 1000))})
+    frame = frame_of({"Geriatrie": (noisy(40, 20, 5), step(200, 200)),
+                      "Rest": (noisy(400, 200, 6), step(2000, 2000))})
     result = evaluation.evaluate_indicator(frame, ["Geriatrie"], INDICATOR, START, EVALUATION)
-    assert result.team_ratio == pytest.approx(0.5) and result.rest_ratio == pytest.approx(0.5)
-    assert result.effect.ratio == pytest.approx(1.0)
+    assert result.team_ratio < 0.6 and result.rest_ratio < 0.6
+    assert 0.8 < result.effect.ratio < 1.2 and result.effect.low < 1 < result.effect.high
     assert result.verdict == "no_clear_change"
 
 
 def test_a_rise_is_likely_worse():
-    frame = frame_of({"Geriatrie": (step(20, 40), step(100, 100)),
-                      "Rest": (step(200, 200), step(1000, 1000))})
+    frame = frame_of({"Geriatrie": (noisy(40, 80, 7), step(200, 200)),
+                      "Rest": (noisy(400, 400, 8), step(2000, 2000))})
     result = evaluation.evaluate_indicator(frame, ["Geriatrie"], INDICATOR, START, EVALUATION)
-    assert result.effect.ratio == pytest.approx(2.0) and result.verdict == "likely_worse"
+    assert 1.7 < result.effect.ratio < 2.3 and result.verdict == "likely_worse"
 
 
 def test_the_organisation_is_judged_on_its_own_quasi_poisson_ratio():
@@ -101,7 +117,7 @@ def test_the_organisation_is_judged_on_its_own_quasi_poisson_ratio():
     ratio = (after.sum() / 4500) / (before.sum() / 6000)
     fitted = np.concatenate([np.full(12, before.mean()), np.full(9, after.mean())])
     observed = np.concatenate([before, after])
-    phi = max(1.0, np.sum((observed - fitted) ** 2 / fitted) / (21 - 2))
+    phi = np.sum((observed - fitted) ** 2 / fitted) / (21 - 2)
     half = stats.t.ppf(0.975, 19) * np.sqrt(phi * (1 / before.sum() + 1 / after.sum()))
     assert result.effect.ratio == pytest.approx(ratio)
     assert result.effect.dispersion == pytest.approx(phi)
@@ -122,9 +138,7 @@ def test_several_departments_are_one_team():
 @pytest.mark.parametrize("latest, verdict", [(dt.date(2024, 8, 1), "too_early"),
                                              (dt.date(2024, 9, 1), "likely_improvement")])
 def test_five_months_after_is_too_early_six_is_judged(latest, verdict):
-    frame = frame_of({"Geriatrie": (step(20, 10), step(100, 100)),
-                      "Rest": (step(200, 200), step(1000, 1000))})
-    result = evaluation.evaluate_indicator(frame, ["Geriatrie"], INDICATOR, START, EVALUATION,
+    result = evaluation.evaluate_indicator(halved_team(), ["Geriatrie"], INDICATOR, START, EVALUATION,
                                            latest_month=latest)
     assert result.verdict == verdict
     if verdict == "too_early":
@@ -138,9 +152,7 @@ def test_five_months_after_is_too_early_six_is_judged(latest, verdict):
                                              ({15, 16, 17, 18}, "too_little_data")])
 def test_suppressed_months_are_not_usable(hidden, verdict):
     """6 of 12 usable before and 6 of 9 after are enough; one fewer is too little data."""
-    frame = frame_of({"Geriatrie": (step(20, 10), step(100, 100)),
-                      "Rest": (step(200, 200), step(1000, 1000))}, {"Geriatrie": hidden})
-    result = evaluation.evaluate_indicator(frame, ["Geriatrie"], INDICATOR, START, EVALUATION)
+    result = evaluation.evaluate_indicator(halved_team(suppressed={"Geriatrie": hidden}), ["Geriatrie"], INDICATOR, START, EVALUATION)
     assert result.verdict == verdict
     if verdict == "too_little_data":
         assert (result.team_before, result.team_after, result.effect) == (None, None, None)
@@ -169,8 +181,7 @@ def test_too_few_events_is_too_little_data():
 
 
 def test_evaluate_action_gives_one_result_per_indicator():
-    frame = frame_of({"Geriatrie": (step(20, 10), step(100, 100)),
-                      "Rest": (step(200, 200), step(1000, 1000))})
+    frame = halved_team()
     action = {"departments": ["Geriatrie"], "indicators": [INDICATOR, "absence_rate"],
               "start_date": START, "evaluation_date": EVALUATION}
     results = evaluation.evaluate_action(frame, action)
