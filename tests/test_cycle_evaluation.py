@@ -193,3 +193,35 @@ def test_signed_percent_in_each_language():
     assert evaluation.signed_percent(0.69, "nl") == "\u221231\u202f%"
     assert evaluation.signed_percent(1.034, "en") == "+3%"
     assert evaluation.signed_percent(1.0, "fr") == "0\u202f%"
+
+
+def test_the_demo_organisation_evaluates_from_the_real_indicator_frame(demo_database_file):
+    """The suppressed frame as indicator_frame gives it (dates, flags, NaN) goes through, and
+    a department's suppressed rows keep it from being judged."""
+    from signals import store
+    from signals.measures.indicators import indicator_frame
+
+    with store.connect(demo_database_file, read_only=True) as con:
+        frame = indicator_frame(con)
+    last = max(frame["month"])
+    start = add_months(last, -15)
+    rows = frame[frame["indicator"] == "absence_rate"]
+    shown = rows[rows["department"] != "ALL"].groupby("department")["suppressed"].sum()
+    department = shown.index[shown == 0][0]
+    result = evaluation.evaluate_indicator(frame, [department], "absence_rate", start,
+                                           add_months(start, 12))
+    assert result.verdict in ("likely_improvement", "no_clear_change", "likely_worse")
+    assert (result.before_months, result.after_months) == (12, 9)
+    assert result.team_before == pytest.approx(
+        100 * rows[(rows["department"] == department)
+                   & rows["month"].between(add_months(start, -12), add_months(start, -1))]
+        .pipe(lambda r: r["numerator"].sum() / r["denominator"].sum()))
+    for lang in ("nl", "fr", "en", "de"):
+        assert department in evaluation.sentence(result, lang)
+    hidden = rows[rows["suppressed"] & (rows["department"] != "ALL")]
+    assert not hidden.empty, "the demo has a small department"
+    small = hidden["department"].value_counts().index[0]
+    month = hidden[hidden["department"] == small]["month"].min()
+    judged = evaluation.evaluate_indicator(frame, [small], "absence_rate",
+                                           add_months(month, -3), add_months(month, 9))
+    assert judged.after_months <= 8         # its hidden month is in the after window, not used
