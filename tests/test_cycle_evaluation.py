@@ -225,3 +225,17 @@ def test_the_demo_organisation_evaluates_from_the_real_indicator_frame(demo_data
     judged = evaluation.evaluate_indicator(frame, [small], "absence_rate",
                                            add_months(month, -3), add_months(month, 9))
     assert judged.after_months <= 8         # its hidden month is in the after window, not used
+
+
+def test_cycle_texts_exist_in_four_languages_with_the_same_placeholders():
+    import string
+
+    from signals.texts.i18n import TEXTS
+
+    keys = [key for key in TEXTS if key.startswith("cycle.")]
+    assert {f"cycle.verdict.{verdict}" for verdict in evaluation.VERDICTS} <= set(keys)
+    for key in keys:
+        assert set(TEXTS[key]) == {"nl", "fr", "en", "de"}, key
+        names = {lang: {name for _, name, _, _ in string.Formatter().parse(TEXTS[key][lang]) if name}
+                 for lang in TEXTS[key]}
+        assert len({frozenset(found) for found in names.values()}) == 1, key

@@ -29,7 +29,7 @@ from ..access import control as access
 from ..free_text import KIND_NAMES, TextRefused, identifiers_in, require_no_identifiers
 from ..texts.i18n import TEXTS
 from . import common
-from .actions import OPEN_STATUSES
+from .actions import OPEN_STATUSES, overdue
 
 MAX_ADVICE_LENGTH = 1000
 MAX_MINUTES_REF_LENGTH = 200
@@ -198,7 +198,6 @@ def since_last_meeting(signals: pd.DataFrame, actions: pd.DataFrame, history: pd
     started = np.array([after(day) and day <= today for day in actions["start_date"]], dtype=bool)
     due_by = today + dt.timedelta(days=DUE_WITHIN_DAYS)
     due = open_ & np.array([today <= day <= due_by for day in evaluation], dtype=bool)
-    late = open_ & np.array([day < today for day in evaluation], dtype=bool)
     came_in = np.array([status == "evaluated" and after(at.date())
                         for status, at in zip(history["new_status"], history["at"])], dtype=bool)
     return SinceLastMeeting(
@@ -208,7 +207,7 @@ def since_last_meeting(signals: pd.DataFrame, actions: pd.DataFrame, history: pd
         improvements=_minus(improved_now, improved_then),
         started=actions[started].reset_index(drop=True),
         due=actions[due].reset_index(drop=True),
-        overdue=actions[late].reset_index(drop=True),
+        overdue=overdue(actions, today).reset_index(drop=True),
         evaluations=history[came_in].reset_index(drop=True),
     )
 
