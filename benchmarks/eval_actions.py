@@ -7,7 +7,8 @@ indicator is the absence frequency (absence episodes starting per 100 workers), 
 Belgian levels: 1.36 episodes per worker per year, a winter peak (+25% in January,
 -25% in July) that every department shares, and month-to-month extra-Poisson noise
 (a gamma factor with a 15% coefficient of variation, drawn apart for the team and for
-the rest). From the start month on, the team's rate is multiplied by 1 (no effect),
+the rest; --ar1 RHO makes the team's noise autocorrelated from month to month, as absence
+days and long-term absentees are, which the model does not allow for). From the start month on, the team's rate is multiplied by 1 (no effect),
 0.8 (-20%) or 0.6 (-40%). Each simulation goes through evaluation.windows and
 evaluation.judge (the statistics of evaluate_indicator without building a frame; the
 tests cover the frame's path; --frames runs the whole evaluate_indicator, slower).
@@ -17,7 +18,7 @@ it; goal 93-97%), the share called "likely improvement" (with no effect: the fal
 rate, goal at most 5%; with -40%: the evaluation's power after 12 months), "likely
 worse", and "too little data".
 
-    python benchmarks/eval_actions.py [--simulations N] [--seed N]
+    python benchmarks/eval_actions.py [--simulations N] [--seed N] [--frames] [--cv CV] [--ar1 RHO]
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ FIRST_MONTH = dt.date(2023, 1, 1)
 START = dt.date(2024, 1, 15)             # month 12 of the series
 MONTHS = 24
 FRAMES = False
+AR1 = 0.0
 
 
 def _windows() -> tuple[np.ndarray, np.ndarray]:
@@ -79,7 +81,7 @@ def simulate(rng: np.random.Generator, team_size: int, effect: float):
     shape = 1 / MONTHLY_CV ** 2
     after_start = np.arange(MONTHS) >= 12
     team_rate = EPISODES_PER_MONTH * season * np.where(after_start, 1 + effect, 1.0)
-    team = rng.poisson(team_size * team_rate * rng.gamma(shape, 1 / shape, MONTHS))
+    team = rng.poisson(team_size * team_rate * _team_noise(rng, shape))
     rest = rng.poisson(REST_SIZE * EPISODES_PER_MONTH * season * rng.gamma(shape, 1 / shape, MONTHS))
     if FRAMES:
         result = evaluation.evaluate_indicator(_frame(team, rest, team_size), ["Team"], INDICATOR,
@@ -88,6 +90,19 @@ def simulate(rng: np.random.Generator, team_size: int, effect: float):
     used = int(USED.sum())
     return evaluation.judge(team[USED], np.full(used, float(team_size)), rest[USED],
                             np.full(used, float(REST_SIZE)), IS_AFTER)
+
+
+def _team_noise(rng: np.random.Generator, shape: float) -> np.ndarray:
+    """Mean-one month factors with the coefficient of variation MONTHLY_CV; AR(1) on the log
+    scale when AR1 > 0."""
+    if AR1 <= 0:
+        return rng.gamma(shape, 1 / shape, MONTHS)
+    sigma = np.sqrt(np.log(1 + MONTHLY_CV ** 2))
+    log_factor = np.empty(MONTHS)
+    log_factor[0] = rng.normal(0, sigma)
+    for k in range(1, MONTHS):
+        log_factor[k] = AR1 * log_factor[k - 1] + rng.normal(0, sigma * np.sqrt(1 - AR1 ** 2))
+    return np.exp(log_factor - sigma ** 2 / 2)
 
 
 def run_cell(rng, team_size: int, effect: float, simulations: int) -> dict:
@@ -107,14 +122,18 @@ def run_cell(rng, team_size: int, effect: float, simulations: int) -> dict:
 
 
 def main() -> None:
+    global FRAMES, AR1, MONTHLY_CV
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--simulations", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--frames", action="store_true",
                         help="run evaluate_indicator on a frame per simulation (slower)")
+    parser.add_argument("--cv", type=float, default=MONTHLY_CV,
+                        help="coefficient of variation of the month-to-month extra noise")
+    parser.add_argument("--ar1", type=float, default=0.0,
+                        help="month-to-month autocorrelation of the team's noise (e.g. 0.5)")
     args = parser.parse_args()
-    global FRAMES
-    FRAMES = args.frames
+    FRAMES, AR1, MONTHLY_CV = args.frames, args.ar1, args.cv
     rng = np.random.default_rng(args.seed)
     began = time.perf_counter()
     rows = [run_cell(rng, size, effect, args.simulations)
