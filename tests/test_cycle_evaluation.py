@@ -118,7 +118,10 @@ def test_the_organisation_is_judged_on_its_own_quasi_poisson_ratio():
     fitted = np.concatenate([np.full(12, before.mean()), np.full(9, after.mean())])
     observed = np.concatenate([before, after])
     phi = np.sum((observed - fitted) ** 2 / fitted) / (21 - 2)
-    half = stats.t.ppf(0.975, 19) * np.sqrt(phi * (1 / before.sum() + 1 / after.sum()))
+    residuals = (observed - fitted) / np.sqrt(fitted)
+    r = min(max(np.sum(residuals[1:] * residuals[:-1]) / np.sum(residuals ** 2), 0), 0.8)
+    inflation = (1 + r) / (1 - r)
+    half = stats.t.ppf(0.975, 19) * np.sqrt(phi * inflation * (1 / before.sum() + 1 / after.sum()))
     assert result.effect.ratio == pytest.approx(ratio)
     assert result.effect.dispersion == pytest.approx(phi)
     assert result.effect.low == pytest.approx(ratio * np.exp(-half))
@@ -187,6 +190,17 @@ def test_evaluate_action_gives_one_result_per_indicator():
     results = evaluation.evaluate_action(frame, action)
     assert [r.indicator for r in results] == [INDICATOR, "absence_rate"]
     assert [r.verdict for r in results] == ["likely_improvement", "too_little_data"]
+
+
+def test_autocorrelated_residuals_widen_the_interval():
+    assert evaluation.autocorrelation_inflation(np.array([1.0, -1, 1, -1, 1])) == 1.0
+    assert evaluation.autocorrelation_inflation(np.zeros(5)) == 1.0
+    smooth = np.array([2.0, 2, 1, 1, -1, -1, -2, -2])                   # r = 13 / 20
+    assert evaluation.autocorrelation_inflation(smooth) == pytest.approx(1.65 / 0.35)
+    flat = np.ones(10)                                                   # r = 9 / 10, capped
+    assert evaluation.autocorrelation_inflation(flat) == pytest.approx(1.8 / 0.2)
+    mild = np.array([1.0, 1, -1, -1, 1, 1, -1, -1])
+    assert evaluation.autocorrelation_inflation(mild) == pytest.approx((1 + 1 / 8) / (1 - 1 / 8))
 
 
 def test_signed_percent_in_each_language():

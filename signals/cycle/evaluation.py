@@ -18,7 +18,11 @@ policy, a short month); exp(effect) is the team's after/before rate ratio divide
 rest's. The dispersion is the Pearson statistic over its residual degrees of freedom (not
 floored at 1: with about 20 degrees of freedom a floor made the small teams' intervals
 cover 98%, see benchmarks/eval_actions.py); the 95% interval uses Student's t on those
-degrees of freedom, which carries the dispersion's own uncertainty.
+degrees of freedom, which carries the dispersion's own uncertainty. Months are not
+independent where the same long absences count month after month (absence days,
+long-term absentees): the variance is multiplied by (1 + r) / (1 - r) for a positive
+lag-1 autocorrelation r of the team's residuals (at most 0.8). From about 20 months r is
+underestimated, so this corrects only part of it (README, benchmarks/eval_actions.py --ar1).
 
 Verdict: `likely_improvement` when the whole interval is below 1 (every indicator here
 is better when lower), `likely_worse` when above, `no_clear_change` otherwise;
@@ -59,6 +63,7 @@ CONFIDENCE = 0.95
 VERDICTS = ("likely_improvement", "no_clear_change", "likely_worse", "too_early",
             "too_little_data")
 MAX_ITERATIONS = 50
+MAX_AUTOCORRELATION = 0.8
 
 
 @dataclass(frozen=True)
@@ -187,12 +192,25 @@ def effect_model(team_count, team_exposure, rest_count, rest_exposure, after) ->
     except np.linalg.LinAlgError:
         return None
     dispersion = float(np.sum((y - mu) ** 2 / mu)) / df
-    se = float(np.sqrt(dispersion * covariance[-1, -1]))
+    team_rows = X[:, 0] == 1 if rest_count is not None else np.ones(len(y), dtype=bool)
+    inflation = autocorrelation_inflation((y - mu)[team_rows] / np.sqrt(mu[team_rows]))
+    se = float(np.sqrt(dispersion * inflation * covariance[-1, -1]))
     if not np.isfinite(se) or not np.isfinite(beta[-1]):
         return None
     half = stats.t.ppf(0.5 + CONFIDENCE / 2, df) * se
     return Effect(float(np.exp(beta[-1])), float(np.exp(beta[-1] - half)),
                   float(np.exp(beta[-1] + half)), dispersion, df)
+
+
+def autocorrelation_inflation(residuals: np.ndarray) -> float:
+    """(1 + r) / (1 - r) for the lag-1 autocorrelation r of the team's residuals in month
+    order when positive (the variance of a window mean of AR(1) months), else 1; r at
+    most MAX_AUTOCORRELATION."""
+    if len(residuals) < 3 or not np.any(residuals):
+        return 1.0
+    r = float(np.sum(residuals[1:] * residuals[:-1]) / np.sum(residuals ** 2))
+    r = min(max(r, 0.0), MAX_AUTOCORRELATION)
+    return (1 + r) / (1 - r)
 
 
 def verdict_of(effect: Effect) -> str:
