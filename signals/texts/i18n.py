@@ -1077,6 +1077,107 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     },
     "hotspots.col.review": {"nl": "Opvolging", "fr": "Suivi", "en": "Follow-up",
                             "de": "Nachverfolgung"},
+    # The prevention cycle: actions, their evaluation, meetings (signals.cycle)
+    "cycle.verdict.likely_improvement": {"nl": "waarschijnlijk verbeterd", "fr": "probablement amélioré",
+                                         "en": "likely improved", "de": "wahrscheinlich verbessert"},
+    "cycle.verdict.no_clear_change": {"nl": "geen duidelijke verandering", "fr": "pas de changement net",
+                                      "en": "no clear change", "de": "keine deutliche Veränderung"},
+    "cycle.verdict.likely_worse": {"nl": "waarschijnlijk verslechterd", "fr": "probablement dégradé",
+                                   "en": "likely worse", "de": "wahrscheinlich verschlechtert"},
+    "cycle.verdict.too_early": {"nl": "te vroeg", "fr": "trop tôt", "en": "too early", "de": "zu früh"},
+    "cycle.verdict.too_little_data": {"nl": "te weinig gegevens", "fr": "trop peu de données",
+                                      "en": "too little data", "de": "zu wenige Daten"},
+    "cycle.evaluation.sentence": {
+        "nl": "{indicator} in {department} ging van {before} naar {after} ({team_change}); in de rest "
+              "van de organisatie {rest_change}; verschil {effect} (95\u202f%-BI {low} tot {high}): {verdict}.",
+        "fr": "{indicator} dans {department} : de {before} à {after} ({team_change}) ; dans le "
+              "reste de l'organisation {rest_change} ; écart {effect} (IC à 95\u202f% {low} à {high}) : {verdict}.",
+        "en": "{indicator} in {department} went from {before} to {after} ({team_change}); in the rest "
+              "of the organisation {rest_change}; difference {effect} (95% CI {low} to {high}): {verdict}.",
+        "de": "{indicator} in {department} ging von {before} auf {after} ({team_change}); im Rest der "
+              "Organisation {rest_change}; Unterschied {effect} (95-%-KI {low} bis {high}): {verdict}.",
+    },
+    "cycle.evaluation.sentence_organisation": {
+        "nl": "{indicator} in {department} ging van {before} naar {after} ({effect}, 95\u202f%-BI {low} tot "
+              "{high}), zonder vergelijkingsgroep: {verdict}.",
+        "fr": "{indicator} dans {department} : de {before} à {after} ({effect}, IC à 95\u202f% {low} à "
+              "{high}), sans groupe de comparaison : {verdict}.",
+        "en": "{indicator} in {department} went from {before} to {after} ({effect}, 95% CI {low} to "
+              "{high}), without a comparison group: {verdict}.",
+        "de": "{indicator} in {department} ging von {before} auf {after} ({effect}, 95-%-KI {low} bis "
+              "{high}), ohne Vergleichsgruppe: {verdict}.",
+    },
+    "cycle.evaluation.organisation": {"nl": "de organisatie", "fr": "l'organisation",
+                                      "en": "the organisation", "de": "der Organisation"},
+    "cycle.evaluation.too_early": {
+        "nl": "{indicator} in {department}: te vroeg om te oordelen; er zijn minstens {minimum} maanden "
+              "na de opstart nodig.",
+        "fr": "{indicator} dans {department} : trop tôt pour juger ; il faut au moins {minimum} mois "
+              "après le démarrage.",
+        "en": "{indicator} in {department}: too early to judge; at least {minimum} months after the "
+              "start-up are needed.",
+        "de": "{indicator} in {department}: zu früh für ein Urteil; mindestens {minimum} Monate nach "
+              "dem Anlauf sind nötig.",
+    },
+    "cycle.evaluation.too_little_data": {
+        "nl": "{indicator} in {department}: te weinig gegevens om te oordelen (minder dan {minimum} "
+              "bruikbare maanden voor of na, een kleine groep of te weinig gevallen).",
+        "fr": "{indicator} dans {department} : trop peu de données pour juger (moins de {minimum} mois "
+              "utilisables avant ou après, petit groupe ou trop peu de cas).",
+        "en": "{indicator} in {department}: too little data to judge (fewer than {minimum} usable "
+              "months before or after, a small group or too few cases).",
+        "de": "{indicator} in {department}: zu wenige Daten für ein Urteil (weniger als {minimum} "
+              "nutzbare Monate davor oder danach, eine kleine Gruppe oder zu wenige Fälle).",
+    },
+    "cycle.status.planned": {"nl": "Gepland", "fr": "Planifiée", "en": "Planned", "de": "Geplant"},
+    "cycle.status.running": {"nl": "Lopend", "fr": "En cours", "en": "Running", "de": "Laufend"},
+    "cycle.status.evaluated": {"nl": "Geëvalueerd", "fr": "Évaluée", "en": "Evaluated",
+                               "de": "Bewertet"},
+    "cycle.status.adjusted": {"nl": "Bijgestuurd", "fr": "Ajustée", "en": "Adjusted", "de": "Angepasst"},
+    "cycle.status.stopped": {"nl": "Stopgezet", "fr": "Arrêtée", "en": "Stopped", "de": "Abgebrochen"},
+    "cycle.status.closed": {"nl": "Afgesloten", "fr": "Clôturée", "en": "Closed", "de": "Abgeschlossen"},
+    "cycle.level.primary": {"nl": "Primaire preventie", "fr": "Prévention primaire",
+                            "en": "Primary prevention", "de": "Primärprävention"},
+    "cycle.level.secondary": {"nl": "Secundaire preventie", "fr": "Prévention secondaire",
+                              "en": "Secondary prevention", "de": "Sekundärprävention"},
+    "cycle.level.tertiary": {"nl": "Tertiaire preventie", "fr": "Prévention tertiaire",
+                             "en": "Tertiary prevention", "de": "Tertiärprävention"},
+    "cycle.event.reorganisation": {"nl": "Reorganisatie", "fr": "Réorganisation",
+                                   "en": "Reorganisation", "de": "Umstrukturierung"},
+    "cycle.event.move": {"nl": "Verhuis", "fr": "Déménagement", "en": "Move", "de": "Umzug"},
+    "cycle.event.new_system": {"nl": "Nieuw systeem of nieuwe software",
+                               "fr": "Nouveau système ou logiciel",
+                               "en": "New system or software", "de": "Neues System oder neue Software"},
+    "cycle.event.merger": {"nl": "Fusie", "fr": "Fusion", "en": "Merger", "de": "Fusion"},
+    "cycle.event.social_action": {"nl": "Staking of andere sociale actie",
+                                  "fr": "Grève ou autre action sociale",
+                                  "en": "Strike or other social action",
+                                  "de": "Streik oder andere soziale Aktion"},
+    "cycle.event.serious_incident": {"nl": "Ernstig incident", "fr": "Incident grave",
+                                     "en": "Serious incident", "de": "Schwerer Vorfall"},
+    "cycle.transition_refused": {
+        "nl": "Een actie met status «{old}» kan niet naar «{new}» gaan.",
+        "fr": "Une action au statut « {old} » ne peut pas passer à « {new} ».",
+        "en": "An action that is '{old}' cannot become '{new}'.",
+        "de": "Eine Maßnahme im Status „{old}“ kann nicht zu „{new}“ wechseln.",
+    },
+    "cycle.not_allowed": {
+        "nl": "Uw rol mag acties, gebeurtenissen en vergaderingen alleen lezen.",
+        "fr": "Votre rôle peut seulement consulter les actions, événements et réunions.",
+        "en": "Your role may only read actions, events and meetings.",
+        "de": "Ihre Rolle darf Maßnahmen, Ereignisse und Sitzungen nur lesen.",
+    },
+    "cycle.advice_refused": {
+        "nl": "Advies niet bewaard: het bevat {found}. Een collectief advies gaat over teams, nooit over "
+              "een persoon.",
+        "fr": "Avis non enregistré : il contient {found}. Un avis collectif porte sur des équipes, "
+              "jamais sur une personne.",
+        "en": "Advice not saved: it contains {found}. A collective advice is about teams, never "
+              "about a person.",
+        "de": "Stellungnahme nicht gespeichert: sie enthält {found}. Eine kollektive Stellungnahme "
+              "betrifft Teams, nie eine Person.",
+    },
+    "hotspots.col.review": {"nl": "Opvolging", "fr": "Suivi", "en": "Follow-up"},
     "upload.too_large": {
         "nl": "{file} is te groot ({size} MB): hoogstens {limit} MB per bestand. Splits het bestand, "
               "bijvoorbeeld per jaar.",
