@@ -1089,18 +1089,18 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
                                       "en": "too little data", "de": "zu wenige Daten"},
     "cycle.evaluation.sentence": {
         "nl": "{indicator} in {department} ging van {before} naar {after} ({team_change}); in de rest "
-              "van de organisatie {rest_change}; verschil {effect} (95\u202f%-BI {low} tot {high}): {verdict}.",
+              "van de organisatie {rest_change}; verschil {effect} (95%-BI {low} tot {high}): {verdict}.",
         "fr": "{indicator} dans {department} : de {before} à {after} ({team_change}) ; dans le "
-              "reste de l'organisation {rest_change} ; écart {effect} (IC à 95\u202f% {low} à {high}) : {verdict}.",
+              "reste de l'organisation {rest_change} ; écart {effect} (IC à 95\u00a0% {low} à {high}) : {verdict}.",
         "en": "{indicator} in {department} went from {before} to {after} ({team_change}); in the rest "
               "of the organisation {rest_change}; difference {effect} (95% CI {low} to {high}): {verdict}.",
         "de": "{indicator} in {department} ging von {before} auf {after} ({team_change}); im Rest der "
               "Organisation {rest_change}; Unterschied {effect} (95-%-KI {low} bis {high}): {verdict}.",
     },
     "cycle.evaluation.sentence_organisation": {
-        "nl": "{indicator} in {department} ging van {before} naar {after} ({effect}, 95\u202f%-BI {low} tot "
+        "nl": "{indicator} in {department} ging van {before} naar {after} ({effect}, 95%-BI {low} tot "
               "{high}), zonder vergelijkingsgroep: {verdict}.",
-        "fr": "{indicator} dans {department} : de {before} à {after} ({effect}, IC à 95\u202f% {low} à "
+        "fr": "{indicator} dans {department} : de {before} à {after} ({effect}, IC à 95\u00a0% {low} à "
               "{high}), sans groupe de comparaison : {verdict}.",
         "en": "{indicator} in {department} went from {before} to {after} ({effect}, 95% CI {low} to "
               "{high}), without a comparison group: {verdict}.",
@@ -1177,7 +1177,6 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Stellungnahme nicht gespeichert: sie enthält {found}. Eine kollektive Stellungnahme "
               "betrifft Teams, nie eine Person.",
     },
-    "hotspots.col.review": {"nl": "Opvolging", "fr": "Suivi", "en": "Follow-up"},
     "upload.too_large": {
         "nl": "{file} is te groot ({size} MB): hoogstens {limit} MB per bestand. Splits het bestand, "
               "bijvoorbeeld per jaar.",
