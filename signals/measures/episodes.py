@@ -1,0 +1,189 @@
+"""The employee-window indicators of CONTRACT.md section 2, in set-based DuckDB SQL.
+
+`long_absence_risk`, `frequent_absence` and `relapse_rate` look at each employee's recent
+episodes. EMPLOYEE_WINDOW_SQL adds CTEs to the indicator query of signals.measures.indicators
+after its ABSENCE_SQL (it reads `spells`, `episode_bounds`, `longer_episodes` and its
+parameters) and ends in `employee_window_counts` (month_number, department_number,
+long_absence_employees, frequent_absentees, relapses).
+
+Readings of the contract made here:
+- An employee-level count belongs to the department of the employee's latest episode (by
+  start) starting on or before the month's last day: episodes are disjoint, so that is the
+  latest with a day in the 12-month window whenever the employee has one there. Episode k is
+  "latest" in the months from its start month to the month before episode k+1 starts.
+- Days covered by spells are counted once per calendar day (spells that overlap or touch
+  merge into one stretch); the non-working days between two spells of one episode are not
+  covered. An open spell ends on the last day of the last workforce month.
+- frequent_absence: with episodes in start order m_1 <= m_2 <= ... (start months), an
+  employee whose latest episode is k has 3 or more starts in the 12 months to month M
+  exactly when m_{k-2} >= M - 11: so episode k counts in months m_k .. min(m_{k+1} - 1,
+  m_{k-2} + 11), no pair of employee and month needs to be generated otherwise.
+- long_absence_risk: covered days in the window are C(last day of M) - C(day before the
+  window), with C(t) the employee's covered days up to day t (an ASOF join on the stretches
+  in key order). Episode k's months cannot exceed the days covered from the window of its
+  first month to its end, so only episodes whose bound is over 100 days are expanded.
+- relapse_rate: an episode counts in its start month, in its own department, when its start
+  is at most 56 days after the previous episode's last day and that episode lasted more
+  than 28 days (first to last day, both included).
+
+Rows are ordered on BIGINT keys (employee number above bit 40, day from the calendar's
+first day below) like ABSENCE_SQL, so no window needs PARTITION BY employee.
+"""
+
+from __future__ import annotations
+
+LONG_ABSENCE_DAYS = 100       # more than this many covered days in 12 months
+FREQUENT_EPISODES = 3         # this many episodes or more starting in 12 months
+RELAPSE_GAP_DAYS = 56         # at most this many days after the previous episode's end
+RELAPSE_PREVIOUS_DAYS = 28    # the previous episode lasted more than this
+WINDOW_MONTHS = 12
+
+EMPLOYEE_WINDOW_SQL = f"""
+episodes AS (
+    -- every episode once: employee, department and start of its first spell, its end
+    SELECT ((employee_number << 40) + (start_date - $calendar_start::DATE)) AS episode_key,
+           employee_number, department_number, start_date, end_date,
+           year(start_date) * 12 + month(start_date) - 1 AS start_month_number,
+           year(end_date) * 12 + month(end_date) - 1 AS end_month_number
+    FROM (
+        SELECT start_key >> 40 AS employee_number, department_number, start_date, end_date
+        FROM episode_bounds
+        WHERE within_month
+        UNION ALL
+        SELECT employee_number, department_number, start_date, end_date
+        FROM longer_episodes
+    )
+),
+episode_sequence AS MATERIALIZED (
+    -- each episode with its employee's previous, second previous and next episode
+    SELECT *,
+           if(lag(employee_number) OVER by_key = employee_number,
+              lag(end_date) OVER by_key, NULL) AS previous_end,
+           if(lag(employee_number) OVER by_key = employee_number,
+              lag(start_date) OVER by_key, NULL) AS previous_start,
+           if(lag(employee_number, 2) OVER by_key = employee_number,
+              lag(start_month_number, 2) OVER by_key, NULL) AS second_previous_month,
+           if(lead(employee_number) OVER by_key = employee_number,
+              lead(start_month_number) OVER by_key, NULL) AS next_month_number
+    FROM episodes
+    WINDOW by_key AS (ORDER BY episode_key)
+),
+latest_months AS (
+    -- the months in which episode k is its employee's latest: m_k .. m_(k+1) - 1
+    SELECT *, least(coalesce(next_month_number - 1, $last_month_number),
+                    $last_month_number) AS latest_until
+    FROM episode_sequence
+),
+relapse_counts AS (
+    SELECT start_month_number AS month_number, department_number, count(*) AS relapses
+    FROM episode_sequence
+    WHERE start_date - previous_end <= {RELAPSE_GAP_DAYS}
+      AND previous_end - previous_start + 1 > {RELAPSE_PREVIOUS_DAYS}
+    GROUP BY ALL
+),
+frequent_months AS (
+    SELECT department_number,
+           unnest(range(start_month_number,
+                        least(latest_until, second_previous_month + {WINDOW_MONTHS - 1}) + 1))
+               AS month_number
+    FROM latest_months
+    WHERE second_previous_month >= start_month_number - {WINDOW_MONTHS - 1}
+),
+spell_days AS (
+    SELECT employee_base + (start_date - $calendar_start::DATE) AS start_key,
+           employee_base + (end_date - $calendar_start::DATE) AS end_key
+    FROM spells
+),
+stretch_marks AS (
+    -- a spell starts a new stretch of covered days unless it overlaps or touches one
+    SELECT start_key, end_key,
+           coalesce(start_key > max(end_key) OVER (
+               ORDER BY start_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 1,
+               TRUE)::INTEGER AS starts_stretch
+    FROM spell_days
+),
+stretches AS (
+    SELECT min(start_key) AS start_key, max(end_key) AS end_key
+    FROM (SELECT *, sum(starts_stretch) OVER (ORDER BY start_key ROWS UNBOUNDED PRECEDING)
+                        AS stretch_number
+          FROM stretch_marks)
+    GROUP BY stretch_number
+),
+coverage AS MATERIALIZED (
+    -- covered_through: the days of every stretch up to this one's end, all employees
+    -- before it included (differences of two points of one employee cancel them)
+    SELECT start_key, end_key,
+           sum(end_key - start_key + 1) OVER (ORDER BY start_key ROWS UNBOUNDED PRECEDING)
+               AS covered_through
+    FROM stretches
+),
+long_candidates AS (
+    -- episodes whose months could hold more than {LONG_ABSENCE_DAYS} covered days:
+    -- those covered from the window of the first month to the episode's end
+    SELECT e.employee_number, e.department_number, e.start_month_number,
+           least(e.latest_until, e.end_month_number + {WINDOW_MONTHS - 1}) AS last_month_number,
+           e.bound_high_key, e.bound_low_key
+    FROM (
+        SELECT *, (employee_number << 40) + (end_date - $calendar_start::DATE) AS bound_high_key,
+               (employee_number << 40)
+                 + (make_date(((start_month_number - {WINDOW_MONTHS - 1}) // 12)::INTEGER,
+                              ((start_month_number - {WINDOW_MONTHS - 1}) % 12 + 1)::INTEGER, 1)
+                    - 1 - $calendar_start::DATE) AS bound_low_key
+        FROM latest_months
+    ) AS e
+),
+bound_high AS (
+    SELECT p.*, coalesce(c.covered_through - greatest(0, c.end_key - p.bound_high_key), 0)
+               AS covered_high
+    FROM long_candidates AS p
+    ASOF LEFT JOIN coverage AS c ON p.bound_high_key >= c.start_key
+),
+bounded AS (
+    SELECT p.*
+    FROM bound_high AS p
+    ASOF LEFT JOIN coverage AS c ON p.bound_low_key >= c.start_key
+    WHERE p.covered_high
+          - coalesce(c.covered_through - greatest(0, c.end_key - p.bound_low_key), 0)
+          > {LONG_ABSENCE_DAYS}
+),
+long_points AS (
+    -- each month of those episodes: the keys of its last day and of the window's day before
+    SELECT employee_number, department_number, month_number,
+           (employee_number << 40)
+             + (last_day(make_date((month_number // 12)::INTEGER, (month_number % 12 + 1)::INTEGER, 1))
+                - $calendar_start::DATE) AS high_key,
+           (employee_number << 40)
+             + (make_date(((month_number - {WINDOW_MONTHS - 1}) // 12)::INTEGER,
+                          ((month_number - {WINDOW_MONTHS - 1}) % 12 + 1)::INTEGER, 1)
+                - 1 - $calendar_start::DATE) AS low_key
+    FROM (SELECT *, unnest(range(start_month_number, last_month_number + 1)) AS month_number
+          FROM bounded)
+),
+long_high AS (
+    SELECT p.*, coalesce(c.covered_through - greatest(0, c.end_key - p.high_key), 0)
+               AS covered_high
+    FROM long_points AS p
+    ASOF LEFT JOIN coverage AS c ON p.high_key >= c.start_key
+),
+long_months AS (
+    SELECT p.month_number, p.department_number
+    FROM long_high AS p
+    ASOF LEFT JOIN coverage AS c ON p.low_key >= c.start_key
+    WHERE p.covered_high - coalesce(c.covered_through - greatest(0, c.end_key - p.low_key), 0)
+          > {LONG_ABSENCE_DAYS}
+),
+employee_window_counts AS (
+    SELECT month_number, department_number,
+           count(*) FILTER (WHERE measure = 1) AS long_absence_employees,
+           count(*) FILTER (WHERE measure = 2) AS frequent_absentees,
+           coalesce(sum(relapses) FILTER (WHERE measure = 3), 0) AS relapses
+    FROM (
+        SELECT month_number, department_number, 1 AS measure, 0 AS relapses FROM long_months
+        UNION ALL
+        SELECT month_number, department_number, 2, 0 FROM frequent_months
+        UNION ALL
+        SELECT month_number, department_number, 3, relapses FROM relapse_counts
+    )
+    WHERE department_number IS NOT NULL
+    GROUP BY ALL
+)"""
