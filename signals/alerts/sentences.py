@@ -97,6 +97,26 @@ _CLAUSES = {
         "en": "possibly a rise above the expected level",
     },
 }
+# A level (hours worked per FTE) is judged on the team's own month-to-month variation.
+_LEVEL_CLAUSES = {
+    "beyond_upper_limit": {
+        "nl": "boven de alarmgrens {upper} gezien de gewone schommelingen van dit team",
+        "fr": "au-dessus de la limite d'alerte {upper} compte tenu des variations habituelles "
+              "de cette équipe",
+        "en": "above the alert limit {upper} given this team's usual month-to-month variation",
+        "de": "über der Alarmgrenze {upper} angesichts der üblichen Schwankungen dieses Teams",
+    },
+    "two_of_three_high": {
+        "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (nu {watch}) gezien de "
+              "gewone schommelingen van dit team",
+        "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (actuellement {watch}) "
+              "compte tenu des variations habituelles de cette équipe",
+        "en": "2 of the last 3 months above the watch limit (now {watch}) given this team's "
+              "usual month-to-month variation",
+        "de": "2 der letzten 3 Monate über der Warngrenze (jetzt {watch}) angesichts der "
+              "üblichen Schwankungen dieses Teams",
+    },
+}
 # French sets a narrow no-break space before ':' and ';'.
 COLON = {"nl": ": ", "fr": "\u202f: ", "en": ": "}
 SEMICOLON = {"nl": "; ", "fr": "\u202f; ", "en": "; "}
@@ -126,7 +146,8 @@ _FUNNEL_SENTENCE = {
           "organisation: above the limit {funnel_limit} for a team of this size",
 }
 _COMMA_DECIMALS = str.maketrans({",": THIN_SPACE, ".": ","})
-_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
+_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1,
+             "hours_per_fte": 1}
 
 
 def format_values(values, unit: str) -> dict[str, list[str]]:
@@ -196,8 +217,10 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
                 text = (_RISE_HEAD[lang].format(**words, rise_months=rise_months[row])
                         + COLON[lang] + _CLAUSES[rule][lang].format(**words))
             else:
+                clauses = _LEVEL_CLAUSES if unit == "hours_per_fte" and rule in _LEVEL_CLAUSES \
+                    else _CLAUSES
                 text = (_HEAD[lang].format(**words) + COLON[lang]
-                        + _CLAUSES[rule][lang].format(**words))
+                        + clauses[rule][lang].format(**words))
             if runs[row] in tails:
                 text += SEMICOLON[lang] + tails[runs[row]]
             texts.append(text + ".")
@@ -249,7 +272,8 @@ _TREND = {
         "en": "rising by {slope} a month over 12 months",
     },
 }
-_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1}
+_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1,
+                   "hours_per_fte": 1}
 
 
 def trend_phrase(slope: float, unit: str, lang: str) -> str:

@@ -187,3 +187,11 @@ employee_window_counts AS (
     WHERE department_number IS NOT NULL
     GROUP BY ALL
 )"""
+
+
+def employee_window_query(absence_sql: str) -> str:
+    """The employee-window counts alone, for timing them apart (benchmarks): `absence_sql`
+    is the formatted ABSENCE_SQL of signals.measures.indicators, same parameters."""
+    return ("WITH " + absence_sql + ",\n" + EMPLOYEE_WINDOW_SQL
+            + "\nSELECT count(*), sum(long_absence_employees), sum(frequent_absentees), "
+              "sum(relapses) FROM employee_window_counts")

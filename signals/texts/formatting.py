@@ -58,6 +58,8 @@ UNIT_SUFFIXES = {
     "per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
                            "fr": "jours pour 1 000 heures prestées",
                            "en": "days per 1,000 hours worked"},
+    "hours_per_fte": {"nl": "uren per VTE", "fr": "heures par ETP", "en": "hours per FTE",
+                      "de": "Stunden je VZÄ"},
 }
 
 

@@ -230,6 +230,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "unit.per_thousand_hours": {"nl": "dagen per 1.000 gewerkte uren",
                                 "fr": "jours pour 1 000 heures prestées",
                                 "en": "days per 1,000 hours worked"},
+    "unit.hours_per_fte": {"nl": "gewerkte uren per VTE", "fr": "heures prestées par ETP",
+                           "en": "hours worked per FTE", "de": "geleistete Stunden je VZÄ"},
     "unit.points": {"nl": "%-punt", "fr": "pt", "en": "pt"},
     # Overview
     "overview.title": {"nl": "Overzicht voor het comité", "fr": "Vue d'ensemble pour le comité",
