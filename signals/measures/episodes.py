@@ -38,6 +38,38 @@ RELAPSE_GAP_DAYS = 56         # at most this many days after the previous episod
 RELAPSE_PREVIOUS_DAYS = 28    # the previous episode lasted more than this
 WINDOW_MONTHS = 12
 
+def _month_start_sql(month_number: str) -> str:
+    """The first day of a month given as year x 12 + month - 1."""
+    return (f"make_date((({month_number}) // 12)::INTEGER, "
+            f"(({month_number}) % 12 + 1)::INTEGER, 1)")
+
+
+def _covered_at(points: str, key: str, column: str) -> str:
+    """`points` (a CTE with a BIGINT column `key`) with `column`: the covered days of all
+    stretches up to that key, from `coverage`. One pass in key order, the points after
+    the stretches starting on the same key (cheaper here than an ASOF join)."""
+    return f"""(
+        SELECT * EXCLUDE (point, stretch_end, stretch_covered, last_end, last_covered),
+               coalesce(last_covered - greatest(0, last_end - {key}), 0) AS {column}
+        FROM (
+            SELECT *,
+                   last_value(stretch_end IGNORE NULLS) OVER by_key AS last_end,
+                   last_value(stretch_covered IGNORE NULLS) OVER by_key AS last_covered
+            FROM (
+                SELECT *, TRUE AS point, NULL::BIGINT AS stretch_end,
+                       NULL::HUGEINT AS stretch_covered
+                FROM {points}
+                UNION ALL BY NAME
+                SELECT start_key AS {key}, FALSE AS point, end_key AS stretch_end,
+                       covered_through::HUGEINT AS stretch_covered
+                FROM coverage
+            )
+            WINDOW by_key AS (ORDER BY {key}, point ROWS UNBOUNDED PRECEDING)
+        )
+        WHERE point
+    )"""
+
+
 EMPLOYEE_WINDOW_SQL = f"""
 episodes AS (
     -- every episode once: employee, department and start of its first spell, its end
@@ -118,59 +150,42 @@ coverage AS MATERIALIZED (
     FROM stretches
 ),
 long_candidates AS (
-    -- episodes whose months could hold more than {LONG_ABSENCE_DAYS} covered days:
-    -- those covered from the window of the first month to the episode's end
+    -- episodes whose months could hold more than {LONG_ABSENCE_DAYS} covered days: those
+    -- covered from the window of the first month to the episode's end. An episode ends
+    -- where a stretch ends, so the days through its end are that stretch's.
     SELECT e.employee_number, e.department_number, e.start_month_number,
            least(e.latest_until, e.end_month_number + {WINDOW_MONTHS - 1}) AS last_month_number,
-           e.bound_high_key, e.bound_low_key
-    FROM (
-        SELECT *, (employee_number << 40) + (end_date - $calendar_start::DATE) AS bound_high_key,
-               (employee_number << 40)
-                 + (make_date(((start_month_number - {WINDOW_MONTHS - 1}) // 12)::INTEGER,
-                              ((start_month_number - {WINDOW_MONTHS - 1}) % 12 + 1)::INTEGER, 1)
-                    - 1 - $calendar_start::DATE) AS bound_low_key
-        FROM latest_months
-    ) AS e
-),
-bound_high AS (
-    SELECT p.*, coalesce(c.covered_through - greatest(0, c.end_key - p.bound_high_key), 0)
-               AS covered_high
-    FROM long_candidates AS p
-    ASOF LEFT JOIN coverage AS c ON p.bound_high_key >= c.start_key
+           c.covered_through AS covered_high,
+           (e.employee_number << 40)
+             + ({_month_start_sql("e.start_month_number - " + str(WINDOW_MONTHS - 1))}
+                - 1 - $calendar_start::DATE) AS low_key
+    FROM latest_months AS e
+    JOIN coverage AS c
+      ON c.end_key = (e.employee_number << 40) + (e.end_date - $calendar_start::DATE)
 ),
 bounded AS (
-    SELECT p.*
-    FROM bound_high AS p
-    ASOF LEFT JOIN coverage AS c ON p.bound_low_key >= c.start_key
-    WHERE p.covered_high
-          - coalesce(c.covered_through - greatest(0, c.end_key - p.bound_low_key), 0)
-          > {LONG_ABSENCE_DAYS}
+    SELECT * EXCLUDE (covered_low)
+    FROM {_covered_at("long_candidates", "low_key", "covered_low")}
+    WHERE covered_high - covered_low > {LONG_ABSENCE_DAYS}
 ),
 long_points AS (
     -- each month of those episodes: the keys of its last day and of the window's day before
     SELECT employee_number, department_number, month_number,
            (employee_number << 40)
-             + (last_day(make_date((month_number // 12)::INTEGER, (month_number % 12 + 1)::INTEGER, 1))
-                - $calendar_start::DATE) AS high_key,
+             + (last_day({_month_start_sql("month_number")}) - $calendar_start::DATE) AS high_key,
            (employee_number << 40)
-             + (make_date(((month_number - {WINDOW_MONTHS - 1}) // 12)::INTEGER,
-                          ((month_number - {WINDOW_MONTHS - 1}) % 12 + 1)::INTEGER, 1)
+             + ({_month_start_sql("month_number - " + str(WINDOW_MONTHS - 1))}
                 - 1 - $calendar_start::DATE) AS low_key
     FROM (SELECT *, unnest(range(start_month_number, last_month_number + 1)) AS month_number
           FROM bounded)
 ),
 long_high AS (
-    SELECT p.*, coalesce(c.covered_through - greatest(0, c.end_key - p.high_key), 0)
-               AS covered_high
-    FROM long_points AS p
-    ASOF LEFT JOIN coverage AS c ON p.high_key >= c.start_key
+    SELECT * FROM {_covered_at("long_points", "high_key", "covered_high")}
 ),
 long_months AS (
-    SELECT p.month_number, p.department_number
-    FROM long_high AS p
-    ASOF LEFT JOIN coverage AS c ON p.low_key >= c.start_key
-    WHERE p.covered_high - coalesce(c.covered_through - greatest(0, c.end_key - p.low_key), 0)
-          > {LONG_ABSENCE_DAYS}
+    SELECT month_number, department_number
+    FROM {_covered_at("long_high", "low_key", "covered_low")}
+    WHERE covered_high - covered_low > {LONG_ABSENCE_DAYS}
 ),
 employee_window_counts AS (
     SELECT month_number, department_number,
