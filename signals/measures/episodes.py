@@ -53,8 +53,9 @@ def _covered_at(points: str, key: str, column: str) -> str:
                coalesce(last_covered - greatest(0, last_end - {key}), 0) AS {column}
         FROM (
             SELECT *,
-                   last_value(stretch_end IGNORE NULLS) OVER by_key AS last_end,
-                   last_value(stretch_covered IGNORE NULLS) OVER by_key AS last_covered
+                   -- the latest stretch's: both grow along the key order
+                   max(stretch_end) OVER by_key AS last_end,
+                   max(stretch_covered) OVER by_key AS last_covered
             FROM (
                 SELECT *, TRUE AS point, NULL::BIGINT AS stretch_end,
                        NULL::HUGEINT AS stretch_covered
