@@ -24,6 +24,7 @@ def employee_window_seconds(con, repeats: int) -> float:
     """The employee-window counts timed apart, episodes included (they are built for them)."""
     query = employee_window_query(ABSENCE_SQL.format(calendar=calendar_sql()))
     parameters = _query_parameters(con, suppress=False)
+    del parameters["suppress"]          # not used by these CTEs
     seconds, _ = best_of(repeats, lambda: con.execute(query, parameters).fetchall())
     return seconds
 
