@@ -17,6 +17,11 @@ Readings of the contract made here:
   It is a count, not a rate, so it keeps its value where H is 0.
 - Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
   numerators and hours over the departments that report hours (hours_worked > 0).
+- hours_per_fte: hours_worked / fte where a department gives both above 0; 'ALL' adds both
+  over those departments (a third total of signals.privacy, TOTAL_HOURS_FTE).
+- work_accident_rate counts the accidents of accident_frequency_rate per 100 employees.
+- The employee-window indicators (long_absence_risk, frequent_absence, relapse_rate):
+  signals.measures.episodes, over the episodes built here.
 - Suppression (signals.privacy) is per indicator in the output: a department's row is
   suppressed for all its indicators; 'ALL' for all of them when its H is below the
   minimum, and for the accident rates alone when the H of the departments reporting
