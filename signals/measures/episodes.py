@@ -19,9 +19,13 @@ Readings of the contract made here:
   exactly when m_{k-2} >= M - 11: so episode k counts in months m_k .. min(m_{k+1} - 1,
   m_{k-2} + 11), no pair of employee and month needs to be generated otherwise.
 - long_absence_risk: covered days in the window are C(last day of M) - C(day before the
-  window), with C(t) the employee's covered days up to day t (an ASOF join on the stretches
-  in key order). Episode k's months cannot exceed the days covered from the window of its
-  first month to its end, so only episodes whose bound is over 100 days are expanded.
+  window), with C(t) the employee's covered days up to day t (one ordered pass over the
+  stretches of covered days and the points). Only episodes whose recent episodes span
+  more than 100 days are expanded to months: where episode k is the latest, the window
+  holds at most the spans of the episodes ending from 396 + 100 days before k's end (an
+  episode of more than 100 days is a candidate by itself; so is one with 12 or more
+  such episodes before it, which the lags do not reach), and only their employees'
+  spells are merged into stretches.
 - relapse_rate: an episode counts in its start month, in its own department, when its start
   is at most 56 days after the previous episode's last day and that episode lasted more
   than 28 days (first to last day, both included).
@@ -37,6 +41,39 @@ FREQUENT_EPISODES = 3         # this many episodes or more starting in 12 months
 RELAPSE_GAP_DAYS = 56         # at most this many days after the previous episode's end
 RELAPSE_PREVIOUS_DAYS = 28    # the previous episode lasted more than this
 WINDOW_MONTHS = 12
+# An episode of at most 100 days that is the latest in a month's window started at most
+# 396 days after that window's first day (11 months and 31 days), so the episodes with
+# days in the window end at most 100 + 396 days before its end.
+BOUND_DAYS = LONG_ABSENCE_DAYS + 396
+RECENT_EPISODES = 12          # episodes looked back at for that bound (lag columns)
+
+def _end_key_sql() -> str:
+    """An episode's end as a key: employee number above bit 40, day below (an employee's
+    keys are far from every other employee's, so one comparison checks both)."""
+    return "((employee_number << 40) + (end_date - $calendar_start::DATE))"
+
+
+def _recent(lag: int) -> str:
+    """SQL: the episode `lag` before this one is the same employee's and ends recently."""
+    return f"coalesce(end_key_{lag} >= {_end_key_sql()} - {BOUND_DAYS}, FALSE)"
+
+
+def _recent_lags_sql() -> str:
+    """The end key and span of the RECENT_EPISODES episodes before each one."""
+    return ",\n           ".join(
+        f"lag({_end_key_sql()}, {lag}) OVER by_key AS end_key_{lag}, "
+        f"lag(end_date - start_date + 1, {lag}) OVER by_key AS span_{lag}"
+        for lag in range(1, RECENT_EPISODES + 1))
+
+
+def _recent_span_sql() -> str:
+    return "(end_date - start_date + 1" + "".join(
+        f" + if({_recent(lag)}, span_{lag}, 0)" for lag in range(1, RECENT_EPISODES)) + ")"
+
+
+def _recent_overflow_sql() -> str:
+    return _recent(RECENT_EPISODES)
+
 
 def _month_start_sql(month_number: str) -> str:
     """The first day of a month given as year x 12 + month - 1."""
@@ -97,7 +134,8 @@ episode_sequence AS MATERIALIZED (
            if(lag(employee_number, 2) OVER by_key = employee_number,
               lag(start_month_number, 2) OVER by_key, NULL) AS second_previous_month,
            if(lead(employee_number) OVER by_key = employee_number,
-              lead(start_month_number) OVER by_key, NULL) AS next_month_number
+              lead(start_month_number) OVER by_key, NULL) AS next_month_number,
+           {_recent_lags_sql()}
     FROM episodes
     WINDOW by_key AS (ORDER BY episode_key)
 ),
@@ -122,10 +160,22 @@ frequent_months AS (
     FROM latest_months
     WHERE second_previous_month >= start_month_number - {WINDOW_MONTHS - 1}
 ),
+bounded AS MATERIALIZED (
+    -- recent_span: the spans of the employee's episodes ending at most {BOUND_DAYS} days
+    -- before this one's end, this one included: an upper bound of the days covered in the
+    -- window of any month where this episode is the latest (see the module docstring);
+    -- with more than {RECENT_EPISODES} such episodes, a candidate anyway
+    SELECT employee_number, department_number, start_month_number,
+           least(latest_until, end_month_number + {WINDOW_MONTHS - 1}) AS last_month_number
+    FROM latest_months
+    WHERE {_recent_span_sql()} > {LONG_ABSENCE_DAYS} OR {_recent_overflow_sql()}
+),
 spell_days AS (
+    -- the spells of the employees of those episodes only
     SELECT employee_base + (start_date - $calendar_start::DATE) AS start_key,
            employee_base + (end_date - $calendar_start::DATE) AS end_key
     FROM spells
+    WHERE employee_base >> 40 IN (SELECT employee_number FROM bounded)
 ),
 stretch_marks AS (
     -- a spell starts a new stretch of covered days unless it overlaps or touches one
@@ -149,25 +199,6 @@ coverage AS MATERIALIZED (
            sum(end_key - start_key + 1) OVER (ORDER BY start_key ROWS UNBOUNDED PRECEDING)
                AS covered_through
     FROM stretches
-),
-long_candidates AS (
-    -- episodes whose months could hold more than {LONG_ABSENCE_DAYS} covered days: those
-    -- covered from the window of the first month to the episode's end. An episode ends
-    -- where a stretch ends, so the days through its end are that stretch's.
-    SELECT e.employee_number, e.department_number, e.start_month_number,
-           least(e.latest_until, e.end_month_number + {WINDOW_MONTHS - 1}) AS last_month_number,
-           c.covered_through AS covered_high,
-           (e.employee_number << 40)
-             + ({_month_start_sql("e.start_month_number - " + str(WINDOW_MONTHS - 1))}
-                - 1 - $calendar_start::DATE) AS low_key
-    FROM latest_months AS e
-    JOIN coverage AS c
-      ON c.end_key = (e.employee_number << 40) + (e.end_date - $calendar_start::DATE)
-),
-bounded AS (
-    SELECT * EXCLUDE (covered_low)
-    FROM {_covered_at("long_candidates", "low_key", "covered_low")}
-    WHERE covered_high - covered_low > {LONG_ABSENCE_DAYS}
 ),
 long_points AS (
     -- each month of those episodes: the keys of its last day and of the window's day before

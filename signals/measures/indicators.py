@@ -183,7 +183,7 @@ episode_bounds AS MATERIALIZED (
     )
     WHERE starts_episode OR ends_episode
 ),
-longer_episodes AS (
+longer_episodes AS MATERIALIZED (
     -- the episodes not within one spell and one month: department and start of the
     -- first spell, end of the latest-ending spell (on the last spell's row, whose
     -- previous row here is the first spell, also when both start on one day)
