@@ -244,3 +244,19 @@ def test_all_of_hours_per_fte_cannot_reveal_a_small_department(con):
                                  "Labo": "complementary", "Zorg": "complementary"}
     assert math.isnan(value(frame, april, "Zorg", "hours_per_fte"))
     assert value(frame, april, "ALL", "hours_per_fte") == pytest.approx(3549 / 22.5)
+
+
+def test_long_absence_risk_from_many_short_episodes(con):
+    for month in months(D(2024, 1, 1), D(2024, 12, 1)):
+        add_workforce(con, month, "Zorg", 20)
+    # K: 11 episodes of 10 days (1-10 Jan, 1-10 Feb, ...): 100 days in October, 110 in
+    # November. M: 13 episodes of 8 days, every 28 days from Mon 1 Jan to Mon 2 Dec:
+    # 96 days in November, 104 in December (more episodes than the bound looks back at)
+    for month in months(D(2024, 1, 1), D(2024, 11, 1)):
+        add_spell(con, "K", "Zorg", month, month + dt.timedelta(days=9))
+    for number in range(13):
+        start = D(2024, 1, 1) + dt.timedelta(days=28 * number)
+        add_spell(con, "M", "Zorg", start, start + dt.timedelta(days=7))
+    frame = everything(con)
+    zorg = numerators(frame, "Zorg", "long_absence_risk")
+    assert [zorg[month] for month in months(D(2024, 9, 1), D(2024, 12, 1))] == [0, 0, 1, 2]
