@@ -19,7 +19,7 @@ Reported per team size and indicator:
   for "any of" the indicators the change touches;
 - false alerts and false watches: 'alert' and 'watch' months per department-indicator-year
   in unchanged departments, over the months where the pipeline can judge (after 12 + 3
-  months of history); summed over the simulated indicators and over all ten.
+  months of history); summed over the simulated indicators and over all of them.
 
 With --ceiling it prints instead what is statistically possible: the share of changes an
 ideal detector finds within 3 months (a CUSUM designed for the true change, knowing the
