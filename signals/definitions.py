@@ -45,7 +45,7 @@ TURNOVER_EVENTS = ("hire", "exit")
 EXIT_REASONS = ("voluntary", "involuntary", "retirement", "end_of_contract", "other")
 INCIDENT_CATEGORIES = (
     "work_accident", "commuting_accident", "near_miss", "aggression",
-    "psychosocial_informal", "psychosocial_formal", "harassment", "other",
+    "psychosocial_informal", "psychosocial_formal", "harassment", "serious_event", "other",
 )
 PSYCHOSOCIAL_CATEGORIES = ("psychosocial_informal", "psychosocial_formal", "harassment")
 INITIATORS = ("worker", "treating_physician", "advisory_physician", "employer")
@@ -132,7 +132,7 @@ class Indicator:
     id: str
     names: dict[str, str]
     definitions: dict[str, str]
-    unit: str            # '%', 'count', 'per_million_hours', 'per_thousand_hours'
+    unit: str            # '%', 'count', 'per_million_hours', 'per_thousand_hours', 'hours_per_fte'
     source_kind: str     # the record kind that feeds the numerator
     rare: bool           # rare events: judged on counts and rolling 12-month windows
 
@@ -260,6 +260,88 @@ INDICATORS: tuple[Indicator, ...] = (
             "de": "Anträge auf Wiedereingliederung im Monat, pro 100 Arbeitnehmer.",
         },
         "%", "reintegration", rare=True,
+    ),
+    Indicator(
+        "harassment_rate",
+        {"nl": "Pesterijen", "fr": "Harcèlement", "en": "Harassment", "de": "Belästigung"},
+        {
+            "nl": "Klachten over pesterijen (geweld, pesterijen, ongewenst seksueel gedrag) in de maand, per 100 werknemers.",
+            "fr": "Plaintes pour harcèlement (violence, harcèlement moral ou sexuel) du mois, pour 100 travailleurs.",
+            "en": "Harassment complaints (violence, bullying, sexual harassment) in the month, per 100 employees.",
+            "de": "Beschwerden wegen Belästigung (Gewalt, Mobbing, sexuelle Belästigung) im Monat, je 100 Arbeitnehmer.",
+        },
+        "%", "incidents", rare=True,
+    ),
+    Indicator(
+        "serious_event_rate",
+        {"nl": "Ernstige voorvallen", "fr": "Événements graves", "en": "Serious events",
+         "de": "Schwerwiegende Ereignisse"},
+        {
+            "nl": "Ernstige voorvallen (zoals een zelfmoordpoging) in de maand, per 100 werknemers.",
+            "fr": "Événements graves (comme une tentative de suicide) du mois, pour 100 travailleurs.",
+            "en": "Serious events (such as a suicide attempt) in the month, per 100 employees.",
+            "de": "Schwerwiegende Ereignisse (etwa ein Suizidversuch) im Monat, je 100 Arbeitnehmer.",
+        },
+        "%", "incidents", rare=True,
+    ),
+    Indicator(
+        "work_accident_rate",
+        {"nl": "Arbeidsongevallen", "fr": "Accidents du travail", "en": "Work accidents",
+         "de": "Arbeitsunfälle"},
+        {
+            "nl": "Arbeidsongevallen met minstens 1 dag verlies in de maand, per 100 werknemers (ook zonder gepresteerde uren).",
+            "fr": "Accidents du travail avec au moins 1 jour perdu du mois, pour 100 travailleurs (même sans heures prestées).",
+            "en": "Work accidents with at least 1 day lost in the month, per 100 employees (also without hours worked).",
+            "de": "Arbeitsunfälle mit mindestens 1 Ausfalltag im Monat, je 100 Arbeitnehmer (auch ohne geleistete Stunden).",
+        },
+        "%", "incidents", rare=True,
+    ),
+    Indicator(
+        "long_absence_risk",
+        {"nl": "Risico op langdurige afwezigheid", "fr": "Risque d'absence de longue durée",
+         "en": "Long absence risk", "de": "Risiko langer Abwesenheit"},
+        {
+            "nl": "Werknemers met meer dan 100 kalenderdagen afwezigheid in de 12 maanden tot het einde van de maand, per 100 werknemers.",
+            "fr": "Travailleurs avec plus de 100 jours calendrier d'absence dans les 12 mois jusqu'à la fin du mois, pour 100 travailleurs.",
+            "en": "Employees with more than 100 calendar days of absence in the 12 months to the end of the month, per 100 employees.",
+            "de": "Arbeitnehmer mit mehr als 100 Kalendertagen Abwesenheit in den 12 Monaten bis zum Monatsende, je 100 Arbeitnehmer.",
+        },
+        "%", "absences", rare=True,
+    ),
+    Indicator(
+        "frequent_absence",
+        {"nl": "Frequente afwezigheid", "fr": "Absences fréquentes", "en": "Frequent absence",
+         "de": "Häufige Abwesenheit"},
+        {
+            "nl": "Werknemers met 3 of meer afwezigheidsepisodes die beginnen in de 12 maanden tot het einde van de maand, per 100 werknemers.",
+            "fr": "Travailleurs avec 3 épisodes d'absence ou plus commençant dans les 12 mois jusqu'à la fin du mois, pour 100 travailleurs.",
+            "en": "Employees with 3 or more absence episodes starting in the 12 months to the end of the month, per 100 employees.",
+            "de": "Arbeitnehmer mit 3 oder mehr Abwesenheitsepisoden, die in den 12 Monaten bis zum Monatsende beginnen, je 100 Arbeitnehmer.",
+        },
+        "%", "absences", rare=True,
+    ),
+    Indicator(
+        "relapse_rate",
+        {"nl": "Herval", "fr": "Rechutes", "en": "Relapses", "de": "Rückfälle"},
+        {
+            "nl": "Afwezigheidsepisodes die in de maand beginnen binnen 56 dagen na het einde van een vorige episode van meer dan 28 dagen, per 100 werknemers.",
+            "fr": "Épisodes d'absence commençant dans le mois au plus 56 jours après la fin d'un épisode précédent de plus de 28 jours, pour 100 travailleurs.",
+            "en": "Absence episodes starting in the month at most 56 days after the end of a previous episode of more than 28 days, per 100 employees.",
+            "de": "Abwesenheitsepisoden, die im Monat höchstens 56 Tage nach dem Ende einer vorherigen Episode von mehr als 28 Tagen beginnen, je 100 Arbeitnehmer.",
+        },
+        "%", "absences", rare=True,
+    ),
+    Indicator(
+        "hours_per_fte",
+        {"nl": "Gewerkte uren per VTE", "fr": "Heures prestées par ETP", "en": "Hours worked per FTE",
+         "de": "Geleistete Stunden je VZÄ"},
+        {
+            "nl": "Gepresteerde uren van de maand / voltijdse equivalenten: een maat voor werkdruk en bezetting.",
+            "fr": "Heures prestées du mois / équivalents temps plein : une mesure de la charge de travail et des effectifs.",
+            "en": "Hours worked in the month / full-time equivalents: a measure of workload and staffing.",
+            "de": "Geleistete Stunden des Monats / Vollzeitäquivalente: ein Maß für Arbeitsbelastung und Personalbesetzung.",
+        },
+        "hours_per_fte", "workforce", rare=False,
     ),
 )
 

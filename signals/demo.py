@@ -101,6 +101,8 @@ INCIDENT_RATES = {
     "psychosocial_informal": 0.0015,
     "psychosocial_formal": 0.0002,
     "harassment": 0.0002,
+    # a serious event (such as a suicide attempt; about 0.2% of adults a year): a few
+    "serious_event": 0.0002,
     "other": 0.0005,
 }
 INITIATORS = ("worker", "treating_physician", "advisory_physician", "employer")

@@ -114,6 +114,26 @@ _CLAUSES = {
         "de": "möglicherweise ein Anstieg über das erwartete Niveau",
     },
 }
+# A level (hours worked per FTE) is judged on the team's own month-to-month variation.
+_LEVEL_CLAUSES = {
+    "beyond_upper_limit": {
+        "nl": "boven de alarmgrens {upper} gezien de gewone schommelingen van dit team",
+        "fr": "au-dessus de la limite d'alerte {upper} compte tenu des variations habituelles "
+              "de cette équipe",
+        "en": "above the alert limit {upper} given this team's usual month-to-month variation",
+        "de": "über der Alarmgrenze {upper} angesichts der üblichen Schwankungen dieses Teams",
+    },
+    "two_of_three_high": {
+        "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (nu {watch}) gezien de "
+              "gewone schommelingen van dit team",
+        "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (actuellement {watch}) "
+              "compte tenu des variations habituelles de cette équipe",
+        "en": "2 of the last 3 months above the watch limit (now {watch}) given this team's "
+              "usual month-to-month variation",
+        "de": "2 der letzten 3 Monate über der Warngrenze (jetzt {watch}) angesichts der "
+              "üblichen Schwankungen dieses Teams",
+    },
+}
 # French sets a narrow no-break space before ':' and ';'.
 COLON = {"nl": ": ", "fr": "\u202f: ", "en": ": ", "de": ": "}
 SEMICOLON = {"nl": "; ", "fr": "\u202f; ", "en": "; ", "de": "; "}
@@ -204,8 +224,10 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
                 text = (_RISE_HEAD[lang].format(**words, rise_months=rise_months[row])
                         + COLON[lang] + _CLAUSES[rule][lang].format(**words))
             else:
+                clauses = _LEVEL_CLAUSES if unit == "hours_per_fte" and rule in _LEVEL_CLAUSES \
+                    else _CLAUSES
                 text = (_HEAD[lang].format(**words) + COLON[lang]
-                        + _CLAUSES[rule][lang].format(**words))
+                        + clauses[rule][lang].format(**words))
             if runs[row] in tails:
                 text += SEMICOLON[lang] + tails[runs[row]]
             texts.append(text + ".")
@@ -259,7 +281,8 @@ _TREND = {
         "de": "steigt um {slope} pro Monat über 12 Monate",
     },
 }
-_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1}
+_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1,
+                   "hours_per_fte": 1}
 
 
 def trend_phrase(slope: float, unit: str, lang: str) -> str:

@@ -168,8 +168,11 @@ UNIT_SUFFIXES = {
                            "fr": "jours pour 1 000 heures prestées",
                            "en": "days per 1,000 hours worked",
                            "de": "Tage pro 1.000 Arbeitsstunden"},
+    "hours_per_fte": {"nl": "uren per VTE", "fr": "heures par ETP", "en": "hours per FTE",
+                      "de": "Stunden je VZÄ"},
 }
-UNIT_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
+UNIT_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1,
+                 "hours_per_fte": 1}
 
 
 def format_value(value: float | None, unit: str, lang: str, with_unit: bool = False) -> str:
