@@ -13,14 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
 from ..definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
 from .messages import Message
+
+if TYPE_CHECKING:           # numpy and pandas are imported only when a file needs them
+    import numpy as np
+    import pandas as pd
 
 TRIMMED = " \t\u00a0"
 NO_BREAK_SPACE = "\u00a0".encode("utf-8")
@@ -94,6 +96,15 @@ def create_from_frame(con, table: str, frame: pd.DataFrame, columns: str) -> Non
         con.unregister("ingest_frame")
 
 
+def create_from_lists(con, table: str, columns: dict[str, tuple[list, str]]) -> None:
+    """Copy Python lists (name: (values, SQL type), all of one length) into a TEMP table,
+    as list parameters: no pandas needed."""
+    selects = [f"unnest(${number}::{sql_type}[]) AS {ident(name)}"
+               for number, (name, (_, sql_type)) in enumerate(columns.items(), start=1)]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {', '.join(selects)}",
+                [values for values, _ in columns.values()])
+
+
 # --- reading ---------------------------------------------------------------------------
 
 def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
@@ -114,8 +125,14 @@ def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
     con.execute(parse_sql(kind, prepared.header, source, wide_trim))
 
 
-def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataFrame]:
-    """Which records DuckDB refused (a mask over the records) and their error rows."""
+def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray | None, pd.DataFrame | None]:
+    """Which records DuckDB refused (a mask over the records) and their error rows;
+    (None, None) when it refused none."""
+    if not scalar(con, "SELECT count(*) FROM ingest_rejects"):
+        return None, None
+    import numpy as np
+    import pandas as pd
+
     rejects = con.execute("""
         SELECT line_byte_position AS position, any_value(error_type) AS error_type,
                any_value(csv_line) AS csv_line
@@ -148,6 +165,12 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
     A refused line is quoted only when the kind has no employee_id: an error never
     repeats an original id (on screen, in the error report, on stderr).
     """
+    if rejects is None:
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_malformed (line BIGINT, value VARCHAR, "
+                    "expected_key VARCHAR, params VARCHAR)")
+        return 0, 0
+    import pandas as pd
+
     blank = rejects["csv_line"].fillna("").str.strip() == ""
     malformed = rejects[~blank]
     messages = [_malformed_message(kind, len(prepared.header), prepared.delimiter)
@@ -166,9 +189,18 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
     return len(frame), int(blank.sum())
 
 
-def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> Message | None:
+def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray | None) -> Message | None:
     """TEMP table ingest_lines (row_index, line); a warning if lines can only be estimated."""
     read_rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
+    if refused is None and prepared.plain_records() == read_rows:     # row i on line i + 2
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_lines AS "
+                    "SELECT range AS row_index, range + 2 AS line FROM range(?)", [read_rows])
+        return None
+    import numpy as np
+    import pandas as pd
+
+    if refused is None:
+        refused = np.zeros(len(prepared.record_offsets), dtype=bool)
     lines = prepared.record_lines[~refused]
     warning = None
     if len(lines) != read_rows:
