@@ -90,7 +90,8 @@ def to_utf8(data: bytes) -> tuple[bytes, str]:
     """The bytes as UTF-8 without BOM, and the name of the encoding they were in."""
     _check_not_binary(data)
     try:
-        data.decode("utf-8")
+        if not data.isascii():      # ASCII is UTF-8: no need to decode a copy of it
+            data.decode("utf-8")
         return (data[3:] if data.startswith(UTF8_BOM) else data), "UTF-8"
     except UnicodeDecodeError:
         pass
@@ -162,9 +163,10 @@ def prepare(data: bytes) -> PreparedCsv:
     check_column_count(data)
     utf8, encoding = to_utf8(data)
     utf8 = normalise_newlines(utf8)
-    if not utf8.strip():
+    if not utf8 or utf8.isspace():          # as `not utf8.strip()`, without copying the file
         raise FileProblem("file.empty", line=1)
-    header_line = utf8.split(b"\n", 1)[0].decode("utf-8")
+    end = utf8.find(b"\n")
+    header_line = utf8[:end if end >= 0 else len(utf8)].decode("utf-8")
     if not header_line.strip():
         raise FileProblem("file.empty_header", line=1)
     delimiter = detect_delimiter(header_line)
