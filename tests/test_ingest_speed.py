@@ -1,8 +1,9 @@
 """Ingest as a user runs it: what the command does not need, it does not pay for.
 
 The command-line ingest imports neither pandas, numpy nor pyarrow (half a second of a
-process), and a plain file (no quotes, no blank lines, every row read) gets its line
-numbers without counting them; the counted way stays for the other files.
+process), a plain file (no quotes, no blank lines, every row read) gets its line
+numbers without counting them (the counted way stays for the other files), and DuckDB
+hashes the ids with the same keyed hash as `pseudonym.pseudonymise`.
 """
 
 import os
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from signals import store
+from signals.ingest import pseudonym
 from signals.ingest.csv_dialect import prepare
 from signals.ingest.loader import ingest_bytes, validate_bytes
 
@@ -101,3 +104,29 @@ def test_a_plain_file_gets_its_lines_without_numpy(tmp_path):
         capture_output=True, text=True, cwd=PROJECT_ROOT, env=dict(os.environ), timeout=120)
     assert process.returncode == 1
     assert "abs.csv, line 3, column end_date: found '2024-01-03'" in process.stderr
+
+
+@pytest.mark.parametrize("key_bytes", [16, 32, 64, 65, 100])
+def test_duckdb_hashes_ids_as_the_python_pseudonym(key_bytes):
+    """HMAC-SHA256 in SQL, for keys shorter than, as long as and longer than a block."""
+    import duckdb
+
+    key = bytes(range(key_bytes))
+    ids = ["E1", "é€😀x", " a ", "E" * 200, "O'Neil", "85.07.30-033.28"]
+    expression, parameters = pseudonym.pseudonym_sql("id", key)
+    rows = duckdb.connect().execute(
+        f"SELECT id, {expression} FROM (SELECT unnest(?::VARCHAR[]) AS id)",
+        parameters + [ids]).fetchall()
+    assert rows == [(value, pseudonym.pseudonymise(value, key)) for value in ids]
+
+
+def test_stored_keys_are_the_python_pseudonyms(db_path, monkeypatch):
+    key = bytes(range(70))                  # an operator's key longer than a block
+    monkeypatch.setenv("SIGNALS_PSEUDONYM_KEY", key.hex())
+    data = ("employee_id,department,start_date\nÉ1,Zorg,2024-01-08\nE2,Zorg,2024-01-09\n"
+            "É1,Zorg,2024-02-01\n").encode("utf-8")
+    assert ingest_bytes(db_path, "absences", "abs.csv", data).accepted
+    with store.connect(db_path) as con:
+        stored = con.execute("SELECT employee_key FROM absences ORDER BY start_date").fetchall()
+    assert [row[0] for row in stored] == [pseudonym.pseudonymise(value, key)
+                                          for value in ("É1", "E2", "É1")]

@@ -334,14 +334,14 @@ def _stored_key(kind: Kind) -> list[str]:
 
 
 def _pseudonymise_ids(con, kind: Kind) -> None:
-    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids."""
+    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids,
+    hashed by DuckDB (`pseudonym.pseudonym_sql`)."""
     if "employee_id" not in kind.column_names:
         return
-    ids = [row[0] for row in con.execute("SELECT DISTINCT employee_id FROM ingest_parsed").fetchall()]
-    mapping = pseudonym.pseudonymise_many(ids, pseudonym.load_key())
-    validation.create_from_lists(con, "ingest_pseudonyms", {
-        "employee_id": (list(mapping), "VARCHAR"),
-        "employee_key": (list(mapping.values()), "VARCHAR")})
+    key_sql, parameters = pseudonym.pseudonym_sql("employee_id", pseudonym.load_key())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE ingest_pseudonyms AS "
+                f"SELECT employee_id, {key_sql} AS employee_key "
+                f"FROM (SELECT DISTINCT employee_id FROM ingest_parsed)", parameters)
 
 
 def _kept_value(column) -> str:
