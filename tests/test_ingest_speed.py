@@ -130,3 +130,14 @@ def test_stored_keys_are_the_python_pseudonyms(db_path, monkeypatch):
         stored = con.execute("SELECT employee_key FROM absences ORDER BY start_date").fetchall()
     assert [row[0] for row in stored] == [pseudonym.pseudonymise(value, key)
                                           for value in ("É1", "E2", "É1")]
+
+
+@pytest.mark.parametrize("department, formula", [
+    ("=A1", True), ("+32 2 555", True), ("-x", True), ("@SUM(A1)", True), ("  =A1", True),
+    ("A=1", False), ("é+", False), ("x-", False), ("'=A1", False),
+])
+def test_formula_start_is_checked_without_a_regexp(department, formula):
+    data = f"incident_id,date,department,category\nI1,2024-01-03,{department},other\n"
+    result = validate_bytes("incidents", "inc.csv", data.encode("utf-8"))
+    found = [e.expected_key for e in result.errors if e.column == "department"]
+    assert found == (["expected.plain_text"] if formula else [])
