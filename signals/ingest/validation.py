@@ -122,7 +122,9 @@ def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
             delim = {sql_string(prepared.delimiter)}, quote = '"', escape = '"',
             store_rejects = true, rejects_table = 'ingest_rejects',
             rejects_scan = 'ingest_reject_scans')"""
-    wide_trim = b"\t" in prepared.utf8 or NO_BREAK_SPACE in prepared.utf8
+    # An ASCII file holds no no-break space: one quick look instead of a search.
+    wide_trim = b"\t" in prepared.utf8 or (not prepared.utf8.isascii()
+                                            and NO_BREAK_SPACE in prepared.utf8)
     con.execute(parse_sql(kind, prepared.header, source, wide_trim))
 
 
