@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from .. import config
 
@@ -113,8 +112,10 @@ class IngestResult:
             return list(self.warnings)
         return [message.text(lang) for message in self.warning_messages]
 
-    def error_table(self, lang: str) -> pd.DataFrame:
-        """The kept errors as a table: file, line, column, value, expected (in `lang`)."""
+    def error_table(self, lang: str):
+        """The kept errors as a table (pandas): file, line, column, value, expected (in `lang`)."""
+        import pandas as pd     # a slow import the command line's ingest does without
+
         rows = [(error.file, error.line, error.column, error.value, error.expected_text(lang))
                 for error in self.errors]
         return pd.DataFrame(rows, columns=list(ERROR_TABLE_COLUMNS))
@@ -333,16 +334,14 @@ def _stored_key(kind: Kind) -> list[str]:
 
 
 def _pseudonymise_ids(con, kind: Kind) -> None:
-    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids."""
+    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids,
+    hashed by DuckDB (`pseudonym.pseudonym_sql`)."""
     if "employee_id" not in kind.column_names:
         return
-    ids = [row[0] for row in con.execute("SELECT DISTINCT employee_id FROM ingest_parsed").fetchall()]
-    mapping = pseudonym.pseudonymise_many(ids, pseudonym.load_key())
-    pseudonyms = pd.DataFrame({"employee_id": list(mapping), "employee_key": list(mapping.values())},
-                              dtype=object)
-    validation.create_from_frame(con, "ingest_pseudonyms", pseudonyms,
-                                 "CAST(employee_id AS VARCHAR) AS employee_id, "
-                                 "CAST(employee_key AS VARCHAR) AS employee_key")
+    key_sql, parameters = pseudonym.pseudonym_sql("employee_id", pseudonym.load_key())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE ingest_pseudonyms AS "
+                f"SELECT employee_id, {key_sql} AS employee_key "
+                f"FROM (SELECT DISTINCT employee_id FROM ingest_parsed)", parameters)
 
 
 def _kept_value(column) -> str:

@@ -13,20 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
 from ..definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
 from .messages import Message
 
+if TYPE_CHECKING:           # numpy and pandas are imported only when a file needs them
+    import numpy as np
+    import pandas as pd
+
 TRIMMED = " \t\u00a0"
 NO_BREAK_SPACE = "\u00a0".encode("utf-8")
 INT_PATTERN = "[+-]?[0-9]{1,9}"
 DECIMAL_PATTERN = "[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)"
 FORMULA_START = "^[=+@-]"
+FORMULA_CHARACTERS = "=+@-"     # a cell starting with one is read as a formula by a spreadsheet
 TEXT_TYPES = ("text", "employee_id")
 # A Belgian national register number: 11 digits, as 85073003328 or 85.07.30-033.28.
 NATIONAL_NUMBER_PATTERN = "[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{3}[-. ]?[0-9]{2}"
@@ -94,6 +97,15 @@ def create_from_frame(con, table: str, frame: pd.DataFrame, columns: str) -> Non
         con.unregister("ingest_frame")
 
 
+def create_from_lists(con, table: str, columns: dict[str, tuple[list, str]]) -> None:
+    """Copy Python lists (name: (values, SQL type), all of one length) into a TEMP table,
+    as list parameters: no pandas needed."""
+    selects = [f"unnest(${number}::{sql_type}[]) AS {ident(name)}"
+               for number, (name, (_, sql_type)) in enumerate(columns.items(), start=1)]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {', '.join(selects)}",
+                [values for values, _ in columns.values()])
+
+
 # --- reading ---------------------------------------------------------------------------
 
 def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
@@ -110,12 +122,20 @@ def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
             delim = {sql_string(prepared.delimiter)}, quote = '"', escape = '"',
             store_rejects = true, rejects_table = 'ingest_rejects',
             rejects_scan = 'ingest_reject_scans')"""
-    wide_trim = b"\t" in prepared.utf8 or NO_BREAK_SPACE in prepared.utf8
+    # An ASCII file holds no no-break space: one quick look instead of a search.
+    wide_trim = b"\t" in prepared.utf8 or (not prepared.utf8.isascii()
+                                            and NO_BREAK_SPACE in prepared.utf8)
     con.execute(parse_sql(kind, prepared.header, source, wide_trim))
 
 
-def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataFrame]:
-    """Which records DuckDB refused (a mask over the records) and their error rows."""
+def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray | None, pd.DataFrame | None]:
+    """Which records DuckDB refused (a mask over the records) and their error rows;
+    (None, None) when it refused none."""
+    if not scalar(con, "SELECT count(*) FROM ingest_rejects"):
+        return None, None
+    import numpy as np
+    import pandas as pd
+
     rejects = con.execute("""
         SELECT line_byte_position AS position, any_value(error_type) AS error_type,
                any_value(csv_line) AS csv_line
@@ -148,6 +168,12 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
     A refused line is quoted only when the kind has no employee_id: an error never
     repeats an original id (on screen, in the error report, on stderr).
     """
+    if rejects is None:
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_malformed (line BIGINT, value VARCHAR, "
+                    "expected_key VARCHAR, params VARCHAR)")
+        return 0, 0
+    import pandas as pd
+
     blank = rejects["csv_line"].fillna("").str.strip() == ""
     malformed = rejects[~blank]
     messages = [_malformed_message(kind, len(prepared.header), prepared.delimiter)
@@ -166,9 +192,18 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
     return len(frame), int(blank.sum())
 
 
-def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> Message | None:
+def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray | None) -> Message | None:
     """TEMP table ingest_lines (row_index, line); a warning if lines can only be estimated."""
     read_rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
+    if refused is None and prepared.plain_records() == read_rows:     # row i on line i + 2
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_lines AS "
+                    "SELECT range AS row_index, range + 2 AS line FROM range(?)", [read_rows])
+        return None
+    import numpy as np
+    import pandas as pd
+
+    if refused is None:
+        refused = np.zeros(len(prepared.record_offsets), dtype=bool)
     lines = prepared.record_lines[~refused]
     warning = None
     if len(lines) != read_rows:
@@ -330,7 +365,7 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
                              order))
     if column.type in TEXT_TYPES:
-        checks.append(_check(f"regexp_matches({text}, '{FORMULA_START}')", name, shown,
+        checks.append(_check(_starts_like_formula(text), name, shown,
                              "expected.plain_text", _params(), order))
     if name == "department":
         # 'ALL' is the whole organisation's row of the indicators, also written 'AⅬL' or
@@ -344,6 +379,13 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"json_object('limit', {MAX_DEPARTMENT_LENGTH}, "
                              f"'length', length({text}))", order))
     return checks
+
+
+def _starts_like_formula(text: str) -> str:
+    """SQL: the cell starts with a formula character (as regexp '^[=+@-]', without a regexp:
+    prefix tests DuckDB can also answer from a column's statistics)."""
+    return "(" + " OR ".join(f"starts_with({text}, {sql_string(character)})"
+                             for character in FORMULA_CHARACTERS) + ")"
 
 
 def _calendar_parts(column: Column) -> tuple[str, str, str]:
