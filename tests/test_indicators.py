@@ -45,7 +45,9 @@ def add_incident(con, incident_id, date, department, category, days_lost=0):
 
 
 def add_reintegration(con, request_id, employee, department, request_date):
-    con.execute("INSERT INTO reintegration VALUES (?, ?, ?, ?, 'worker', 'pending', NULL, 1)",
+    con.execute("INSERT INTO reintegration (request_id, employee_key, department, request_date, "
+                "request_type, initiator, decision, upload_id) "
+                "VALUES (?, ?, ?, ?, 'trajectory', 'worker', 'pending', 1)",
                 [request_id, employee, department, request_date])
 
 
@@ -85,12 +87,13 @@ def test_frame_shape_types_and_order(con):
     add_workforce(con, D(2024, 3, 1), "Admin", 12)
     add_workforce(con, D(2024, 4, 1), "Zorg", 20)
     frame = everything(con)
-    # 2 months x (departments + ALL) x 10 indicators: March 3 cells, April 2 cells
+    # 2 months x (departments + ALL) x every indicator: March 3 cells, April 2 cells
     assert len(frame) == (3 + 2) * len(INDICATOR_IDS)
     assert frame["month"].iloc[0] == D(2024, 3, 1)
     assert isinstance(frame["month"].iloc[0], dt.date)
-    assert list(frame["department"].iloc[::10]) == ["ALL", "Admin", "Zorg", "ALL", "Zorg"]
-    assert list(frame["indicator"].iloc[:10]) == list(INDICATOR_IDS)
+    assert list(frame["department"].iloc[::len(INDICATOR_IDS)]) == [
+        "ALL", "Admin", "Zorg", "ALL", "Zorg"]
+    assert list(frame["indicator"].iloc[:len(INDICATOR_IDS)]) == list(INDICATOR_IDS)
     assert frame["headcount"].dtype == "int64"
     assert frame["suppressed"].dtype == bool
     assert row(frame, D(2024, 3, 1), "ALL", "turnover_rate")["headcount"] == 32
@@ -333,7 +336,8 @@ def test_indicators_of_kinds_never_uploaded_are_listed_and_blanked(con):
     add_incident(con, "I1", D(2024, 3, 5), "Zorg", "aggression")
     unrecorded = unrecorded_indicators(con)
     assert unrecorded == ("absence_rate", "absence_frequency", "long_term_absentees",
-                          "reintegration_request_rate")
+                          "reintegration_request_rate", "job_adaptation_request_rate",
+                          "unfitness_rate")
 
     frame = blank_indicators(indicator_frame(con), unrecorded, ("numerator", "value"))
     blanked = frame[frame["indicator"].isin(unrecorded)]
