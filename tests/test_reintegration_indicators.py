@@ -104,3 +104,28 @@ def test_the_three_are_rare_events_with_names_in_four_languages():
         assert indicator.rare and indicator.source_kind == "reintegration"
         assert set(indicator.names) >= {"nl", "fr", "en", "de"}
         assert set(indicator.definitions) >= {"nl", "fr", "en", "de"}
+
+
+@pytest.mark.parametrize("indicator", INDICATORS)
+def test_a_cluster_of_requests_is_a_rare_event_signal_with_its_reason(indicator):
+    """Three months with 7 requests where 1 was expected: the exact count test fires, and
+    the signal's reason names the indicator in every language."""
+    import numpy as np
+    import pandas as pd
+
+    from signals.alerts.detection import evaluate_frame
+
+    months = [dt.date(2023 + i // 12, i % 12 + 1, 1) for i in range(36)]
+    counts = np.resize(np.array([0.0, 1.0, 0.0, 0.0, 1.0, 0.0]), 36)
+    counts[30:33] = [2, 3, 2]
+    team = pd.DataFrame({"month": months, "department": "Zorg", "indicator": indicator,
+                         "numerator": counts, "denominator": 50.0, "headcount": 50,
+                         "suppressed": False})
+    frame = pd.concat([team, team.assign(department="ALL")], ignore_index=True)
+    frame["value"] = 100 * frame["numerator"] / frame["denominator"]
+    signals = evaluate_frame(frame).signals
+    signal = signals[(signals["department"] == "Zorg")
+                     & (signals["rule"] == "three_months_high")].iloc[0]
+    assert signal["month"] == months[32]
+    for lang in ("nl", "fr", "en"):
+        assert signal[f"reason_{lang}"].startswith(INDICATORS_BY_ID[indicator].names[lang])
