@@ -72,8 +72,8 @@ V1_OUTCOMES = {"adapted_work": "returned_adapted_work", "other_work": "returned_
                "stopped": "stopped"}
 V1_DECISIONS = {"no_work_possible": "temporary_no_work", "definitively_unfit": "definitive_no_work"}
 # The dates the law of re-integration changed (CONTRACT 1a; README "Re-integration").
-LAW_2022 = "2022-10-01"     # royal decree of 10 September 2022
-LAW_2026 = "2026-01-01"     # "re-integration 3.0"
+LAW_2022 = "2022-10-01"     # royal decree of 11 September 2022 (BS 20-09-2022)
+LAW_2026 = "2026-01-01"     # "re-integration 3.0" (royal decree, BS 30-12-2025)
 
 KINDS: dict[str, Kind] = {
     "workforce": Kind(

@@ -28,7 +28,7 @@ def accepted(text):
 # (row, line's column, value, words of the rule and its date in the English message)
 RULES = [
     ("R1,E1,Zorg,2022-10-01,,advisory_physician,,,,", "initiator", "advisory_physician",
-     ["since 2022-10-01", "royal decree of 10 September 2022", "request of 2022-10-01"]),
+     ["since 2022-10-01", "royal decree of 11 September 2022", "request of 2022-10-01"]),
     ("R1,E1,Zorg,2025-12-31,preventive,worker,,,,", "request_type", "preventive",
      ["only since 2026-01-01", "request of 2025-12-31"]),
     ("R1,E1,Zorg,2026-01-05,preventive,employer,,,,", "initiator", "employer",
@@ -79,7 +79,7 @@ def test_what_the_law_of_the_date_allows_is_accepted(row):
 
 def test_messages_in_dutch_french_and_german_name_the_date():
     error = only_error(V2 + "R1,E1,Zorg,2023-02-01,,advisory_physician,,,,\n")
-    assert "KB van 10 september 2022" in error.expected_text("nl")
+    assert "KB van 11 september 2022" in error.expected_text("nl")
     assert "2023-02-01" in error.expected_text("fr")
     assert "Vertrauensarzt" in error.expected_text("de")
 
@@ -197,3 +197,14 @@ def test_second_version_file_is_stored_and_an_empty_cell_keeps_a_decision(db_pat
     assert ingest_bytes(db_path, "reintegration", "b.csv", later.encode()).accepted
     assert stored(db_path) == [("R1", "trajectory", "definitive_adapted_work",
                                 dt.date(2025, 2, 1), "returned_adapted_work", dt.date(2025, 3, 1))]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en", "de"])
+def test_the_template_of_every_language_is_a_valid_second_version_file(lang):
+    from signals.ingest.templates import guide_frame, template_frame
+
+    frame = template_frame("reintegration", lang)
+    accepted(frame.to_csv(sep=";", index=False))
+    assert list(guide_frame("reintegration", "en")["contract_name"]) == [
+        "request_id", "employee_id", "department", "request_date", "request_type", "initiator",
+        "decision", "decision_date", "outcome", "outcome_date"]

@@ -125,16 +125,16 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     },
     # Re-integration as the law stood on the row's dates (CONTRACT 1a); {date} is the row's date
     "expected.law.advisory_physician": {
-        "nl": "een andere initiatiefnemer dan advisory_physician: sinds 2022-10-01 (KB van 10 "
+        "nl": "een andere initiatiefnemer dan advisory_physician: sinds 2022-10-01 (KB van 11 "
               "september 2022) start de adviserend arts van het ziekenfonds geen "
               "re-integratietraject meer (verzoek van {date})",
-        "fr": "un autre initiateur que advisory_physician : depuis le 2022-10-01 (AR du 10 "
+        "fr": "un autre initiateur que advisory_physician : depuis le 2022-10-01 (AR du 11 "
               "septembre 2022), le médecin-conseil de la mutualité ne lance plus de trajet de "
               "réintégration (demande du {date})",
-        "en": "an initiator other than advisory_physician: since 2022-10-01 (royal decree of 10 "
+        "en": "an initiator other than advisory_physician: since 2022-10-01 (royal decree of 11 "
               "September 2022) the mutuality's advisory physician no longer starts a "
               "re-integration trajectory (request of {date})",
-        "de": "einen anderen Initiator als advisory_physician: seit dem 2022-10-01 (K.E. vom 10. "
+        "de": "einen anderen Initiator als advisory_physician: seit dem 2022-10-01 (K.E. vom 11. "
               "September 2022) leitet der Vertrauensarzt der Krankenkasse keinen "
               "Wiedereingliederungsplan mehr ein (Antrag vom {date})",
     },
@@ -201,16 +201,16 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "de": "ein Entscheidungsdatum am oder nach dem Antragsdatum {date}",
     },
     "expected.law.no_work_decision": {
-        "nl": "een andere beslissing: sinds 2022-10-01 (KB van 10 september 2022) bestaat "
+        "nl": "een andere beslissing: sinds 2022-10-01 (KB van 11 september 2022) bestaat "
               "{decision} niet meer, definitieve ongeschiktheid zonder ander werk loopt via "
               "de procedure medische overmacht (beslissing van {date})",
-        "fr": "une autre décision : depuis le 2022-10-01 (AR du 10 septembre 2022), "
+        "fr": "une autre décision : depuis le 2022-10-01 (AR du 11 septembre 2022), "
               "{decision} n'existe plus, l'inaptitude définitive sans autre travail passe par "
               "la procédure de force majeure médicale (décision du {date})",
-        "en": "another decision: since 2022-10-01 (royal decree of 10 September 2022) "
+        "en": "another decision: since 2022-10-01 (royal decree of 11 September 2022) "
               "{decision} no longer exists, definitive unfitness without other work goes "
               "through the medical force majeure procedure (decision of {date})",
-        "de": "eine andere Entscheidung: seit dem 2022-10-01 (K.E. vom 10. September 2022) "
+        "de": "eine andere Entscheidung: seit dem 2022-10-01 (K.E. vom 11. September 2022) "
               "gibt es {decision} nicht mehr, endgültige Untauglichkeit ohne andere Arbeit "
               "läuft über das Verfahren der medizinischen höheren Gewalt (Entscheidung vom "
               "{date})",
