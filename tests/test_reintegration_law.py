@@ -1,6 +1,8 @@
 """Re-integration as the law stood on each date (CONTRACT v2, 1a): one rejection per rule,
 first-version files read as written with warnings, and the migration of stored rows."""
 
+import datetime as dt
+
 import duckdb
 import pytest
 
@@ -100,7 +102,6 @@ def stored(db_path, columns="request_id, request_type, decision, decision_date, 
 
 
 def test_first_version_file_is_read_as_written_with_a_warning_per_rule(db_path):
-    import datetime as dt
     D = dt.date
     text = (V1
             + "R1,E1,Zorg,2021-03-01,advisory_physician,no_work_possible,2021-04-01\n"
@@ -154,7 +155,6 @@ def v1_schema_database(path):
 
 
 def test_migration_converts_stored_first_version_rows_and_their_history(tmp_path):
-    import datetime as dt
     D = dt.date
     path = tmp_path / "old.duckdb"
     con = v1_schema_database(path)
@@ -190,7 +190,6 @@ def test_migration_converts_stored_first_version_rows_and_their_history(tmp_path
 
 
 def test_second_version_file_is_stored_and_an_empty_cell_keeps_a_decision(db_path):
-    import datetime as dt
     first = V2 + "R1,E1,Zorg,2025-01-05,,worker,definitive_adapted_work,2025-02-01,,\n"
     later = V2 + "R1,E1,Zorg,2025-01-05,,worker,,,returned_adapted_work,2025-03-01\n"
     assert ingest_bytes(db_path, "reintegration", "a.csv", first.encode()).accepted
@@ -208,3 +207,35 @@ def test_the_template_of_every_language_is_a_valid_second_version_file(lang):
     assert list(guide_frame("reintegration", "en")["contract_name"]) == [
         "request_id", "employee_id", "department", "request_date", "request_type", "initiator",
         "decision", "decision_date", "outcome", "outcome_date"]
+
+
+@pytest.mark.parametrize("end_month", [dt.date(2024, 6, 1), dt.date(2026, 11, 1)])
+def test_the_demo_follows_the_law_of_each_date(end_month):
+    from signals.demo import demo_files, generate_demo
+
+    organisation = generate_demo(end_month=end_month)
+    requests = organisation.reintegration
+    since_2022 = requests["request_date"] >= "2022-10-01"
+    since_2026 = requests["request_date"] >= "2026-01-01"
+    kind = requests["request_type"]
+    assert not (since_2022 & (requests["initiator"] == "advisory_physician")).any()
+    assert not (~since_2026 & (kind == "preventive")).any()
+    assert (requests.loc[kind == "preventive", "initiator"] == "worker").all()
+    assert not (~since_2026 & (kind == "pre_return_visit")
+                & (requests["initiator"] == "employer")).any()
+    no_work = requests["decision"].isin(["temporary_no_work", "definitive_no_work"])
+    assert not (no_work & (requests["decision_date"] >= "2022-10-01")).any()
+    assert (requests["outcome"] == "ended_medical_force_majeure").any()
+    # about as many trajectories as before (40 in three years for some 800 people)
+    assert 25 <= (kind == "trajectory").sum() <= 70
+    if end_month.year == 2024:     # the window starts in 2021: the old rules show too
+        assert (~since_2022 & (requests["initiator"] == "advisory_physician")).any()
+        assert no_work.any()
+    else:
+        assert (kind == "preventive").any() and (since_2026 & (kind == "pre_return_visit")
+                                                 & (requests["initiator"] == "employer")).any()
+    for demo_file in demo_files(organisation):
+        if demo_file.kind == "reintegration":
+            result = validate_bytes("reintegration", demo_file.file_name, demo_file.data)
+            assert result.accepted, result.error_report()
+            assert not any("first version" in warning for warning in result.warnings)
