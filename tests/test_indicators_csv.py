@@ -50,23 +50,25 @@ def test_csv_format_values_and_suppression(db_path):
     assert lines[0] == HEADER
     assert text.endswith("\n") and "\r" not in text
     rows = parse(text)
-    # 1 month x (ALL + 3 departments) x 10 indicators; ALL first, then by name
+    # 1 month x (ALL + 3 departments) x every indicator; ALL first, then by name
     assert len(rows) == 4 * len(INDICATOR_IDS)
-    assert [row["department"] for row in rows[::10]] == ["ALL", "Admin", "Klein", "Zorg"]
-    assert [row["indicator"] for row in rows[:10]] == list(INDICATOR_IDS)
+    assert [row["department"] for row in rows[::len(INDICATOR_IDS)]] == ["ALL", "Admin", "Klein", "Zorg"]
+    assert [row["indicator"] for row in rows[:len(INDICATOR_IDS)]] == list(INDICATOR_IDS)
     assert {row["month"] for row in rows} == {"2024-03"}
     rows = by_key(rows)
 
     # Zorg: 11 days / (20 x 21 = 420) x 100 = 2.619047619... -> 6 decimals
-    assert lines[31] == "2024-03,Zorg,absence_rate,11,420,2.619048,false"
+    # (Zorg is the fourth cell: its first line follows the header and 3 cells)
+    assert lines[1 + 3 * len(INDICATOR_IDS)] == "2024-03,Zorg,absence_rate,11,420,2.619048,false"
     # integers without '.0': 100 x 2 / 20 = 10
     assert rows[("Zorg", "absence_frequency")]["value"] == "10"
     # 1e6 x 1 / 3000.5 = 333.27778703...; denominator keeps its decimal
-    assert lines[36] == "2024-03,Zorg,accident_frequency_rate,1,3000.5,333.277787,false"
+    assert lines[1 + 3 * len(INDICATOR_IDS) + 5] == (
+        "2024-03,Zorg,accident_frequency_rate,1,3000.5,333.277787,false")
     assert rows[("Zorg", "accident_severity_rate")]["value"] == "0.666556"   # 2000 / 3000.5
 
     # Klein (4) is below 10: suppressed, and Admin (11), the smallest other, with it
-    assert lines[21] == "2024-03,Klein,absence_rate,,84,,true"
+    assert lines[1 + 2 * len(INDICATOR_IDS)] == "2024-03,Klein,absence_rate,,84,,true"
     for department in ("Klein", "Admin"):
         for indicator in INDICATOR_IDS:
             row = rows[(department, indicator)]
