@@ -6,7 +6,7 @@ a fresh database, then timed in the same run. Goal: indicators within 5x of the 
     .venv/bin/python benchmarks/bench_indicators.py [--out benchmarks/out] [--spells N]
         [--loader ingest|sql]
 
---loader ingest uses signals.ingest (the real path); sql loads with INSERT ... FROM
+--loader ingest uses signals.ingest.loader (the real path); sql loads with INSERT ... FROM
 read_csv and an md5 hash in place of the keyed pseudonym (same shape, faster setup).
 """
 

@@ -60,7 +60,7 @@ def load_with_sql(db_path: Path, paths: dict[str, Path]) -> None:
 
 
 def load_with_ingest(db_path: Path, paths: dict[str, Path]) -> None:
-    """The real path: signals.ingest, validation and pseudonyms included."""
+    """The real path: signals.ingest.loader, validation and pseudonyms included."""
     from signals.ingest.loader import ingest_path
 
     for kind in KIND_ORDER:

@@ -1,14 +1,14 @@
 """What the contract fixes: record kinds, their columns, and the indicators.
 
 Shared by ingest, indicators, alerts, the CLI and the pages, so each fact is
-written once. Texts for people come in Dutch (nl), French (fr) and English (en).
+written once. Texts for people come in Dutch (nl), French (fr), English (en) and German (de).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGUAGES = ("nl", "fr", "en")
+LANGUAGES = ("nl", "fr", "en", "de")
 ALL_DEPARTMENTS = "ALL"
 EARLIEST_DATE = "1990-01-01"
 
@@ -87,7 +87,8 @@ KINDS: dict[str, Kind] = {
         ),
         key=("month", "department"),
         table="workforce",
-        labels={"nl": "Personeelsbestand", "fr": "Effectifs", "en": "Workforce"},
+        labels={"nl": "Personeelsbestand", "fr": "Effectifs", "en": "Workforce",
+                "de": "Personalbestand"},
     ),
     "absences": Kind(
         "absences",
@@ -100,7 +101,7 @@ KINDS: dict[str, Kind] = {
         ),
         key=("employee_id", "start_date"),
         table="absences",
-        labels={"nl": "Afwezigheden", "fr": "Absences", "en": "Absences"},
+        labels={"nl": "Afwezigheden", "fr": "Absences", "en": "Absences", "de": "Abwesenheiten"},
     ),
     "turnover": Kind(
         "turnover",
@@ -113,7 +114,8 @@ KINDS: dict[str, Kind] = {
         ),
         key=("employee_id", "date", "event"),
         table="turnover",
-        labels={"nl": "In- en uitstroom", "fr": "Entrées et sorties", "en": "Turnover"},
+        labels={"nl": "In- en uitstroom", "fr": "Entrées et sorties", "en": "Turnover",
+                "de": "Ein- und Austritte"},
     ),
     "incidents": Kind(
         "incidents",
@@ -126,7 +128,7 @@ KINDS: dict[str, Kind] = {
         ),
         key=("incident_id",),
         table="incidents",
-        labels={"nl": "Incidenten", "fr": "Incidents", "en": "Incidents"},
+        labels={"nl": "Incidenten", "fr": "Incidents", "en": "Incidents", "de": "Vorfälle"},
     ),
     "reintegration": Kind(
         "reintegration",
@@ -146,7 +148,8 @@ KINDS: dict[str, Kind] = {
         ),
         key=("request_id",),
         table="reintegration",
-        labels={"nl": "Re-integratie", "fr": "Réintégration", "en": "Re-integration"},
+        labels={"nl": "Re-integratie", "fr": "Réintégration", "en": "Re-integration",
+                "de": "Wiedereingliederung"},
     ),
 }
 
@@ -164,105 +167,124 @@ class Indicator:
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "absence_rate",
-        {"nl": "Afwezigheidsgraad", "fr": "Taux d'absentéisme", "en": "Absence rate"},
+        {"nl": "Afwezigheidsgraad", "fr": "Taux d'absentéisme", "en": "Absence rate",
+         "de": "Abwesenheitsquote"},
         {
             "nl": "Werkdagen afwezigheid in de maand / (personeel x werkdagen van de maand), in %.",
             "fr": "Jours ouvrables d'absence du mois / (effectif x jours ouvrables du mois), en %.",
             "en": "Working days of absence in the month / (headcount x working days of the month), in %.",
+            "de": "Arbeitstage Abwesenheit im Monat / (Personalbestand x Arbeitstage des Monats), "
+                  "in %.",
         },
         "%", "absences", rare=False,
     ),
     Indicator(
         "absence_frequency",
-        {"nl": "Frequentie van afwezigheid", "fr": "Fréquence des absences", "en": "Absence frequency"},
+        {"nl": "Frequentie van afwezigheid", "fr": "Fréquence des absences", "en": "Absence frequency",
+         "de": "Abwesenheitshäufigkeit"},
         {
             "nl": "Afwezigheidsepisodes die in de maand beginnen, per 100 werknemers.",
             "fr": "Épisodes d'absence commençant dans le mois, pour 100 travailleurs.",
             "en": "Absence episodes starting in the month, per 100 employees.",
+            "de": "Abwesenheitsperioden, die im Monat beginnen, pro 100 Arbeitnehmer.",
         },
         "%", "absences", rare=False,
     ),
     Indicator(
         "long_term_absentees",
-        {"nl": "Langdurig afwezigen", "fr": "Absents de longue durée", "en": "Long-term absentees"},
+        {"nl": "Langdurig afwezigen", "fr": "Absents de longue durée", "en": "Long-term absentees",
+         "de": "Langzeitabwesende"},
         {
             "nl": "Werknemers die op de laatste dag van de maand meer dan 120 kalenderdagen afwezig zijn.",
             "fr": "Travailleurs absents depuis plus de 120 jours calendrier le dernier jour du mois.",
             "en": "Employees absent on the last day of the month for more than 120 calendar days.",
+            "de": "Arbeitnehmer, die am letzten Tag des Monats seit mehr als 120 Kalendertagen "
+                  "abwesend sind.",
         },
         "count", "absences", rare=True,
     ),
     Indicator(
         "turnover_rate",
-        {"nl": "Uitstroom", "fr": "Taux de rotation (sorties)", "en": "Turnover rate"},
+        {"nl": "Uitstroom", "fr": "Taux de rotation (sorties)", "en": "Turnover rate",
+         "de": "Personalabgänge"},
         {
             "nl": "Uitdiensttredingen in de maand, per 100 werknemers.",
             "fr": "Sorties du mois, pour 100 travailleurs.",
             "en": "Exits in the month, per 100 employees.",
+            "de": "Austritte im Monat, pro 100 Arbeitnehmer.",
         },
         "%", "turnover", rare=True,
     ),
     Indicator(
         "voluntary_turnover_rate",
-        {"nl": "Vrijwillige uitstroom", "fr": "Départs volontaires", "en": "Voluntary turnover rate"},
+        {"nl": "Vrijwillige uitstroom", "fr": "Départs volontaires", "en": "Voluntary turnover rate",
+         "de": "Freiwillige Abgänge"},
         {
             "nl": "Vrijwillige uitdiensttredingen in de maand, per 100 werknemers.",
             "fr": "Départs volontaires du mois, pour 100 travailleurs.",
             "en": "Voluntary exits in the month, per 100 employees.",
+            "de": "Freiwillige Austritte im Monat, pro 100 Arbeitnehmer.",
         },
         "%", "turnover", rare=True,
     ),
     Indicator(
         "accident_frequency_rate",
         {"nl": "Frequentiegraad arbeidsongevallen", "fr": "Taux de fréquence des accidents",
-         "en": "Accident frequency rate"},
+         "en": "Accident frequency rate", "de": "Häufigkeitsgrad der Arbeitsunfälle"},
         {
             "nl": "Arbeidsongevallen met minstens 1 dag verlies x 1.000.000 / gepresteerde uren.",
             "fr": "Accidents du travail avec au moins 1 jour perdu x 1 000 000 / heures prestées.",
             "en": "Work accidents with at least 1 day lost x 1,000,000 / hours worked.",
+            "de": "Arbeitsunfälle mit mindestens 1 Ausfalltag x 1.000.000 / geleistete "
+                  "Arbeitsstunden.",
         },
         "per_million_hours", "incidents", rare=True,
     ),
     Indicator(
         "accident_severity_rate",
         {"nl": "Ernstgraad arbeidsongevallen", "fr": "Taux de gravité des accidents",
-         "en": "Accident severity rate"},
+         "en": "Accident severity rate", "de": "Schweregrad der Arbeitsunfälle"},
         {
             "nl": "Verloren dagen door arbeidsongevallen x 1.000 / gepresteerde uren.",
             "fr": "Jours perdus par accidents du travail x 1 000 / heures prestées.",
             "en": "Days lost to work accidents x 1,000 / hours worked.",
+            "de": "Ausfalltage durch Arbeitsunfälle x 1.000 / geleistete Arbeitsstunden.",
         },
         "per_thousand_hours", "incidents", rare=True,
     ),
     Indicator(
         "psychosocial_request_rate",
-        {"nl": "Psychosociale verzoeken", "fr": "Demandes psychosociales", "en": "Psychosocial requests"},
+        {"nl": "Psychosociale verzoeken", "fr": "Demandes psychosociales", "en": "Psychosocial requests",
+         "de": "Psychosoziale Anträge"},
         {
             "nl": "Informele en formele psychosociale verzoeken en klachten over pesterijen, per 100 werknemers.",
             "fr": "Demandes d'intervention psychosociale informelles et formelles et plaintes pour harcèlement, pour 100 travailleurs.",
             "en": "Informal and formal psychosocial requests and harassment complaints, per 100 employees.",
+            "de": "Anträge auf informelle und formelle psychosoziale Intervention und Beschwerden "
+                  "wegen Belästigung, pro 100 Arbeitnehmer.",
         },
         "%", "incidents", rare=True,
     ),
     Indicator(
         "aggression_rate",
-        {"nl": "Agressie", "fr": "Agressions", "en": "Aggression"},
+        {"nl": "Agressie", "fr": "Agressions", "en": "Aggression", "de": "Aggression"},
         {
             "nl": "Incidenten van agressie in de maand, per 100 werknemers.",
             "fr": "Incidents d'agression du mois, pour 100 travailleurs.",
             "en": "Aggression incidents in the month, per 100 employees.",
+            "de": "Aggressionsvorfälle im Monat, pro 100 Arbeitnehmer.",
         },
         "%", "incidents", rare=True,
     ),
     Indicator(
         "reintegration_request_rate",
         {"nl": "Re-integratieverzoeken", "fr": "Demandes de réintégration", "en": "Re-integration requests",
-         "de": "Wiedereingliederungsanträge"},
+         "de": "Anträge auf Wiedereingliederung"},
         {
             "nl": "Verzoeken tot een re-integratietraject in de maand, per 100 werknemers.",
             "fr": "Demandes de trajet de réintégration du mois, pour 100 travailleurs.",
             "en": "Requests for a re-integration trajectory in the month, per 100 employees.",
-            "de": "Anträge auf einen Wiedereingliederungsplan im Monat, je 100 Arbeitnehmer.",
+            "de": "Anträge auf ein Wiedereingliederungsverfahren im Monat, pro 100 Arbeitnehmer.",
         },
         "%", "reintegration", rare=True,
     ),
@@ -278,7 +300,7 @@ INDICATORS: tuple[Indicator, ...] = (
             "en": "Preventive requests (from 2026) and requests for a pre-return visit in the "
                   "month, per 100 employees.",
             "de": "Präventive Anträge (ab 2026) und Anträge auf einen Besuch vor der "
-                  "Wiederaufnahme der Arbeit im Monat, je 100 Arbeitnehmer.",
+                  "Wiederaufnahme der Arbeit im Monat, pro 100 Arbeitnehmer.",
         },
         "%", "reintegration", rare=True,
     ),
@@ -298,7 +320,7 @@ INDICATORS: tuple[Indicator, ...] = (
                   "majeure, per 100 employees.",
             "de": "Anträge, bei denen der Arbeitsmediziner den Arbeitnehmer im Monat endgültig "
                   "für die vereinbarte Arbeit untauglich erklärte oder die mit medizinischer "
-                  "höherer Gewalt endeten, je 100 Arbeitnehmer.",
+                  "höherer Gewalt endeten, pro 100 Arbeitnehmer.",
         },
         "%", "reintegration", rare=True,
     ),
@@ -320,4 +342,6 @@ SOURCE = {
     "nl": "Hoge Gezondheidsraad, advies over burn-out en werk, 'Vroege detectie': collectieve signalen.",
     "fr": "Conseil Supérieur de la Santé, avis sur le burn-out et le travail, 'Détection précoce' : signaux collectifs.",
     "en": "Belgian Superior Health Council, advice on burn-out and work, 'Early detection': collective signals.",
+    "de": "Hoher Gesundheitsrat, Gutachten über Burn-out und Arbeit, 'Früherkennung': kollektive "
+          "Signale.",
 }

@@ -4,7 +4,7 @@ collective advice): they describe a team and an approach, never a person.
 `check_text(text)` finds what must be refused (something that identifies a person:
 an employee id as in the files or as stored, an e-mail address, a Belgian national
 register number) and what deserves a warning (a word from a short list of diagnoses,
-in Dutch, French and English). The caller refuses the first and asks to confirm the
+in Dutch, French, English and German). The caller refuses the first and asks to confirm the
 second. Patterns are deliberately wide: a refused note is rewritten in a moment, a
 stored name or diagnosis cannot be taken back.
 """
@@ -21,7 +21,7 @@ IDENTIFIER_PATTERNS: dict[str, re.Pattern] = {
     # YY.MM.DD-XXX.CC, 11 digits, with or without the usual dots, dash, spaces or slashes
     "national_number": re.compile(
         r"(?<![\d.,])\d{2}[ ./-]?\d{2}[ ./-]?\d{2}[ ./-]?\d{3}[ ./-]?\d{2}(?![\d]|[.,]\d)"),
-    # a stored pseudonym (signals.pseudonym: 32 hex digits) or a part of it
+    # a stored pseudonym (signals.ingest.pseudonym: 32 hex digits) or a part of it
     "pseudonym": re.compile(r"(?<![0-9A-Za-z])(?=[0-9A-Fa-f]*\d)(?=[0-9A-Fa-f]*[A-Fa-f])"
                             r"[0-9A-Fa-f]{8,}(?![0-9A-Za-z])"),
     # an id as in the HR files: letters then digits ('P10136', 'E00123', 'EMP-0042'),
@@ -42,6 +42,9 @@ DIAGNOSIS_STEMS: dict[str, tuple[str, ...]] = {
     "en": ("burn-out", "burnout", "depression", "depressed", "anxiety disorder", "panic attack",
            "ptsd", "bipolar", "suicid", "addiction", "alcoholi", "cancer", "psychosis",
            "schizophreni", "eating disorder", "diagnos"),
+    "de": ("burn-out", "burnout", "depression", "depressiv", "angststorung", "panikattacke",
+           "ptbs", "bipolar", "suizid", "selbstmord", "sucht", "alkoholi", "alkoholkrank", "krebs",
+           "psychose", "schizophren", "essstorung", "diagnos"),
 }
 
 
@@ -67,14 +70,16 @@ class TextRefused(ValueError):
 
 
 KIND_NAMES = {
-    "email": {"nl": "een e-mailadres", "fr": "une adresse e-mail", "en": "an e-mail address"},
+    "email": {"nl": "een e-mailadres", "fr": "une adresse e-mail", "en": "an e-mail address",
+              "de": "eine E-Mail-Adresse"},
     "national_number": {"nl": "een rijksregisternummer", "fr": "un numéro de registre national",
-                        "en": "a national register number"},
+                        "en": "a national register number", "de": "eine Nationalregisternummer"},
     "pseudonym": {"nl": "een gepseudonimiseerde personeelscode",
                   "fr": "un code de travailleur pseudonymisé",
-                  "en": "a pseudonymised employee code"},
+                  "en": "a pseudonymised employee code",
+                  "de": "einen pseudonymisierten Personalcode"},
     "employee_id": {"nl": "een personeelsnummer", "fr": "un numéro de travailleur",
-                    "en": "an employee number"},
+                    "en": "an employee number", "de": "eine Personalnummer"},
 }
 
 
@@ -133,12 +138,15 @@ def refusal_message(kinds, lang: str) -> str:
               "l'approche, jamais une personne.",
         "en": f"Not saved: the text contains {found}. Describe the team and the approach, "
               "never a person.",
+        "de": f"Nicht gespeichert: Der Text enthält {found}. Beschreiben Sie das Team und das "
+              "Vorgehen, nie eine Person.",
     }[lang]
 
 
 def warning_message(words, lang: str) -> str:
     """The diagnosis-word warning in the language."""
-    found = ", ".join(f"«{word}»" if lang == "fr" else f"'{word}'" for word in words)
+    quotes = {"fr": "«{}»", "de": "„{}“"}.get(lang, "'{}'")
+    found = ", ".join(quotes.format(word) for word in words)
     return {
         "nl": f"De tekst noemt {found}. Notities gaan over het team, nooit over de diagnose "
               "van een persoon. Toch bewaren?",
@@ -146,4 +154,6 @@ def warning_message(words, lang: str) -> str:
               "diagnostic d'une personne. Enregistrer quand même\u202f?",
         "en": f"The text mentions {found}. Notes are about the team, never about a person's "
               "diagnosis. Save anyway?",
+        "de": f"Der Text nennt {found}. Notizen betreffen das Team, nie die Diagnose einer Person. "
+              "Trotzdem speichern?",
     }[lang]

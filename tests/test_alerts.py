@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from signals.alerts import detection as alerts
 from signals.alerts.detection import Evaluation, evaluate_frame, hotspots, signals_csv
+from signals.definitions import LANGUAGES
 from signals.texts.formatting import format_number
 
 MONTHS = [dt.date(2021 + i // 12, i % 12 + 1, 1) for i in range(36)]
@@ -217,6 +218,7 @@ def test_hotspots_rank_alerts_first_then_longest_running():
         "reason_nl": ["w", "o", "n", None, "a", None, "p"],
         "reason_fr": ["w", "o", "n", None, "a", None, "p"],
         "reason_en": ["w", "o", "n", None, "a", None, "p"],
+        "reason_de": ["w", "o", "n", None, "a", None, "p"],
     })
     signals = pd.DataFrame({
         "month": [month] * 3,
@@ -260,7 +262,7 @@ def test_hotspot_reasons_have_a_line_per_indicator_beside_its_level():
 def test_rules_have_names_in_every_language():
     assert set(alerts.RULES) == set(alerts.RULE_ORDER) == set(alerts.RULE_LEVEL)
     for names in alerts.RULES.values():
-        assert set(names) == {"nl", "fr", "en"} and all(names.values())
+        assert set(names) == set(LANGUAGES) and all(names.values())
 
 
 @pytest.mark.parametrize("size", [0, 1])
@@ -369,7 +371,7 @@ def _trend_chart(series: dict[str, np.ndarray]) -> pd.DataFrame:
     parts = [pd.DataFrame({
         "month": months, "department": department, "indicator": "absence_rate",
         "value": values, "level": [None] * 11 + ["alert"], "since": [None] * 11 + [months[-1]],
-        **{f"reason_{lang}": [None] * 11 + [f"{department} {lang}."] for lang in ("nl", "fr", "en")},
+        **{f"reason_{lang}": [None] * 11 + [f"{department} {lang}."] for lang in LANGUAGES},
     }) for department, values in series.items()]
     return pd.concat(parts, ignore_index=True)
 
@@ -412,9 +414,11 @@ def test_hotspots_say_when_a_signal_is_rising():
         f"Rising nl; stijgt met {number['nl']} procentpunt per maand over 12 maanden.")
     assert table.loc["Rising", "reason_fr"] == (
         f"Rising fr\u202f; en hausse de {number['fr']} point par mois sur 12 mois.")
+    assert table.loc["Rising", "reason_de"] == (
+        f"Rising de; steigt um {number['nl']} Prozentpunkte pro Monat über 12 Monate.")
     assert abs(table.loc["Flat", "trend_per_month"][0]) < 0.4
-    assert [table.loc["Flat", f"reason_{lang}"] for lang in ("nl", "fr", "en")] == [
-        "Flat nl.", "Flat fr.", "Flat en."]
+    assert [table.loc["Flat", f"reason_{lang}"] for lang in ("nl", "fr", "en", "de")] == [
+        "Flat nl.", "Flat fr.", "Flat en.", "Flat de."]
 
 
 def test_hotspot_trend_needs_nine_months_shown():

@@ -54,7 +54,7 @@ def test_safe_csv_neutralises_every_text_column_and_header():
 
 
 def funnel_rows(organisation_value=5.0, spread=40.0, sizes=(400, 900, 2500, 10000)):
-    """Rows shaped like signals.alerts' funnel frame, limits of the form value +/- z K / sqrt(n)."""
+    """Rows shaped like the funnel frame of signals.alerts.detection, limits of the form value +/- z K / sqrt(n)."""
     sizes = np.array(sizes, dtype=float)
     rows = pd.DataFrame({
         "month": dt.date(2026, 1, 1), "indicator": "absence_rate",
@@ -87,7 +87,7 @@ def test_funnel_without_rows_for_the_month_is_empty():
 def test_suppressed_value_is_never_formatted():
     assert display_value(85.7, "absence_rate", "nl", suppressed=True, min_group_size=10) == \
         "minder dan 10 personen: niet getoond"
-    assert display_value(8.57, "absence_rate", "nl") == "8,6\u202f%"
+    assert display_value(8.57, "absence_rate", "nl") == "8,6%"
     assert display_value(float("nan"), "absence_rate", "en") == "–"
 
 

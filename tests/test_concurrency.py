@@ -24,7 +24,7 @@ from signals.access import audit
 from signals import store
 INGEST_MISSING = importlib.util.find_spec("signals.ingest.loader") is None
 needs_ingest = pytest.mark.skipif(
-    INGEST_MISSING, reason="signals.ingest (ingest_path) is not there yet")
+    INGEST_MISSING, reason="signals.ingest.loader (ingest_path) is not there yet")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ABSENCE_SPELLS = 400_000          # about 4 s to ingest: long enough to overlap and to crash

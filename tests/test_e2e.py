@@ -209,7 +209,8 @@ def log_in(tab, username: str) -> None:
     tab.get_by_label("User name").fill(username)
     tab.get_by_label("Password", exact=True).fill(PASSWORD)
     tab.get_by_role("button", name="Log in").click()
-    tab.wait_for_timeout(500)
+    # The rerun may start late on a loaded machine: wait until the login form has gone.
+    tab.get_by_label("User name").wait_for(state="detached", timeout=60_000)
     settle(tab)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from signals.definitions import INDICATOR_IDS
+from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import month_label
 
 from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
@@ -47,7 +47,7 @@ def open_at(browser, server, size, path: str):
     return context, tab
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_tiles_fit_a_1280_screen_with_the_sidebar(app_server, browser, lang):
     context, tab = open_at(browser, app_server, (1280, 800), f"?lang={lang}")
     try:

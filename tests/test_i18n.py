@@ -78,7 +78,7 @@ def test_language_names_and_data_texts_complete():
 def test_text_fills_placeholders_and_refuses_unknown_language():
     assert text("suppressed.value", "fr", n=10) == "moins de 10 personnes : non affiché"
     with pytest.raises(ValueError):
-        text("app.title", "de")
+        text("app.title", "it")
 
 
 def test_every_key_used_in_the_code_exists():

@@ -1,4 +1,4 @@
-"""Dutch and French headers and codes, headers of another kind, and dates that do not exist."""
+"""Dutch, French and German headers and codes, headers of another kind, and dates that do not exist."""
 
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ def test_every_alias_names_one_column_and_one_code_per_column():
                 assert per_column.setdefault(normalise(alias), code) == code, (column, alias)
 
 
-def test_every_contract_column_and_code_has_dutch_and_french_names():
+def test_every_contract_column_and_code_has_dutch_french_and_german_names():
     for kind in KINDS.values():
         for column in kind.columns:
-            assert {"nl", "fr"} <= set(COLUMN_ALIASES[column.name]), column.name
+            assert {"nl", "fr", "de"} <= set(COLUMN_ALIASES[column.name]), column.name
             for code in column.enum:
-                assert {"nl", "fr"} <= set(CODE_ALIASES[column.name][code]), (column.name, code)
+                assert {"nl", "fr", "de"} <= set(CODE_ALIASES[column.name][code]), (column.name, code)
     # the contract's second version is in the table too
     assert {"decision", "request_type", "measure", "domain", "score_sd"} <= set(COLUMN_ALIASES)
     assert "serious_event" in CODE_ALIASES["category"]
@@ -43,6 +43,8 @@ def test_every_contract_column_and_code_has_dutch_and_french_names():
     (["Medewerker", "Afdeling", "Begindatum", "Einddatum", "Afwezigheidstype"],
      ["employee_id", "department", "start_date", "end_date", "absence_type"]),
     (["matricule", "Département", "date_début", "Date de fin", "Type d'absence"],
+     ["employee_id", "department", "start_date", "end_date", "absence_type"]),
+    (["Personalnummer", "Abteilung", "Beginndatum", "Enddatum", "Abwesenheitsart"],
      ["employee_id", "department", "start_date", "end_date", "absence_type"]),
     (["werknemer_id", "DIENST", "begin datum", "remark"],
      ["employee_id", "department", "begin datum", "remark"]),
@@ -78,6 +80,28 @@ def test_a_dutch_file_is_stored_with_the_contract_codes(db_path):
     with store.connect(db_path, read_only=True) as con:
         types = con.execute("SELECT absence_type FROM absences ORDER BY start_date").fetchall()
     assert [row[0] for row in types] == ["illness", "work_accident", "occupational_disease"]
+
+
+GERMAN_WORKFORCE = ("Monat;Abteilung;Personalbestand;VZÄ;Geleistete Stunden\n"
+                    "2025-01;Buchhaltung;12;10,5;1596\n")
+GERMAN_TURNOVER = ("Personalnummer;Abteilung;Datum;Ereignis;Grund\n"
+                   "E1;Buchhaltung;31/01/2025;Austritt;Ruhestand\n"
+                   "E2;Buchhaltung;01/02/2025;Eintritt;\n")
+
+
+def test_a_german_file_from_eupen_is_stored_with_the_contract_codes(db_path):
+    """HR in the German-speaking Community exports German headers and codes."""
+    for kind, name, data in (("workforce", "personal.csv", GERMAN_WORKFORCE),
+                             ("turnover", "abgaenge.csv", GERMAN_TURNOVER)):
+        assert detect_kind(data.encode("cp1252")) == kind
+        result = ingest_bytes(db_path, kind, name, data.encode("cp1252"))
+        assert result.accepted, result.error_report()
+        assert result.warnings == [], "German names are no extra columns"
+    with store.connect(db_path, read_only=True) as con:
+        assert con.execute("SELECT headcount, fte, hours_worked FROM workforce").fetchone() == (
+            12, 10.5, 1596)
+        events = con.execute("SELECT event, reason FROM turnover ORDER BY date").fetchall()
+    assert events == [("exit", "retirement"), ("hire", None)]
 
 
 def test_a_french_file_in_windows_1252_is_stored(db_path):

@@ -84,6 +84,20 @@ def test_english_error_table_matches_the_command_line_texts():
     assert len(set(french) & set(result.error_table("en")["expected"])) == 0
 
 
+def test_german_error_table_of_a_bad_file():
+    """HR in Eupen reads why a file was rejected in German, with German month names."""
+    result = validate_bytes("absences", "abw.csv", BAD_FILE)
+    german = result.error_table("de")["expected"].tolist()
+    assert german[0] == ("ein Datum, das es gibt: 2024-02-30 gibt es nicht "
+                         "(Februar 2024 hat 29 Tage)")
+    assert german[3] == "einen Wert (diese Spalte ist Pflicht)"
+    assert german[-1] == "5 Felder, getrennt durch ',', wie in der Kopfzeile"
+    june = validate_bytes("absences", "a.csv", f"{ABSENCES}E1,Zorg,31/06/2025,,\n".encode())
+    assert "31/06/2025 gibt es nicht (Juni hat 30 Tage)" in june.errors[0].expected_text("de")
+    assert render("warning.empty_rows", "de", {"count": 1}) == "1 leere Zeile ignoriert."
+    assert render("warning.empty_rows", "de", {"count": 3}) == "3 leere Zeilen ignoriert."
+
+
 def test_whole_file_problems_are_translated():
     header_only = validate_bytes("absences", "leeg.csv", ABSENCES.encode())
     assert header_only.error_table("nl")["expected"].tolist() == [

@@ -1,6 +1,6 @@
 """issue 12: on the demo, every sentence, hotspot heading, chart point, heatmap cell and
 alerts CSV row agrees on 'since', 'months in a row' and 'this month'
-(signals.signal_runs defines them once)."""
+(signals.alerts.runs defines them once)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pure statistics of signals.spc on hand-made series."""
+"""The pure statistics of signals.alerts.spc on hand-made series."""
 
 from __future__ import annotations
 

@@ -162,7 +162,7 @@ def load_unrecorded(path: str, version: int) -> tuple[str, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_incomplete(path: str, version: int) -> pd.DataFrame:
-    """Months whose workforce is stored but another kind not yet (signals.completeness)."""
+    """Months whose workforce is stored but another kind not yet (signals.measures.completeness)."""
     from signals.measures.completeness import incomplete_months
 
     with read_connection(path) as con:

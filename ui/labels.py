@@ -17,10 +17,12 @@ def indicator_name(indicator: str, lang: str) -> str:
     return INDICATORS_BY_ID[indicator].names[lang]
 
 
-# Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"), and
-# "psycho-social" in every language: browsers hyphenate only with a dictionary, which
-# headless and kiosk set-ups often lack.
-COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho)(?=[a-z])",
+# Where long Dutch and German compounds may break in a narrow tile ("arbeids-ongevallen",
+# "Abwesenheits-häufigkeit"), and "psycho-social" in every language: browsers hyphenate
+# only with a dictionary, which headless and kiosk set-ups often lack.
+COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho"
+                             r"|abwesenheits|arbeits|häufigkeits|langzeit|personal|schwere|wieder)"
+                             r"(?=[a-zäöü])",
                              re.IGNORECASE)
 SOFT_HYPHEN = "\u00ad"
 

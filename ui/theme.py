@@ -59,8 +59,9 @@ BASE_CSS = """
   .attention-row .reasons { list-style: none; margin: 0.3rem 0 0 0; padding: 0; font-size: 1.05rem; }
   .attention-row .reasons li { margin: 0.2rem 0 0.2rem 1.4rem; text-indent: -1.4rem; }
   .icon-alert { color: #D55E00; } .icon-watch { color: #B07800; }
-  /* the three language names on one row of the sidebar (a wrapped row lost its border) */
-  .st-key-sidebar_language button { padding-left: 0.55rem !important; padding-right: 0.55rem !important; }
+  /* the four language names on one row of the sidebar (a wrapped row lost its border) */
+  .st-key-sidebar_language button { padding-left: 0.3rem !important; padding-right: 0.3rem !important; }
+  .st-key-sidebar_language button p { font-size: 0.8rem !important; }
   .literal-table { border-collapse: collapse; width: 100%; font-size: 1rem; margin-bottom: 0.5rem; }
   .literal-table th, .literal-table td { border: 1px solid #D5D9E0; padding: 0.35rem 0.6rem;
                                          text-align: left; vertical-align: top; }

@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from signals import config
+from signals.texts.formatting import format_number
+
 PREVIEW_ROWS = 8
 MULTIPART_MARGIN_BYTES = 1024 * 1024       # the form's own framing around the file
 
@@ -35,12 +37,14 @@ def too_large(data: bytes) -> bool:
     return len(data) > config.max_upload_bytes()
 
 
-def upload_limit_megabytes() -> str:
-    return f"{config.max_upload_mb():g}"
+def upload_limit_megabytes(lang: str) -> str:
+    """The limit as the language writes it ('0,5' in nl and fr)."""
+    limit = config.max_upload_mb()
+    return format_number(limit, lang, 0 if float(limit).is_integer() else 1)
 
 
-def size_in_megabytes(data: bytes) -> str:
-    return f"{len(data) / config.BYTES_PER_MB:.0f}"
+def size_in_megabytes(data: bytes, lang: str) -> str:
+    return format_number(len(data) / config.BYTES_PER_MB, lang, 0)
 
 
 def content_id(data: bytes) -> str:

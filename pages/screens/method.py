@@ -24,7 +24,8 @@ for title, body in sections(lang)[:2]:
 st.subheader(HEADERS["rules_title"][lang])
 st.markdown(HEADERS["rules_intro"][lang])
 rules = pd.DataFrame(rule_rows(lang))
-rules["level"] = rules["level"].map(lambda level: level_label(level, lang))
+# icon and word stay on one line ("▲ Beobachten" is wider than the column)
+rules["level"] = rules["level"].map(lambda level: level_label(level, lang).replace(" ", "\u00a0"))
 literal_table(rules.rename(columns={column: HEADERS[column][lang] for column in rules.columns})
               .set_index(HEADERS["rule"][lang]))
 

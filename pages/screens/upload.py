@@ -155,8 +155,8 @@ def show_file(index: int, uploaded, batch: bool = False) -> None:
 
     data = uploaded.getvalue()
     if too_large(data):
-        st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data),
-                   limit=upload_limit_megabytes()))
+        st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data, lang),
+                   limit=upload_limit_megabytes(lang)))
         return
     too_wide = column_problem(data)         # before anything else reads the file
     if too_wide:
@@ -304,7 +304,7 @@ def translate_uploader() -> None:
         content: "{css_text(t("upload.button"))}"; font-size: 1rem; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
       [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-        content: "{css_text(t("upload.limits", limit=upload_limit_megabytes()))}"; font-size: 0.9rem; }}
+        content: "{css_text(t("upload.limits", limit=upload_limit_megabytes(lang)))}"; font-size: 0.9rem; }}
     </style>""")
 
 

@@ -1,6 +1,6 @@
 """The audit log: who did what and when, append-only, a keyed hash chain, with retention.
 
-Rows live in the access store (signals.access_store). SQLite triggers refuse any
+Rows live in the access store (signals.access.store). SQLite triggers refuse any
 UPDATE, and any DELETE of a row younger than the retention period (default 730
 days, an admin setting). Someone with the file in hand can drop those guards, so
 each row also carries an HMAC-SHA256 over its number, its content and the MAC of
@@ -115,7 +115,7 @@ def _mac(key: bytes, *parts) -> str:
 
 def keyed_hash(*parts) -> str:
     """An HMAC of `parts` with the audit key: a value that must not be stored as such
-    (e.g. the user names of failed logins, see signals.access)."""
+    (e.g. the user names of failed logins, see signals.access.control)."""
     return _mac(load_key(), "keyed", *parts)
 
 

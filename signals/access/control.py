@@ -3,9 +3,9 @@
 Everything lives in a small SQLite file next to the data database
 (`access_db_path`): `signals.duckdb` -> `signals.access.sqlite`. SQLite lets
 several processes write (WAL mode, a busy timeout), so a login never waits
-behind a long DuckDB ingest. The same file holds the audit log (signals.audit)
-and the physician's hotspot reviews (signals.reviews); its schema and transactions
-are in signals.access_store (re-exported here), which imports neither module.
+behind a long DuckDB ingest. The same file holds the audit log (signals.access.audit)
+and the physician's hotspot reviews (signals.cycle.reviews); its schema and transactions
+are in signals.access.store (re-exported here), which imports neither module.
 
 Lock-out: failed logins count per (user name, client), for unknown names alike;
 see `authenticate`.

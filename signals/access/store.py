@@ -1,7 +1,7 @@
 """The access store: the SQLite file beside the data database, its schema and transactions.
 
-signals.access (users, sessions, lock-out), signals.audit (the keyed audit log) and
-signals.reviews all keep their tables here. This module imports none of them, so the
+signals.access.control (users, sessions, lock-out), signals.access.audit (the keyed audit log) and
+signals.cycle.reviews all keep their tables here. This module imports none of them, so the
 access control and the audit log no longer import each other.
 """
 
@@ -78,10 +78,10 @@ MIGRATIONS: list[list[str]] = [
     ],
     [
         # The audit log becomes keyed (HMAC): the unkeyed rows wait in audit_log_unkeyed
-        # (keeping their guards) until signals.audit re-keys them on first use.
+        # (keeping their guards) until signals.access.audit re-keys them on first use.
         "ALTER TABLE audit_log RENAME TO audit_log_unkeyed",
         """CREATE TABLE audit_log (
-            entry_id INTEGER PRIMARY KEY,       -- given by signals.audit, never reused
+            entry_id INTEGER PRIMARY KEY,       -- given by signals.access.audit, never reused
             at       TEXT NOT NULL,
             actor    TEXT NOT NULL,
             action   TEXT NOT NULL,
@@ -170,7 +170,7 @@ def access_db_path(db_path: Path | str) -> Path:
 class StoreConnection(sqlite3.Connection):
     """A connection that runs callbacks after its transaction commits (see `transaction`).
 
-    `pending` is scratch space for the running transaction (signals.audit keeps the
+    `pending` is scratch space for the running transaction (signals.access.audit keeps the
     new chain head there); it is cleared when the transaction ends either way.
     """
 

@@ -1,7 +1,7 @@
 """Warning signals: is an indicator unusually high for this team, or rising?
 
 For every indicator, department (and ALL) and month, the month's count is set
-against the team's own history (see signals.spc for the statistics):
+against the team's own history (see signals.alerts.spc for the statistics):
 
 - expected = the team's deseasonalised rate over up to 24 earlier months (at least
   12; the 3 most recent months left out so a starting rise does not lift its own
@@ -202,7 +202,7 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
     )
 
 
-# since, months_in_row (signals.signal_runs) and signal_value (the value the strongest
+# since, months_in_row (signals.alerts.runs) and signal_value (the value the strongest
 # rule judged: this month's, or the last 3 or 12 months') where the month has a signal
 _CHART_COLUMNS = (
     "month", "department", "indicator", "value", "numerator", "denominator", "headcount",

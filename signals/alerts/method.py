@@ -1,4 +1,4 @@
-"""'How the signals work', in plain words, in Dutch, French and English.
+"""'How the signals work', in plain words, in Dutch, French, English and German.
 
 In the spirit of the NHS "Making Data Count" guides: what the expected value and the
 limits are, which rules make a signal, what a watch and an alert ask of the reader,
@@ -26,11 +26,17 @@ INTRO = {
           "department's own history**. It asks two questions: is this unusually high for this "
           "team, and is it rising? A signal is a reason to look and to talk, not a judgement and "
           "not a diagnosis. It is always about a group, never about a person.",
+    "de": "Jeden Monat vergleicht das Dashboard jeden Indikator jeder Abteilung mit **der eigenen "
+          "Vorgeschichte dieser Abteilung**. Es stellt zwei Fragen: Ist das für dieses Team "
+          "ungewöhnlich hoch, und steigt es? Ein Signal ist ein Grund, hinzusehen und darüber zu "
+          "sprechen, kein Urteil und keine Diagnose. Es betrifft immer eine Gruppe, nie eine "
+          "Person.",
 }
 
 SECTIONS = {
     "expected": {
-        "title": {"nl": "De verwachte waarde", "fr": "La valeur attendue", "en": "The expected value"},
+        "title": {"nl": "De verwachte waarde", "fr": "La valeur attendue", "en": "The expected value",
+                  "de": "Der erwartete Wert"},
         "nl": "De **verwachte waarde** (de zwarte streepjeslijn) is wat dit team gewoonlijk haalt: "
               "het gemiddelde van de 12 tot 24 vorige maanden van de dienst, aangepast aan het "
               "seizoen (zo is griep in de winter geen verrassing) en aan het aantal mensen of "
@@ -51,9 +57,16 @@ SECTIONS = {
               "worked. The 3 most recent months do not count, so that a starting rise does not "
               "lift its own expectation. Months already far above the limit do not count either: "
               "the expectation does not follow a team that is getting worse.",
+        "de": "Der **erwartete Wert** (die schwarze gestrichelte Linie) ist das, was dieses Team "
+              "gewöhnlich zeigt: der Durchschnitt der 12 bis 24 vorherigen Monate der Abteilung, "
+              "angepasst an die Jahreszeit (Grippe im Winter ist keine Überraschung) und an die "
+              "Zahl der Personen oder der geleisteten Arbeitsstunden des Monats. Die 3 jüngsten "
+              "Monate zählen nicht mit, damit ein beginnender Anstieg seinen eigenen "
+              "Erwartungswert nicht anhebt. Monate, die schon weit über der Grenze lagen, zählen "
+              "ebenfalls nicht: Der Erwartungswert folgt keinem Team, dem es schlechter geht.",
     },
     "limits": {
-        "title": {"nl": "De grenzen", "fr": "Les limites", "en": "The limits"},
+        "title": {"nl": "De grenzen", "fr": "Les limites", "en": "The limits", "de": "Die Grenzen"},
         "nl": "Cijfers schommelen altijd een beetje, zeker in kleine teams. De **grenzen** tonen "
               "hoe ver een maand door toeval alleen kan afwijken. De **waarschuwingsgrens** (oranje "
               "stippellijn) wordt door toeval ongeveer 1 maand op 45 overschreden, de "
@@ -78,9 +91,18 @@ SECTIONS = {
               "teams have wider limits. Limits need **at least 12 months of the department's "
               "history** before the 3 most recent months: so they start in the 16th month with "
               "data; the trend chart shows where they start.",
+        "de": "Zahlen schwanken immer ein wenig, besonders in kleinen Teams. Die **Grenzen** "
+              "zeigen, wie weit ein Monat allein durch Zufall abweichen kann. Die **Warngrenze** "
+              "(orange gepunktete Linie) wird durch Zufall etwa 1 Monat von 45 überschritten, die "
+              "**Alarmgrenze** (rote gestrichelte Linie) etwa 1 Monat von 740 (technisch: 2 und 3 "
+              "Sigma, korrigiert für zusätzliche Streuung). Kleine Teams haben weitere Grenzen. "
+              "Grenzen brauchen **mindestens 12 Monate Vorgeschichte der Abteilung** vor den 3 "
+              "jüngsten Monaten: Sie beginnen also im 16. Monat mit Daten; die Trendgrafik zeigt, "
+              "wo sie beginnen.",
     },
     "levels": {
-        "title": {"nl": "Opvolgen en alarm", "fr": "À suivre et alerte", "en": "Watch and alert"},
+        "title": {"nl": "Opvolgen en alarm", "fr": "À suivre et alerte", "en": "Watch and alert",
+                  "de": "Beobachten und Alarm"},
         "nl": "▲ **Opvolgen**: iets beweegt; hou het in het oog en kijk volgende maand opnieuw. "
               "Door toeval alleen krijgt een dienst hoogstens ongeveer één zo'n signaal per "
               "indicator om de twee jaar.\n\n"
@@ -111,10 +133,19 @@ SECTIONS = {
               "signal for that department and indicator; **months in a row** is the number of "
               "months in that run; **this month** is the month chosen, and this month's value is "
               "the value, never a limit.",
+        "de": "▲ **Beobachten**: Etwas bewegt sich; behalten Sie es im Auge und sehen Sie "
+              "nächsten Monat wieder nach. Allein durch Zufall erhält eine Abteilung höchstens "
+              "etwa ein solches Signal pro Indikator alle zwei Jahre.\n\n■ **Alarm**: Sehr "
+              "ungewöhnlich für dieses Team; besprechen Sie es mit der Abteilung und dem "
+              "Präventionsberater. Allein durch Zufall höchstens etwa eines pro Indikator alle "
+              "vier Jahre.\n\n**Seit** ist der erste Monat der aktuellen ununterbrochenen Folge "
+              "von Monaten mit einem Signal für diese Abteilung und diesen Indikator; **Monate in "
+              "Folge** ist die Zahl der Monate dieser Folge; **dieser Monat** ist der gewählte "
+              "Monat, und der Wert dieses Monats ist der Wert, nie eine Grenze.",
     },
     "hidden": {
         "title": {"nl": "Waarom een team verborgen kan zijn", "fr": "Pourquoi une équipe peut être masquée",
-                  "en": "Why a team can be hidden"},
+                  "en": "Why a team can be hidden", "de": "Warum ein Team verborgen sein kann"},
         "nl": "In een kleine groep kan een cijfer naar een persoon wijzen (\"de enige "
               "afwezige in een team van 6\"). Daarom toont het dashboard geen cijfer van een "
               "groep kleiner dan de minimale groepsgrootte (standaard 10), en rekent het er ook "
@@ -135,6 +166,13 @@ SECTIONS = {
               "department** must be hidden as well: otherwise someone could work the hidden "
               "figure out by subtracting the other departments from the organisation's total "
               "(complementary suppression). A hidden cell is neither a mistake nor a zero.",
+        "de": "In einer kleinen Gruppe kann eine Zahl auf eine Person zeigen (\"die einzige "
+              "Abwesende in einem Team von 6\"). Deshalb zeigt das Dashboard keine Zahl einer "
+              "Gruppe, die kleiner ist als die Mindestgruppengröße (standardmäßig 10), und "
+              "rechnet nicht mit ihr. Manchmal muss auch eine **zweite Abteilung** verborgen "
+              "werden: Sonst könnte jemand die verborgene Zahl ermitteln, indem er die anderen "
+              "Abteilungen vom Gesamtwert der Organisation abzieht (komplementäre Unterdrückung). "
+              "Eine verborgene Zelle ist weder ein Fehler noch eine Null.",
     },
 }
 
@@ -144,6 +182,7 @@ RULE_EXPLANATIONS = {
         "nl": "Deze maand boven de alarmgrens (3 sigma).",
         "fr": "Ce mois-ci au-dessus de la limite d'alerte (3 sigma).",
         "en": "This month above the alert limit (3 sigma).",
+        "de": "Dieser Monat über der Alarmgrenze (3 Sigma).",
     },
     "cusum_shift": {
         "nl": "Maand na maand een beetje te hoog, opgeteld tot het duidelijk is: een aanhoudende "
@@ -152,12 +191,15 @@ RULE_EXPLANATIONS = {
               "hausse persistante (CUSUM, conçu pour détecter un doublement).",
         "en": "Month after month a little too high, added up until it is clear: a sustained rise "
               "(CUSUM, designed to find a doubling).",
+        "de": "Monat für Monat etwas zu hoch, aufsummiert, bis es deutlich ist: ein anhaltender "
+              "Anstieg (CUSUM, ausgelegt, um eine Verdopplung zu finden).",
     },
     "three_months_high": {
         "nl": "De laatste 3 maanden samen duidelijk boven wat verwacht werd (kans door toeval 0,1 %).",
         "fr": "Les 3 derniers mois ensemble nettement au-dessus de l'attendu (probabilité par "
               "hasard 0,1 %).",
         "en": "The last 3 months together clearly above what was expected (chance 0.1%).",
+        "de": "Die letzten 3 Monate zusammen deutlich über dem Erwarteten (Zufall 0,1 %).",
     },
     "funnel_outlier": {
         "nl": "Over 12 maanden hoger dan de rest van de organisatie, rekening houdend met de "
@@ -166,39 +208,47 @@ RULE_EXPLANATIONS = {
               "service (graphique en entonnoir, limite 99,8 %).",
         "en": "Over 12 months higher than the rest of the organisation, allowing for the "
               "department's size (funnel plot, 99.8% limit).",
+        "de": "Über 12 Monate höher als der Rest der Organisation, unter Berücksichtigung der "
+              "Größe der Abteilung (Trichterdiagramm, Grenze 99,8 %).",
     },
     "three_months_raised": {
         "nl": "De laatste 3 maanden samen boven wat verwacht werd (kans door toeval 2 %).",
         "fr": "Les 3 derniers mois ensemble au-dessus de l'attendu (probabilité par hasard 2 %).",
         "en": "The last 3 months together above what was expected (chance 2%).",
+        "de": "Die letzten 3 Monate zusammen über dem Erwarteten (Zufall 2 %).",
     },
     "cusum_early": {
         "nl": "Dezelfde optelsom halfweg: mogelijk begint een stijging (CUSUM).",
         "fr": "Le même cumul à mi-chemin\u202f: une hausse commence peut-être (CUSUM).",
         "en": "The same running sum halfway: a rise may be starting (CUSUM).",
+        "de": "Dieselbe laufende Summe auf halbem Weg: Ein Anstieg könnte beginnen (CUSUM).",
     },
     "two_of_three_high": {
         "nl": "2 van de laatste 3 maanden boven de waarschuwingsgrens (2 sigma).",
         "fr": "2 des 3 derniers mois au-dessus de la limite de vigilance (2 sigma).",
         "en": "2 of the last 3 months above the watch limit (2 sigma).",
+        "de": "2 der letzten 3 Monate über der Warngrenze (2 Sigma).",
     },
     "run_above_centre": {
         "nl": "7 maanden na elkaar boven de verwachte waarde (een reeks, 'run').",
         "fr": "7 mois d'affilée au-dessus de la valeur attendue (une série, «\u202frun\u202f»).",
         "en": "7 months running above the expected value (a run).",
+        "de": "7 Monate in Folge über dem erwarteten Wert (eine Serie).",
     },
     "run_of_increases": {
         "nl": "6 keer na elkaar gestegen (een trend).",
         "fr": "En hausse 6 fois d'affilée (une tendance).",
         "en": "Risen 6 times running (a trend).",
+        "de": "6 Mal in Folge gestiegen (ein Trend).",
     },
 }
 
 HEADERS = {
-    "rule": {"nl": "Regel", "fr": "Règle", "en": "Rule"},
-    "level": {"nl": "Niveau", "fr": "Niveau", "en": "Level"},
-    "meaning": {"nl": "Wat het betekent", "fr": "Ce que cela veut dire", "en": "What it means"},
-    "rules_title": {"nl": "De regels", "fr": "Les règles", "en": "The rules"},
+    "rule": {"nl": "Regel", "fr": "Règle", "en": "Rule", "de": "Regel"},
+    "level": {"nl": "Niveau", "fr": "Niveau", "en": "Level", "de": "Stufe"},
+    "meaning": {"nl": "Wat het betekent", "fr": "Ce que cela veut dire", "en": "What it means",
+                "de": "Was es bedeutet"},
+    "rules_title": {"nl": "De regels", "fr": "Les règles", "en": "The rules", "de": "Die Regeln"},
     "rules_intro": {
         "nl": "Een signaal ontstaat wanneer één van deze regels afgaat. Zeldzame gebeurtenissen "
               "(ongevallen, agressie, verzoeken, uitstroom) worden op aantallen en op 12 maanden "
@@ -209,12 +259,17 @@ HEADERS = {
         "en": "A signal comes from one of these rules. Rare events (accidents, aggression, "
               "requests, exits) are judged on counts and on 12 months; an accident rate only from "
               "100,000 hours worked in 12 months on.",
+        "de": "Ein Signal entsteht aus einer dieser Regeln. Seltene Ereignisse (Unfälle, "
+              "Aggression, Anträge, Abgänge) werden nach Anzahlen und über 12 Monate beurteilt; "
+              "eine Unfallrate erst ab 100.000 geleisteten Arbeitsstunden in 12 Monaten.",
     },
     "source": {
         "nl": "Naar de aanpak van NHS England, \"Making Data Count\" (statistische procescontrole).",
         "fr": "D'après l'approche de NHS England, «\u202fMaking Data Count\u202f» (maîtrise "
               "statistique des processus).",
         "en": "After NHS England's \"Making Data Count\" approach (statistical process control).",
+        "de": "Nach dem Ansatz \"Making Data Count\" von NHS England (statistische "
+              "Prozesslenkung).",
     },
 }
 

@@ -8,8 +8,8 @@ For a department-indicator and a month with a signal (any rule, watch or alert):
 - this month: the month looked at; "this month's value" is the indicator's value in that
   month, never a limit.
 
-signals.alerts computes them (run_lengths, run_starts) for every signal; the sentences
-(signals.alert_texts), the hotspot headings and lines, the heatmap, the trend chart and
+signals.alerts.detection computes them (run_lengths, run_starts) for every signal; the sentences
+(signals.alerts.sentences), the hotspot headings and lines, the heatmap, the trend chart and
 the CSV all read those columns, so they cannot disagree.
 """
 
@@ -51,18 +51,21 @@ _ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "se
 
 
 def ordinal(number: int, lang: str) -> str:
-    """3 -> 'third' (en), '3e' (nl), '3e' (fr)."""
+    """3 -> 'third' (en), '3e' (nl), '3e' (fr), '3.' (de)."""
     if lang == "en":
         return _ENGLISH_ORDINALS[number - 1] if 1 <= number <= 12 else f"{number}th"
+    if lang == "de":
+        return f"{number}."
     return f"{number}e"
 
 
 _FIRST = {"nl": "nieuw signaal deze maand", "fr": "nouveau signal ce mois-ci",
-          "en": "new signal this month"}
+          "en": "new signal this month", "de": "neues Signal in diesem Monat"}
 _RUN = {
     "nl": "{ordinal} maand op rij met een signaal, sinds {since}",
     "fr": "{ordinal} mois consécutif avec un signal, depuis {since}",
     "en": "signal for the {ordinal} month in a row, since {since}",
+    "de": "{ordinal} Monat in Folge mit einem Signal, seit {since}",
 }
 
 

@@ -14,7 +14,7 @@ stored), an e-mail address or a national register number is refused
 (signals.free_text); the screen warns about diagnosis words before saving. Notes
 are at most 500 characters; line breaks become spaces.
 
-Reviews live in the access store next to the data database (see signals.access).
+Reviews live in the access store next to the data database (see signals.access.control).
 """
 
 from __future__ import annotations
@@ -33,11 +33,12 @@ from ..free_text import require_no_identifiers
 
 REVIEW_STATUSES = ("seen", "under_investigation", "action_planned", "closed")
 STATUS_LABELS = {
-    "seen": {"nl": "Gezien", "fr": "Vu", "en": "Seen"},
+    "seen": {"nl": "Gezien", "fr": "Vu", "en": "Seen", "de": "Gesehen"},
     "under_investigation": {"nl": "In onderzoek", "fr": "En cours d'analyse",
-                            "en": "Under investigation"},
-    "action_planned": {"nl": "Actie gepland", "fr": "Action planifiée", "en": "Action planned"},
-    "closed": {"nl": "Afgesloten", "fr": "Clôturé", "en": "Closed"},
+                            "en": "Under investigation", "de": "In Untersuchung"},
+    "action_planned": {"nl": "Actie gepland", "fr": "Action planifiée", "en": "Action planned",
+                       "de": "Maßnahme geplant"},
+    "closed": {"nl": "Afgesloten", "fr": "Clôturé", "en": "Closed", "de": "Abgeschlossen"},
 }
 MAX_NOTE_LENGTH = 500
 MAX_DEPARTMENT_LENGTH = 200

@@ -1,4 +1,4 @@
-"""The ingest's messages in Dutch (nl), French (fr) and English (en).
+"""The ingest's messages in Dutch (nl), French (fr), English (en) and German (de).
 
 A message is a key plus parameters (`Message`), rendered in a language only when
 shown: the command line and the CONTRACT use English, the Upload page the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from ..texts.formatting import MONTH_NAMES, format_number
+from ..texts.formatting import LOCALES, format_number, month_names
 from ..texts.i18n import Plural, plural
 
 DEFAULT_LANGUAGE = "en"
@@ -19,6 +19,7 @@ DEFAULT_LANGUAGE = "en"
 _EXCEL_EN = "text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel"
 _EXCEL_NL = "tekst, in Excel bewaard als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)'"
 _EXCEL_FR = "du texte, enregistré dans Excel en 'CSV UTF-8' ou 'CSV (séparateur : point-virgule)'"
+_EXCEL_DE = "Text, in Excel gespeichert als 'CSV UTF-8' oder 'CSV (Trennzeichen-getrennt)'"
 
 MESSAGES: dict[str, dict[str, str | Plural]] = {
     # What a cell or row should have held ("expected ...")
@@ -26,102 +27,124 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nl": "een waarde (deze kolom is verplicht)",
         "fr": "une valeur (cette colonne est obligatoire)",
         "en": "a value (this column is required)",
+        "de": "einen Wert (diese Spalte ist Pflicht)",
     },
     "expected.format.date": {
         "nl": "een datum JJJJ-MM-DD of DD/MM/JJJJ",
         "fr": "une date AAAA-MM-JJ ou JJ/MM/AAAA",
         "en": "a date YYYY-MM-DD or DD/MM/YYYY",
+        "de": "ein Datum JJJJ-MM-TT oder TT/MM/JJJJ",
     },
     "expected.real_date.day": {
         "nl": "een bestaande datum: {value} bestaat niet ({month_name} heeft {days} dagen)",
         "fr": "une date qui existe : le {value} n'existe pas ({month_name} compte {days} jours)",
         "en": "a date that exists: {value} does not exist ({month_name} has {days} days)",
+        "de": "ein Datum, das es gibt: {value} gibt es nicht ({month_name} hat {days} Tage)",
     },
     "expected.real_date.february": {
         "nl": "een bestaande datum: {value} bestaat niet (februari {year} heeft {days} dagen)",
         "fr": "une date qui existe : le {value} n'existe pas (février {year} compte {days} jours)",
         "en": "a date that exists: {value} does not exist (February {year} has {days} days)",
+        "de": "ein Datum, das es gibt: {value} gibt es nicht (Februar {year} hat {days} Tage)",
     },
     "expected.real_date.month": {
         "nl": "een bestaande datum: {value} bestaat niet (er is geen maand {month})",
         "fr": "une date qui existe : le {value} n'existe pas (il n'y a pas de mois {month})",
         "en": "a date that exists: {value} does not exist (there is no month {month})",
+        "de": "ein Datum, das es gibt: {value} gibt es nicht (es gibt keinen Monat {month})",
     },
     "expected.real_month.month": {
         "nl": "een bestaande maand: {value} bestaat niet (er is geen maand {month})",
         "fr": "un mois qui existe : {value} n'existe pas (il n'y a pas de mois {month})",
         "en": "a month that exists: {value} does not exist (there is no month {month})",
+        "de": "einen Monat, den es gibt: {value} gibt es nicht (es gibt keinen Monat {month})",
     },
     "expected.format.month": {
         "nl": "een maand JJJJ-MM",
         "fr": "un mois AAAA-MM",
         "en": "a month YYYY-MM",
+        "de": "einen Monat JJJJ-MM",
     },
     "expected.format.int": {
         "nl": "een geheel getal",
         "fr": "un nombre entier",
         "en": "a whole number",
+        "de": "eine ganze Zahl",
     },
     "expected.format.decimal": {
         "nl": "een getal (met decimale punt of komma)",
         "fr": "un nombre (avec point ou virgule décimale)",
         "en": "a number (decimal point or comma)",
+        "de": "eine Zahl (mit Dezimalpunkt oder -komma)",
     },
     "expected.range.date": {
         "nl": "een datum op of na {date}",
         "fr": "une date égale ou postérieure au {date}",
         "en": "a date on or after {date}",
+        "de": "ein Datum am oder nach dem {date}",
     },
     "expected.range.month": {
         "nl": "een maand vanaf {month}",
         "fr": "un mois à partir de {month}",
         "en": "a month from {month} on",
+        "de": "einen Monat ab {month}",
     },
     "expected.future.date": {
         "nl": "een datum op of voor {date} (hoogstens een jaar na vandaag)",
         "fr": "une date égale ou antérieure au {date} (un an après aujourd'hui au plus)",
         "en": "a date on or before {date} (at most one year after today)",
+        "de": "ein Datum am oder vor dem {date} (höchstens ein Jahr nach heute)",
     },
     "expected.future.month": {
         "nl": "een maand tot en met {month} (hoogstens een jaar na vandaag)",
         "fr": "un mois jusqu'à {month} inclus (un an après aujourd'hui au plus)",
         "en": "a month up to {month} (at most one year after today)",
+        "de": "einen Monat bis {month} (höchstens ein Jahr nach heute)",
     },
     "expected.range.int": {
         "nl": "een geheel getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
         "fr": "un nombre entier de 0 ou plus (une valeur négative est hors limites)",
         "en": "a whole number of 0 or more (a negative value is out of range)",
+        "de": "eine ganze Zahl ab 0 (ein negativer Wert liegt außerhalb des Bereichs)",
     },
     "expected.range.decimal": {
         "nl": "een getal van 0 of meer (een negatieve waarde ligt buiten het bereik)",
         "fr": "un nombre de 0 ou plus (une valeur négative est hors limites)",
         "en": "a number of 0 or more (a negative value is out of range)",
+        "de": "eine Zahl ab 0 (ein negativer Wert liegt außerhalb des Bereichs)",
     },
     "expected.enum": {
         "nl": "een van {values}",
         "fr": "l'une des valeurs {values}",
         "en": "one of {values}",
+        "de": "einen der Werte {values}",
     },
     "expected.plain_text": {
         "nl": "gewone tekst, geen rekenbladformule (een cel mag niet beginnen met =, +, - of @)",
         "fr": "du texte simple, pas une formule de tableur (une cellule ne peut pas commencer "
               "par =, +, - ou @)",
         "en": "plain text, not a spreadsheet formula (a cell must not start with =, +, - or @)",
+        "de": "einfachen Text, keine Tabellenformel (eine Zelle darf nicht mit =, +, - oder @ "
+              "beginnen)",
     },
     "expected.reserved_department": {
         "nl": "een afdelingsnaam anders dan ALL, dat voorbehouden is voor de hele organisatie",
         "fr": "un nom de service autre que ALL, réservé à l'ensemble de l'organisation",
         "en": "a department name other than ALL, which is reserved for the whole organisation",
+        "de": "einen anderen Abteilungsnamen als ALL, der für die ganze Organisation reserviert "
+              "ist",
     },
     "expected.department_length": {
         "nl": "een afdelingsnaam van hoogstens {limit} tekens (deze telt er {length})",
         "fr": "un nom de service de {limit} caractères au plus (celui-ci en compte {length})",
         "en": "a department name of at most {limit} characters (this one has {length})",
+        "de": "einen Abteilungsnamen von höchstens {limit} Zeichen (dieser hat {length})",
     },
     "expected.date_order": {
         "nl": "een datum op of na de {column} {date}",
         "fr": "une date égale ou postérieure à la {column} {date}",
         "en": "a date on or after the {column} {date}",
+        "de": "ein Datum am oder nach {column} {date}",
     },
     # Re-integration as the law stood on the row's dates (CONTRACT 1a); {date} is the row's date
     "expected.law.advisory_physician": {
@@ -135,8 +158,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "September 2022) the mutuality's advisory physician no longer starts a "
               "re-integration trajectory (request of {date})",
         "de": "einen anderen Initiator als advisory_physician: seit dem 2022-10-01 (K.E. vom 11. "
-              "September 2022) leitet der Vertrauensarzt der Krankenkasse keinen "
-              "Wiedereingliederungsplan mehr ein (Antrag vom {date})",
+              "September 2022) leitet der Vertrauensarzt der Krankenkasse kein "
+              "Wiedereingliederungsverfahren mehr ein (Antrag vom {date})",
     },
     "expected.law.preventive_date": {
         "nl": "een ander soort verzoek dan preventive: een preventief verzoek bestaat pas "
@@ -185,7 +208,7 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "décision du médecin du travail, cette demande est {request_type}",
         "en": "decision pending: only a re-integration trajectory gets an occupational "
               "physician's decision, this request is {request_type}",
-        "de": "die Entscheidung pending: nur ein Wiedereingliederungsplan (trajectory) erhält "
+        "de": "die Entscheidung pending: nur ein Wiedereingliederungsverfahren (trajectory) erhält "
               "eine Entscheidung des Arbeitsmediziners, dieser Antrag ist {request_type}",
     },
     "expected.law.decision_date": {
@@ -235,36 +258,45 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nl": "een {column} bij een {other} '{value}' (een van {values})",
         "fr": "un {column} pour un {other} '{value}' (l'une des valeurs {values})",
         "en": "a {column} for an {other} '{value}' (one of {values})",
+        "de": "einen Wert für {column} bei {other} '{value}' (einer der Werte {values})",
     },
     "expected.duplicate_key": {
         "nl": "een sleutel ({columns}) die maar één keer voorkomt; deze rij herhaalt regel {line}",
         "fr": "une clé ({columns}) utilisée une seule fois ; cette ligne répète la ligne {line}",
         "en": "a key ({columns}) used once; this row repeats line {line}",
+        "de": "einen Schlüssel ({columns}), der nur einmal vorkommt; diese Zeile wiederholt Zeile "
+              "{line}",
     },
     "expected.malformed.fields": {
         "nl": "{fields} velden gescheiden door '{delimiter}', zoals in de kopregel",
         "fr": "{fields} champs séparés par '{delimiter}', comme dans l'en-tête",
         "en": "{fields} fields separated by '{delimiter}', as in the header",
+        "de": "{fields} Felder, getrennt durch '{delimiter}', wie in der Kopfzeile",
     },
     "expected.malformed.quote": {
         "nl": 'een waarde tussen aanhalingstekens die eindigt met het sluitende aanhalingsteken (")',
         "fr": 'une valeur entre guillemets qui se termine par son guillemet fermant (")',
         "en": 'a quoted value that ends with its closing quote (")',
+        "de": "einen Wert in Anführungszeichen, der mit seinem schließenden Anführungszeichen "
+              "(\") endet",
     },
     "expected.malformed.other": {
         "nl": "een leesbare CSV-rij",
         "fr": "une ligne CSV lisible",
         "en": "a readable CSV row",
+        "de": "eine lesbare CSV-Zeile",
     },
     "expected.header.duplicate": {
         "nl": "elke kolomnaam één keer in de kopregel ('{name}' staat er {count} keer)",
         "fr": "chaque nom de colonne une seule fois dans l'en-tête ('{name}' y figure {count} fois)",
         "en": "each column name once in the header ('{name}' appears {count} times)",
+        "de": "jeden Spaltennamen nur einmal in der Kopfzeile ('{name}' kommt {count} Mal vor)",
     },
     "expected.header.missing": {
         "nl": "een kolom met de naam '{name}' in de kopregel (verplicht voor {kind})",
         "fr": "une colonne nommée '{name}' dans l'en-tête (obligatoire pour {kind})",
         "en": "a column named '{name}' in the header (required for {kind})",
+        "de": "eine Spalte namens '{name}' in der Kopfzeile (Pflicht für {kind})",
     },
     "file.header.other_kind": {
         "nl": "de kolommen van een bestand '{kind_label}': deze kolommen horen niet bij "
@@ -276,6 +308,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "the columns of the kind '{kind_label}': these headers do not look like that kind "
               "of file, they look like the kind '{other_label}' (choose that kind, or upload the "
               "'{kind_label}' file)",
+        "de": "die Spalten der Art '{kind_label}': Diese Spaltennamen sehen nicht nach dieser Art "
+              "von Datei aus, sondern nach der Art '{other_label}' (wählen Sie diese Art, oder "
+              "laden Sie die Datei '{kind_label}' hoch)",
     },
     "file.header.no_kind": {
         "nl": "de kolommen van een bestand '{kind_label}' ({expected}): de kolommen van dit "
@@ -284,12 +319,15 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "fichier ne correspondent à aucun type de fichier",
         "en": "the columns of the kind '{kind_label}' ({expected}): the headers of this file match "
               "no kind of file",
+        "de": "die Spalten der Art '{kind_label}' ({expected}): Die Spaltennamen dieser Datei "
+              "passen zu keiner Art von Datei",
     },
     # The file as a whole
     "file.unknown_kind": {
         "nl": "Onbekende soort bestand '{kind}'; verwacht een van {kinds}.",
         "fr": "Type de fichier inconnu '{kind}' ; attendu l'un de {kinds}.",
         "en": "Unknown kind of file '{kind}'; expected one of {kinds}.",
+        "de": "Unbekannte Art von Datei '{kind}'; erwartet wird eine der Arten {kinds}.",
     },
     "file.too_large": {
         "nl": "Het bestand is {size} MB, meer dan de limiet van {limit} MB; het werd niet gelezen. "
@@ -298,6 +336,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "Attendu un fichier plus petit : divisez-le par exemple par année.",
         "en": "The file is {size} MB, larger than the limit of {limit} MB; it was not read. "
               "Expected a smaller file: split it, for example per year.",
+        "de": "Die Datei ist {size} MB groß, mehr als die Grenze von {limit} MB; sie wurde nicht "
+              "gelesen. Erwartet wird eine kleinere Datei: Teilen Sie sie auf, zum Beispiel pro "
+              "Jahr.",
     },
     "file.too_many_columns": {
         "nl": "De kopregel heeft {columns} kolommen, meer dan de limiet van {limit}; het bestand "
@@ -306,6 +347,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "n'a pas été lu plus loin. Attendu au plus {limit} colonnes.",
         "en": "The header has {columns} columns, more than the limit of {limit}; the file was "
               "not read further. Expected at most {limit} columns.",
+        "de": "Die Kopfzeile hat {columns} Spalten, mehr als die Grenze von {limit}; die Datei "
+              "wurde nicht weiter gelesen. Erwartet werden höchstens {limit} Spalten.",
     },
     "file.binary": {
         "nl": "Het bestand is geen UTF-8- of Windows-1252-tekst (het lijkt UTF-16 of een binair "
@@ -314,6 +357,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               f"à un fichier binaire) ; attendu {_EXCEL_FR}.",
         "en": "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary "
               f"file); expected {_EXCEL_EN}.",
+        "de": "Die Datei ist kein UTF-8- oder Windows-1252-Text (sie sieht nach UTF-16 oder einer "
+              f"Binärdatei aus); erwartet wird {_EXCEL_DE}.",
     },
     "file.control_characters": {
         "nl": "Het bestand bevat stuurtekens (regel {line}), zoals een binair bestand; "
@@ -322,21 +367,26 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               f"binaire ; attendu {_EXCEL_FR}.",
         "en": "The file contains control characters (line {line}), as a binary file does; "
               f"expected {_EXCEL_EN}.",
+        "de": "Die Datei enthält Steuerzeichen (Zeile {line}), wie eine Binärdatei; "
+              f"erwartet wird {_EXCEL_DE}.",
     },
     "file.not_text": {
         "nl": f"Het bestand is geen UTF-8- of Windows-1252-tekst; verwacht {_EXCEL_NL}.",
         "fr": f"Le fichier n'est pas du texte UTF-8 ou Windows-1252 ; attendu {_EXCEL_FR}.",
         "en": f"The file is not UTF-8 or Windows-1252 text; expected {_EXCEL_EN}.",
+        "de": f"Die Datei ist kein UTF-8- oder Windows-1252-Text; erwartet wird {_EXCEL_DE}.",
     },
     "file.empty": {
         "nl": "Het bestand is leeg; verwacht een kopregel en rijen met gegevens.",
         "fr": "Le fichier est vide ; attendu une ligne d'en-tête et des lignes de données.",
         "en": "The file is empty; expected a header line and data rows.",
+        "de": "Die Datei ist leer; erwartet werden eine Kopfzeile und Datenzeilen.",
     },
     "file.empty_header": {
         "nl": "Regel 1 is leeg; verwacht de kopregel (de kolomnamen) op regel 1.",
         "fr": "La ligne 1 est vide ; attendu l'en-tête (les noms des colonnes) en ligne 1.",
         "en": "Line 1 is empty; expected the header (the column names) on line 1.",
+        "de": "Zeile 1 ist leer; erwartet wird die Kopfzeile (die Spaltennamen) in Zeile 1.",
     },
     "file.no_rows": {
         "nl": "Het bestand heeft een kopregel maar geen rijen met gegevens; verwacht minstens "
@@ -345,21 +395,26 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "ligne de données sous l'en-tête.",
         "en": "The file has a header but no data rows; expected at least one row of data below "
               "the header.",
+        "de": "Die Datei hat eine Kopfzeile, aber keine Datenzeilen; erwartet wird mindestens "
+              "eine Datenzeile unter der Kopfzeile.",
     },
     "file.unreadable_csv": {
         "nl": "Het bestand kon niet als CSV gelezen worden ({detail}).",
         "fr": "Le fichier n'a pas pu être lu comme CSV ({detail}).",
         "en": "The file could not be read as CSV ({detail}).",
+        "de": "Die Datei konnte nicht als CSV gelesen werden ({detail}).",
     },
     "file.read_failed": {
         "nl": "Het bestand kon niet gelezen worden ({reason}).",
         "fr": "Le fichier n'a pas pu être lu ({reason}).",
         "en": "The file could not be read ({reason}).",
+        "de": "Die Datei konnte nicht gelesen werden ({reason}).",
     },
     "file.store_failed": {
         "nl": "Het bewaren van het bestand is mislukt, er werd niets bewaard ({detail}).",
         "fr": "L'enregistrement du fichier a échoué, rien n'a été enregistré ({detail}).",
         "en": "Storing the file failed, nothing was stored ({detail}).",
+        "de": "Das Speichern der Datei ist fehlgeschlagen, nichts wurde gespeichert ({detail}).",
     },
     # The pseudonymisation key (a configuration mistake: nothing of the file is stored)
     "key.env_not_hex": {
@@ -369,6 +424,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "hexadécimaux (0-9, a-f), trouvé {found}. Rien n'a été enregistré.",
         "en": "SIGNALS_PSEUDONYM_KEY is not a usable key: expected at least 32 hexadecimal "
               "digits (0-9, a-f), found {found}. Nothing was stored.",
+        "de": "SIGNALS_PSEUDONYM_KEY ist kein brauchbarer Schlüssel: erwartet werden mindestens "
+              "32 hexadezimale Ziffern (0-9, a-f), gefunden: {found}. Nichts wurde gespeichert.",
     },
     "key.file_too_short": {
         "nl": "Het sleutelbestand voor pseudonimisering is te kort ({size} bytes): een sleutel "
@@ -380,6 +437,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "The pseudonymisation key file is too short ({size} bytes): a key has at least "
               "32 hexadecimal digits (16 bytes). Restore the original key file. "
               "Nothing was stored.",
+        "de": "Die Schlüsseldatei für die Pseudonymisierung ist zu kurz ({size} Byte): Ein "
+              "Schlüssel hat mindestens 32 hexadezimale Ziffern (16 Byte). Stellen Sie die "
+              "ursprüngliche Schlüsseldatei wieder her. Nichts wurde gespeichert.",
     },
     "key.file_not_hex": {
         "nl": "Het sleutelbestand voor pseudonimisering bevat geen sleutel in hexadecimale "
@@ -388,6 +448,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "hexadécimaux. Restaurez le fichier de clé d'origine. Rien n'a été enregistré.",
         "en": "The pseudonymisation key file does not hold a key in hexadecimal digits. "
               "Restore the original key file. Nothing was stored.",
+        "de": "Die Schlüsseldatei für die Pseudonymisierung enthält keinen Schlüssel in "
+              "hexadezimalen Ziffern. Stellen Sie die ursprüngliche Schlüsseldatei wieder her. "
+              "Nichts wurde gespeichert.",
     },
     "key.file_unreadable": {
         "nl": "Het sleutelbestand voor pseudonimisering kan niet gelezen of aangemaakt worden "
@@ -396,6 +459,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "Rien n'a été enregistré.",
         "en": "The pseudonymisation key file cannot be read or created ({reason}). "
               "Nothing was stored.",
+        "de": "Die Schlüsseldatei für die Pseudonymisierung kann nicht gelesen oder angelegt "
+              "werden ({reason}). Nichts wurde gespeichert.",
     },
     "key.mismatch": {
         "nl": "Deze databank werd gevuld met een andere pseudonimiseringssleutel (vingerafdruk "
@@ -408,6 +473,10 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "{expected}; the key in use has {actual}). Restore the original key file or set "
               "SIGNALS_PSEUDONYM_KEY; see the README, 'The pseudonymisation key'. "
               "Nothing was stored.",
+        "de": "Diese Datenbank wurde mit einem anderen Pseudonymisierungsschlüssel befüllt "
+              "(Fingerabdruck {expected}; der verwendete Schlüssel hat {actual}). Stellen Sie die "
+              "ursprüngliche Schlüsseldatei wieder her oder setzen Sie SIGNALS_PSEUDONYM_KEY; "
+              "siehe README, 'The pseudonymisation key'. Nichts wurde gespeichert.",
     },
     "key.readable_by_others": {
         "nl": "Het sleutelbestand voor pseudonimisering is leesbaar voor andere gebruikers "
@@ -416,6 +485,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "(droits {mode}) ; rendez-le lisible par son seul propriétaire (chmod 600).",
         "en": "The pseudonymisation key file is readable by other users (permissions {mode}); "
               "make it readable by its owner only (chmod 600).",
+        "de": "Die Schlüsseldatei für die Pseudonymisierung ist für andere Benutzer lesbar "
+              "(Berechtigungen {mode}); machen Sie sie nur für ihren Eigentümer lesbar (chmod "
+              "600).",
     },
     "file.demo": {
         "nl": "Dit is de demodatabank: echte bestanden worden nooit gemengd met de fictieve "
@@ -424,6 +496,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "données fictives. Chargez-les dans la base de l'organisation.",
         "en": "This is the demo database: real files are never mixed with the synthetic demo "
               "data. Upload into the organisation's database instead.",
+        "de": "Dies ist die Demo-Datenbank: Echte Dateien werden nie mit den synthetischen "
+              "Demo-Daten vermischt. Laden Sie sie stattdessen in die Datenbank der Organisation "
+              "hoch.",
     },
     # Undoing an upload (signals.undo)
     "undo.done": {              # several counts: label: number, so no plural is hedged
@@ -433,6 +508,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "dont remises dans leur version précédente : {restored}.",
         "en": "Upload {upload} ({file}) undone. Rows removed: {removed}; "
               "of these put back to their previous version: {restored}.",
+        "de": "Upload {upload} ({file}) rückgängig gemacht. Entfernte Zeilen: {removed}; davon "
+              "auf ihre vorherige Fassung zurückgesetzt: {restored}.",
     },
     "undo.done_left": {
         "nl": "Upload {upload} ({file}) ongedaan gemaakt. Rijen verwijderd: {removed}; "
@@ -444,11 +521,15 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "Upload {upload} ({file}) undone. Rows removed: {removed}; "
               "of these put back to their previous version: {restored}. Left as they are, "
               "because a later upload ({later}) changed them again: {left}.",
+        "de": "Upload {upload} ({file}) rückgängig gemacht. Entfernte Zeilen: {removed}; davon "
+              "auf ihre vorherige Fassung zurückgesetzt: {restored}. Unverändert gelassen, weil "
+              "ein späterer Upload ({later}) sie erneut geändert hat: {left}.",
     },
     "undo.unknown": {
         "nl": "Er is geen upload {upload}.",
         "fr": "Il n'y a pas de chargement {upload}.",
         "en": "There is no upload {upload}.",
+        "de": "Es gibt keinen Upload {upload}.",
     },
     "undo.not_stored": {
         "nl": "Upload {upload} kan niet ongedaan gemaakt worden: er is niets van bewaard "
@@ -456,6 +537,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "fr": "Le chargement {upload} ne peut pas être annulé : rien n'en est enregistré "
               "(statut {status}).",
         "en": "Upload {upload} cannot be undone: nothing of it is stored (status {status}).",
+        "de": "Upload {upload} kann nicht rückgängig gemacht werden: Nichts davon ist gespeichert "
+              "(Status {status}).",
     },
     "undo.too_old": {
         "nl": "Upload {upload} werd bewaard voor deze versie bijhield wat een upload wijzigt; "
@@ -464,17 +547,21 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "qu'un chargement modifie ; il ne peut pas être annulé.",
         "en": "Upload {upload} was stored before this version kept what an upload changes; "
               "it cannot be undone.",
+        "de": "Upload {upload} wurde gespeichert, bevor diese Version festhielt, was ein Upload "
+              "ändert; er kann nicht rückgängig gemacht werden.",
     },
     # Warnings: the file is stored, but the reader should know
     "warning.extra_columns": {
         "nl": "Extra kolommen genegeerd: {columns}.",
         "fr": "Colonnes supplémentaires ignorées : {columns}.",
         "en": "Extra columns ignored: {columns}.",
+        "de": "Zusätzliche Spalten ignoriert: {columns}.",
     },
     "warning.empty_rows": {     # a text with two forms counts `count`
         "nl": Plural("{count} lege rij genegeerd.", "{count} lege rijen genegeerd."),
         "fr": Plural("{count} ligne vide ignorée.", "{count} lignes vides ignorées."),
         "en": Plural("{count} empty row ignored.", "{count} empty rows ignored."),
+        "de": Plural("{count} leere Zeile ignoriert.", "{count} leere Zeilen ignoriert."),
     },
     "warning.kept.rows": {
         "nl": Plural("{count} rij met een lege cel waar al een waarde bewaard was: de bewaarde "
@@ -491,17 +578,26 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
                      "stored value was kept (an empty cell never erases a value).",
                      "{count} rows with an empty cell where a value was already stored: the "
                      "stored values were kept (an empty cell never erases a value)."),
+        "de": Plural("{count} Zeile mit einer leeren Zelle, wo bereits ein Wert gespeichert war: "
+                     "Der gespeicherte Wert wurde beibehalten (eine leere Zelle löscht nie einen "
+                     "Wert).",
+                     "{count} Zeilen mit einer leeren Zelle, wo bereits ein Wert gespeichert war: "
+                     "Die gespeicherten Werte wurden beibehalten (eine leere Zelle löscht nie "
+                     "einen Wert)."),
     },
     "warning.kept.cell": {
         "nl": "Regel {line}, kolom {column}: lege cel, bewaarde waarde {value} behouden.",
         "fr": "Ligne {line}, colonne {column} : cellule vide, valeur enregistrée {value} "
               "conservée.",
         "en": "Line {line}, column {column}: empty cell, stored value {value} kept.",
+        "de": "Zeile {line}, Spalte {column}: leere Zelle, gespeicherter Wert {value} beibehalten.",
     },
     "warning.kept.more": {
         "nl": Plural("En nog {count} behouden waarde.", "En nog {count} behouden waarden."),
         "fr": Plural("Et encore {count} valeur conservée.", "Et encore {count} valeurs conservées."),
         "en": Plural("And {count} more kept value.", "And {count} more kept values."),
+        "de": Plural("Und {count} weiterer beibehaltener Wert.",
+                     "Und {count} weitere beibehaltene Werte."),
     },
     "warning.department.similar_stored": {
         "nl": "Regel {line}: de nieuwe afdeling '{name}' lijkt op de bekende afdeling "
@@ -513,6 +609,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "Line {line}: the new department '{name}' looks like the known department "
               "'{known}'. Did you mean '{known}'? Correct the file and upload it again, "
               "otherwise '{name}' becomes a separate department.",
+        "de": "Zeile {line}: Die neue Abteilung '{name}' ähnelt der bekannten Abteilung "
+              "'{known}'. Meinten Sie '{known}'? Korrigieren Sie die Datei und laden Sie sie "
+              "erneut hoch, sonst wird '{name}' eine eigene Abteilung.",
     },
     "warning.department.similar_file": {
         "nl": "Regel {line}: de afdeling '{name}' lijkt op '{known}', eerder in dit bestand. "
@@ -521,6 +620,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "fichier. S'agit-il du même service ?",
         "en": "Line {line}: the department '{name}' looks like '{known}', earlier in this file. "
               "Is it the same department?",
+        "de": "Zeile {line}: Die Abteilung '{name}' ähnelt '{known}', weiter oben in dieser "
+              "Datei. Ist es dieselbe Abteilung?",
     },
     "warning.reintegration_v1": {
         "nl": "Bestand in de eerste versie van het contract (kolom outcome met {codes}, geen "
@@ -534,7 +635,7 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "no_work_possible and definitively_unfit become decisions.",
         "de": "Datei in der ersten Version des Vertrags (Spalte outcome mit {codes}, keine "
               "Spalte decision): wie geschrieben gelesen, jeder Antrag ist ein "
-              "Wiedereingliederungsplan; no_work_possible und definitively_unfit werden "
+              "Wiedereingliederungsverfahren; no_work_possible und definitively_unfit werden "
               "Entscheidungen.",
     },
     "warning.reintegration_v1.rule": {
@@ -564,6 +665,8 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
               "fermés ?) ; ils comptent les lignes de données à partir de la ligne 2.",
         "en": "Line numbers could not be matched exactly (unbalanced quotes?); they count data "
               "rows from line 2.",
+        "de": "Die Zeilennummern konnten nicht genau zugeordnet werden (unvollständige "
+              "Anführungszeichen?); sie zählen die Datenzeilen ab Zeile 2.",
     },
     "warning.national_number": {
         "nl": Plural("{count} employee_id-waarde lijkt op een rijksregisternummer (op regel "
@@ -584,6 +687,13 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
                      "{count} employee_id values look like a Belgian national register number "
                      "(the first on line {line}). They were pseudonymised like any id, but an "
                      "internal personnel number is the better choice."),
+        "de": Plural("{count} Wert von employee_id sieht aus wie eine belgische "
+                     "Nationalregisternummer (in Zeile {line}). Er wurde wie jede Kennung "
+                     "pseudonymisiert, aber eine interne Personalnummer ist die bessere Wahl.",
+                     "{count} Werte von employee_id sehen aus wie eine belgische "
+                     "Nationalregisternummer (der erste in Zeile {line}). Sie wurden wie jede "
+                     "Kennung pseudonymisiert, aber eine interne Personalnummer ist die bessere "
+                     "Wahl."),
     },
 }
 
@@ -610,7 +720,7 @@ def _derived(params: dict, lang: str) -> dict:
                                                    if name != "rule"})
     month = params.get("month")
     if isinstance(month, int) and 1 <= month <= 12:
-        derived["month_name"] = MONTH_NAMES.get(lang, MONTH_NAMES[DEFAULT_LANGUAGE])[month - 1]
+        derived["month_name"] = month_names(lang if lang in LOCALES else DEFAULT_LANGUAGE)[month - 1]
     return derived
 
 

@@ -26,7 +26,7 @@ MIN_KEY_BYTES = 16          # shorter keys can be found by trying guessed ids
 class KeyProblem(config.ConfigError):
     """The key cannot be used (malformed, too short, unreadable, another database's key).
 
-    `message` says it in nl, fr or en; `text` is the English line of the command line.
+    `message` says it in nl, fr, en or de; `text` is the English line of the command line.
     """
 
     def __init__(self, message: Message, where: str = ""):

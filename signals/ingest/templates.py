@@ -3,7 +3,7 @@
 The template of a language writes its headers and codes in that language (the
 names `aliases` accepts); the English one is the contract's own. The guide says
 per column what it means, whether it is required, its format and its allowed
-values, in nl, fr or en. Both are plain tables of text; ui/downloads writes them.
+values, in nl, fr, en or de. Both are plain tables of text; ui/downloads writes them.
 """
 
 from __future__ import annotations
@@ -18,99 +18,122 @@ GUIDE_COLUMNS = ("column", "contract_name", "required", "format", "allowed_value
                  "also_accepted")
 
 GUIDE_HEADERS = {
-    "column": {"nl": "Kolom", "fr": "Colonne", "en": "Column"},
-    "contract_name": {"nl": "Naam in het contract", "fr": "Nom dans le contrat", "en": "Contract name"},
-    "required": {"nl": "Verplicht", "fr": "Obligatoire", "en": "Required"},
-    "format": {"nl": "Vorm", "fr": "Format", "en": "Format"},
-    "allowed_values": {"nl": "Toegelaten waarden", "fr": "Valeurs permises", "en": "Allowed values"},
-    "meaning": {"nl": "Betekenis", "fr": "Signification", "en": "Meaning"},
+    "column": {"nl": "Kolom", "fr": "Colonne", "en": "Column", "de": "Spalte"},
+    "contract_name": {"nl": "Naam in het contract", "fr": "Nom dans le contrat", "en": "Contract name",
+                      "de": "Name im Vertrag"},
+    "required": {"nl": "Verplicht", "fr": "Obligatoire", "en": "Required", "de": "Pflicht"},
+    "format": {"nl": "Vorm", "fr": "Format", "en": "Format", "de": "Format"},
+    "allowed_values": {"nl": "Toegelaten waarden", "fr": "Valeurs permises", "en": "Allowed values",
+                       "de": "Zulässige Werte"},
+    "meaning": {"nl": "Betekenis", "fr": "Signification", "en": "Meaning", "de": "Bedeutung"},
     "also_accepted": {"nl": "Ook aanvaard als kolomnaam", "fr": "Aussi accepté comme en-tête",
-                      "en": "Also accepted as header"},
+                      "en": "Also accepted as header", "de": "Auch als Spaltenname akzeptiert"},
 }
 
 REQUIRED = {
-    True: {"nl": "verplicht", "fr": "obligatoire", "en": "required"},
-    False: {"nl": "optioneel", "fr": "facultatif", "en": "optional"},
+    True: {"nl": "verplicht", "fr": "obligatoire", "en": "required", "de": "Pflicht"},
+    False: {"nl": "optioneel", "fr": "facultatif", "en": "optional", "de": "optional"},
     "reason": {"nl": "verplicht bij exit (uitdiensttreding)", "fr": "obligatoire pour exit (sortie)",
-               "en": "required for exit"},
+               "en": "required for exit", "de": "Pflicht bei exit (Austritt)"},
 }
 
 FORMATS = {
     "month": {"nl": "maand JJJJ-MM, vanaf {month}", "fr": "mois AAAA-MM, à partir de {month}",
-              "en": "month YYYY-MM, from {month} on"},
+              "en": "month YYYY-MM, from {month} on", "de": "Monat JJJJ-MM, ab {month}"},
     "date": {"nl": "datum JJJJ-MM-DD of DD/MM/JJJJ, vanaf {date}",
              "fr": "date AAAA-MM-JJ ou JJ/MM/AAAA, à partir du {date}",
-             "en": "date YYYY-MM-DD or DD/MM/YYYY, from {date} on"},
+             "en": "date YYYY-MM-DD or DD/MM/YYYY, from {date} on",
+             "de": "Datum JJJJ-MM-TT oder TT/MM/JJJJ, ab {date}"},
     "int": {"nl": "geheel getal, 0 of meer", "fr": "nombre entier, 0 ou plus",
-            "en": "whole number, 0 or more"},
+            "en": "whole number, 0 or more", "de": "ganze Zahl, 0 oder mehr"},
     "decimal": {"nl": "getal, 0 of meer (decimale komma of punt)",
                 "fr": "nombre, 0 ou plus (virgule ou point décimal)",
-                "en": "number, 0 or more (decimal comma or point)"},
-    "text": {"nl": "tekst", "fr": "texte", "en": "text"},
+                "en": "number, 0 or more (decimal comma or point)",
+                "de": "Zahl, 0 oder mehr (Dezimalkomma oder -punkt)"},
+    "text": {"nl": "tekst", "fr": "texte", "en": "text", "de": "Text"},
     "employee_id": {"nl": "intern personeelsnummer (gepseudonimiseerd; geen naam of "
                           "rijksregisternummer)",
                     "fr": "matricule interne (pseudonymisé ; ni nom ni numéro de registre "
                           "national)",
                     "en": "internal personnel number (pseudonymised; no name or national "
-                          "register number)"},
+                          "register number)",
+                    "de": "interne Personalnummer (pseudonymisiert; kein Name und keine "
+                          "Nationalregisternummer)"},
     "enum": {"nl": "een van de toegelaten waarden (hoofdletters maken niet uit)",
              "fr": "l'une des valeurs permises (majuscules indifférentes)",
-             "en": "one of the allowed values (any case)"},
+             "en": "one of the allowed values (any case)",
+             "de": "einer der zulässigen Werte (Groß- oder Kleinschreibung egal)"},
 }
 
-DEFAULT = {"nl": "leeg = {value}", "fr": "vide = {value}", "en": "empty = {value}"}
+DEFAULT = {"nl": "leeg = {value}", "fr": "vide = {value}", "en": "empty = {value}",
+           "de": "leer = {value}"}
 
 MEANINGS = {
     "month": {"nl": "De maand waarover de rij gaat.", "fr": "Le mois concerné par la ligne.",
-              "en": "The month the row is about."},
+              "en": "The month the row is about.", "de": "Der Monat, um den es in der Zeile geht."},
     "department": {"nl": "De afdeling of dienst, zoals in alle bestanden geschreven (niet 'ALL').",
                    "fr": "Le service, écrit de la même façon dans tous les fichiers (pas « ALL »).",
-                   "en": "The department, written the same way in every file (not 'ALL')."},
+                   "en": "The department, written the same way in every file (not 'ALL').",
+                   "de": "Die Abteilung, in jeder Datei gleich geschrieben (nicht 'ALL')."},
     "headcount": {"nl": "Aantal werknemers van de afdeling in die maand (personen, geen VTE).",
                   "fr": "Nombre de travailleurs du service ce mois-là (personnes, pas des ETP).",
-                  "en": "Number of employees of the department that month (people, not FTE)."},
+                  "en": "Number of employees of the department that month (people, not FTE).",
+                  "de": "Zahl der Arbeitnehmer der Abteilung in diesem Monat (Personen, keine "
+                        "VZÄ)."},
     "fte": {"nl": "Voltijdse equivalenten van de afdeling in die maand.",
             "fr": "Équivalents temps plein du service ce mois-là.",
-            "en": "Full-time equivalents of the department that month."},
+            "en": "Full-time equivalents of the department that month.",
+            "de": "Vollzeitäquivalente der Abteilung in diesem Monat."},
     "hours_worked": {"nl": "Werkelijk gepresteerde uren in die maand (voor de frequentie- en "
                            "ernstgraad van arbeidsongevallen).",
                      "fr": "Heures réellement prestées ce mois-là (pour les taux de fréquence et "
                            "de gravité des accidents).",
                      "en": "Hours actually worked that month (for the accident frequency and "
-                           "severity rates)."},
+                           "severity rates).",
+                     "de": "In diesem Monat tatsächlich geleistete Arbeitsstunden (für den "
+                           "Häufigkeits- und den Schweregrad der Arbeitsunfälle)."},
     "employee_id": {"nl": "Wie: het personeelsnummer, om afwezigheden van dezelfde persoon te "
                           "koppelen.",
                     "fr": "Qui : le matricule, pour relier les absences d'une même personne.",
-                    "en": "Who: the personnel number, to link one person's records."},
+                    "en": "Who: the personnel number, to link one person's records.",
+                    "de": "Wer: die Personalnummer, um die Daten einer Person zu verknüpfen."},
     "start_date": {"nl": "Eerste dag van de afwezigheid.", "fr": "Premier jour de l'absence.",
-                   "en": "First day of the absence."},
+                   "en": "First day of the absence.", "de": "Erster Tag der Abwesenheit."},
     "end_date": {"nl": "Laatste dag van de afwezigheid; leeg = nog afwezig.",
                  "fr": "Dernier jour de l'absence ; vide = toujours absent.",
-                 "en": "Last day of the absence; empty = still absent."},
+                 "en": "Last day of the absence; empty = still absent.",
+                 "de": "Letzter Tag der Abwesenheit; leer = noch abwesend."},
     "absence_type": {"nl": "Soort afwezigheid (geen diagnose).",
                      "fr": "Type d'absence (pas de diagnostic).",
-                     "en": "Kind of absence (no diagnosis)."},
+                     "en": "Kind of absence (no diagnosis).",
+                     "de": "Art der Abwesenheit (keine Diagnose)."},
     "date": {"nl": "De datum van de gebeurtenis.", "fr": "La date de l'événement.",
-             "en": "The date of the event."},
+             "en": "The date of the event.", "de": "Das Datum des Ereignisses."},
     "event": {"nl": "Indiensttreding (hire) of uitdiensttreding (exit).",
-              "fr": "Entrée (hire) ou sortie (exit).", "en": "Hire or exit."},
+              "fr": "Entrée (hire) ou sortie (exit).", "en": "Hire or exit.",
+              "de": "Eintritt oder Austritt."},
     "reason": {"nl": "Reden van de uitdiensttreding.", "fr": "Motif de la sortie.",
-               "en": "Reason for the exit."},
+               "en": "Reason for the exit.", "de": "Grund für den Austritt."},
     "incident_id": {"nl": "Eigen nummer van het incident (een later bestand met hetzelfde nummer "
                           "vervangt het).",
                     "fr": "Numéro propre de l'incident (un fichier ultérieur avec le même numéro "
                           "le remplace).",
                     "en": "Your own number for the incident (a later file with the same number "
-                          "replaces it)."},
-    "category": {"nl": "Soort incident.", "fr": "Type d'incident.", "en": "Kind of incident."},
+                          "replaces it).",
+                    "de": "Ihre eigene Nummer für den Vorfall (eine spätere Datei mit derselben "
+                          "Nummer ersetzt ihn)."},
+    "category": {"nl": "Soort incident.", "fr": "Type d'incident.", "en": "Kind of incident.",
+                 "de": "Art des Vorfalls."},
     "days_lost": {"nl": "Verloren kalenderdagen door het incident; leeg = 0.",
                   "fr": "Jours perdus à cause de l'incident ; vide = 0.",
-                  "en": "Days lost because of the incident; empty = 0."},
+                  "en": "Days lost because of the incident; empty = 0.",
+                  "de": "Durch den Vorfall verlorene Tage; leer = 0."},
     "request_id": {"nl": "Eigen nummer van het re-integratieverzoek.",
                    "fr": "Numéro propre de la demande de réintégration.",
-                   "en": "Your own number for the re-integration request."},
+                   "en": "Your own number for the re-integration request.",
+                   "de": "Ihre eigene Nummer für den Antrag auf Wiedereingliederung."},
     "request_date": {"nl": "Datum van het verzoek.", "fr": "Date de la demande.",
-                     "en": "Date of the request."},
+                     "en": "Date of the request.", "de": "Datum des Antrags."},
     "request_type": {"nl": "Traject (trajectory), bezoek voor de werkhervatting "
                            "(pre_return_visit) of preventief verzoek (preventive, vanaf "
                            "2026-01-01, alleen door de werknemer).",
@@ -119,7 +142,7 @@ MEANINGS = {
                            "travailleur seulement).",
                      "en": "Trajectory, pre-return visit or preventive request (from "
                            "2026-01-01, by the worker only).",
-                     "de": "Wiedereingliederungsplan (trajectory), Besuch vor der "
+                     "de": "Wiedereingliederungsverfahren (trajectory), Besuch vor der "
                            "Wiederaufnahme (pre_return_visit) oder präventiver Antrag "
                            "(preventive, ab dem 2026-01-01, nur durch den Arbeitnehmer)."},
     "initiator": {"nl": "Wie het verzoek deed (advisory_physician alleen voor 2022-10-01; de "
@@ -137,7 +160,7 @@ MEANINGS = {
                        "seulement avant le 2022-10-01).",
                  "en": "The occupational physician's decision on a trajectory (no work only "
                        "before 2022-10-01).",
-                 "de": "Entscheidung des Arbeitsmediziners über einen Wiedereingliederungsplan "
+                 "de": "Entscheidung des Arbeitsmediziners über ein Wiedereingliederungsverfahren "
                        "(keine Arbeit nur vor dem 2022-10-01)."},
     "decision_date": {"nl": "Datum van de beslissing; verplicht bij een beslissing, niet voor "
                             "de datum van het verzoek.",
@@ -162,9 +185,10 @@ MEANINGS = {
 }
 KIND_MEANINGS = {
     ("incidents", "date"): {"nl": "De datum van het incident.", "fr": "La date de l'incident.",
-                            "en": "The date of the incident."},
+                            "en": "The date of the incident.", "de": "Das Datum des Vorfalls."},
     ("turnover", "date"): {"nl": "Datum van in- of uitdiensttreding.",
-                           "fr": "Date d'entrée ou de sortie.", "en": "Date of the hire or exit."},
+                           "fr": "Date d'entrée ou de sortie.", "en": "Date of the hire or exit.",
+                           "de": "Datum des Eintritts oder Austritts."},
 }
 
 
@@ -243,13 +267,16 @@ def guide_labels(lang: str) -> dict[str, str]:
     return {name: GUIDE_HEADERS[name][lang] for name in GUIDE_COLUMNS}
 
 
+def _names(names: dict[str, tuple[str, ...]]) -> str:
+    return " | ".join(", ".join(names[lang]) for lang in ("nl", "fr", "de"))
+
+
 def alias_table_markdown() -> str:
-    """The README's table of accepted Dutch and French names (kept in step by a test)."""
-    lines = ["| contract name | Dutch | French |", "|---|---|---|"]
+    """The README's table of accepted Dutch, French and German names (kept in step by a test)."""
+    lines = ["| contract name | Dutch | French | German |", "|---|---|---|---|"]
     for column, names in COLUMN_ALIASES.items():
-        lines.append(f"| `{column}` | {', '.join(names['nl'])} | {', '.join(names['fr'])} |")
+        lines.append(f"| `{column}` | {_names(names)} |")
     for column, codes in CODE_ALIASES.items():
         for code, names in codes.items():
-            lines.append(f"| `{column}` = `{code}` | {', '.join(names['nl'])} | "
-                         f"{', '.join(names['fr'])} |")
+            lines.append(f"| `{column}` = `{code}` | {_names(names)} |")
     return "\n".join(lines)

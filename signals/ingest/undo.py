@@ -28,7 +28,7 @@ PSEUDONYM_SHOWN = 8          # characters of a pseudonym shown to tell rows apar
 
 
 class UndoRefused(ValueError):
-    """This upload cannot be undone; `message` says why (in nl, fr or en)."""
+    """This upload cannot be undone; `message` says why (in nl, fr, en or de)."""
 
     def __init__(self, message: Message):
         super().__init__(message.text())

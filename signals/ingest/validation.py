@@ -5,7 +5,7 @@ is parsed once (`ingest_parsed`), and one query of UNION ALL checks lists every
 invalid cell (`ingest_errors`). Nothing here loops over rows in Python. All
 tables are TEMP: they never reach the database file. An error says what was
 expected as a message key of `ingest_texts` plus its parameters (JSON text), so
-the report can be read in nl, fr or en.
+the report can be read in nl, fr, en or de.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ MAX_FIRST_VERSION_WARNINGS = 100
 RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
                 "int": {}, "decimal": {}}
 FORMAT_TYPES = ("date", "month", "int", "decimal")
-DEPARTMENT_NAMES = "ingest_department_names"    # the file's names, folded (signals.departments)
+DEPARTMENT_NAMES = "ingest_department_names"    # the file's names, folded (signals.ingest.departments)
 MAX_DEPARTMENT_LENGTH = 100
 
 
@@ -342,7 +342,7 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              "expected.plain_text", _params(), order))
     if name == "department":
         # 'ALL' is the whole organisation's row of the indicators, also written 'AⅬL' or
-        # with a zero-width space (compared folded: signals.departments).
+        # with a zero-width space (compared folded: signals.ingest.departments).
         reserved = sql_string(ALL_DEPARTMENTS.casefold())
         checks.append(_check(f"{text} IN (SELECT name FROM {DEPARTMENT_NAMES} "
                              f"WHERE folded = {reserved})", name, text,

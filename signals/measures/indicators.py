@@ -3,7 +3,7 @@
 One query builds, per (month, department) of `workforce`, the numerator and the
 denominator of every indicator, adds department 'ALL' per month (sums of the
 numerators and of the denominators), and applies small-group suppression
-(signals.privacy).
+(signals.measures.suppression).
 
 Readings of the contract made here:
 - An absence episode belongs to the department of its first spell; all its days,
@@ -21,7 +21,7 @@ Readings of the contract made here:
   It is a count, not a rate, so it keeps its value where H is 0.
 - Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
   numerators and hours over the departments that report hours (hours_worked > 0).
-- Suppression (signals.privacy) is per indicator in the output: a department's row is
+- Suppression (signals.measures.suppression) is per indicator in the output: a department's row is
   suppressed for all its indicators; 'ALL' for all of them when its H is below the
   minimum, and for the accident rates alone when the H of the departments reporting
   hours is.
@@ -303,7 +303,7 @@ cells_with_all AS (
     SELECT * FROM all_cells
 ),
 suppression AS (
-    -- signals.privacy's result: a reason per suppressed department; 'ALL' is suppressed
+    -- signals.measures.suppression's result: a reason per suppressed department; 'ALL' is suppressed
     -- when its own H is below the minimum, its accident rates when the H of those giving
     -- hours is
     SELECT month, member AS department, reason, FALSE AS hours_total_suppressed

@@ -35,17 +35,17 @@ REFERENCE_FIGURES: tuple[ReferenceFigure, ...] = (
     ReferenceFigure(
         "absence_rate", 8.57, 1, "Securex", 2024,
         {"nl": "Totale afwezigheid in België", "fr": "Absentéisme total en Belgique",
-         "en": "Total absence in Belgium"},
+         "en": "Total absence in Belgium", "de": "Abwesenheit insgesamt in Belgien"},
     ),
     ReferenceFigure(
         "turnover_rate", 17.6, 12, "Securex", 2023,
         {"nl": "Uitstroom in België", "fr": "Taux de sortie en Belgique",
-         "en": "Outflow in Belgium"},
+         "en": "Outflow in Belgium", "de": "Abgänge in Belgien"},
     ),
     ReferenceFigure(
         "voluntary_turnover_rate", 11.0, 12, "Securex", 2023,
         {"nl": "Vrijwillige uitstroom in België", "fr": "Départs volontaires en Belgique",
-         "en": "Voluntary outflow in Belgium"},
+         "en": "Voluntary outflow in Belgium", "de": "Freiwillige Abgänge in Belgien"},
     ),
 )
 
