@@ -21,6 +21,7 @@ class Column:
     enum: tuple[str, ...] = ()
     default: str | None = None    # used when an optional cell is empty
     minimum: float | None = None
+    legacy: tuple[str, ...] = ()  # codes of the contract's first version, read as it says
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,31 @@ INCIDENT_CATEGORIES = (
     "psychosocial_informal", "psychosocial_formal", "harassment", "serious_event", "other",
 )
 PSYCHOSOCIAL_CATEGORIES = ("psychosocial_informal", "psychosocial_formal", "harassment")
-INITIATORS = ("worker", "treating_physician", "advisory_physician", "employer")
+INITIATORS = ("worker", "treating_physician", "employer", "advisory_physician")
+REQUEST_TYPES = ("trajectory", "pre_return_visit", "preventive")
+JOB_ADAPTATION_TYPES = ("preventive", "pre_return_visit")
+DECISIONS = (
+    "pending", "temporary_adapted_work", "temporary_no_work", "definitive_adapted_work",
+    "definitive_no_work", "not_assessable",
+)
+NO_WORK_DECISIONS = ("temporary_no_work", "definitive_no_work")
+DEFINITIVE_DECISIONS = ("definitive_adapted_work", "definitive_no_work")
 OUTCOMES = (
+    "returned_same_work", "returned_adapted_work", "returned_other_work",
+    "ended_medical_force_majeure", "ended_other", "stopped",
+)
+FORCE_MAJEURE_OUTCOME = "ended_medical_force_majeure"
+# The first version's outcome codes and what each became (CONTRACT 1a): an outcome, a
+# decision, or nothing (pending). `stopped` is a code of both versions.
+OUTCOMES_V1 = (
     "pending", "adapted_work", "other_work", "no_work_possible", "definitively_unfit", "stopped",
 )
+V1_OUTCOMES = {"adapted_work": "returned_adapted_work", "other_work": "returned_other_work",
+               "stopped": "stopped"}
+V1_DECISIONS = {"no_work_possible": "temporary_no_work", "definitively_unfit": "definitive_no_work"}
+# The dates the law of re-integration changed (CONTRACT 1a; README "Re-integration").
+LAW_2022 = "2022-10-01"     # royal decree of 11 September 2022 (BS 20-09-2022)
+LAW_2026 = "2026-01-01"     # "re-integration 3.0" (royal decree, BS 30-12-2025)
 
 KINDS: dict[str, Kind] = {
     "workforce": Kind(
@@ -115,8 +137,13 @@ KINDS: dict[str, Kind] = {
             Column("employee_id", "employee_id"),
             Column("department", "text"),
             Column("request_date", "date"),
+            Column("request_type", "enum", required=False, enum=REQUEST_TYPES,
+                   default="trajectory"),
             Column("initiator", "enum", enum=INITIATORS),
-            Column("outcome", "enum", required=False, enum=OUTCOMES, default="pending"),
+            Column("decision", "enum", required=False, enum=DECISIONS, default="pending"),
+            Column("decision_date", "date", required=False),
+            Column("outcome", "enum", required=False, enum=OUTCOMES,
+                   legacy=tuple(code for code in OUTCOMES_V1 if code not in OUTCOMES)),
             Column("outcome_date", "date", required=False),
         ),
         key=("request_id",),
@@ -254,10 +281,46 @@ INDICATORS: tuple[Indicator, ...] = (
         {"nl": "Re-integratieverzoeken", "fr": "Demandes de réintégration", "en": "Re-integration requests",
          "de": "Anträge auf Wiedereingliederung"},
         {
-            "nl": "Verzoeken tot re-integratie in de maand, per 100 werknemers.",
-            "fr": "Demandes de réintégration du mois, pour 100 travailleurs.",
-            "en": "Re-integration requests in the month, per 100 employees.",
-            "de": "Anträge auf Wiedereingliederung im Monat, pro 100 Arbeitnehmer.",
+            "nl": "Verzoeken tot een re-integratietraject in de maand, per 100 werknemers.",
+            "fr": "Demandes de trajet de réintégration du mois, pour 100 travailleurs.",
+            "en": "Requests for a re-integration trajectory in the month, per 100 employees.",
+            "de": "Anträge auf ein Wiedereingliederungsverfahren im Monat, pro 100 Arbeitnehmer.",
+        },
+        "%", "reintegration", rare=True,
+    ),
+    Indicator(
+        "job_adaptation_request_rate",
+        {"nl": "Verzoeken tot aanpassing van het werk", "fr": "Demandes d'adaptation du travail",
+         "en": "Job adaptation requests", "de": "Anträge auf Anpassung der Arbeit"},
+        {
+            "nl": "Preventieve verzoeken (vanaf 2026) en verzoeken om een bezoek voor de "
+                  "werkhervatting in de maand, per 100 werknemers.",
+            "fr": "Demandes préventives (à partir de 2026) et demandes de visite de pré-reprise "
+                  "du mois, pour 100 travailleurs.",
+            "en": "Preventive requests (from 2026) and requests for a pre-return visit in the "
+                  "month, per 100 employees.",
+            "de": "Präventive Anträge (ab 2026) und Anträge auf einen Besuch vor der "
+                  "Wiederaufnahme der Arbeit im Monat, pro 100 Arbeitnehmer.",
+        },
+        "%", "reintegration", rare=True,
+    ),
+    Indicator(
+        "unfitness_rate",
+        {"nl": "Definitieve ongeschiktheid", "fr": "Inaptitude définitive",
+         "en": "Definitive unfitness", "de": "Endgültige Arbeitsunfähigkeit"},
+        {
+            "nl": "Verzoeken waarbij de arbeidsarts de werknemer in de maand definitief "
+                  "ongeschikt verklaarde voor het overeengekomen werk, of die eindigden in "
+                  "medische overmacht, per 100 werknemers.",
+            "fr": "Demandes où le médecin du travail a déclaré le travailleur définitivement "
+                  "inapte au travail convenu dans le mois, ou qui ont pris fin pour force "
+                  "majeure médicale, pour 100 travailleurs.",
+            "en": "Requests where the occupational physician found the worker definitively "
+                  "unfit for the agreed work in the month, or that ended in medical force "
+                  "majeure, per 100 employees.",
+            "de": "Anträge, bei denen der Arbeitsmediziner den Arbeitnehmer im Monat endgültig "
+                  "für die vereinbarte Arbeit untauglich erklärte oder die mit medizinischer "
+                  "höherer Gewalt endeten, pro 100 Arbeitnehmer.",
         },
         "%", "reintegration", rare=True,
     ),

@@ -45,7 +45,9 @@ def add_incident(con, incident_id, date, department, category, days_lost=0):
 
 
 def add_reintegration(con, request_id, employee, department, request_date):
-    con.execute("INSERT INTO reintegration VALUES (?, ?, ?, ?, 'worker', 'pending', NULL, 1)",
+    con.execute("INSERT INTO reintegration (request_id, employee_key, department, request_date, "
+                "request_type, initiator, decision, upload_id) "
+                "VALUES (?, ?, ?, ?, 'trajectory', 'worker', 'pending', 1)",
                 [request_id, employee, department, request_date])
 
 
@@ -335,7 +337,8 @@ def test_indicators_of_kinds_never_uploaded_are_listed_and_blanked(con):
     add_incident(con, "I1", D(2024, 3, 5), "Zorg", "aggression")
     unrecorded = unrecorded_indicators(con)
     assert unrecorded == ("absence_rate", "absence_frequency", "long_term_absentees",
-                          "reintegration_request_rate", "long_absence_risk", "frequent_absence",
+                          "reintegration_request_rate", "job_adaptation_request_rate",
+                          "unfitness_rate", "long_absence_risk", "frequent_absence",
                           "relapse_rate")
 
     frame = blank_indicators(indicator_frame(con), unrecorded, ("numerator", "value"))

@@ -280,7 +280,9 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
     try:
         with _in_memory_file(prepared.utf8) as path:
             staged = validation.stage(con, path, prepared, kind)
-        rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
+        rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT, staged.first_version)
+        if staged.first_version and count == 0:
+            staged.warnings += validation.read_first_version(con, kind)
         if known_departments is None:
             known_departments = departments.known_names(con, store.DATA_TABLES)
         staged.warnings += departments.similar_warnings(con, known_departments)
@@ -568,10 +570,11 @@ TEMPLATE_ROWS = {
                  ["E3001", "Logistiek", "2024-02-01", "hire", ""]],
     "incidents": [["INC-2024-001", "2024-01-12", "Logistiek", "work_accident", "3"],
                   ["INC-2024-002", "2024-01-20", "Verpleging A", "aggression", "0"]],
-    "reintegration": [["RI-2024-01", "E2077", "Logistiek", "2024-01-22", "worker",
-                       "adapted_work", "2024-03-04"],
-                      ["RI-2024-02", "E1042", "Verpleging A", "2024-02-05",
-                       "treating_physician", "pending", ""]],
+    "reintegration": [["RI-2025-01", "E2077", "Logistiek", "2025-01-22", "trajectory", "worker",
+                       "temporary_adapted_work", "2025-02-19", "returned_adapted_work",
+                       "2025-03-04"],
+                      ["RI-2026-02", "E1042", "Verpleging A", "2026-02-05", "preventive",
+                       "worker", "", "", "", ""]],
 }
 
 

@@ -146,6 +146,114 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "a date on or after the {column} {date}",
         "de": "ein Datum am oder nach {column} {date}",
     },
+    # Re-integration as the law stood on the row's dates (CONTRACT 1a); {date} is the row's date
+    "expected.law.advisory_physician": {
+        "nl": "een andere initiatiefnemer dan advisory_physician: sinds 2022-10-01 (KB van 11 "
+              "september 2022) start de adviserend arts van het ziekenfonds geen "
+              "re-integratietraject meer (verzoek van {date})",
+        "fr": "un autre initiateur que advisory_physician : depuis le 2022-10-01 (AR du 11 "
+              "septembre 2022), le médecin-conseil de la mutualité ne lance plus de trajet de "
+              "réintégration (demande du {date})",
+        "en": "an initiator other than advisory_physician: since 2022-10-01 (royal decree of 11 "
+              "September 2022) the mutuality's advisory physician no longer starts a "
+              "re-integration trajectory (request of {date})",
+        "de": "einen anderen Initiator als advisory_physician: seit dem 2022-10-01 (K.E. vom 11. "
+              "September 2022) leitet der Vertrauensarzt der Krankenkasse kein "
+              "Wiedereingliederungsverfahren mehr ein (Antrag vom {date})",
+    },
+    "expected.law.preventive_date": {
+        "nl": "een ander soort verzoek dan preventive: een preventief verzoek bestaat pas "
+              "sinds 2026-01-01 (re-integratie 3.0; verzoek van {date})",
+        "fr": "un autre type de demande que preventive : la demande préventive n'existe que "
+              "depuis le 2026-01-01 (réintégration 3.0 ; demande du {date})",
+        "en": "a request type other than preventive: a preventive request exists only since "
+              "2026-01-01 (re-integration 3.0; request of {date})",
+        "de": "eine andere Antragsart als preventive: einen präventiven Antrag gibt es erst seit "
+              "dem 2026-01-01 (Wiedereingliederung 3.0; Antrag vom {date})",
+    },
+    "expected.law.preventive_initiator": {
+        "nl": "initiatiefnemer worker: een preventief verzoek (sinds 2026-01-01) doet alleen "
+              "de werknemer zelf",
+        "fr": "l'initiateur worker : seul le travailleur lui-même fait une demande préventive "
+              "(depuis le 2026-01-01)",
+        "en": "initiator worker: only the worker makes a preventive request (since 2026-01-01)",
+        "de": "den Initiator worker: einen präventiven Antrag (seit dem 2026-01-01) stellt nur "
+              "der Arbeitnehmer selbst",
+    },
+    "expected.law.pre_return_initiator": {
+        "nl": "initiatiefnemer worker of employer: een bezoek voor de werkhervatting vraagt "
+              "de werknemer, sinds 2026-01-01 ook de werkgever",
+        "fr": "l'initiateur worker ou employer : la visite de pré-reprise est demandée par le "
+              "travailleur, depuis le 2026-01-01 aussi par l'employeur",
+        "en": "initiator worker or employer: a pre-return visit is asked by the worker, since "
+              "2026-01-01 also by the employer",
+        "de": "den Initiator worker oder employer: einen Besuch vor der Wiederaufnahme der "
+              "Arbeit beantragt der Arbeitnehmer, seit dem 2026-01-01 auch der Arbeitgeber",
+    },
+    "expected.law.pre_return_employer": {
+        "nl": "initiatiefnemer worker: de werkgever vraagt een bezoek voor de werkhervatting "
+              "pas sinds 2026-01-01 (re-integratie 3.0; verzoek van {date})",
+        "fr": "l'initiateur worker : l'employeur ne demande une visite de pré-reprise que "
+              "depuis le 2026-01-01 (réintégration 3.0 ; demande du {date})",
+        "en": "initiator worker: the employer asks for a pre-return visit only since "
+              "2026-01-01 (re-integration 3.0; request of {date})",
+        "de": "den Initiator worker: der Arbeitgeber beantragt einen Besuch vor der "
+              "Wiederaufnahme der Arbeit erst seit dem 2026-01-01 (Wiedereingliederung 3.0; "
+              "Antrag vom {date})",
+    },
+    "expected.law.decision_type": {
+        "nl": "decision pending: alleen een re-integratietraject (trajectory) krijgt een "
+              "beslissing van de arbeidsarts, dit verzoek is {request_type}",
+        "fr": "la décision pending : seul un trajet de réintégration (trajectory) reçoit une "
+              "décision du médecin du travail, cette demande est {request_type}",
+        "en": "decision pending: only a re-integration trajectory gets an occupational "
+              "physician's decision, this request is {request_type}",
+        "de": "die Entscheidung pending: nur ein Wiedereingliederungsverfahren (trajectory) erhält "
+              "eine Entscheidung des Arbeitsmediziners, dieser Antrag ist {request_type}",
+    },
+    "expected.law.decision_date": {
+        "nl": "een beslissingsdatum (decision_date) bij de beslissing {decision}",
+        "fr": "une date de décision (decision_date) pour la décision {decision}",
+        "en": "a decision_date for the decision {decision}",
+        "de": "ein Entscheidungsdatum (decision_date) zur Entscheidung {decision}",
+    },
+    "expected.law.decision_order": {
+        "nl": "een beslissingsdatum op of na de datum van het verzoek {date}",
+        "fr": "une date de décision égale ou postérieure à la date de la demande {date}",
+        "en": "a decision date on or after the request_date {date}",
+        "de": "ein Entscheidungsdatum am oder nach dem Antragsdatum {date}",
+    },
+    "expected.law.no_work_decision": {
+        "nl": "een andere beslissing: sinds 2022-10-01 (KB van 11 september 2022) bestaat "
+              "{decision} niet meer, definitieve ongeschiktheid zonder ander werk loopt via "
+              "de procedure medische overmacht (beslissing van {date})",
+        "fr": "une autre décision : depuis le 2022-10-01 (AR du 11 septembre 2022), "
+              "{decision} n'existe plus, l'inaptitude définitive sans autre travail passe par "
+              "la procédure de force majeure médicale (décision du {date})",
+        "en": "another decision: since 2022-10-01 (royal decree of 11 September 2022) "
+              "{decision} no longer exists, definitive unfitness without other work goes "
+              "through the medical force majeure procedure (decision of {date})",
+        "de": "eine andere Entscheidung: seit dem 2022-10-01 (K.E. vom 11. September 2022) "
+              "gibt es {decision} nicht mehr, endgültige Untauglichkeit ohne andere Arbeit "
+              "läuft über das Verfahren der medizinischen höheren Gewalt (Entscheidung vom "
+              "{date})",
+    },
+    "expected.law.outcome_date": {
+        "nl": "een datum van de uitkomst (outcome_date) bij de uitkomst {outcome}",
+        "fr": "une date d'issue (outcome_date) pour l'issue {outcome}",
+        "en": "an outcome_date for the outcome {outcome}",
+        "de": "ein Datum des Ergebnisses (outcome_date) zum Ergebnis {outcome}",
+    },
+    "expected.outcome_v1": {
+        "nl": "een uitkomst van de tweede versie ({values}): {value} is een code van de "
+              "eerste versie, alleen aanvaard in een bestand zonder kolom decision",
+        "fr": "une issue de la deuxième version ({values}) : {value} est un code de la "
+              "première version, accepté seulement dans un fichier sans colonne decision",
+        "en": "an outcome of the second version ({values}): {value} is a first-version code, "
+              "accepted only in a file without a decision column",
+        "de": "ein Ergebnis der zweiten Version ({values}): {value} ist ein Code der ersten "
+              "Version, nur in einer Datei ohne Spalte decision angenommen",
+    },
     "expected.required_when": {
         "nl": "een {column} bij een {other} '{value}' (een van {values})",
         "fr": "un {column} pour un {other} '{value}' (l'une des valeurs {values})",
@@ -515,6 +623,41 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "de": "Zeile {line}: Die Abteilung '{name}' ähnelt '{known}', weiter oben in dieser "
               "Datei. Ist es dieselbe Abteilung?",
     },
+    "warning.reintegration_v1": {
+        "nl": "Bestand in de eerste versie van het contract (kolom outcome met {codes}, geen "
+              "kolom decision): gelezen zoals geschreven, elk verzoek is een traject; "
+              "no_work_possible en definitively_unfit worden beslissingen.",
+        "fr": "Fichier dans la première version du contrat (colonne outcome avec {codes}, pas "
+              "de colonne decision) : lu tel qu'écrit, chaque demande est un trajet ; "
+              "no_work_possible et definitively_unfit deviennent des décisions.",
+        "en": "File in the contract's first version (an outcome column with {codes}, no "
+              "decision column): read as written, every request is a trajectory; "
+              "no_work_possible and definitively_unfit become decisions.",
+        "de": "Datei in der ersten Version des Vertrags (Spalte outcome mit {codes}, keine "
+              "Spalte decision): wie geschrieben gelesen, jeder Antrag ist ein "
+              "Wiedereingliederungsverfahren; no_work_possible und definitively_unfit werden "
+              "Entscheidungen.",
+    },
+    "warning.reintegration_v1.rule": {
+        "nl": "Regel {line}, kolom {column} ({value}): aanvaard als eerste versie, maar het "
+              "recht van die datum verwacht {rule_text}.",
+        "fr": "Ligne {line}, colonne {column} ({value}) : acceptée comme première version, "
+              "mais le droit de cette date attend {rule_text}.",
+        "en": "Line {line}, column {column} ({value}): accepted as first version, but the law "
+              "of its date expects {rule_text}.",
+        "de": "Zeile {line}, Spalte {column} ({value}): als erste Version angenommen, aber das "
+              "Recht dieses Datums erwartet {rule_text}.",
+    },
+    "warning.reintegration_v1.more": {
+        "nl": Plural("En nog {count} rij die het recht van haar datum zou weigeren.",
+                     "En nog {count} rijen die het recht van hun datum zou weigeren."),
+        "fr": Plural("Et encore {count} ligne que le droit de sa date refuserait.",
+                     "Et encore {count} lignes que le droit de leur date refuserait."),
+        "en": Plural("And {count} more row the law of its date would reject.",
+                     "And {count} more rows the law of their date would reject."),
+        "de": Plural("Und noch {count} Zeile, die das Recht ihres Datums ablehnen würde.",
+                     "Und noch {count} Zeilen, die das Recht ihres Datums ablehnen würde."),
+    },
     "warning.line_numbers": {
         "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "
               "aanhalingstekens?); ze tellen de gegevensrijen vanaf regel 2.",
@@ -571,6 +714,10 @@ def _derived(params: dict, lang: str) -> dict:
         if params.get(name) in KINDS:
             labels = KINDS[params[name]].labels
             derived[f"{name}_label"] = labels.get(lang, labels[DEFAULT_LANGUAGE])
+    rule = params.get("rule")
+    if isinstance(rule, str) and rule in MESSAGES:       # a warning quoting an error's text
+        derived["rule_text"] = render(rule, lang, {name: value for name, value in params.items()
+                                                   if name != "rule"})
     month = params.get("month")
     if isinstance(month, int) and 1 <= month <= 12:
         derived["month_name"] = month_names(lang if lang in LOCALES else DEFAULT_LANGUAGE)[month - 1]

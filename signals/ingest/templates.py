@@ -134,15 +134,54 @@ MEANINGS = {
                    "de": "Ihre eigene Nummer für den Antrag auf Wiedereingliederung."},
     "request_date": {"nl": "Datum van het verzoek.", "fr": "Date de la demande.",
                      "en": "Date of the request.", "de": "Datum des Antrags."},
-    "initiator": {"nl": "Wie het verzoek deed.", "fr": "Qui a fait la demande.",
-                  "en": "Who made the request.", "de": "Wer den Antrag gestellt hat."},
-    "outcome": {"nl": "Stand of uitkomst van het traject.", "fr": "État ou issue du trajet.",
-                "en": "State or outcome of the trajectory.",
-                "de": "Stand oder Ergebnis des Verfahrens."},
-    "outcome_date": {"nl": "Datum van de uitkomst (niet voor de datum van het verzoek).",
-                     "fr": "Date de l'issue (pas avant la date de la demande).",
-                     "en": "Date of the outcome (not before the request date).",
-                     "de": "Datum des Ergebnisses (nicht vor dem Datum des Antrags)."},
+    "request_type": {"nl": "Traject (trajectory), bezoek voor de werkhervatting "
+                           "(pre_return_visit) of preventief verzoek (preventive, vanaf "
+                           "2026-01-01, alleen door de werknemer).",
+                     "fr": "Trajet (trajectory), visite de pré-reprise (pre_return_visit) ou "
+                           "demande préventive (preventive, à partir du 2026-01-01, par le "
+                           "travailleur seulement).",
+                     "en": "Trajectory, pre-return visit or preventive request (from "
+                           "2026-01-01, by the worker only).",
+                     "de": "Wiedereingliederungsverfahren (trajectory), Besuch vor der "
+                           "Wiederaufnahme (pre_return_visit) oder präventiver Antrag "
+                           "(preventive, ab dem 2026-01-01, nur durch den Arbeitnehmer)."},
+    "initiator": {"nl": "Wie het verzoek deed (advisory_physician alleen voor 2022-10-01; de "
+                        "werkgever vraagt een bezoek voor de werkhervatting pas vanaf 2026).",
+                  "fr": "Qui a fait la demande (advisory_physician seulement avant le "
+                        "2022-10-01 ; l'employeur ne demande une visite de pré-reprise qu'à "
+                        "partir de 2026).",
+                  "en": "Who made the request (advisory_physician only before 2022-10-01; the "
+                        "employer asks for a pre-return visit only from 2026).",
+                  "de": "Wer den Antrag stellte (advisory_physician nur vor dem 2022-10-01; der "
+                        "Arbeitgeber beantragt einen Besuch vor der Wiederaufnahme erst ab 2026)."},
+    "decision": {"nl": "Beslissing van de arbeidsarts over een traject (geen werk mogelijk "
+                       "alleen voor 2022-10-01).",
+                 "fr": "Décision du médecin du travail sur un trajet (pas de travail possible "
+                       "seulement avant le 2022-10-01).",
+                 "en": "The occupational physician's decision on a trajectory (no work only "
+                       "before 2022-10-01).",
+                 "de": "Entscheidung des Arbeitsmediziners über ein Wiedereingliederungsverfahren "
+                       "(keine Arbeit nur vor dem 2022-10-01)."},
+    "decision_date": {"nl": "Datum van de beslissing; verplicht bij een beslissing, niet voor "
+                            "de datum van het verzoek.",
+                      "fr": "Date de la décision ; obligatoire avec une décision, pas avant la "
+                            "date de la demande.",
+                      "en": "Date of the decision; required with a decision, not before the "
+                            "request date.",
+                      "de": "Datum der Entscheidung; Pflicht bei einer Entscheidung, nicht vor "
+                            "dem Antragsdatum."},
+    "outcome": {"nl": "Hoe het verzoek afliep; leeg = nog lopend.",
+                "fr": "Comment la demande s'est terminée ; vide = toujours en cours.",
+                "en": "How the request ended; empty = still running.",
+                "de": "Wie der Antrag endete; leer = noch laufend."},
+    "outcome_date": {"nl": "Datum van de uitkomst; verplicht bij een uitkomst, niet voor de "
+                           "datum van het verzoek.",
+                     "fr": "Date de l'issue ; obligatoire avec une issue, pas avant la date de "
+                           "la demande.",
+                     "en": "Date of the outcome; required with an outcome, not before the "
+                           "request date.",
+                     "de": "Datum des Ergebnisses; Pflicht bei einem Ergebnis, nicht vor dem "
+                           "Antragsdatum."},
 }
 KIND_MEANINGS = {
     ("incidents", "date"): {"nl": "De datum van het incident.", "fr": "La date de l'incident.",

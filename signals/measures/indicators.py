@@ -13,6 +13,10 @@ Readings of the contract made here:
   first start to its last end (the gaps are non-working, overlaps count once).
 - An open spell lasts to the last day of the last month that has a workforce row;
   spells starting after that day are ignored (they cannot show in any month).
+- Re-integration: reintegration_request_rate counts `trajectory` requests and
+  job_adaptation_request_rate `preventive` and `pre_return_visit` ones, by request_date;
+  unfitness_rate counts a request once, in the month of its decision_date when the decision
+  is definitive, else of its outcome_date when it ended in medical force majeure.
 - long_term_absentees: numerator = value = the number of employees; denominator = H.
   It is a count, not a rate, so it keeps its value where H is 0.
 - Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
@@ -45,8 +49,8 @@ from .episodes import EMPLOYEE_WINDOW_SQL
 from .. import store
 from .calendar import calendar_parameters, calendar_sql
 from ..definitions import (
-    ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
-    PSYCHOSOCIAL_CATEGORIES,
+    ALL_DEPARTMENTS, DEFINITIVE_DECISIONS, FORCE_MAJEURE_OUTCOME, INDICATOR_CSV_HEADER,
+    INDICATOR_IDS, INDICATORS, JOB_ADAPTATION_TYPES, KINDS, PSYCHOSOCIAL_CATEGORIES,
 )
 
 # The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
@@ -83,6 +87,8 @@ FORMULAS: dict[str, Formula] = {
     "psychosocial_request_rate": Formula("psychosocial_requests", "headcount", 100),
     "aggression_rate": Formula("aggression_incidents", "headcount", 100),
     "reintegration_request_rate": Formula("reintegration_requests", "headcount", 100),
+    "job_adaptation_request_rate": Formula("job_adaptation_requests", "headcount", 100),
+    "unfitness_rate": Formula("unfitness_findings", "headcount", 100),
     "harassment_rate": Formula("harassment_incidents", "headcount", 100),
     "serious_event_rate": Formula("serious_events", "headcount", 100),
     "work_accident_rate": Formula("lost_time_accidents", "headcount", 100),
@@ -257,10 +263,22 @@ incident_counts AS (
     FROM incidents
     GROUP BY ALL
 ),
-reintegration_counts AS (
-    SELECT date_trunc('month', request_date)::DATE AS month, department,
-           count(*) AS reintegration_requests
+reintegration_events AS (
+    -- requests by request_date; definitive unfitness by decision_date where the decision
+    -- says so, else by outcome_date where the request ended in medical force majeure
+    SELECT request_date AS date, department, request_type AS event FROM reintegration
+    UNION ALL
+    SELECT CASE WHEN decision IN {definitive} THEN decision_date ELSE outcome_date END,
+           department, 'unfit'
     FROM reintegration
+    WHERE decision IN {definitive} OR outcome = '{force_majeure}'
+),
+reintegration_counts AS (
+    SELECT date_trunc('month', date)::DATE AS month, department,
+           count(*) FILTER (WHERE event = 'trajectory') AS reintegration_requests,
+           count(*) FILTER (WHERE event IN {job_adaptation}) AS job_adaptation_requests,
+           count(*) FILTER (WHERE event = 'unfit') AS unfitness_findings
+    FROM reintegration_events
     GROUP BY ALL
 ),
 cells AS (
@@ -279,7 +297,9 @@ cells AS (
            coalesce(i.serious_events, 0) AS serious_events,
            coalesce(e.long_absence_employees, 0) AS long_absence_employees,
            coalesce(e.frequent_absentees, 0) AS frequent_absentees,
-           coalesce(e.relapses, 0) AS relapses
+           coalesce(e.relapses, 0) AS relapses,
+           coalesce(r.job_adaptation_requests, 0) AS job_adaptation_requests,
+           coalesce(r.unfitness_findings, 0) AS unfitness_findings
     FROM workforce AS w
     JOIN month_calendar AS m USING (month)
     JOIN departments AS d USING (department)
@@ -395,13 +415,17 @@ def _indicator_values_sql() -> str:
     return ",\n       ".join(columns)
 
 
+def _codes_sql(codes) -> str:
+    return "(" + ", ".join(f"'{code}'" for code in codes) + ")"
+
+
 def _psychosocial_categories_sql() -> str:
-    return "(" + ", ".join(f"'{category}'" for category in PSYCHOSOCIAL_CATEGORIES) + ")"
+    return _codes_sql(PSYCHOSOCIAL_CATEGORIES)
 
 
 def indicator_query(hidden: str, total_flags: str) -> str:
     """The whole indicator query (named parameters: see `_query_parameters`) over the
-    suppression of signals.privacy.workforce_suppression: its tables `hidden` (the
+    suppression of signals.measures.suppression.workforce_suppression: its tables `hidden` (the
     suppressed departments) and `total_flags` (the totals)."""
     return (
         "WITH "
@@ -409,7 +433,10 @@ def indicator_query(hidden: str, total_flags: str) -> str:
         + ",\n"
         + EMPLOYEE_WINDOW_SQL
         + ",\n"
-        + EVENT_COUNTS_SQL.format(psychosocial=_psychosocial_categories_sql())
+        + EVENT_COUNTS_SQL.format(psychosocial=_psychosocial_categories_sql(),
+                                  definitive=_codes_sql(DEFINITIVE_DECISIONS),
+                                  job_adaptation=_codes_sql(JOB_ADAPTATION_TYPES),
+                                  force_majeure=FORCE_MAJEURE_OUTCOME)
         + ",\n"
         + RESULT_SQL.format(
             cell_values=_cell_values_sql(),
@@ -552,7 +579,7 @@ def indicator_cells(con, *, min_group_size: int | None = None,
     same order, with month, department, headcount, suppressed (the whole row),
     suppression_reason, and numerator_i, denominator_i, value_i and suppressed_i of every
     indicator i (FORMULAS order). Row r of indicator_frame is cell r // n, indicator
-    r % n, n = len(FORMULAS). Same rules for `suppress`.
+    r % n (n = len(FORMULAS)). Same rules for `suppress`.
     """
     cells = _cells_table(con, min_group_size, suppress)
     if cells is None:
