@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 
 from . import config
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates the schema from version (index) to (index + 1).
 MIGRATIONS: list[str] = [
@@ -135,9 +135,27 @@ MIGRATIONS: list[str] = [
     INSERT OR REPLACE INTO meta SELECT 'undo_since_upload',
         CAST(coalesce(max(upload_id), 0) + 1 AS VARCHAR) FROM uploads;
     """,
+    # observations (aggregate counts per month, department and measure: never a person) and
+    # survey (scores per date, department and domain) of the contract's second version,
+    # with their histories.
+    """
+    CREATE TABLE observations (
+        month DATE NOT NULL, department VARCHAR NOT NULL, measure VARCHAR NOT NULL,
+        count INTEGER NOT NULL, base INTEGER, source VARCHAR NOT NULL,
+        upload_id INTEGER NOT NULL);
+    CREATE TABLE survey (
+        date DATE NOT NULL, department VARCHAR NOT NULL, domain VARCHAR NOT NULL,
+        respondents INTEGER NOT NULL, score DOUBLE NOT NULL, score_sd DOUBLE,
+        upload_id INTEGER NOT NULL);
+    """ + "".join(
+        f"CREATE TABLE {table}_history AS SELECT *, NULL::INTEGER AS replaced_by "
+        f"FROM {table} LIMIT 0;\n"
+        for table in ("observations", "survey")
+    ),
 ]
 
-DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration")
+DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration",
+               "observations", "survey")
 HISTORY_SUFFIX = "_history"
 
 

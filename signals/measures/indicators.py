@@ -39,7 +39,7 @@ from . import suppression as privacy
 from .. import store
 from .calendar import calendar_parameters, calendar_sql
 from ..definitions import (
-    ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
+    ALL_DEPARTMENTS, CELL_INDICATOR_IDS, INDICATOR_CSV_HEADER, INDICATORS, KINDS,
     PSYCHOSOCIAL_CATEGORIES,
 )
 
@@ -71,7 +71,7 @@ FORMULAS: dict[str, Formula] = {
     "aggression_rate": Formula("aggression_incidents", "headcount", 100),
     "reintegration_request_rate": Formula("reintegration_requests", "headcount", 100),
 }
-assert tuple(FORMULAS) == INDICATOR_IDS, "one formula per contract indicator, in order"
+assert tuple(FORMULAS) == CELL_INDICATOR_IDS, "one formula per contract indicator, in order"
 
 FRAME_COLUMNS = (
     "month", "department", "indicator", "numerator", "denominator", "value",
