@@ -34,12 +34,13 @@ import numpy
 import pandas
 import pyarrow
 
+from . import observations
 from . import suppression as privacy
 
 from .. import store
 from .calendar import calendar_parameters, calendar_sql
 from ..definitions import (
-    ALL_DEPARTMENTS, CELL_INDICATOR_IDS, INDICATOR_CSV_HEADER, INDICATORS, KINDS,
+    ALL_DEPARTMENTS, CELL_INDICATOR_IDS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
     PSYCHOSOCIAL_CATEGORIES,
 )
 
@@ -77,6 +78,8 @@ FRAME_COLUMNS = (
     "month", "department", "indicator", "numerator", "denominator", "value",
     "headcount", "suppressed", "suppression_reason",
 )
+assert observations.FRAME_COLUMNS == FRAME_COLUMNS
+INDICATOR_RANK = {indicator: rank for rank, indicator in enumerate(INDICATOR_IDS)}
 
 # Episodes of absence (gaps-and-islands) and their days per month and department.
 # Spells are ordered and compared on BIGINT keys instead of PARTITION BY employee: the
@@ -498,7 +501,25 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     and no value. suppress=False is for the alerts engine only: never show its output.
     """
     cells = _cells_table(con, min_group_size, suppress)
-    return _empty_frame() if cells is None else _long_frame(cells)
+    frame = _empty_frame() if cells is None else _long_frame(cells)
+    return _with_measures(frame, observations.measure_frame(
+        con, min_group_size=min_group_size, suppress=suppress))
+
+
+def _with_measures(frame: pandas.DataFrame, measures: pandas.DataFrame) -> pandas.DataFrame:
+    """The measure rates joined into the indicator frame, in its order (month, 'ALL' first,
+    department, indicator in contract order); the frame itself when there are none."""
+    if measures.empty:
+        return frame
+    joined = pandas.concat([frame, measures.astype(frame.dtypes.to_dict())], ignore_index=True)
+    order = pandas.DataFrame({
+        "month": joined["month"],
+        "is_department": joined["department"] != ALL_DEPARTMENTS,
+        "department": joined["department"],
+        "indicator": joined["indicator"].map(INDICATOR_RANK),
+    })
+    index = order.sort_values(list(order.columns), kind="stable").index
+    return joined.loc[index].reset_index(drop=True)
 
 
 def indicator_cells(con, *, min_group_size: int | None = None,
