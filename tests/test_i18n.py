@@ -28,7 +28,7 @@ def forms(template) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("key", sorted(TEXTS))
 def test_every_language_has_every_key(key):
-    assert set(TEXTS[key]) == set(LANGUAGES)
+    assert set(LANGUAGES) <= set(TEXTS[key])      # "de" may come before LANGUAGES has it
     for lang in LANGUAGES:
         assert all(form.strip() for form in forms(TEXTS[key][lang])), f"{key} is empty in {lang}"
     assert len({frozenset(placeholders(form)) for lang in LANGUAGES
