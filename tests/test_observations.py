@@ -47,8 +47,8 @@ def rows_of(db_path, indicator, month=MARCH, min_group_size=10):
     ("2025-03,A,back_complaints,3,0,hr\n", "base", "0", "a whole number of 1 or more"),
     ("2025-03,A,back_complaints,-1,,hr\n", "count", "-1", "a whole number of 0 or more"),
     ("2025-03,A,back_complaints,2.5,,hr\n", "count", "2.5", "a whole number"),
-    ("2025-03,A,burnout,3,,hr\n", "measure", "burnout", "one of back_complaints, "
-     "psychological_complaints, presenteeism, quality_incidents, complaints"),
+    ("2025-03,A,burnout,3,,hr\n", "measure", "burnout", ("one of back_complaints, "
+     "psychological_complaints, presenteeism, quality_incidents, complaints")),
     ("2025-03,A,back_complaints,3,,doctor\n", "source", "doctor",
      "one of occupational_physician, psychosocial_adviser, hr, committee"),
     ("2025-03,A,back_complaints,,,hr\n", "count", "", "a value (this column is required)"),

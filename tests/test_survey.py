@@ -41,9 +41,9 @@ def frame_rows(db_path, domain="exhaustion", min_group_size=10, suppress=True):
     ("2025-03-14,A,exhaustion,20,-1,\n", "score", "-1", "a number from 0 to 100"),
     ("2025-03-14,A,exhaustion,-3,50,\n", "respondents", "-3", "a whole number of 0 or more"),
     ("2025-03-14,A,exhaustion,20,50,-2\n", "score_sd", "-2", "a number of 0 or more"),
-    ("2025-03-14,A,stress,20,50,\n", "domain", "stress", "one of work_organisation, "
+    ("2025-03-14,A,stress,20,50,\n", "domain", "stress", ("one of work_organisation, "
      "work_content, employment_conditions, working_conditions, interpersonal_relations, "
-     "exhaustion"),
+     "exhaustion")),
     ("2025-03-14,A,exhaustion,20,,\n", "score", "", "a value (this column is required)"),
     ("31/02/2025,A,exhaustion,20,50,\n", "date", "31/02/2025", "a date that exists"),
 ])

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import pandas
 
-from . import suppression as privacy
 from .. import store
 from ..definitions import ALL_DEPARTMENTS
+from . import suppression as privacy
 
 INDICATOR_SUFFIX = "_rate"
 
 # One row per (month, department, measure) with an observation and a workforce row.
-MEASURE_CELLS_SQL = f"""
+MEASURE_CELLS_SQL = """
     SELECT o.month, o.department, o.measure, o.count::DOUBLE AS count,
            coalesce(o.base, w.headcount)::BIGINT AS base, w.headcount::BIGINT AS headcount
     FROM observations AS o

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pandas
 
-from . import suppression as privacy
 from .. import store
 from ..definitions import ALL_DEPARTMENTS
+from . import suppression as privacy
 
 SURVEY_COLUMNS = ("date", "department", "domain", "respondents", "score", "score_sd",
                   "suppressed", "suppression_reason")
