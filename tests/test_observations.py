@@ -209,3 +209,16 @@ def test_a_clear_rise_of_a_measure_gives_a_signal(db_path):
     assert rise["reason_en"].str.contains("Back complaints").all()
     assert signals[(signals["indicator"] == "back_complaints_rate")
                    & (signals["department"] == "B")].empty
+
+
+def test_a_measure_never_observed_is_not_known_on_the_screens(db_path):
+    from signals.measures.indicators import unrecorded_indicators
+
+    store_workforce(db_path, "2025-03,A,40\n")
+    with store.connect(db_path) as con:
+        assert set(MEASURE_INDICATOR_IDS) <= set(unrecorded_indicators(con))
+    store_observations(db_path, "2025-03,A,presenteeism,1,,hr\n")
+    with store.connect(db_path) as con:
+        unrecorded = unrecorded_indicators(con)
+    assert "presenteeism_rate" not in unrecorded
+    assert set(MEASURE_INDICATOR_IDS) - {"presenteeism_rate"} <= set(unrecorded)

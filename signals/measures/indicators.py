@@ -548,7 +548,11 @@ def unrecorded_indicators(con) -> tuple[str, ...]:
     as missing (blank_indicators). The CLI keeps the contract's numbers."""
     empty = {kind.name for kind in KINDS.values()
              if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {kind.table})").fetchone()[0]}
-    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty)
+    # a measure nobody ever observed is not known either, though other measures are
+    observed = {observations.indicator_id(measure) for (measure,) in con.execute(
+        "SELECT DISTINCT measure FROM observations").fetchall()}
+    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty
+                 or (indicator.source_kind == "observations" and indicator.id not in observed))
 
 
 def blank_indicators(frame: pandas.DataFrame, indicators, columns) -> pandas.DataFrame:
