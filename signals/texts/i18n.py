@@ -105,6 +105,16 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "No files uploaded yet for: {kinds}. The indicators based on them stay empty (–), "
               "not zero: {indicators}.",
     },
+    "common.unobserved": {
+        "nl": "Nog geen vaststellingen opgeladen voor deze maatstaven; ze blijven leeg (–), "
+              "niet nul: {indicators}.",
+        "fr": "Aucun constat chargé pour ces mesures ; elles restent vides (–), pas à zéro : "
+              "{indicators}.",
+        "en": "No observations uploaded yet for these measures; they stay empty (–), not zero: "
+              "{indicators}.",
+        "de": "Noch keine Feststellungen für diese Messgrößen hochgeladen; sie bleiben leer (–), "
+              "nicht null: {indicators}.",
+    },
     "common.incomplete": {
         "nl": "{month} is nog onvolledig: nog niets opgeladen voor {kinds}. De indicatoren die "
               "erop steunen kunnen te laag liggen en krijgen nog geen oordeel: {indicators}.",
