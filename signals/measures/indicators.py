@@ -497,7 +497,8 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     """Every indicator, one row per (month, department, indicator), department 'ALL' included.
 
     Ordered by month, then 'ALL' before the departments by name, then indicator in
-    contract order. With `suppress` (the default) suppressed rows carry no numerator
+    contract order. The measure rates (observations.measure_frame) come after the per-cell
+    indicators, only for the cells that have the observation. With `suppress` (the default) suppressed rows carry no numerator
     and no value. suppress=False is for the alerts engine only: never show its output.
     """
     cells = _cells_table(con, min_group_size, suppress)
