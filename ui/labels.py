@@ -20,7 +20,7 @@ def indicator_name(indicator: str, lang: str) -> str:
 # Where long Dutch compounds may break in a narrow tile ("arbeids-ongevallen"), and
 # "psycho-social" in every language: browsers hyphenate only with a dictionary, which
 # headless and kiosk set-ups often lack.
-COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho)(?=[a-z])",
+COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho|kwaliteits)(?=[a-z])",
                              re.IGNORECASE)
 SOFT_HYPHEN = "\u00ad"
 
