@@ -22,6 +22,7 @@ class Column:
     default: str | None = None    # used when an optional cell is empty
     minimum: float | None = None
     legacy: tuple[str, ...] = ()  # codes of the contract's first version, read as it says
+    maximum: float | None = None  # inclusive; None: no upper bound
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,16 @@ V1_DECISIONS = {"no_work_possible": "temporary_no_work", "definitively_unfit": "
 # The dates the law of re-integration changed (CONTRACT 1a; README "Re-integration").
 LAW_2022 = "2022-10-01"     # royal decree of 11 September 2022 (BS 20-09-2022)
 LAW_2026 = "2026-01-01"     # "re-integration 3.0" (royal decree, BS 30-12-2025)
+# Aggregate observations (counts, never a person) and psychosocial survey domains.
+MEASURES = (
+    "back_complaints", "psychological_complaints", "presenteeism", "quality_incidents",
+    "complaints",
+)
+OBSERVATION_SOURCES = ("occupational_physician", "psychosocial_adviser", "hr", "committee")
+SURVEY_DOMAINS = (
+    "work_organisation", "work_content", "employment_conditions", "working_conditions",
+    "interpersonal_relations", "exhaustion",
+)
 
 KINDS: dict[str, Kind] = {
     "workforce": Kind(
@@ -150,6 +161,35 @@ KINDS: dict[str, Kind] = {
         table="reintegration",
         labels={"nl": "Re-integratie", "fr": "Réintégration", "en": "Re-integration",
                 "de": "Wiedereingliederung"},
+    ),
+    "observations": Kind(
+        "observations",
+        (
+            Column("month", "month"),
+            Column("department", "text"),
+            Column("measure", "enum", enum=MEASURES),
+            Column("count", "int", minimum=0),
+            Column("base", "int", required=False, minimum=1),   # empty: that month's H
+            Column("source", "enum", enum=OBSERVATION_SOURCES),
+        ),
+        key=("month", "department", "measure"),
+        table="observations",
+        labels={"nl": "Vaststellingen", "fr": "Constats", "en": "Observations",
+                "de": "Feststellungen"},
+    ),
+    "survey": Kind(
+        "survey",
+        (
+            Column("date", "date"),
+            Column("department", "text"),
+            Column("domain", "enum", enum=SURVEY_DOMAINS),
+            Column("respondents", "int", minimum=0),
+            Column("score", "decimal", minimum=0, maximum=100),
+            Column("score_sd", "decimal", required=False, minimum=0),
+        ),
+        key=("date", "department", "domain"),
+        table="survey",
+        labels={"nl": "Bevraging", "fr": "Enquête", "en": "Survey", "de": "Befragung"},
     ),
 }
 
@@ -407,6 +447,96 @@ INDICATORS: tuple[Indicator, ...] = (
         "hours_per_fte", "workforce", rare=False,
     ),
 )
+
+
+# One indicator per `observations` measure: 100 x count / base (H where the base is empty),
+# only for the (month, department) rows that have that observation (measures.observations).
+MEASURE_INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
+        "back_complaints_rate",
+        {
+            "nl": "Rugklachten",
+            "fr": "Plaintes de dos",
+            "en": "Back complaints",
+            "de": "Rückenbeschwerden",
+        },
+        {
+            "nl": "Vastgestelde rugklachten in de maand, per 100 personen van de opgegeven basis (het personeel als de basis leeg is); alleen waar een vaststelling is opgeladen.",
+            "fr": "Plaintes de dos constatées du mois, pour 100 personnes de la base indiquée (l'effectif si la base est vide) ; seulement là où un constat a été chargé.",
+            "en": "Back complaints observed in the month, per 100 people of the base given (the headcount where the base is empty); only where an observation was uploaded.",
+            "de": "Festgestellte Rückenbeschwerden im Monat, je 100 Personen der angegebenen Basis (der Personalbestand, wenn die Basis leer ist); nur wo eine Feststellung hochgeladen wurde.",
+        },
+        "%", "observations", rare=True,
+    ),
+    Indicator(
+        "psychological_complaints_rate",
+        {
+            "nl": "Psychische klachten",
+            "fr": "Plaintes psychologiques",
+            "en": "Psychological complaints",
+            "de": "Psychische Beschwerden",
+        },
+        {
+            "nl": "Vastgestelde psychische klachten in de maand, per 100 personen van de opgegeven basis (het personeel als de basis leeg is); alleen waar een vaststelling is opgeladen.",
+            "fr": "Plaintes psychologiques constatées du mois, pour 100 personnes de la base indiquée (l'effectif si la base est vide) ; seulement là où un constat a été chargé.",
+            "en": "Psychological complaints observed in the month, per 100 people of the base given (the headcount where the base is empty); only where an observation was uploaded.",
+            "de": "Festgestellte psychische Beschwerden im Monat, je 100 Personen der angegebenen Basis (der Personalbestand, wenn die Basis leer ist); nur wo eine Feststellung hochgeladen wurde.",
+        },
+        "%", "observations", rare=True,
+    ),
+    Indicator(
+        "presenteeism_rate",
+        {
+            "nl": "Presenteïsme",
+            "fr": "Présentéisme",
+            "en": "Presenteeism",
+            "de": "Präsentismus",
+        },
+        {
+            "nl": "Vastgesteld presenteïsme (ziek aan het werk) in de maand, per 100 personen van de opgegeven basis (het personeel als de basis leeg is); alleen waar een vaststelling is opgeladen.",
+            "fr": "Présentéisme constaté (au travail malgré la maladie) du mois, pour 100 personnes de la base indiquée (l'effectif si la base est vide) ; seulement là où un constat a été chargé.",
+            "en": "Presenteeism observed (at work while ill) in the month, per 100 people of the base given (the headcount where the base is empty); only where an observation was uploaded.",
+            "de": "Festgestellter Präsentismus (krank bei der Arbeit) im Monat, je 100 Personen der angegebenen Basis (der Personalbestand, wenn die Basis leer ist); nur wo eine Feststellung hochgeladen wurde.",
+        },
+        "%", "observations", rare=True,
+    ),
+    Indicator(
+        "quality_incidents_rate",
+        {
+            "nl": "Kwaliteitsincidenten",
+            "fr": "Incidents de qualité",
+            "en": "Quality incidents",
+            "de": "Qualitätsvorfälle",
+        },
+        {
+            "nl": "Kwaliteitsincidenten in de maand, per 100 personen van de opgegeven basis (het personeel als de basis leeg is); alleen waar een vaststelling is opgeladen.",
+            "fr": "Incidents de qualité du mois, pour 100 personnes de la base indiquée (l'effectif si la base est vide) ; seulement là où un constat a été chargé.",
+            "en": "Quality incidents in the month, per 100 people of the base given (the headcount where the base is empty); only where an observation was uploaded.",
+            "de": "Qualitätsvorfälle im Monat, je 100 Personen der angegebenen Basis (der Personalbestand, wenn die Basis leer ist); nur wo eine Feststellung hochgeladen wurde.",
+        },
+        "%", "observations", rare=True,
+    ),
+    Indicator(
+        "complaints_rate",
+        {
+            "nl": "Klachten",
+            "fr": "Plaintes",
+            "en": "Complaints",
+            "de": "Beschwerden",
+        },
+        {
+            "nl": "Klachten van cliënten, patiënten of collega's in de maand, per 100 personen van de opgegeven basis (het personeel als de basis leeg is); alleen waar een vaststelling is opgeladen.",
+            "fr": "Plaintes de clients, patients ou collègues du mois, pour 100 personnes de la base indiquée (l'effectif si la base est vide) ; seulement là où un constat a été chargé.",
+            "en": "Complaints from clients, patients or colleagues in the month, per 100 people of the base given (the headcount where the base is empty); only where an observation was uploaded.",
+            "de": "Beschwerden von Kunden, Patienten oder Kollegen im Monat, je 100 Personen der angegebenen Basis (der Personalbestand, wenn die Basis leer ist); nur wo eine Feststellung hochgeladen wurde.",
+        },
+        "%", "observations", rare=True,
+    ),
+)
+MEASURE_INDICATOR_IDS = tuple(indicator.id for indicator in MEASURE_INDICATORS)
+# The indicators computed for every workforce cell (measures.indicators.FORMULAS).
+CELL_INDICATOR_IDS = tuple(indicator.id for indicator in INDICATORS)
+INDICATORS = INDICATORS + MEASURE_INDICATORS
 
 INDICATOR_IDS = tuple(indicator.id for indicator in INDICATORS)
 INDICATORS_BY_ID = {indicator.id: indicator for indicator in INDICATORS}

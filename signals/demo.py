@@ -135,6 +135,27 @@ PRE_RETURN_EMPLOYER_SHARE = 0.40           # from 2026-01-01
 PREVENTIVE_PER_EMPLOYEE_MONTH = 0.0008     # from 2026-01-01
 LAW_2022, LAW_2026 = pd.Timestamp(LAW_2022_DATE), pd.Timestamp(LAW_2026_DATE)
 
+# Monthly observations (aggregate counts, never a person): measure -> (source, departments,
+# monthly rate per person of the base, share of H seen when the base is given, else None).
+OBSERVATION_PLAN = {
+    "back_complaints": ("occupational_physician",
+                        ("Logistiek", "Schoonmaak", "Geriatrie", "Chirurgie", "Spoedgevallen"),
+                        0.012, None),
+    "presenteeism": ("occupational_physician",
+                     ("Geriatrie", "Chirurgie", "Spoedgevallen", "Intensieve zorg", "Psychiatrie",
+                      "Materniteit"), 0.08, 0.25),
+    "psychological_complaints": ("psychosocial_adviser", DEPARTMENT_NAMES, 0.004, None),
+}
+# Two waves of a psychosocial risk-analysis questionnaire (FOD WASO domains): window month,
+# day, and the mean score (0-100, higher = more risk) of each domain in a usual department.
+SURVEY_WAVES = ((8, 14), (32, 10))
+SURVEY_DOMAIN_MEANS = {
+    "work_organisation": 46.0, "work_content": 38.0, "employment_conditions": 41.0,
+    "working_conditions": 44.0, "interpersonal_relations": 33.0, "exhaustion": 40.0,
+}
+SURVEY_RESPONSE_RATE = 0.62
+SURVEY_WORSE_BY = {0: 6.0, 1: 15.0}       # DETERIORATING's extra score per wave
+
 # How each kind is written: Excel on a Belgian PC, with the encoding varied per kind.
 FILE_ENCODINGS = {
     "workforce": "utf-8-sig",
@@ -142,6 +163,8 @@ FILE_ENCODINGS = {
     "turnover": "utf-8-sig",
     "incidents": "cp1252",
     "reintegration": "utf-8",
+    "observations": "utf-8-sig",
+    "survey": "cp1252",
 }
 # Header spelling as HR would type it (matched case-insensitively by ingest).
 HEADERS = {
@@ -151,8 +174,11 @@ HEADERS = {
     "incidents": ["incident_id", "date", "department", "category", "days_lost"],
     "reintegration": ["request_id", "employee_id", "department", "request_date", "request_type",
                       "initiator", "decision", "decision_date", "outcome", "outcome_date"],
+    "observations": ["maand", "afdeling", "maatstaf", "aantal", "basis", "bron"],
+    "survey": ["date", "department", "domain", "respondents", "score", "score_sd"],
 }
-KIND_ORDER = ("workforce", "absences", "turnover", "incidents", "reintegration")
+KIND_ORDER = ("workforce", "absences", "turnover", "incidents", "reintegration", "observations",
+              "survey")
 
 
 @dataclass
@@ -164,6 +190,8 @@ class DemoOrganisation:
     turnover: pd.DataFrame
     incidents: pd.DataFrame
     reintegration: pd.DataFrame
+    observations: pd.DataFrame
+    survey: pd.DataFrame
 
     def frame(self, kind: str) -> pd.DataFrame:
         return getattr(self, kind)
@@ -510,11 +538,55 @@ def _simulate_reintegration(rng: np.random.Generator, absences: pd.DataFrame, st
                      "initiator", "decision", "decision_date", "outcome", "outcome_date"]]
 
 
+def _simulate_observations(rng: np.random.Generator, workforce: pd.DataFrame,
+                           months: np.ndarray) -> pd.DataFrame:
+    """Monthly counts per department and measure; DETERIORATING worsens like its absences."""
+    frames = []
+    for window_index, month in enumerate(months):
+        rows = workforce[workforce["month"] == _month_start(month)]
+        for measure, (source, departments, rate, seen_share) in OBSERVATION_PLAN.items():
+            chosen = rows[rows["department"].isin(departments)]
+            headcount = chosen["headcount"].to_numpy()
+            trend = np.array([_trend(name, window_index) for name in chosen["department"]])
+            base = (rng.binomial(headcount, seen_share) if seen_share else None)
+            people = headcount if base is None else base
+            count = np.minimum(rng.poisson(rate * people * trend), people)
+            frames.append(pd.DataFrame({
+                "month": _month_start(month), "department": chosen["department"].to_numpy(),
+                "measure": measure, "count": count,
+                "base": "" if base is None else np.maximum(base, 1).astype(str),
+                "source": source,
+            }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _simulate_survey(rng: np.random.Generator, workforce: pd.DataFrame,
+                     months: np.ndarray) -> pd.DataFrame:
+    """Two questionnaire waves: respondents, mean score and its spread per domain."""
+    frames = []
+    for wave, (window_index, day) in enumerate(SURVEY_WAVES):
+        window_index = min(window_index, len(months) - 1)
+        rows = workforce[workforce["month"] == _month_start(months[window_index])]
+        respondents = rng.binomial(rows["headcount"].to_numpy(), SURVEY_RESPONSE_RATE)
+        worse = np.where(rows["department"].to_numpy() == DETERIORATING, SURVEY_WORSE_BY[wave], 0.0)
+        for domain, mean in SURVEY_DOMAIN_MEANS.items():
+            scores = mean + worse + rng.normal(0.0, 3.0, len(rows)) / np.sqrt(np.maximum(respondents, 1) / 20)
+            frames.append(pd.DataFrame({
+                "date": pd.Timestamp(_month_start(months[window_index])) + pd.Timedelta(days=day - 1),
+                "department": rows["department"].to_numpy(), "domain": domain,
+                "respondents": respondents, "score": np.clip(scores, 0, 100).round(1),
+                "score_sd": rng.normal(15.0, 2.0, len(rows)).clip(5, 30).round(1),
+            }))
+    return pd.concat(frames, ignore_index=True)
+
+
 # --- the organisation -----------------------------------------------------------------
 
 def generate_demo(seed: int = 2024, end_month: dt.date | None = None) -> DemoOrganisation:
     """Simulate the demo hospital: the same seed and end month give the same records."""
     rng = np.random.default_rng(seed)
+    # the second version's records come from their own stream: the first version's stay as they were
+    extra_rng = np.random.default_rng([seed, 2])
     months = report_months(end_month)
     simulated = np.arange(months[0] - LEAD_IN_MONTHS, months[-1] + 1)
     first_day, last_day = _month_start(months[0]), _month_end(months[-1])
@@ -544,6 +616,8 @@ def generate_demo(seed: int = 2024, end_month: dt.date | None = None) -> DemoOrg
         incidents=_simulate_incidents(rng, workforce, months)[
             ["incident_id", "date", "department", "category", "days_lost"]],
         reintegration=reintegration,
+        observations=_simulate_observations(extra_rng, workforce, months),
+        survey=_simulate_survey(extra_rng, workforce, months),
     )
 
 
@@ -585,7 +659,8 @@ def _turnover(staff: _Staff, employee_ids: np.ndarray, first_day: np.datetime64,
 def _export_period(kind: str, frame: pd.DataFrame, first_month: pd.Timestamp) -> pd.Series:
     """The quarterly export a record arrives in, e.g. '2025-Q3' (ongoing spells come with the first)."""
     column = {"workforce": "month", "absences": "start_date", "turnover": "date",
-              "incidents": "date", "reintegration": "request_date"}[kind]
+              "incidents": "date", "reintegration": "request_date", "observations": "month",
+              "survey": "date"}[kind]
     dates = frame[column].clip(lower=first_month)
     return dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
 

@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 
 from . import config
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each entry migrates the schema from version (index) to (index + 1).
 MIGRATIONS: list[str] = [
@@ -162,9 +162,27 @@ MIGRATIONS: list[str] = [
     """ for table, extra_column, extra_value in (
         ("reintegration", "", ""),
         ("reintegration_history", ", replaced_by INTEGER", ", replaced_by"))),
+    # v5: observations (aggregate counts per month, department and measure: never a person) and
+    # survey (scores per date, department and domain) of the contract's second version,
+    # with their histories.
+    """
+    CREATE TABLE observations (
+        month DATE NOT NULL, department VARCHAR NOT NULL, measure VARCHAR NOT NULL,
+        count INTEGER NOT NULL, base INTEGER, source VARCHAR NOT NULL,
+        upload_id INTEGER NOT NULL);
+    CREATE TABLE survey (
+        date DATE NOT NULL, department VARCHAR NOT NULL, domain VARCHAR NOT NULL,
+        respondents INTEGER NOT NULL, score DOUBLE NOT NULL, score_sd DOUBLE,
+        upload_id INTEGER NOT NULL);
+    """ + "".join(
+        f"CREATE TABLE {table}_history AS SELECT *, NULL::INTEGER AS replaced_by "
+        f"FROM {table} LIMIT 0;\n"
+        for table in ("observations", "survey")
+    ),
 ]
 
-DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration")
+DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration",
+               "observations", "survey")
 HISTORY_SUFFIX = "_history"
 
 

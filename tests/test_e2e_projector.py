@@ -8,6 +8,7 @@ import pytest
 
 from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import month_label
+from signals.definitions import INDICATOR_IDS
 
 from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
 

@@ -12,7 +12,7 @@ import math
 import pytest
 
 from signals import store
-from signals.definitions import INDICATOR_IDS
+from signals.definitions import CELL_INDICATOR_IDS, INDICATOR_IDS, MEASURE_INDICATOR_IDS
 from signals.measures.indicators import indicator_frame
 
 D = dt.date
@@ -87,13 +87,13 @@ def test_frame_shape_types_and_order(con):
     add_workforce(con, D(2024, 3, 1), "Admin", 12)
     add_workforce(con, D(2024, 4, 1), "Zorg", 20)
     frame = everything(con)
-    # 2 months x (departments + ALL) x every indicator: March 3 cells, April 2 cells
-    assert len(frame) == (3 + 2) * len(INDICATOR_IDS)
+    # 2 months x (departments + ALL) x every cell indicator: March 3 cells, April 2 cells
+    assert len(frame) == (3 + 2) * len(CELL_INDICATOR_IDS)
     assert frame["month"].iloc[0] == D(2024, 3, 1)
     assert isinstance(frame["month"].iloc[0], dt.date)
-    count = len(INDICATOR_IDS)
+    count = len(CELL_INDICATOR_IDS)
     assert list(frame["department"].iloc[::count]) == ["ALL", "Admin", "Zorg", "ALL", "Zorg"]
-    assert list(frame["indicator"].iloc[:count]) == list(INDICATOR_IDS)
+    assert list(frame["indicator"].iloc[:count]) == list(CELL_INDICATOR_IDS)
     assert frame["headcount"].dtype == "int64"
     assert frame["suppressed"].dtype == bool
     assert row(frame, D(2024, 3, 1), "ALL", "turnover_rate")["headcount"] == 32
@@ -269,7 +269,7 @@ def test_event_indicators_hours_and_missing_workforce(con):
     assert_row(frame, september, "Leeg", "turnover_rate", 0, 15, 0)
     assert_row(frame, september, "Leeg", "absence_rate", 0, 15 * 21, 0)
     # Stil: H = 0 and 0 hours -> every rate empty; the count stays a count
-    for indicator in INDICATOR_IDS:
+    for indicator in CELL_INDICATOR_IDS:
         if indicator != "long_term_absentees":
             assert math.isnan(row(frame, september, "Stil", indicator)["value"]), indicator
     assert_row(frame, september, "Stil", "absence_rate", 0, 0, None)
@@ -339,7 +339,7 @@ def test_indicators_of_kinds_never_uploaded_are_listed_and_blanked(con):
     assert unrecorded == ("absence_rate", "absence_frequency", "long_term_absentees",
                           "reintegration_request_rate", "job_adaptation_request_rate",
                           "unfitness_rate", "long_absence_risk", "frequent_absence",
-                          "relapse_rate")
+                          "relapse_rate") + MEASURE_INDICATOR_IDS
 
     frame = blank_indicators(indicator_frame(con), unrecorded, ("numerator", "value"))
     blanked = frame[frame["indicator"].isin(unrecorded)]

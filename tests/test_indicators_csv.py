@@ -11,7 +11,7 @@ import pytest
 
 from signals import store
 from signals.__main__ import main
-from signals.definitions import INDICATOR_IDS
+from signals.definitions import CELL_INDICATOR_IDS, INDICATOR_IDS
 from signals.measures.indicators import indicators_csv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -50,11 +50,11 @@ def test_csv_format_values_and_suppression(db_path):
     assert lines[0] == HEADER
     assert text.endswith("\n") and "\r" not in text
     rows = parse(text)
-    # 1 month x (ALL + 3 departments) x every indicator; ALL first, then by name
-    count = len(INDICATOR_IDS)
+    # 1 month x (ALL + 3 departments) x every cell indicator; ALL first, then by name
+    count = len(CELL_INDICATOR_IDS)
     assert len(rows) == 4 * count
     assert [row["department"] for row in rows[::count]] == ["ALL", "Admin", "Klein", "Zorg"]
-    assert [row["indicator"] for row in rows[:count]] == list(INDICATOR_IDS)
+    assert [row["indicator"] for row in rows[:count]] == list(CELL_INDICATOR_IDS)
     assert {row["month"] for row in rows} == {"2024-03"}
     rows = by_key(rows)
 
@@ -69,7 +69,7 @@ def test_csv_format_values_and_suppression(db_path):
     # Klein (4) is below 10: suppressed, and Admin (11), the smallest other, with it
     assert lines[1 + 2 * count] == "2024-03,Klein,absence_rate,,84,,true"
     for department in ("Klein", "Admin"):
-        for indicator in INDICATOR_IDS:
+        for indicator in CELL_INDICATOR_IDS:
             row = rows[(department, indicator)]
             assert (row["numerator"], row["value"], row["suppressed"]) == ("", "", "true")
     # Admin reports no hours: the accident denominator is empty as well
@@ -112,7 +112,7 @@ def test_python_dash_m_signals_indicators(db_path, tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == HEADER
     assert "2024-03,Klein,absence_rate,,84,,true" in lines
-    assert len(lines) == 1 + 4 * len(INDICATOR_IDS)
+    assert len(lines) == 1 + 4 * len(CELL_INDICATOR_IDS)
 
 
 @pytest.mark.parametrize("value, text", [

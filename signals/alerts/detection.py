@@ -57,7 +57,8 @@ from . import runs as signal_runs
 
 from . import spc
 from .sentences import RULE_NAMES, sentences, with_trend
-from ..definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+from ..definitions import (ALERT_CSV_HEADER, ALL_DEPARTMENTS, CELL_INDICATOR_IDS, INDICATOR_IDS,
+                           INDICATORS_BY_ID, LANGUAGES)
 
 RULES: dict[str, dict[str, str]] = RULE_NAMES
 RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
@@ -141,9 +142,24 @@ class _Grid:
 def evaluate(con, *, min_group_size: int | None = None, detail: bool = True) -> Evaluation:
     """All warning signals of the database (see the module docstring)."""
     from ..measures.indicators import indicator_cells
+    from ..measures.observations import measure_frame
 
-    return evaluate_cells(indicator_cells(con, min_group_size=min_group_size, suppress=False),
-                          detail=detail)
+    cells = indicator_cells(con, min_group_size=min_group_size, suppress=False)
+    measures = measure_frame(con, min_group_size=min_group_size, suppress=False)
+    if measures.empty:
+        return evaluate_cells(cells, detail=detail)
+    # the measure rates (counts on their base, rows only where observed) on the same months
+    months = _month_range(cells)
+    return _joined(_evaluate(_Cells.of_cells(cells, months), months, detail),
+                   _evaluate(_Cells.of(measures, months), months, detail))
+
+
+def _joined(first: Evaluation, second: Evaluation) -> Evaluation:
+    return Evaluation(
+        chart=_concat([first.chart, second.chart], _CHART_COLUMNS),
+        signals=_concat([first.signals, second.signals], _SIGNAL_COLUMNS),
+        funnel=_concat([first.funnel, second.funnel], _FUNNEL_COLUMNS),
+    )
 
 
 def evaluate_cells(cells: pd.DataFrame, *, detail: bool = True) -> Evaluation:
@@ -274,10 +290,10 @@ class _Cells:
         """From the indicator query's row per (month, department) with every indicator's
         numerator_i, denominator_i and value_i (indicators.indicator_cells): the same as
         `of` on the long frame, without building it (row r = cell x 10 + indicator i)."""
-        count = len(INDICATOR_IDS)
+        count = len(CELL_INDICATOR_IDS)
         cell_numbers = np.arange(len(cells)) * count
-        rows_of = {indicator: cell_numbers + order for order, indicator in enumerate(INDICATOR_IDS)
-                   if len(cells)}
+        rows_of = {indicator: cell_numbers + order
+                   for order, indicator in enumerate(CELL_INDICATOR_IDS) if len(cells)}
         names, department_codes = _department_codes(cells["department"])
 
         def stacked(name):

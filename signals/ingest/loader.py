@@ -428,6 +428,22 @@ def _kept_warnings(con) -> list[Message]:
     return warnings
 
 
+def _without_workforce_warnings(con, kind: Kind) -> list[Message]:
+    """Observations of a (month, department) with no workforce row: stored, but no rate
+    (CONTRACT section 2); one warning with their number and the first line."""
+    if kind.name != "observations":
+        return []
+    count, first_line = con.execute("""
+        SELECT count(*), min(l.line) FROM ingest_classified c
+        JOIN ingest_lines l ON l.row_index = c.ingest_row
+        WHERE NOT EXISTS (SELECT 1 FROM workforce w
+                          WHERE w.month = c.month AND w.department = c.department)
+    """).fetchall()[0]
+    if not count:
+        return []
+    return [Message("warning.observations.no_workforce", {"count": count, "line": first_line})]
+
+
 def _upsert(con, kind: Kind, upload_id: int) -> dict[str, int]:
     key = _stored_key(kind)
     columns = ", ".join(ident(name) for name in _stored_columns(kind))
@@ -473,6 +489,7 @@ def _store(con, kind: Kind, result: IngestResult, sha256: str, uploaded_by: str 
         for name, count in _upsert(con, kind, upload_id).items():
             setattr(result, name, count)
         result.add_warnings(_kept_warnings(con))
+        result.add_warnings(_without_workforce_warnings(con, kind))
         result.upload_id = _record_upload(con, result, sha256, uploaded_by, upload_id)
         con.execute("COMMIT")
     except BaseException:
@@ -575,6 +592,12 @@ TEMPLATE_ROWS = {
                        "2025-03-04"],
                       ["RI-2026-02", "E1042", "Verpleging A", "2026-02-05", "preventive",
                        "worker", "", "", "", ""]],
+    "observations": [["2024-01", "Verpleging A", "back_complaints", "3", "40",
+                      "occupational_physician"],
+                     ["2024-01", "Logistiek", "psychological_complaints", "1", "",
+                      "psychosocial_adviser"]],
+    "survey": [["2023-10-15", "Verpleging A", "work_organisation", "31", "58,5", "12,4"],
+               ["2023-10-15", "Logistiek", "exhaustion", "14", "47", ""]],
 }
 
 

@@ -113,6 +113,18 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "a number of 0 or more (a negative value is out of range)",
         "de": "eine Zahl ab 0 (ein negativer Wert liegt außerhalb des Bereichs)",
     },
+    "expected.range.int.at_least": {
+        "nl": "een geheel getal van {minimum} of meer (deze waarde ligt buiten het bereik)",
+        "fr": "un nombre entier de {minimum} ou plus (cette valeur est hors limites)",
+        "en": "a whole number of {minimum} or more (this value is out of range)",
+        "de": "eine ganze Zahl von {minimum} oder mehr (dieser Wert liegt außerhalb des Bereichs)",
+    },
+    "expected.range.decimal.between": {
+        "nl": "een getal van {minimum} tot en met {maximum} (deze waarde ligt buiten het bereik)",
+        "fr": "un nombre de {minimum} à {maximum} inclus (cette valeur est hors limites)",
+        "en": "a number from {minimum} to {maximum} (this value is out of range)",
+        "de": "eine Zahl von {minimum} bis {maximum} (dieser Wert liegt außerhalb des Bereichs)",
+    },
     "expected.enum": {
         "nl": "een van {values}",
         "fr": "l'une des valeurs {values}",
@@ -657,6 +669,32 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
                      "And {count} more rows the law of their date would reject."),
         "de": Plural("Und noch {count} Zeile, die das Recht ihres Datums ablehnen würde.",
                      "Und noch {count} Zeilen, die das Recht ihres Datums ablehnen würde."),
+    },
+    "warning.observations.no_workforce": {
+        "nl": Plural("{count} vaststelling heeft geen personeelsrij voor haar maand en afdeling "
+                     "(op regel {line}): ze is bewaard, maar geeft geen cijfer tot die rij is "
+                     "opgeladen.",
+                     "{count} vaststellingen hebben geen personeelsrij voor hun maand en "
+                     "afdeling (de eerste op regel {line}): ze zijn bewaard, maar geven geen "
+                     "cijfer tot die rijen zijn opgeladen."),
+        "fr": Plural("{count} constat n'a pas de ligne d'effectifs pour son mois et son service "
+                     "(en ligne {line}) : il est enregistré, mais ne donne aucun taux tant que "
+                     "cette ligne n'est pas chargée.",
+                     "{count} constats n'ont pas de ligne d'effectifs pour leur mois et leur "
+                     "service (le premier en ligne {line}) : ils sont enregistrés, mais ne "
+                     "donnent aucun taux tant que ces lignes ne sont pas chargées."),
+        "en": Plural("{count} observation has no workforce row for its month and department "
+                     "(on line {line}): it is stored but gives no rate until that row is "
+                     "uploaded.",
+                     "{count} observations have no workforce row for their month and "
+                     "department (the first on line {line}): they are stored but give no rate "
+                     "until those rows are uploaded."),
+        "de": Plural("{count} Feststellung hat keine Personalzeile für ihren Monat und ihre "
+                     "Abteilung (in Zeile {line}): Sie ist gespeichert, ergibt aber keine Quote, "
+                     "bis diese Zeile hochgeladen ist.",
+                     "{count} Feststellungen haben keine Personalzeile für ihren Monat und ihre "
+                     "Abteilung (die erste in Zeile {line}): Sie sind gespeichert, ergeben aber "
+                     "keine Quote, bis diese Zeilen hochgeladen sind."),
     },
     "warning.line_numbers": {
         "nl": "De regelnummers konden niet exact bepaald worden (onevenwichtige "

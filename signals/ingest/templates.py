@@ -13,6 +13,7 @@ import pandas as pd
 from .aliases import COLUMN_ALIASES, CODE_ALIASES, code_name, column_name
 from ..definitions import EARLIEST_DATE, KINDS, Column, Kind
 from .loader import TEMPLATE_ROWS
+from .validation import range_message
 
 GUIDE_COLUMNS = ("column", "contract_name", "required", "format", "allowed_values", "meaning",
                  "also_accepted")
@@ -63,6 +64,18 @@ FORMATS = {
              "fr": "l'une des valeurs permises (majuscules indifférentes)",
              "en": "one of the allowed values (any case)",
              "de": "einer der zulässigen Werte (Groß- oder Kleinschreibung egal)"},
+}
+
+# Columns with another range than "0 or more" (validation.range_message).
+RANGE_FORMATS = {
+    "expected.range.int.at_least": {
+        "nl": "geheel getal, {minimum} of meer", "fr": "nombre entier, {minimum} ou plus",
+        "en": "whole number, {minimum} or more", "de": "ganze Zahl, {minimum} oder mehr"},
+    "expected.range.decimal.between": {
+        "nl": "getal van {minimum} tot {maximum} (decimale komma of punt)",
+        "fr": "nombre de {minimum} à {maximum} (virgule ou point décimal)",
+        "en": "number from {minimum} to {maximum} (decimal comma or point)",
+        "de": "Zahl von {minimum} bis {maximum} (Dezimalkomma oder -punkt)"},
 }
 
 DEFAULT = {"nl": "leeg = {value}", "fr": "vide = {value}", "en": "empty = {value}",
@@ -182,8 +195,51 @@ MEANINGS = {
                            "request date.",
                      "de": "Datum des Ergebnisses; Pflicht bei einem Ergebnis, nicht vor dem "
                            "Antragsdatum."},
+    "measure": {"nl": "Wat geteld is (geen diagnose van een persoon).",
+                "fr": "Ce qui est compté (pas le diagnostic d'une personne).",
+                "en": "What is counted (never a person's diagnosis).",
+                "de": "Was gezählt wird (nie die Diagnose einer Person)."},
+    "count": {"nl": "Aantal vastgestelde gevallen in die maand en afdeling (geen namen).",
+              "fr": "Nombre de cas constatés ce mois-là dans le service (pas de noms).",
+              "en": "Number of cases observed that month in the department (no names).",
+              "de": "Zahl der festgestellten Fälle in diesem Monat und dieser Abteilung (keine "
+                    "Namen)."},
+    "base": {"nl": "Op hoeveel personen het aantal betrekking heeft (bv. de geziene werknemers); "
+                   "leeg = het personeel van die maand.",
+             "fr": "Sur combien de personnes porte le nombre (p. ex. les travailleurs vus) ; "
+                   "vide = l'effectif du mois.",
+             "en": "How many people the count is out of (e.g. the employees seen); empty = "
+                   "that month's headcount.",
+             "de": "Auf wie viele Personen sich die Zahl bezieht (z. B. die gesehenen "
+                   "Arbeitnehmer); leer = der Personalbestand des Monats."},
+    "source": {"nl": "Wie telde: arbeidsarts, preventieadviseur psychosociale aspecten, "
+                     "personeelsdienst of comité.",
+               "fr": "Qui a compté : médecin du travail, conseiller en prévention aspects "
+                     "psychosociaux, RH ou comité.",
+               "en": "Who counted: occupational physician, psychosocial prevention adviser, HR "
+                     "or the committee.",
+               "de": "Wer gezählt hat: Arbeitsmediziner, Präventionsberater für psychosoziale "
+                     "Aspekte, Personalabteilung oder Ausschuss."},
+    "domain": {"nl": "Domein van de risicoanalyse (zoals de vragenlijst van de FOD WASO).",
+               "fr": "Domaine de l'analyse des risques (comme le questionnaire du SPF ETCS).",
+               "en": "Domain of the risk analysis (as in the FOD WASO questionnaire).",
+               "de": "Bereich der Risikoanalyse (wie im Fragebogen des FÖD BASK)."},
+    "respondents": {"nl": "Aantal werknemers van de afdeling dat antwoordde.",
+                    "fr": "Nombre de travailleurs du service qui ont répondu.",
+                    "en": "Number of the department's employees who answered.",
+                    "de": "Zahl der Arbeitnehmer der Abteilung, die geantwortet haben."},
+    "score": {"nl": "Gemiddelde score van 0 tot 100; hoger = meer risico.",
+              "fr": "Score moyen de 0 à 100 ; plus haut = plus de risque.",
+              "en": "Mean score from 0 to 100; higher = more risk.",
+              "de": "Mittlere Punktzahl von 0 bis 100; höher = mehr Risiko."},
+    "score_sd": {"nl": "Standaardafwijking van de scores (optioneel).",
+                 "fr": "Écart type des scores (facultatif).",
+                 "en": "Standard deviation of the scores (optional).",
+                 "de": "Standardabweichung der Punktzahlen (optional)."},
 }
 KIND_MEANINGS = {
+    ("survey", "date"): {"nl": "Datum van de bevraging.", "fr": "Date de l'enquête.",
+                         "en": "Date of the survey.", "de": "Datum der Befragung."},
     ("incidents", "date"): {"nl": "De datum van het incident.", "fr": "La date de l'incident.",
                             "en": "The date of the incident.", "de": "Das Datum des Vorfalls."},
     ("turnover", "date"): {"nl": "Datum van in- of uitdiensttreding.",
@@ -241,6 +297,9 @@ def _required(kind: Kind, column: Column, lang: str) -> str:
 
 
 def _format(column: Column, lang: str) -> str:
+    key, params = range_message(column) if column.minimum is not None else ("", {})
+    if key in RANGE_FORMATS:
+        return RANGE_FORMATS[key][lang].format(**params)
     return FORMATS[column.type][lang].format(date=EARLIEST_DATE, month=EARLIEST_DATE[:7])
 
 

@@ -369,9 +369,11 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"expected.future.{column.type}", _params({column.type: shown}),
                              order))
     if column.minimum is not None:
-        checks.append(_check(f"{typed} < {column.minimum}", name, text,
-                             f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
-                             order))
+        key, params = range_message(column)
+        outside = f"{typed} < {column.minimum}"
+        if column.maximum is not None:
+            outside += f" OR {typed} > {column.maximum}"
+        checks.append(_check(outside, name, text, key, _params(params), order))
     if column.type in TEXT_TYPES:
         checks.append(_check(_starts_like_formula(text), name, shown,
                              "expected.plain_text", _params(), order))
@@ -394,6 +396,20 @@ def _starts_like_formula(text: str) -> str:
     prefix tests DuckDB can also answer from a column's statistics)."""
     return "(" + " OR ".join(f"starts_with({text}, {sql_string(character)})"
                              for character in FORMULA_CHARACTERS) + ")"
+def range_message(column: Column) -> tuple[str, dict]:
+    """The message key and parameters of a number outside its column's range: 0 or more
+    (the common case), `minimum` or more (a base > 0), or `minimum` to `maximum` (a score)."""
+    if column.maximum is not None:
+        return (f"expected.range.{column.type}.between",
+                {"minimum": _plain_number(column.minimum), "maximum": _plain_number(column.maximum)})
+    if column.minimum:
+        return f"expected.range.{column.type}.at_least", {"minimum": _plain_number(column.minimum)}
+    return f"expected.range.{column.type}", dict(RANGE_PARAMS[column.type])
+
+
+def _plain_number(value: float) -> int | float:
+    """1.0 as 1 (shown without decimals in every language), other values unchanged."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _calendar_parts(column: Column) -> tuple[str, str, str]:

@@ -43,14 +43,16 @@ import numpy
 import pandas
 import pyarrow
 
+from . import observations
 from . import suppression as privacy
 from .episodes import EMPLOYEE_WINDOW_SQL
 
 from .. import store
 from .calendar import calendar_parameters, calendar_sql
 from ..definitions import (
-    ALL_DEPARTMENTS, DEFINITIVE_DECISIONS, FORCE_MAJEURE_OUTCOME, INDICATOR_CSV_HEADER,
-    INDICATOR_IDS, INDICATORS, JOB_ADAPTATION_TYPES, KINDS, PSYCHOSOCIAL_CATEGORIES,
+    ALL_DEPARTMENTS, CELL_INDICATOR_IDS, DEFINITIVE_DECISIONS, FORCE_MAJEURE_OUTCOME,
+    INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, JOB_ADAPTATION_TYPES, KINDS,
+    PSYCHOSOCIAL_CATEGORIES,
 )
 
 # The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
@@ -99,12 +101,14 @@ FORMULAS: dict[str, Formula] = {
                              f"CASE WHEN {HOURS_AND_FTE} THEN fte END", 1,
                              privacy.TOTAL_HOURS_FTE),
 }
-assert tuple(FORMULAS) == INDICATOR_IDS, "one formula per contract indicator, in order"
+assert tuple(FORMULAS) == CELL_INDICATOR_IDS, "one formula per contract indicator, in order"
 
 FRAME_COLUMNS = (
     "month", "department", "indicator", "numerator", "denominator", "value",
     "headcount", "suppressed", "suppression_reason",
 )
+assert observations.FRAME_COLUMNS == FRAME_COLUMNS
+INDICATOR_RANK = {indicator: rank for rank, indicator in enumerate(INDICATOR_IDS)}
 
 # Episodes of absence (gaps-and-islands) and their days per month and department.
 # Spells are ordered and compared on BIGINT keys instead of PARTITION BY employee: the
@@ -566,11 +570,30 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     """Every indicator, one row per (month, department, indicator), department 'ALL' included.
 
     Ordered by month, then 'ALL' before the departments by name, then indicator in
-    contract order. With `suppress` (the default) suppressed rows carry no numerator
+    contract order. The measure rates (observations.measure_frame) come after the per-cell
+    indicators, only for the cells that have the observation. With `suppress` (the default) suppressed rows carry no numerator
     and no value. suppress=False is for the alerts engine only: never show its output.
     """
     cells = _cells_table(con, min_group_size, suppress)
-    return _empty_frame() if cells is None else _long_frame(cells)
+    frame = _empty_frame() if cells is None else _long_frame(cells)
+    return _with_measures(frame, observations.measure_frame(
+        con, min_group_size=min_group_size, suppress=suppress))
+
+
+def _with_measures(frame: pandas.DataFrame, measures: pandas.DataFrame) -> pandas.DataFrame:
+    """The measure rates joined into the indicator frame, in its order (month, 'ALL' first,
+    department, indicator in contract order); the frame itself when there are none."""
+    if measures.empty:
+        return frame
+    joined = pandas.concat([frame, measures.astype(frame.dtypes.to_dict())], ignore_index=True)
+    order = pandas.DataFrame({
+        "month": joined["month"],
+        "is_department": joined["department"] != ALL_DEPARTMENTS,
+        "department": joined["department"],
+        "indicator": joined["indicator"].map(INDICATOR_RANK),
+    })
+    index = order.sort_values(list(order.columns), kind="stable").index
+    return joined.loc[index].reset_index(drop=True)
 
 
 def indicator_cells(con, *, min_group_size: int | None = None,
@@ -599,7 +622,11 @@ def unrecorded_indicators(con) -> tuple[str, ...]:
     as missing (blank_indicators). The CLI keeps the contract's numbers."""
     empty = {kind.name for kind in KINDS.values()
              if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {kind.table})").fetchone()[0]}
-    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty)
+    # a measure nobody ever observed is not known either, though other measures are
+    observed = {observations.indicator_id(measure) for (measure,) in con.execute(
+        "SELECT DISTINCT measure FROM observations").fetchall()}
+    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty
+                 or (indicator.source_kind == "observations" and indicator.id not in observed))
 
 
 def blank_indicators(frame: pandas.DataFrame, indicators, columns) -> pandas.DataFrame:

@@ -121,6 +121,16 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Noch keine Dateien hochgeladen für: {kinds}. Die Indikatoren, die darauf beruhen, "
               "bleiben leer (–), nicht null: {indicators}.",
     },
+    "common.unobserved": {
+        "nl": "Nog geen vaststellingen opgeladen voor deze maatstaven; ze blijven leeg (–), "
+              "niet nul: {indicators}.",
+        "fr": "Aucun constat chargé pour ces mesures ; elles restent vides (–), pas à zéro : "
+              "{indicators}.",
+        "en": "No observations uploaded yet for these measures; they stay empty (–), not zero: "
+              "{indicators}.",
+        "de": "Noch keine Feststellungen für diese Messgrößen hochgeladen; sie bleiben leer (–), "
+              "nicht null: {indicators}.",
+    },
     "common.incomplete": {
         "nl": "{month} is nog onvolledig: nog niets opgeladen voor {kinds}. De indicatoren die "
               "erop steunen kunnen te laag liggen en krijgen nog geen oordeel: {indicators}.",
@@ -250,6 +260,18 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
                                                  "en": "Psycho-\nsocial", "de": "Psycho-\nsozial"},
     "heatmap.column.aggression_rate": {"nl": "Agressie", "fr": "Agressions", "en": "Aggression",
                                        "de": "Aggression"},
+    "heatmap.column.back_complaints_rate": {"nl": "Rug-\nklachten", "fr": "Plaintes\nde dos",
+                                           "en": "Back\ncomplaints", "de": "Rücken-\nbeschwerden"},
+    "heatmap.column.psychological_complaints_rate": {
+        "nl": "Psychische\nklachten", "fr": "Plaintes\npsycho.", "en": "Psychological\ncomplaints",
+        "de": "Psychische\nBeschwerden"},
+    "heatmap.column.presenteeism_rate": {"nl": "Presenteïsme", "fr": "Présentéisme",
+                                         "en": "Presenteeism", "de": "Präsentismus"},
+    "heatmap.column.quality_incidents_rate": {"nl": "Kwaliteits-\nincidenten",
+                                              "fr": "Incidents\nqualité", "en": "Quality\nincidents",
+                                              "de": "Qualitäts-\nvorfälle"},
+    "heatmap.column.complaints_rate": {"nl": "Klachten", "fr": "Plaintes", "en": "Complaints",
+                                       "de": "Beschwerden"},
     "heatmap.column.reintegration_request_rate": {"nl": "Re-integratie", "fr": "Réintégration",
                                                   "en": "Re-integration",
                                                   "de": "Wieder-\neingliederung"},
