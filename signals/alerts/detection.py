@@ -184,8 +184,9 @@ def _evaluate(cells: _Cells, months: list[dt.date], detail: bool) -> Evaluation:
     grids = [_grid(cells, cells.rows_of[indicator], indicator, months)
              for indicator in INDICATOR_IDS
              if indicator in cells.rows_of and indicator not in LEVEL_INDICATORS]
-    levels = [_evaluate_level(_grid(cells, cells.rows_of[indicator], indicator, months), detail)
-              for indicator in LEVEL_INDICATORS if indicator in cells.rows_of]
+    levels = {indicator: _evaluate_level(_grid(cells, cells.rows_of[indicator], indicator, months),
+                                         detail)
+              for indicator in LEVEL_INDICATORS if indicator in cells.rows_of}
     # scikit-learn's loss runs OpenMP threads: on 60 months they only wait for each
     # other, 190 ms a fit on a busy machine against 2.5 ms in one thread
     with threadpool_limits(limits=1, user_api="openmp"):
@@ -194,7 +195,9 @@ def _evaluate(cells: _Cells, months: list[dt.date], detail: bool) -> Evaluation:
     results = _in_threads(lambda grid, season, baseline: _evaluate_indicator(
         grid, season, baseline, detail), grids, seasons, baselines,
         threads=_threads_for(grids[0].counts.size if grids else 0))
-    results = list(results) + levels
+    # every path gives its frames in the contract's indicator order, levels included
+    by_indicator = dict(zip((grid.indicator for grid in grids), results)) | levels
+    results = [by_indicator[indicator] for indicator in INDICATOR_IDS if indicator in by_indicator]
     charts, signals, funnels = zip(*results) if results else ((), (), ())
     return Evaluation(
         chart=_concat(charts, _CHART_COLUMNS),
