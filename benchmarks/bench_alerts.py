@@ -18,6 +18,7 @@ import os
 from common import bare_read_seconds, best_of, dataset_arguments, loaded_database
 
 from signals import store
+from signals.definitions import INDICATOR_IDS
 from signals.alerts.detection import alerts_csv, evaluate_cells, signals_csv
 from signals.measures.indicators import indicator_cells
 
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"on {os.cpu_count()} cores")
     print(f"alerts_csv(), {len(text.splitlines()) - 1:,} signals: {alerts_seconds:.2f} s")
-    print(f"  of which indicator_cells ({len(cells):,} cells x 10 indicators): {cells_seconds:.2f} s")
+    print(f"  of which indicator_cells ({len(cells):,} cells x {len(INDICATOR_IDS)} indicators): {cells_seconds:.2f} s")
     print(f"  of which statistics and CSV (evaluate_cells(detail=False), signals_csv): "
           f"{csv_seconds:.2f} s")
     print(f"dashboard statistics (with sentences, {len(evaluation.chart):,} chart "

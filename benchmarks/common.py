@@ -34,9 +34,20 @@ SQL_LOADERS = {
     "incidents": """INSERT INTO incidents
         SELECT incident_id, date, department, category, coalesce(days_lost, 0), 4
         FROM read_csv(?, header = true)""",
-    "reintegration": """INSERT INTO reintegration
-        SELECT request_id, md5(employee_id), department, request_date, initiator,
-               coalesce(outcome, 'pending'), outcome_date, 5
+    # the large file is in the contract's first version: read as its 1a says
+    "reintegration": """INSERT INTO reintegration BY NAME
+        SELECT request_id, md5(employee_id) AS employee_key, department, request_date,
+               'trajectory' AS request_type, initiator,
+               CASE outcome WHEN 'no_work_possible' THEN 'temporary_no_work'
+                            WHEN 'definitively_unfit' THEN 'definitive_no_work'
+                            ELSE 'pending' END AS decision,
+               CASE WHEN outcome IN ('no_work_possible', 'definitively_unfit')
+                    THEN coalesce(outcome_date, request_date) END AS decision_date,
+               CASE outcome WHEN 'adapted_work' THEN 'returned_adapted_work'
+                            WHEN 'other_work' THEN 'returned_other_work'
+                            WHEN 'stopped' THEN 'stopped' END AS outcome,
+               CASE WHEN outcome IN ('adapted_work', 'other_work', 'stopped')
+                    THEN outcome_date END AS outcome_date, 5 AS upload_id
         FROM read_csv(?, header = true)""",
 }
 

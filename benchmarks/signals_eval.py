@@ -3,10 +3,14 @@
 Simulates an organisation of departments of 15, 30, 60 and 120 people over 36 months
 with realistic Belgian noise: absence episodes 1.36 per worker per year lasting on
 average about 22 calendar days (most a few days, some months: about 8.6% absence),
-17.6% yearly outflow of which 11.0 points voluntary, and occasional psychosocial
-requests (2 per 100 workers a year). Some departments get one sustained change from
-a random month on (absence episodes doubled, exits tripled, or psychosocial requests
-quadrupled); the others none. The records go into a DuckDB file by SQL, then the
+17.6% yearly outflow of which 11.0 points voluntary, occasional psychosocial
+requests (2 per 100 workers a year), harassment complaints (1 per 100 a year) and
+serious events such as a suicide attempt (0.3 per 100 a year). Some departments get one
+sustained change from a random month on (absence episodes doubled, exits tripled,
+psychosocial requests or harassment complaints quadrupled, serious events five times);
+the others none. The absences also drive long_absence_risk, frequent_absence and
+relapse_rate (judged for false signals). Unfitness and job-adaptation requests need the
+re-integration table of contract v2 and are not simulated. The records go into a DuckDB file by SQL, then the
 real pipeline runs (indicators.indicator_frame -> alerts.evaluate).
 
 Reported per team size and indicator:
@@ -15,7 +19,7 @@ Reported per team size and indicator:
   for "any of" the indicators the change touches;
 - false alerts and false watches: 'alert' and 'watch' months per department-indicator-year
   in unchanged departments, over the months where the pipeline can judge (after 12 + 3
-  months of history); summed over the simulated indicators and over all ten.
+  months of history); summed over the simulated indicators and over all of them.
 
 With --ceiling it prints instead what is statistically possible: the share of changes an
 ideal detector finds within 3 months (a CUSUM designed for the true change, knowing the
@@ -50,13 +54,18 @@ SHORT_DAYS, LONG_DAYS, LONG_SHARE = 5.0, 90.0, 0.19   # mean calendar days per e
 EXITS_PER_YEAR = 0.176
 VOLUNTARY_SHARE = 0.110 / 0.176
 PSYCHOSOCIAL_PER_YEAR = 0.02
+HARASSMENT_PER_YEAR = 0.01
+SERIOUS_EVENTS_PER_YEAR = 0.003
 # Indicators the simulation drives (the others stay empty, so never signal).
 SIMULATED = ("absence_rate", "absence_frequency", "long_term_absentees", "turnover_rate",
-             "voluntary_turnover_rate", "psychosocial_request_rate")
+             "voluntary_turnover_rate", "psychosocial_request_rate", "harassment_rate",
+             "serious_event_rate", "long_absence_risk", "frequent_absence", "relapse_rate")
 CHANGES = {
     "absence": (2.0, ("absence_rate", "absence_frequency")),
     "exits": (3.0, ("turnover_rate", "voluntary_turnover_rate")),
     "psychosocial": (4.0, ("psychosocial_request_rate",)),
+    "harassment": (4.0, ("harassment_rate",)),
+    "serious_events": (5.0, ("serious_event_rate",)),
 }
 
 
@@ -128,11 +137,18 @@ def simulate(rng, plan: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "reason": np.where(rng.random(len(dept)) < VOLUNTARY_SHARE, "voluntary", "end_of_contract"),
     })
 
-    dept, month, _ = _events(rng, plan, PSYCHOSOCIAL_PER_YEAR, "psychosocial")
-    incidents = pd.DataFrame({
-        "incident_id": [f"PS-{i}" for i in range(len(dept))], "date": _month_days(rng, month),
-        "department": names[dept], "category": "psychosocial_informal", "days_lost": 0,
-    })
+    parts = []
+    for kind, per_year, category in (
+            ("psychosocial", PSYCHOSOCIAL_PER_YEAR, "psychosocial_informal"),
+            ("harassment", HARASSMENT_PER_YEAR, "harassment"),
+            ("serious_events", SERIOUS_EVENTS_PER_YEAR, "serious_event")):
+        dept, month, _ = _events(rng, plan, per_year, kind)
+        parts.append(pd.DataFrame({
+            "incident_id": [f"{kind}-{i}" for i in range(len(dept))],
+            "date": _month_days(rng, month), "department": names[dept], "category": category,
+            "days_lost": 0,
+        }))
+    incidents = pd.concat(parts, ignore_index=True)
     return {"workforce": workforce, "absences": absences, "turnover": turnover,
             "incidents": incidents}
 
@@ -219,7 +235,9 @@ def ceiling(seed: int, series: int = 4000) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     kinds = {"absence episodes": (EPISODES_PER_YEAR, 2.0), "exits": (EXITS_PER_YEAR, 3.0),
              "voluntary exits": (EXITS_PER_YEAR * VOLUNTARY_SHARE, 3.0),
-             "psychosocial": (PSYCHOSOCIAL_PER_YEAR, 4.0)}
+             "psychosocial": (PSYCHOSOCIAL_PER_YEAR, 4.0),
+             "harassment": (HARASSMENT_PER_YEAR, 4.0),
+             "serious events": (SERIOUS_EVENTS_PER_YEAR, 5.0)}
     rows = []
     for kind, (per_year, ratio) in kinds.items():
         for size in SIZES:

@@ -43,7 +43,8 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--kind", required=True, choices=sorted(KINDS))
     ingest.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    for name, help_text in (("indicators", "all indicators"), ("alerts", "the warning signals")):
+    for name, help_text in (("indicators", "all indicators"), ("alerts", "the warning signals"),
+                            ("survey", "the survey scores per date, department and domain")):
         sub = commands.add_parser(name, help=help_text)
         _add_db(sub)
         sub.add_argument("--format", choices=["csv"], default="csv")
@@ -127,6 +128,15 @@ def _run_alerts(args) -> int:
     return 0
 
 
+def _run_survey(args) -> int:
+    from .measures.survey import survey_csv
+    from .store import connect
+
+    with connect(_db_path(args)) as con:
+        sys.stdout.write(survey_csv(con))
+    return 0
+
+
 def _run_demo(args) -> int:
     from .demo import build_demo
 
@@ -151,6 +161,7 @@ COMMANDS = {
     "ingest": _run_ingest,
     "indicators": _run_indicators,
     "alerts": _run_alerts,
+    "survey": _run_survey,
     "demo": _run_demo,
     "uploads": _run_uploads,
     "users": _run_users,

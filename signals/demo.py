@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import store
+from .definitions import LAW_2022 as LAW_2022_DATE, LAW_2026 as LAW_2026_DATE
 from .ingest.loader import ingest_bytes
 
 ORGANISATION = "AZ Demo (synthetic demo hospital)"
@@ -101,13 +102,59 @@ INCIDENT_RATES = {
     "psychosocial_informal": 0.0015,
     "psychosocial_formal": 0.0002,
     "harassment": 0.0002,
+    # a serious event (such as a suicide attempt; about 0.2% of adults a year): a few
+    "serious_event": 0.0002,
     "other": 0.0005,
 }
-INITIATORS = ("worker", "treating_physician", "advisory_physician", "employer")
-INITIATOR_WEIGHTS = (0.35, 0.10, 0.25, 0.30)
-OUTCOMES = ("adapted_work", "other_work", "no_work_possible", "definitively_unfit", "stopped")
-OUTCOME_WEIGHTS = (0.35, 0.10, 0.10, 0.30, 0.15)
+# Re-integration follows the law of each date (CONTRACT 1a, README "Re-integration"): the
+# mutuality's advisory physician starts trajectories and "no work" decisions exist only
+# before 2022-10-01; preventive requests and pre-return visits asked by the employer only
+# from 2026-01-01.
+INITIATORS = ("worker", "treating_physician", "employer", "advisory_physician")
+INITIATOR_WEIGHTS = {False: (0.35, 0.10, 0.30, 0.25), True: (0.40, 0.12, 0.48, 0.0)}  # since 2022-10
+DECISIONS = {   # by decision_date: before 2022-10-01 and since
+    False: (("temporary_adapted_work", "temporary_no_work", "definitive_adapted_work",
+             "definitive_no_work", "not_assessable"), (0.30, 0.10, 0.20, 0.30, 0.10)),
+    True: (("temporary_adapted_work", "definitive_adapted_work", "not_assessable"),
+           (0.40, 0.35, 0.25)),
+}
+OUTCOMES_AFTER = {   # a decision's outcomes and their weights
+    "temporary_adapted_work": (("returned_adapted_work", "returned_same_work", "stopped"),
+                               (0.55, 0.25, 0.20)),
+    "temporary_no_work": (("returned_same_work", "stopped", "ended_other"), (0.50, 0.30, 0.20)),
+    "definitive_adapted_work": (("returned_other_work", "returned_adapted_work",
+                                 "ended_medical_force_majeure", "ended_other"),
+                                (0.35, 0.25, 0.30, 0.10)),
+    "definitive_no_work": (("ended_medical_force_majeure", "ended_other"), (0.80, 0.20)),
+    "not_assessable": (("returned_same_work", "stopped", "ended_medical_force_majeure"),
+                       (0.40, 0.30, 0.30)),
+}
 REINTEGRATION_SHARE_OF_LONG_SPELLS = 0.45
+PRE_RETURN_SHARE_OF_SPELLS = 0.12          # of spells longer than 4 weeks
+PRE_RETURN_EMPLOYER_SHARE = 0.40           # from 2026-01-01
+PREVENTIVE_PER_EMPLOYEE_MONTH = 0.0008     # from 2026-01-01
+LAW_2022, LAW_2026 = pd.Timestamp(LAW_2022_DATE), pd.Timestamp(LAW_2026_DATE)
+
+# Monthly observations (aggregate counts, never a person): measure -> (source, departments,
+# monthly rate per person of the base, share of H seen when the base is given, else None).
+OBSERVATION_PLAN = {
+    "back_complaints": ("occupational_physician",
+                        ("Logistiek", "Schoonmaak", "Geriatrie", "Chirurgie", "Spoedgevallen"),
+                        0.012, None),
+    "presenteeism": ("occupational_physician",
+                     ("Geriatrie", "Chirurgie", "Spoedgevallen", "Intensieve zorg", "Psychiatrie",
+                      "Materniteit"), 0.08, 0.25),
+    "psychological_complaints": ("psychosocial_adviser", DEPARTMENT_NAMES, 0.004, None),
+}
+# Two waves of a psychosocial risk-analysis questionnaire (FOD WASO domains): window month,
+# day, and the mean score (0-100, higher = more risk) of each domain in a usual department.
+SURVEY_WAVES = ((8, 14), (32, 10))
+SURVEY_DOMAIN_MEANS = {
+    "work_organisation": 46.0, "work_content": 38.0, "employment_conditions": 41.0,
+    "working_conditions": 44.0, "interpersonal_relations": 33.0, "exhaustion": 40.0,
+}
+SURVEY_RESPONSE_RATE = 0.62
+SURVEY_WORSE_BY = {0: 6.0, 1: 15.0}       # DETERIORATING's extra score per wave
 
 # How each kind is written: Excel on a Belgian PC, with the encoding varied per kind.
 FILE_ENCODINGS = {
@@ -116,6 +163,8 @@ FILE_ENCODINGS = {
     "turnover": "utf-8-sig",
     "incidents": "cp1252",
     "reintegration": "utf-8",
+    "observations": "utf-8-sig",
+    "survey": "cp1252",
 }
 # Header spelling as HR would type it (matched case-insensitively by ingest).
 HEADERS = {
@@ -123,10 +172,13 @@ HEADERS = {
     "absences": ["employee_id", "department", "start_date", "end_date", "absence_type"],
     "turnover": ["Employee_ID", "Department", "Date", "Event", "Reason"],
     "incidents": ["incident_id", "date", "department", "category", "days_lost"],
-    "reintegration": ["request_id", "employee_id", "department", "request_date", "initiator",
-                      "outcome", "outcome_date"],
+    "reintegration": ["request_id", "employee_id", "department", "request_date", "request_type",
+                      "initiator", "decision", "decision_date", "outcome", "outcome_date"],
+    "observations": ["maand", "afdeling", "maatstaf", "aantal", "basis", "bron"],
+    "survey": ["date", "department", "domain", "respondents", "score", "score_sd"],
 }
-KIND_ORDER = ("workforce", "absences", "turnover", "incidents", "reintegration")
+KIND_ORDER = ("workforce", "absences", "turnover", "incidents", "reintegration", "observations",
+              "survey")
 
 
 @dataclass
@@ -138,6 +190,8 @@ class DemoOrganisation:
     turnover: pd.DataFrame
     incidents: pd.DataFrame
     reintegration: pd.DataFrame
+    observations: pd.DataFrame
+    survey: pd.DataFrame
 
     def frame(self, kind: str) -> pd.DataFrame:
         return getattr(self, kind)
@@ -377,33 +431,153 @@ def _days_lost(rng: np.random.Generator, categories: np.ndarray) -> np.ndarray:
     return np.where(with_days, days, 0)
 
 
-def _simulate_reintegration(rng: np.random.Generator, absences: pd.DataFrame,
-                            employee_ids: np.ndarray, first_day: np.datetime64,
-                            last_day: np.datetime64) -> pd.DataFrame:
-    """Requests during some long spells; decided ones get an outcome and its date."""
+def _trajectories(rng: np.random.Generator, absences: pd.DataFrame,
+                  employee_ids: np.ndarray) -> pd.DataFrame:
+    """Trajectory requests during some long spells, two to six months in."""
     length = (absences["end_date"] - absences["start_date"]).dt.days + 1
     candidates = absences[(length > 120) & (rng.random(len(absences)) < REINTEGRATION_SHARE_OF_LONG_SPELLS)]
-    # The request comes while the spell lasts, two to six months in.
     latest = np.minimum(180, length[candidates.index].to_numpy())
     offset = pd.to_timedelta(rng.integers(60, latest), unit="D")
     requests = pd.DataFrame({
         "employee_id": employee_ids[candidates["employee"].to_numpy()],
         "department": candidates["department"].to_numpy(),
-        "request_date": (candidates["start_date"] + offset).to_numpy(),
+        "request_date": (candidates["start_date"] + offset).dt.floor("D").to_numpy(),
+        "request_type": "trajectory",
     })
-    requests["request_date"] = requests["request_date"].dt.floor("D")
-    requests = requests[(requests["request_date"] >= pd.Timestamp(first_day))
-                        & (requests["request_date"] <= pd.Timestamp(last_day))]
-    requests = requests.sort_values(["request_date", "employee_id"], kind="stable").reset_index(drop=True)
-    size = len(requests)
-    requests["initiator"] = rng.choice(np.array(INITIATORS), size=size, p=np.array(INITIATOR_WEIGHTS))
-    outcome_date = requests["request_date"] + pd.to_timedelta(rng.integers(20, 90, size), unit="D")
-    decided = outcome_date <= pd.Timestamp(last_day)
-    outcomes = rng.choice(np.array(OUTCOMES), size=size, p=np.array(OUTCOME_WEIGHTS))
-    requests["outcome"] = np.where(decided, outcomes, "pending")
-    requests["outcome_date"] = outcome_date.where(decided)
-    requests.insert(0, "request_id", [f"RI-{number:05d}" for number in range(1, size + 1)])
+    since_2022 = (requests["request_date"] >= LAW_2022).to_numpy()
+    requests["initiator"] = _by_period(rng, since_2022, {
+        period: (INITIATORS, weights) for period, weights in INITIATOR_WEIGHTS.items()})
+    # The occupational physician decides within about 49 working days (since 2022).
+    requests["decision_date"] = requests["request_date"] + pd.to_timedelta(
+        rng.integers(15, 70, len(requests)), unit="D")
+    requests["decision"] = _by_period(
+        rng, (requests["decision_date"] >= LAW_2022).to_numpy(), DECISIONS)
+    outcomes = np.empty(len(requests), dtype=object)
+    for decision, choices in OUTCOMES_AFTER.items():
+        rows = np.flatnonzero(requests["decision"].to_numpy() == decision)
+        outcomes[rows] = rng.choice(np.array(choices[0]), size=len(rows), p=np.array(choices[1]))
+    requests["outcome"] = outcomes
+    requests["outcome_date"] = requests["decision_date"] + pd.to_timedelta(
+        rng.integers(15, 120, len(requests)), unit="D")
     return requests
+
+
+def _by_period(rng: np.random.Generator, since: np.ndarray, choices: dict) -> np.ndarray:
+    """A code per row from (codes, weights) of its period: choices[False] before, [True] since."""
+    drawn = np.empty(len(since), dtype=object)
+    for period, (codes, weights) in choices.items():
+        rows = np.flatnonzero(since == period)
+        drawn[rows] = rng.choice(np.array(codes), size=len(rows), p=np.array(weights))
+    return drawn
+
+
+def _pre_return_visits(rng: np.random.Generator, absences: pd.DataFrame,
+                       employee_ids: np.ndarray) -> pd.DataFrame:
+    """Some workers absent for more than four weeks ask for a visit one to three weeks before
+    they return; from 2026 the employer may ask too."""
+    length = (absences["end_date"] - absences["start_date"]).dt.days + 1
+    spells = absences[(length > 28) & (rng.random(len(absences)) < PRE_RETURN_SHARE_OF_SPELLS)]
+    before = pd.to_timedelta(rng.integers(7, 22, len(spells)), unit="D")
+    request_date = np.maximum(spells["end_date"] - before, spells["start_date"])
+    visits = pd.DataFrame({
+        "employee_id": employee_ids[spells["employee"].to_numpy()],
+        "department": spells["department"].to_numpy(),
+        "request_date": request_date.to_numpy(),
+        "request_type": "pre_return_visit",
+        "decision": "pending",
+        "decision_date": pd.NaT,
+        "outcome": rng.choice(np.array(["returned_same_work", "returned_adapted_work"]),
+                              size=len(spells), p=np.array([0.7, 0.3])),
+        "outcome_date": (spells["end_date"] + pd.Timedelta(days=1)).to_numpy(),
+    })
+    employer = ((visits["request_date"] >= LAW_2026).to_numpy()
+                & (rng.random(len(visits)) < PRE_RETURN_EMPLOYER_SHARE))
+    visits["initiator"] = np.where(employer, "employer", "worker")
+    return visits
+
+
+def _preventive_requests(rng: np.random.Generator, staff: _Staff, months: np.ndarray,
+                         employee_ids: np.ndarray) -> pd.DataFrame:
+    """From 2026: a worker at risk asks for adapted work before falling ill."""
+    frames = []
+    for month in months[pd.to_datetime(months) >= LAW_2026]:
+        employed = np.flatnonzero(staff.employed_on(_month_start(month)))
+        who = employed[rng.random(len(employed)) < PREVENTIVE_PER_EMPLOYEE_MONTH]
+        frames.append(pd.DataFrame({
+            "employee_id": employee_ids[who],
+            "department": np.array(DEPARTMENT_NAMES)[staff.department[who]],
+            "request_date": pd.to_datetime(_days_within(rng, month, len(who))),
+            "request_type": "preventive", "initiator": "worker", "decision": "pending",
+            "decision_date": pd.NaT, "outcome": None, "outcome_date": pd.NaT,
+        }))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _simulate_reintegration(rng: np.random.Generator, absences: pd.DataFrame, staff: _Staff,
+                            months: np.ndarray, employee_ids: np.ndarray,
+                            first_day: np.datetime64, last_day: np.datetime64) -> pd.DataFrame:
+    """Trajectories, pre-return visits and (from 2026) preventive requests in the window;
+    decisions and outcomes only where their date has come."""
+    requests = pd.concat([_trajectories(rng, absences, employee_ids),
+                          _pre_return_visits(rng, absences, employee_ids),
+                          _preventive_requests(rng, staff, months, employee_ids)],
+                         ignore_index=True)
+    last = pd.Timestamp(last_day)
+    requests = requests[(requests["request_date"] >= pd.Timestamp(first_day))
+                        & (requests["request_date"] <= last)]
+    decided = requests["decision_date"] <= last
+    requests["decision"] = requests["decision"].where(decided, "pending")
+    requests["decision_date"] = requests["decision_date"].where(decided)
+    ended = requests["outcome_date"] <= last
+    requests["outcome"] = requests["outcome"].where(ended)
+    requests["outcome_date"] = requests["outcome_date"].where(ended)
+    requests = requests.sort_values(["request_date", "employee_id", "request_type"],
+                                    kind="stable").reset_index(drop=True)
+    requests.insert(0, "request_id", [f"RI-{number:05d}" for number in range(1, len(requests) + 1)])
+    return requests[["request_id", "employee_id", "department", "request_date", "request_type",
+                     "initiator", "decision", "decision_date", "outcome", "outcome_date"]]
+
+
+def _simulate_observations(rng: np.random.Generator, workforce: pd.DataFrame,
+                           months: np.ndarray) -> pd.DataFrame:
+    """Monthly counts per department and measure; DETERIORATING worsens like its absences."""
+    frames = []
+    for window_index, month in enumerate(months):
+        rows = workforce[workforce["month"] == _month_start(month)]
+        for measure, (source, departments, rate, seen_share) in OBSERVATION_PLAN.items():
+            chosen = rows[rows["department"].isin(departments)]
+            headcount = chosen["headcount"].to_numpy()
+            trend = np.array([_trend(name, window_index) for name in chosen["department"]])
+            base = (rng.binomial(headcount, seen_share) if seen_share else None)
+            people = headcount if base is None else base
+            count = np.minimum(rng.poisson(rate * people * trend), people)
+            frames.append(pd.DataFrame({
+                "month": _month_start(month), "department": chosen["department"].to_numpy(),
+                "measure": measure, "count": count,
+                "base": "" if base is None else np.maximum(base, 1).astype(str),
+                "source": source,
+            }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _simulate_survey(rng: np.random.Generator, workforce: pd.DataFrame,
+                     months: np.ndarray) -> pd.DataFrame:
+    """Two questionnaire waves: respondents, mean score and its spread per domain."""
+    frames = []
+    for wave, (window_index, day) in enumerate(SURVEY_WAVES):
+        window_index = min(window_index, len(months) - 1)
+        rows = workforce[workforce["month"] == _month_start(months[window_index])]
+        respondents = rng.binomial(rows["headcount"].to_numpy(), SURVEY_RESPONSE_RATE)
+        worse = np.where(rows["department"].to_numpy() == DETERIORATING, SURVEY_WORSE_BY[wave], 0.0)
+        for domain, mean in SURVEY_DOMAIN_MEANS.items():
+            scores = mean + worse + rng.normal(0.0, 3.0, len(rows)) / np.sqrt(np.maximum(respondents, 1) / 20)
+            frames.append(pd.DataFrame({
+                "date": pd.Timestamp(_month_start(months[window_index])) + pd.Timedelta(days=day - 1),
+                "department": rows["department"].to_numpy(), "domain": domain,
+                "respondents": respondents, "score": np.clip(scores, 0, 100).round(1),
+                "score_sd": rng.normal(15.0, 2.0, len(rows)).clip(5, 30).round(1),
+            }))
+    return pd.concat(frames, ignore_index=True)
 
 
 # --- the organisation -----------------------------------------------------------------
@@ -411,6 +585,8 @@ def _simulate_reintegration(rng: np.random.Generator, absences: pd.DataFrame,
 def generate_demo(seed: int = 2024, end_month: dt.date | None = None) -> DemoOrganisation:
     """Simulate the demo hospital: the same seed and end month give the same records."""
     rng = np.random.default_rng(seed)
+    # the second version's records come from their own stream: the first version's stay as they were
+    extra_rng = np.random.default_rng([seed, 2])
     months = report_months(end_month)
     simulated = np.arange(months[0] - LEAD_IN_MONTHS, months[-1] + 1)
     first_day, last_day = _month_start(months[0]), _month_end(months[-1])
@@ -420,7 +596,9 @@ def generate_demo(seed: int = 2024, end_month: dt.date | None = None) -> DemoOrg
                              range(FIRST_EMPLOYEE_NUMBER, FIRST_EMPLOYEE_NUMBER + len(staff.department))])
     workforce = _workforce(rng, staff, months)
     spells = _simulate_absences(rng, simulated, staff)
-    reintegration = _simulate_reintegration(rng, spells, employee_ids, first_day, last_day)
+    # a generator of its own: the other kinds stay as they were when re-integration changes
+    reintegration = _simulate_reintegration(np.random.default_rng([seed, 14]), spells, staff,
+                                            months, employee_ids, first_day, last_day)
 
     # Report what overlaps the window; a spell running past it is still open.
     spells = spells[(spells["start_date"] <= pd.Timestamp(last_day))
@@ -438,6 +616,8 @@ def generate_demo(seed: int = 2024, end_month: dt.date | None = None) -> DemoOrg
         incidents=_simulate_incidents(rng, workforce, months)[
             ["incident_id", "date", "department", "category", "days_lost"]],
         reintegration=reintegration,
+        observations=_simulate_observations(extra_rng, workforce, months),
+        survey=_simulate_survey(extra_rng, workforce, months),
     )
 
 
@@ -479,7 +659,8 @@ def _turnover(staff: _Staff, employee_ids: np.ndarray, first_day: np.datetime64,
 def _export_period(kind: str, frame: pd.DataFrame, first_month: pd.Timestamp) -> pd.Series:
     """The quarterly export a record arrives in, e.g. '2025-Q3' (ongoing spells come with the first)."""
     column = {"workforce": "month", "absences": "start_date", "turnover": "date",
-              "incidents": "date", "reintegration": "request_date"}[kind]
+              "incidents": "date", "reintegration": "request_date", "observations": "month",
+              "survey": "date"}[kind]
     dates = frame[column].clip(lower=first_month)
     return dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
 

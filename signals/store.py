@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 
 from . import config
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 # Each entry migrates the schema from version (index) to (index + 1).
 MIGRATIONS: list[str] = [
@@ -135,9 +135,54 @@ MIGRATIONS: list[str] = [
     INSERT OR REPLACE INTO meta SELECT 'undo_since_upload',
         CAST(coalesce(max(upload_id), 0) + 1 AS VARCHAR) FROM uploads;
     """,
+    # v4: re-integration as the law stands (CONTRACT v2, 1a): request_type, decision and
+    # decision_date; first-version outcomes rewritten as the contract reads them, in the
+    # table and in its history (signals.ingest.validation.read_first_version does the same
+    # for a first-version file).
+    "".join(f"""
+    CREATE TABLE {table}_v4 (
+        request_id VARCHAR NOT NULL, employee_key VARCHAR NOT NULL, department VARCHAR NOT NULL,
+        request_date DATE NOT NULL, request_type VARCHAR NOT NULL, initiator VARCHAR NOT NULL,
+        decision VARCHAR NOT NULL, decision_date DATE, outcome VARCHAR, outcome_date DATE,
+        upload_id INTEGER NOT NULL{extra_column});
+    INSERT INTO {table}_v4
+    SELECT request_id, employee_key, department, request_date, 'trajectory', initiator,
+           CASE outcome WHEN 'no_work_possible' THEN 'temporary_no_work'
+                        WHEN 'definitively_unfit' THEN 'definitive_no_work' ELSE 'pending' END,
+           CASE WHEN outcome IN ('no_work_possible', 'definitively_unfit')
+                THEN coalesce(outcome_date, request_date) END,
+           CASE outcome WHEN 'adapted_work' THEN 'returned_adapted_work'
+                        WHEN 'other_work' THEN 'returned_other_work'
+                        WHEN 'stopped' THEN 'stopped' END,
+           CASE WHEN outcome IN ('adapted_work', 'other_work', 'stopped') THEN outcome_date END,
+           upload_id{extra_value}
+    FROM {table};
+    DROP TABLE {table};
+    ALTER TABLE {table}_v4 RENAME TO {table};
+    """ for table, extra_column, extra_value in (
+        ("reintegration", "", ""),
+        ("reintegration_history", ", replaced_by INTEGER", ", replaced_by"))),
+    # v5: observations (aggregate counts per month, department and measure: never a person) and
+    # survey (scores per date, department and domain) of the contract's second version,
+    # with their histories.
+    """
+    CREATE TABLE observations (
+        month DATE NOT NULL, department VARCHAR NOT NULL, measure VARCHAR NOT NULL,
+        count INTEGER NOT NULL, base INTEGER, source VARCHAR NOT NULL,
+        upload_id INTEGER NOT NULL);
+    CREATE TABLE survey (
+        date DATE NOT NULL, department VARCHAR NOT NULL, domain VARCHAR NOT NULL,
+        respondents INTEGER NOT NULL, score DOUBLE NOT NULL, score_sd DOUBLE,
+        upload_id INTEGER NOT NULL);
+    """ + "".join(
+        f"CREATE TABLE {table}_history AS SELECT *, NULL::INTEGER AS replaced_by "
+        f"FROM {table} LIMIT 0;\n"
+        for table in ("observations", "survey")
+    ),
 ]
 
-DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration")
+DATA_TABLES = ("workforce", "absences", "turnover", "incidents", "reintegration",
+               "observations", "survey")
 HISTORY_SUFFIX = "_history"
 
 

@@ -374,3 +374,17 @@ def test_a_clicked_heatmap_cell_opens_that_trend(demo_shown):
     assert not app.warning, "no 'default value and Session State' warning"
     app.run()                                   # the request is used once
     assert app.multiselect(key="trends_departments").value == ["Apotheek"]
+
+
+def test_measures_never_observed_are_named_apart_from_kinds_never_uploaded(demo_shown):
+    # the demo's physician and adviser count three measures; quality incidents and complaints
+    # were never observed: not known (–), and not "no observations file uploaded"
+    app = open_page("overview", "en")
+    notices = [info.value for info in app.info]
+    assert any(notice.startswith("No observations uploaded yet for these measures")
+               and "Quality incidents" in notice and "Complaints" in notice
+               for notice in notices)
+    assert not any("Observations" in notice for notice in notices
+                   if notice.startswith("No files uploaded yet"))
+    tiles = {metric.label: metric.value for metric in app.metric}
+    assert tiles["Quality incidents"] == "–" and tiles["Back complaints"] != "–"

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from signals.definitions import LANGUAGES
+from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import month_label
+from signals.definitions import INDICATOR_IDS
 
 from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
 
@@ -53,7 +54,7 @@ def test_tiles_fit_a_1280_screen_with_the_sidebar(app_server, browser, lang):
     try:
         assert tab.locator('[data-testid="stSidebar"]').is_visible()
         tiles = tab.evaluate(TILE_OVERFLOW)
-        assert len(tiles) == 10
+        assert len(tiles) == len(INDICATOR_IDS)
         assert {tile["wrap"] for tile in tiles} == {"normal"}, "words break at soft hyphens only"
         overflowing = [tile for tile in tiles if tile["name"] > 0 or tile["value"] > 0
                        or tile["delta"] > 0]

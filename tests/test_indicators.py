@@ -12,7 +12,7 @@ import math
 import pytest
 
 from signals import store
-from signals.definitions import INDICATOR_IDS
+from signals.definitions import CELL_INDICATOR_IDS, INDICATOR_IDS, MEASURE_INDICATOR_IDS
 from signals.measures.indicators import indicator_frame
 
 D = dt.date
@@ -45,7 +45,9 @@ def add_incident(con, incident_id, date, department, category, days_lost=0):
 
 
 def add_reintegration(con, request_id, employee, department, request_date):
-    con.execute("INSERT INTO reintegration VALUES (?, ?, ?, ?, 'worker', 'pending', NULL, 1)",
+    con.execute("INSERT INTO reintegration (request_id, employee_key, department, request_date, "
+                "request_type, initiator, decision, upload_id) "
+                "VALUES (?, ?, ?, ?, 'trajectory', 'worker', 'pending', 1)",
                 [request_id, employee, department, request_date])
 
 
@@ -85,12 +87,13 @@ def test_frame_shape_types_and_order(con):
     add_workforce(con, D(2024, 3, 1), "Admin", 12)
     add_workforce(con, D(2024, 4, 1), "Zorg", 20)
     frame = everything(con)
-    # 2 months x (departments + ALL) x 10 indicators: March 3 cells, April 2 cells
-    assert len(frame) == (3 + 2) * len(INDICATOR_IDS)
+    # 2 months x (departments + ALL) x every cell indicator: March 3 cells, April 2 cells
+    assert len(frame) == (3 + 2) * len(CELL_INDICATOR_IDS)
     assert frame["month"].iloc[0] == D(2024, 3, 1)
     assert isinstance(frame["month"].iloc[0], dt.date)
-    assert list(frame["department"].iloc[::10]) == ["ALL", "Admin", "Zorg", "ALL", "Zorg"]
-    assert list(frame["indicator"].iloc[:10]) == list(INDICATOR_IDS)
+    count = len(CELL_INDICATOR_IDS)
+    assert list(frame["department"].iloc[::count]) == ["ALL", "Admin", "Zorg", "ALL", "Zorg"]
+    assert list(frame["indicator"].iloc[:count]) == list(CELL_INDICATOR_IDS)
     assert frame["headcount"].dtype == "int64"
     assert frame["suppressed"].dtype == bool
     assert row(frame, D(2024, 3, 1), "ALL", "turnover_rate")["headcount"] == 32
@@ -266,7 +269,7 @@ def test_event_indicators_hours_and_missing_workforce(con):
     assert_row(frame, september, "Leeg", "turnover_rate", 0, 15, 0)
     assert_row(frame, september, "Leeg", "absence_rate", 0, 15 * 21, 0)
     # Stil: H = 0 and 0 hours -> every rate empty; the count stays a count
-    for indicator in INDICATOR_IDS:
+    for indicator in CELL_INDICATOR_IDS:
         if indicator != "long_term_absentees":
             assert math.isnan(row(frame, september, "Stil", indicator)["value"]), indicator
     assert_row(frame, september, "Stil", "absence_rate", 0, 0, None)
@@ -328,12 +331,15 @@ def test_indicators_of_kinds_never_uploaded_are_listed_and_blanked(con):
     from signals.measures.indicators import blank_indicators, unrecorded_indicators
 
     add_workforce(con, D(2024, 3, 1), "Zorg", 20)
-    assert unrecorded_indicators(con) == tuple(INDICATOR_IDS)     # nothing but the workforce
+    # nothing but the workforce: all but hours per FTE, which the workforce itself gives
+    assert unrecorded_indicators(con) == tuple(i for i in INDICATOR_IDS if i != "hours_per_fte")
     add_turnover(con, "E1", "Zorg", D(2024, 3, 4), "exit", "voluntary")
     add_incident(con, "I1", D(2024, 3, 5), "Zorg", "aggression")
     unrecorded = unrecorded_indicators(con)
     assert unrecorded == ("absence_rate", "absence_frequency", "long_term_absentees",
-                          "reintegration_request_rate")
+                          "reintegration_request_rate", "job_adaptation_request_rate",
+                          "unfitness_rate", "long_absence_risk", "frequent_absence",
+                          "relapse_rate") + MEASURE_INDICATOR_IDS
 
     frame = blank_indicators(indicator_frame(con), unrecorded, ("numerator", "value"))
     blanked = frame[frame["indicator"].isin(unrecorded)]

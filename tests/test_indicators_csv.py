@@ -11,7 +11,7 @@ import pytest
 
 from signals import store
 from signals.__main__ import main
-from signals.definitions import INDICATOR_IDS
+from signals.definitions import CELL_INDICATOR_IDS, INDICATOR_IDS
 from signals.measures.indicators import indicators_csv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -50,25 +50,26 @@ def test_csv_format_values_and_suppression(db_path):
     assert lines[0] == HEADER
     assert text.endswith("\n") and "\r" not in text
     rows = parse(text)
-    # 1 month x (ALL + 3 departments) x 10 indicators; ALL first, then by name
-    assert len(rows) == 4 * len(INDICATOR_IDS)
-    assert [row["department"] for row in rows[::10]] == ["ALL", "Admin", "Klein", "Zorg"]
-    assert [row["indicator"] for row in rows[:10]] == list(INDICATOR_IDS)
+    # 1 month x (ALL + 3 departments) x every cell indicator; ALL first, then by name
+    count = len(CELL_INDICATOR_IDS)
+    assert len(rows) == 4 * count
+    assert [row["department"] for row in rows[::count]] == ["ALL", "Admin", "Klein", "Zorg"]
+    assert [row["indicator"] for row in rows[:count]] == list(CELL_INDICATOR_IDS)
     assert {row["month"] for row in rows} == {"2024-03"}
     rows = by_key(rows)
 
     # Zorg: 11 days / (20 x 21 = 420) x 100 = 2.619047619... -> 6 decimals
-    assert lines[31] == "2024-03,Zorg,absence_rate,11,420,2.619048,false"
+    assert lines[1 + 3 * count] == "2024-03,Zorg,absence_rate,11,420,2.619048,false"
     # integers without '.0': 100 x 2 / 20 = 10
     assert rows[("Zorg", "absence_frequency")]["value"] == "10"
     # 1e6 x 1 / 3000.5 = 333.27778703...; denominator keeps its decimal
-    assert lines[36] == "2024-03,Zorg,accident_frequency_rate,1,3000.5,333.277787,false"
+    assert lines[1 + 3 * count + 5] == "2024-03,Zorg,accident_frequency_rate,1,3000.5,333.277787,false"
     assert rows[("Zorg", "accident_severity_rate")]["value"] == "0.666556"   # 2000 / 3000.5
 
     # Klein (4) is below 10: suppressed, and Admin (11), the smallest other, with it
-    assert lines[21] == "2024-03,Klein,absence_rate,,84,,true"
+    assert lines[1 + 2 * count] == "2024-03,Klein,absence_rate,,84,,true"
     for department in ("Klein", "Admin"):
-        for indicator in INDICATOR_IDS:
+        for indicator in CELL_INDICATOR_IDS:
             row = rows[(department, indicator)]
             assert (row["numerator"], row["value"], row["suppressed"]) == ("", "", "true")
     # Admin reports no hours: the accident denominator is empty as well
@@ -111,7 +112,7 @@ def test_python_dash_m_signals_indicators(db_path, tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == HEADER
     assert "2024-03,Klein,absence_rate,,84,,true" in lines
-    assert len(lines) == 1 + 4 * len(INDICATOR_IDS)
+    assert len(lines) == 1 + 4 * len(CELL_INDICATOR_IDS)
 
 
 @pytest.mark.parametrize("value, text", [

@@ -78,7 +78,10 @@ def test_empty_optional_cells_and_defaults(db_path):
                           b"month,department,headcount,fte,hours_worked\n2024-01,Zorg,12,,\n"))
     assert rows_of(db_path, "absences", "end_date, absence_type") == [(None, "illness")]
     assert rows_of(db_path, "incidents", "days_lost") == [(0,)]
-    assert rows_of(db_path, "reintegration", "outcome, outcome_date") == [("pending", None)]
+    # contract v2: an empty request_type is a trajectory, an empty decision pending, an
+    # empty outcome no outcome yet
+    assert rows_of(db_path, "reintegration", "request_type, decision, outcome, outcome_date") == [
+        ("trajectory", "pending", None, None)]
     assert rows_of(db_path, "workforce", "fte, hours_worked") == [(None, None)]
 
 

@@ -157,7 +157,7 @@ def test_error_list_is_cut_after_100_with_the_count():
     assert report[0] == "inc.csv rejected: 150 errors"
     assert report[1] == ("inc.csv, line 2, column category: found 'fire', expected one of "
                          "work_accident, commuting_accident, near_miss, aggression, psychosocial_informal, "
-                         "psychosocial_formal, harassment, other")
+                         "psychosocial_formal, harassment, serious_event, other")
     assert report[-1] == "... and 50 more errors"
     assert len(report) == 102
 

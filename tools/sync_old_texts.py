@@ -170,12 +170,15 @@ KEYS = (
     ("ingest.templates", _flat("GUIDE_HEADERS", "guide.header."), "signals/ingest/templates.py"),
     ("ingest.templates", _required, "signals/ingest/templates.py"),
     ("ingest.templates", _flat("FORMATS", "guide.format."), "signals/ingest/templates.py"),
+    ("ingest.templates", _flat("RANGE_FORMATS", "guide.range."), "signals/ingest/templates.py"),
     ("ingest.templates", _single("DEFAULT", "guide.default"), "signals/ingest/templates.py"),
     ("ingest.templates", _flat("MEANINGS", "guide.meaning."), "signals/ingest/templates.py"),
     ("ingest.templates", _kind_meanings, "signals/ingest/templates.py"),
     ("alerts.sentences", _flat("RULE_NAMES", "rule."), "signals/alerts/sentences.py"),
     ("alerts.sentences", _single("_HEAD", "sentence.head"), "signals/alerts/sentences.py"),
     ("alerts.sentences", _flat("_CLAUSES", "sentence.clause."), "signals/alerts/sentences.py"),
+    ("alerts.sentences", _flat("_LEVEL_CLAUSES", "sentence.level_clause."),
+     "signals/alerts/sentences.py"),
     ("alerts.sentences", _single("COLON", "sentence.colon"), "signals/alerts/sentences.py"),
     ("alerts.sentences", _single("SEMICOLON", "sentence.semicolon"), "signals/alerts/sentences.py"),
     ("alerts.sentences", _single("_WINDOW_SENTENCE", "sentence.window"),
@@ -232,16 +235,41 @@ def old_texts(old_tree: Path) -> list[Text]:
 
 
 # Declarations: `message(...)` / `plural_message(...)` calls at module level.
-def declarations(path: Path) -> dict[str, int]:
-    """key -> last line of its declaration in `path`."""
+def declaration_nodes(path: Path) -> dict[str, ast.Call]:
+    """key -> its declaring call in `path`."""
     found = {}
     for node in ast.parse(path.read_text("utf-8")).body:
         call = node.value if isinstance(node, ast.Expr) else None
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
                 and call.func.id in ("message", "plural_message")
                 and isinstance(call.args[0], ast.Constant)):
-            found[call.args[0].value] = node.end_lineno
+            found[call.args[0].value] = call
     return found
+
+
+def declarations(path: Path) -> dict[str, int]:
+    """key -> last line of its declaration in `path`."""
+    return {key: call.end_lineno for key, call in declaration_nodes(path).items()}
+
+
+def update_english(texts: list[Text]) -> list[str]:
+    """Rewrite the declarations whose English the old tree changed (its translations then
+    come in as missing ones)."""
+    changed = []
+    for target in dict.fromkeys(text.target for text in texts):
+        path = ROOT / target
+        nodes = declaration_nodes(path)
+        lines = path.read_text("utf-8").splitlines(keepends=True)
+        for text in sorted((t for t in texts if t.target == target and t.key in nodes),
+                           key=lambda t: -nodes[t.key].lineno):
+            call = nodes[text.key]
+            english = tuple(arg.value for arg in call.args[1:])
+            if english != text.forms[SOURCE_LANGUAGE]:
+                source = declaration(text.key, text.forms[SOURCE_LANGUAGE])
+                lines[call.lineno - 1:call.end_lineno] = source.splitlines(keepends=True)
+                changed.append(text.key)
+        path.write_text("".join(lines), "utf-8")
+    return changed
 
 
 ANCHOR = "# Texts (English source):"
@@ -403,12 +431,18 @@ def use_root(root: Path) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("old_tree", type=Path, metavar="OLD_TREE")
+    parser.add_argument("--update-english", action="store_true",
+                        help="also take the old tree's English where it changed (and then its "
+                             "translations of those texts)")
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="the tree to write into (default: this checkout)")
     args = parser.parse_args(argv)
     use_root(args.root.resolve())
     texts = old_texts(args.old_tree.resolve())
     print(f"{len(texts)} texts in the old format")
+    if args.update_english:
+        for key in update_english(texts):
+            print(f"English updated from the old tree: {key}")
     added = declare(texts)
     print(f"{len(added)} new keys declared")
     extract()

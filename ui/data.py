@@ -29,6 +29,8 @@ KIND_DATE_COLUMNS = {
     "turnover": "date",
     "incidents": "date",
     "reintegration": "request_date",
+    "observations": "month",
+    "survey": "date",
 }
 
 

@@ -100,10 +100,18 @@ def unrecorded_notice(database: ActiveDatabase, lang: str) -> tuple[str, ...]:
     unrecorded = load_unrecorded(database.path, database.version)
     if not unrecorded:
         return unrecorded
-    kinds = dict.fromkeys(INDICATORS_BY_ID[indicator].source_kind for indicator in unrecorded)
-    st.info(text("common.unrecorded", lang,
-                 kinds=", ".join(kind_label(kind, lang) for kind in kinds),
-                 indicators=", ".join(indicator_name(indicator, lang) for indicator in unrecorded)))
+    kinds = [kind for kind in dict.fromkeys(INDICATORS_BY_ID[i].source_kind for i in unrecorded)
+             if all(i in unrecorded for i in INDICATOR_IDS
+                    if INDICATORS_BY_ID[i].source_kind == kind)]
+    never_uploaded = [i for i in unrecorded if INDICATORS_BY_ID[i].source_kind in kinds]
+    if never_uploaded:
+        st.info(text("common.unrecorded", lang,
+                     kinds=", ".join(kind_label(kind, lang) for kind in kinds),
+                     indicators=", ".join(indicator_name(i, lang) for i in never_uploaded)))
+    unobserved = [i for i in unrecorded if i not in never_uploaded]   # measures never observed
+    if unobserved:
+        st.info(text("common.unobserved", lang,
+                     indicators=", ".join(indicator_name(i, lang) for i in unobserved)))
     return unrecorded
 
 

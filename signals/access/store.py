@@ -1,7 +1,7 @@
 """The access store: the SQLite file beside the data database, its schema and transactions.
 
 signals.access.control (users, sessions, lock-out), signals.access.audit (the keyed audit log) and
-signals.cycle.reviews all keep their tables here. This module imports none of them, so the
+signals.cycle (reviews, actions, context events, meetings) all keep their tables here. This module imports none of them, so the
 access control and the audit log no longer import each other.
 """
 
@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 BUSY_TIMEOUT_SECONDS = 15.0
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"   # UTC; sorts as text, matches SQLite's strftime
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates the access store from version (index) to (index + 1).
 MIGRATIONS: list[list[str]] = [
@@ -134,6 +134,62 @@ MIGRATIONS: list[list[str]] = [
         "DROP TABLE reviews",
         "ALTER TABLE reviews_v2 RENAME TO reviews",
         "CREATE INDEX reviews_by_hotspot ON reviews (department, indicator, review_id)",
+    ],
+    # 4: the prevention cycle (signals.cycle): actions with their status history, context
+    # events, meetings and the physician's collective advice per meeting.
+    [
+        """CREATE TABLE actions (
+            action_id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            title             TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+            departments       TEXT NOT NULL,        -- JSON list of names, or ["ALL"]
+            indicators        TEXT NOT NULL,        -- JSON list of indicator ids
+            level             TEXT NOT NULL CHECK (level IN ('primary', 'secondary', 'tertiary')),
+            start_date        TEXT NOT NULL,        -- YYYY-MM-DD
+            evaluation_date   TEXT NOT NULL,        -- YYYY-MM-DD
+            status            TEXT NOT NULL CHECK (status IN
+                ('planned', 'running', 'evaluated', 'adjusted', 'stopped', 'closed')),
+            signal_month      TEXT,                 -- the signal it answers: YYYY-MM,
+            signal_department TEXT,                 -- department
+            signal_indicator  TEXT,                 -- and indicator (all NULL: none)
+            created_by        TEXT NOT NULL,
+            created_at        TEXT NOT NULL,
+            updated_at        TEXT
+        )""",
+        "CREATE INDEX actions_by_signal ON actions (signal_department, signal_indicator, signal_month)",
+        """CREATE TABLE action_history (
+            entry_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+            action_id  INTEGER NOT NULL REFERENCES actions (action_id) ON DELETE CASCADE,
+            at         TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            role       TEXT NOT NULL,
+            old_status TEXT,                        -- NULL when the action was created
+            new_status TEXT NOT NULL,
+            reason     TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 200)
+        )""",
+        "CREATE INDEX action_history_by_action ON action_history (action_id, entry_id)",
+        """CREATE TABLE context_events (
+            event_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+            day        TEXT NOT NULL,               -- YYYY-MM-DD
+            department TEXT NOT NULL,               -- a department or ALL
+            kind       TEXT NOT NULL CHECK (kind IN ('reorganisation', 'move', 'new_system',
+                                                     'merger', 'social_action', 'serious_incident')),
+            title      TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE meetings (
+            meeting_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+            day         TEXT NOT NULL UNIQUE,       -- YYYY-MM-DD
+            minutes_ref TEXT NOT NULL DEFAULT '' CHECK (length(minutes_ref) <= 200),
+            created_by  TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        )""",
+        """CREATE TABLE meeting_advice (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (meeting_id) ON DELETE CASCADE,
+            advice     TEXT NOT NULL CHECK (length(advice) <= 1000),
+            author     TEXT NOT NULL,
+            written_at TEXT NOT NULL
+        )""",
     ],
 ]
 

@@ -57,7 +57,8 @@ from . import runs as signal_runs
 
 from . import spc
 from .sentences import sentences, with_trend
-from ..definitions import ALERT_CSV_HEADER, ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
+from ..definitions import (ALERT_CSV_HEADER, ALL_DEPARTMENTS, CELL_INDICATOR_IDS, INDICATOR_IDS,
+                           INDICATORS_BY_ID, LANGUAGES)
 
 RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
               "three_months_raised", "cusum_early", "two_of_three_high", "run_above_centre",
@@ -80,7 +81,12 @@ BINOMIAL_INDICATORS = ("absence_rate",)
 ESTIMATED_DISPERSION = ("absence_rate",)
 # A stock: the same people are counted month after month, so months are not
 # independent evidence and a CUSUM would add them up as if they were.
-STOCK_INDICATORS = ("long_term_absentees",)   # absence days out of person-days
+STOCK_INDICATORS = ("long_term_absentees", "long_absence_risk", "frequent_absence")
+# Levels with their own month-to-month variation, not counts: an individuals chart
+# (spc.individuals_baseline), its 3-sigma limit, 2 of 3 beyond 2 sigma and the two runs.
+LEVEL_INDICATORS = ("hours_per_fte",)
+LEVEL_RULES = ("beyond_upper_limit", "two_of_three_high", "run_above_centre",
+               "run_of_increases")
 CUSUM_RATIO = 2.0                   # designed to detect a doubling
 CUSUM_THRESHOLD = 3.0               # mean run between false alarms >= e^3 = 20 months (Wald);
 # in practice far longer: a count cannot overshoot and the dispersion is inflated
@@ -136,9 +142,24 @@ class _Grid:
 def evaluate(con, *, min_group_size: int | None = None, detail: bool = True) -> Evaluation:
     """All warning signals of the database (see the module docstring)."""
     from ..measures.indicators import indicator_cells
+    from ..measures.observations import measure_frame
 
-    return evaluate_cells(indicator_cells(con, min_group_size=min_group_size, suppress=False),
-                          detail=detail)
+    cells = indicator_cells(con, min_group_size=min_group_size, suppress=False)
+    measures = measure_frame(con, min_group_size=min_group_size, suppress=False)
+    if measures.empty:
+        return evaluate_cells(cells, detail=detail)
+    # the measure rates (counts on their base, rows only where observed) on the same months
+    months = _month_range(cells)
+    return _joined(_evaluate(_Cells.of_cells(cells, months), months, detail),
+                   _evaluate(_Cells.of(measures, months), months, detail))
+
+
+def _joined(first: Evaluation, second: Evaluation) -> Evaluation:
+    return Evaluation(
+        chart=_concat([first.chart, second.chart], _CHART_COLUMNS),
+        signals=_concat([first.signals, second.signals], _SIGNAL_COLUMNS),
+        funnel=_concat([first.funnel, second.funnel], _FUNNEL_COLUMNS),
+    )
 
 
 def evaluate_cells(cells: pd.DataFrame, *, detail: bool = True) -> Evaluation:
@@ -161,7 +182,11 @@ def evaluate_frame(frame: pd.DataFrame, *, detail: bool = True) -> Evaluation:
 
 def _evaluate(cells: _Cells, months: list[dt.date], detail: bool) -> Evaluation:
     grids = [_grid(cells, cells.rows_of[indicator], indicator, months)
-             for indicator in INDICATOR_IDS if indicator in cells.rows_of]
+             for indicator in INDICATOR_IDS
+             if indicator in cells.rows_of and indicator not in LEVEL_INDICATORS]
+    levels = {indicator: _evaluate_level(_grid(cells, cells.rows_of[indicator], indicator, months),
+                                         detail)
+              for indicator in LEVEL_INDICATORS if indicator in cells.rows_of}
     # scikit-learn's loss runs OpenMP threads: on 60 months they only wait for each
     # other, 190 ms a fit on a busy machine against 2.5 ms in one thread
     with threadpool_limits(limits=1, user_api="openmp"):
@@ -170,6 +195,9 @@ def _evaluate(cells: _Cells, months: list[dt.date], detail: bool) -> Evaluation:
     results = _in_threads(lambda grid, season, baseline: _evaluate_indicator(
         grid, season, baseline, detail), grids, seasons, baselines,
         threads=_threads_for(grids[0].counts.size if grids else 0))
+    # every path gives its frames in the contract's indicator order, levels included
+    by_indicator = dict(zip((grid.indicator for grid in grids), results)) | levels
+    results = [by_indicator[indicator] for indicator in INDICATOR_IDS if indicator in by_indicator]
     charts, signals, funnels = zip(*results) if results else ((), (), ())
     return Evaluation(
         chart=_concat(charts, _CHART_COLUMNS),
@@ -265,10 +293,10 @@ class _Cells:
         """From the indicator query's row per (month, department) with every indicator's
         numerator_i, denominator_i and value_i (indicators.indicator_cells): the same as
         `of` on the long frame, without building it (row r = cell x 10 + indicator i)."""
-        count = len(INDICATOR_IDS)
+        count = len(CELL_INDICATOR_IDS)
         cell_numbers = np.arange(len(cells)) * count
-        rows_of = {indicator: cell_numbers + order for order, indicator in enumerate(INDICATOR_IDS)
-                   if len(cells)}
+        rows_of = {indicator: cell_numbers + order
+                   for order, indicator in enumerate(CELL_INDICATOR_IDS) if len(cells)}
         names, department_codes = _department_codes(cells["department"])
 
         def stacked(name):
@@ -545,6 +573,42 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
         return pd.DataFrame(), fired, funnel
     chart = _chart(grid, values, fired)
     return chart, fired, funnel
+
+
+def _evaluate_level(grid: _Grid, detail: bool = True):
+    """An individuals chart of a level (LEVEL_INDICATORS): the team's own mean and
+    month-to-month variation, high side only; no CUSUM, 3-month or funnel rule (they
+    assume counts)."""
+    value = grid.value
+    centre, sigma = spc.individuals_baseline(value, grid.present)
+    tested = grid.present & np.isfinite(centre) & np.isfinite(sigma) & (sigma > 0)
+    upper, watch, lower = centre + 3 * sigma, centre + 2 * sigma, centre - 3 * sigma
+    above = spc.consecutive_count(tested & (value > centre))
+    increases = spc.increase_count(value, tested)
+    flags = {
+        "beyond_upper_limit": tested & (value > upper),
+        "two_of_three_high": spc.two_of_three_beyond(value, watch, tested),
+        "run_above_centre": above >= 7,
+        "run_of_increases": increases >= 6,
+    }
+    counts12 = spc.rolling_sum(np.where(grid.present, grid.counts, 0.0), 12)
+    exposure12 = spc.rolling_sum(np.where(grid.present, grid.exposure, 0.0), 12)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rolling = np.where(exposure12 > 0, counts12 / exposure12, np.nan)
+    values = {"expected": centre, "upper_limit": upper, "watch_limit": watch,
+              "lower_limit": lower, "rolling12_value": rolling}
+    nan = np.full(value.shape, np.nan)
+    facts = {"above": above, "increases": increases,
+             "rise_start": np.full(value.shape, -1), "rolling_value": rolling,
+             **{name: nan for name in ("organisation_value", "funnel_limit", "rise_value",
+                                       "rise_expected", "rise_months", "window_value",
+                                       "window_expected")},
+             **{f"window_limit_{rule}": nan for rule in WINDOW_RULES}}
+    fired = _signals(grid, flags, values, facts, detail)
+    funnel = pd.DataFrame(columns=list(_FUNNEL_COLUMNS))
+    if not detail:
+        return pd.DataFrame(), fired, funnel
+    return _chart(grid, values, fired), fired, funnel
 
 
 def _since_rise(grid: _Grid, expected, tested, rise_start) -> dict:

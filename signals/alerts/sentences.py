@@ -33,7 +33,8 @@ def rule_name(rule: str, lang: str) -> str:
 
 # The rules' names are "rule.<rule>"; a sentence is a head ("sentence.head", or
 # "sentence.rise" for the CUSUM rules), "sentence.colon" and the rule's clause
-# ("sentence.clause.<rule>"); the 3-month rules ("sentence.window") and the comparison with
+# ("sentence.clause.<rule>", for a level such as hours per FTE "sentence.level_clause.<rule>"
+# where it has one); the 3-month rules ("sentence.window") and the comparison with
 # the organisation ("sentence.funnel") are whole sentences. French sets a narrow no-break
 # space before ':' and ';'.
 # Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
@@ -55,6 +56,11 @@ message("sentence.clause.run_above_centre", "at least 7 months running above the
 message("sentence.clause.run_of_increases", "risen at least 6 times running")
 message("sentence.clause.cusum_shift", "a sustained rise above the expected level")
 message("sentence.clause.cusum_early", "possibly a rise above the expected level")
+message("sentence.level_clause.beyond_upper_limit",
+        "above the alert limit {upper} given this team's usual month-to-month variation")
+message("sentence.level_clause.two_of_three_high",
+        "2 of the last 3 months above the watch limit (now {watch}) given this team's usual "
+        "month-to-month variation")
 message("sentence.colon", ": ")
 message("sentence.semicolon", "; ")
 message("sentence.window",
@@ -118,6 +124,9 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
         forms = {name: template(f"sentence.{name}", lang)
                  for name in ("funnel", "window", "rise", "head")}
         clauses = {rule: template(f"sentence.clause.{rule}", lang) for rule in _CLAUSE_RULES}
+        if unit == "hours_per_fte":      # a level: judged on the team's own variation
+            clauses |= {rule: template(f"sentence.level_clause.{rule}", lang)
+                        for rule in _LEVEL_CLAUSE_RULES}
         texts = []
         for row, rule in enumerate(rules):
             words = {key: column[lang][row] for key, column in formatted.items()}
@@ -142,6 +151,7 @@ _WINDOW_RULES = ("three_months_high", "three_months_raised")
 _CUSUM_RULES = ("cusum_shift", "cusum_early")
 _CLAUSE_RULES = ("beyond_upper_limit", "two_of_three_high", "run_above_centre",
                  "run_of_increases", "cusum_shift", "cusum_early")
+_LEVEL_CLAUSE_RULES = ("beyond_upper_limit", "two_of_three_high")
 
 
 def _column(facts: pd.DataFrame, name: str):
@@ -173,7 +183,8 @@ _FACT_NAMES = ("value", "expected", "upper_limit", "watch_limit", "headcount", "
 
 # A clear upward trend over the last 12 months, added to a hotspot's sentence:
 # "sentence.trend.percent" or "sentence.trend.other".
-_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1}
+_TREND_DECIMALS = {"%": 1, "count": 1, "per_thousand_hours": 2, "per_million_hours": 1,
+                   "hours_per_fte": 1}
 
 
 def trend_phrase(slope: float, unit: str, lang: str) -> str:

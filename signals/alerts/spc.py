@@ -49,6 +49,37 @@ def moving_range_sigma(z: np.ndarray, present: np.ndarray | None = None) -> np.n
         return np.where(count > 0, ranges.sum(axis=-1) / np.maximum(count, 1) / D2, np.nan)
 
 
+def individuals_baseline(values: np.ndarray, present: np.ndarray, *, window: int = 24,
+                         gap: int = 3, min_months: int = 12) -> tuple[np.ndarray, np.ndarray]:
+    """An individuals (XmR) chart of a level per row and month, for a measure with its own
+    variation rather than a count (hours worked per FTE): (centre, sigma).
+
+    centre: the mean of the row's present values over the `window` months before the
+    `gap` most recent ones (a starting rise does not lift its own baseline); sigma: the
+    mean moving range of consecutive present months there / 1.128. NaN where fewer than
+    `min_months` values or no moving range.
+    """
+    values = np.asarray(values, dtype=float)
+    present = np.asarray(present, dtype=bool) & np.isfinite(values)
+    pairs = present & _shift(present, 1)
+    ranges = np.where(pairs, np.abs(values - _shift(np.where(present, values, 0.0), 1,
+                                                      fill=0.0)), 0.0)
+
+    def baseline_sum(array):
+        # the sum over months m - gap - window .. m - gap - 1, for every month m
+        return _shift(rolling_sum(array, window), gap + 1, fill=0.0)
+
+    count = baseline_sum(present.astype(float))
+    total = baseline_sum(np.where(present, values, 0.0))
+    pair_count = baseline_sum(pairs.astype(float))
+    range_total = baseline_sum(ranges)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = np.where(count >= min_months, total / count, np.nan)
+        sigma = np.where((count >= min_months) & (pair_count > 0),
+                         range_total / pair_count / D2, np.nan)
+    return centre, sigma
+
+
 def model_variance(expected: np.ndarray, rate: np.ndarray, binomial) -> np.ndarray:
     """Variance of a count under the model: Poisson E, or binomial E(1 - p).
 

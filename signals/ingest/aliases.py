@@ -136,7 +136,8 @@ CODE_ALIASES: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
     },
     "request_type": {
         "trajectory": {"nl": ("traject", "re_integratietraject"), "fr": ("trajet", "trajet_de_réintégration"),
-                       "de": ("wiedereingliederungsverfahren", "verfahren")},
+                       "de": ("wiedereingliederungsverfahren", "wiedereingliederungsplan",
+                              "verfahren")},
         "pre_return_visit": {"nl": ("bezoek_voor_werkhervatting",), "fr": ("visite_de_pré_reprise",),
                              "de": ("besuch_vor_wiederaufnahme",)},
         "preventive": {"nl": ("preventief",), "fr": ("préventif",), "de": ("präventiv",)},

@@ -4,7 +4,9 @@ The bytes are checked here (UTF-8 with or without BOM, else Windows-1252) and
 handed on as clean UTF-8 with '\\n' line ends, so DuckDB reads one dialect.
 Line numbers are counted on those bytes with numpy: a newline ends a record
 unless an odd number of quotes precedes it (it then sits inside a quoted field),
-so a quoted value spanning lines keeps the spreadsheet's line numbering.
+so a quoted value spanning lines keeps the spreadsheet's line numbering. A file
+without quotes and blank lines (the usual export) needs no counting: record i is
+on line i + 2 (`plain_records`), and numpy is not even imported.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-
-import numpy as np
+from functools import cached_property
 
 from ..config import MAX_COLUMNS
 from .messages import Message
@@ -46,8 +47,27 @@ class PreparedCsv:
     encoding: str                    # the encoding the file was written in
     delimiter: str
     header: list[str]                # names trimmed and lower-cased, in file order
-    record_offsets: np.ndarray       # byte offset of every non-blank record after the header
-    record_lines: np.ndarray         # its line number (the header is line 1)
+
+    @cached_property
+    def _positions(self):
+        return record_positions(self.utf8)
+
+    @property
+    def record_offsets(self):
+        """Byte offset of every non-blank record after the header (numpy array)."""
+        return self._positions[0]
+
+    @property
+    def record_lines(self):
+        """Line number of every non-blank record (the header is line 1; numpy array)."""
+        return self._positions[1]
+
+    def plain_records(self) -> int | None:
+        """The number of records when record i is on line i + 2 (no quote, no blank line),
+        found without numpy; None when the lines need counting (`record_lines`)."""
+        if b'"' in self.utf8 or b"\n\n" in self.utf8:
+            return None
+        return self.utf8.count(b"\n") - self.utf8.endswith(b"\n")
 
 
 def _line_of_offset(data: bytes, offset: int) -> int:
@@ -70,7 +90,8 @@ def to_utf8(data: bytes) -> tuple[bytes, str]:
     """The bytes as UTF-8 without BOM, and the name of the encoding they were in."""
     _check_not_binary(data)
     try:
-        data.decode("utf-8")
+        if not data.isascii():      # ASCII is UTF-8: no need to decode a copy of it
+            data.decode("utf-8")
         return (data[3:] if data.startswith(UTF8_BOM) else data), "UTF-8"
     except UnicodeDecodeError:
         pass
@@ -98,8 +119,10 @@ def parse_header(header_line: str, delimiter: str) -> list[str]:
     return [name.strip().lower() for name in fields]
 
 
-def record_positions(body: bytes) -> tuple[np.ndarray, np.ndarray]:
+def record_positions(body: bytes):
     """Byte offsets and line numbers of the non-blank records after the header line."""
+    import numpy as np      # only for files with quotes or blank lines: a slow import
+
     data = np.frombuffer(body, dtype=np.uint8)
     newlines = np.flatnonzero(data == NEWLINE)
     quotes = np.flatnonzero(data == QUOTE)
@@ -140,12 +163,11 @@ def prepare(data: bytes) -> PreparedCsv:
     check_column_count(data)
     utf8, encoding = to_utf8(data)
     utf8 = normalise_newlines(utf8)
-    if not utf8.strip():
+    if not utf8 or utf8.isspace():          # as `not utf8.strip()`, without copying the file
         raise FileProblem("file.empty", line=1)
-    header_line = utf8.split(b"\n", 1)[0].decode("utf-8")
+    end = utf8.find(b"\n")
+    header_line = utf8[:end if end >= 0 else len(utf8)].decode("utf-8")
     if not header_line.strip():
         raise FileProblem("file.empty_header", line=1)
     delimiter = detect_delimiter(header_line)
-    offsets, lines = record_positions(utf8)
-    return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter),
-                       offsets, lines)
+    return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter))

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import unicodedata
 
-import pandas as pd
-
 from .messages import Message
-from .validation import DEPARTMENT_NAMES, create_from_frame, ident, text_column
+from .validation import DEPARTMENT_NAMES, create_from_lists, ident, text_column
 
 MAX_SIMILAR_WARNINGS = 20
 MAX_NAMES_COMPARED = 2000     # more distinct names than this: a generated file, no comparison
@@ -37,20 +35,19 @@ def loose(name: str) -> str:
                    if unicodedata.category(char) != "Mn" and not char.isspace())
 
 
-def _names_frame(names: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({"name": names, "folded": [fold(n) for n in names],
-                         "loose": [loose(n) for n in names]}, dtype=object)
+def _names_columns(names: list[str]) -> dict[str, tuple[list, str]]:
+    """The columns name, folded and loose, for `validation.create_from_lists`."""
+    return {"name": (names, "VARCHAR"), "folded": ([fold(n) for n in names], "VARCHAR"),
+            "loose": ([loose(n) for n in names], "VARCHAR")}
 
 
 def stage_names(con) -> None:
     """TEMP table ingest_department_names (name, folded, loose, first_row) for the file."""
     rows = con.execute(f"SELECT {text_column('department')}, min(rowid) FROM ingest_parsed "
                        f"WHERE {text_column('department')} IS NOT NULL GROUP BY 1").fetchall()
-    frame = _names_frame([row[0] for row in rows])
-    frame["first_row"] = [row[1] for row in rows]
-    create_from_frame(con, NAMES_TABLE, frame,
-                      "CAST(name AS VARCHAR) AS name, CAST(folded AS VARCHAR) AS folded, "
-                      "CAST(loose AS VARCHAR) AS loose, CAST(first_row AS BIGINT) AS first_row")
+    columns = _names_columns([row[0] for row in rows])
+    columns["first_row"] = ([row[1] for row in rows], "BIGINT")
+    create_from_lists(con, NAMES_TABLE, columns)
 
 
 def known_names(con, tables) -> list[str]:
@@ -77,8 +74,9 @@ def similar_warnings(con, known: list[str]) -> list[Message]:
     count = con.execute(f"SELECT count(*) FROM {NAMES_TABLE}").fetchall()[0][0]
     if not count or count > MAX_NAMES_COMPARED or len(known) > MAX_NAMES_COMPARED:
         return []
-    create_from_frame(con, "ingest_known_departments", _names_frame(known),
-                      "CAST(name AS VARCHAR) AS name, CAST(loose AS VARCHAR) AS loose")
+    columns = _names_columns(known)
+    create_from_lists(con, "ingest_known_departments",
+                      {"name": columns["name"], "loose": columns["loose"]})
     rows = con.execute(f"""
         WITH new AS (SELECT * FROM {NAMES_TABLE}
                      WHERE name NOT IN (SELECT name FROM ingest_known_departments)),

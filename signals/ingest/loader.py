@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from .. import config
 
@@ -113,8 +112,10 @@ class IngestResult:
             return list(self.warnings)
         return [message.text(lang) for message in self.warning_messages]
 
-    def error_table(self, lang: str) -> pd.DataFrame:
-        """The kept errors as a table: file, line, column, value, expected (in `lang`)."""
+    def error_table(self, lang: str):
+        """The kept errors as a table (pandas): file, line, column, value, expected (in `lang`)."""
+        import pandas as pd     # a slow import the command line's ingest does without
+
         rows = [(error.file, error.line, error.column, error.value, error.expected_text(lang))
                 for error in self.errors]
         return pd.DataFrame(rows, columns=list(ERROR_TABLE_COLUMNS))
@@ -279,7 +280,9 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
     try:
         with _in_memory_file(prepared.utf8) as path:
             staged = validation.stage(con, path, prepared, kind)
-        rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT)
+        rows, count = validation.find_errors(con, kind, MAX_ERRORS_KEPT, staged.first_version)
+        if staged.first_version and count == 0:
+            staged.warnings += validation.read_first_version(con, kind)
         if known_departments is None:
             known_departments = departments.known_names(con, store.DATA_TABLES)
         staged.warnings += departments.similar_warnings(con, known_departments)
@@ -333,16 +336,14 @@ def _stored_key(kind: Kind) -> list[str]:
 
 
 def _pseudonymise_ids(con, kind: Kind) -> None:
-    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids."""
+    """Create TEMP table ingest_pseudonyms (employee_id, employee_key) for the file's ids,
+    hashed by DuckDB (`pseudonym.pseudonym_sql`)."""
     if "employee_id" not in kind.column_names:
         return
-    ids = [row[0] for row in con.execute("SELECT DISTINCT employee_id FROM ingest_parsed").fetchall()]
-    mapping = pseudonym.pseudonymise_many(ids, pseudonym.load_key())
-    pseudonyms = pd.DataFrame({"employee_id": list(mapping), "employee_key": list(mapping.values())},
-                              dtype=object)
-    validation.create_from_frame(con, "ingest_pseudonyms", pseudonyms,
-                                 "CAST(employee_id AS VARCHAR) AS employee_id, "
-                                 "CAST(employee_key AS VARCHAR) AS employee_key")
+    key_sql, parameters = pseudonym.pseudonym_sql("employee_id", pseudonym.load_key())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE ingest_pseudonyms AS "
+                f"SELECT employee_id, {key_sql} AS employee_key "
+                f"FROM (SELECT DISTINCT employee_id FROM ingest_parsed)", parameters)
 
 
 def _kept_value(column) -> str:
@@ -427,6 +428,22 @@ def _kept_warnings(con) -> list[Message]:
     return warnings
 
 
+def _without_workforce_warnings(con, kind: Kind) -> list[Message]:
+    """Observations of a (month, department) with no workforce row: stored, but no rate
+    (CONTRACT section 2); one warning with their number and the first line."""
+    if kind.name != "observations":
+        return []
+    count, first_line = con.execute("""
+        SELECT count(*), min(l.line) FROM ingest_classified c
+        JOIN ingest_lines l ON l.row_index = c.ingest_row
+        WHERE NOT EXISTS (SELECT 1 FROM workforce w
+                          WHERE w.month = c.month AND w.department = c.department)
+    """).fetchall()[0]
+    if not count:
+        return []
+    return [Message("warning.observations.no_workforce", {"count": count, "line": first_line})]
+
+
 def _upsert(con, kind: Kind, upload_id: int) -> dict[str, int]:
     key = _stored_key(kind)
     columns = ", ".join(ident(name) for name in _stored_columns(kind))
@@ -472,6 +489,7 @@ def _store(con, kind: Kind, result: IngestResult, sha256: str, uploaded_by: str 
         for name, count in _upsert(con, kind, upload_id).items():
             setattr(result, name, count)
         result.add_warnings(_kept_warnings(con))
+        result.add_warnings(_without_workforce_warnings(con, kind))
         result.upload_id = _record_upload(con, result, sha256, uploaded_by, upload_id)
         con.execute("COMMIT")
     except BaseException:
@@ -569,10 +587,17 @@ TEMPLATE_ROWS = {
                  ["E3001", "Logistiek", "2024-02-01", "hire", ""]],
     "incidents": [["INC-2024-001", "2024-01-12", "Logistiek", "work_accident", "3"],
                   ["INC-2024-002", "2024-01-20", "Verpleging A", "aggression", "0"]],
-    "reintegration": [["RI-2024-01", "E2077", "Logistiek", "2024-01-22", "worker",
-                       "adapted_work", "2024-03-04"],
-                      ["RI-2024-02", "E1042", "Verpleging A", "2024-02-05",
-                       "treating_physician", "pending", ""]],
+    "reintegration": [["RI-2025-01", "E2077", "Logistiek", "2025-01-22", "trajectory", "worker",
+                       "temporary_adapted_work", "2025-02-19", "returned_adapted_work",
+                       "2025-03-04"],
+                      ["RI-2026-02", "E1042", "Verpleging A", "2026-02-05", "preventive",
+                       "worker", "", "", "", ""]],
+    "observations": [["2024-01", "Verpleging A", "back_complaints", "3", "40",
+                      "occupational_physician"],
+                     ["2024-01", "Logistiek", "psychological_complaints", "1", "",
+                      "psychosocial_adviser"]],
+    "survey": [["2023-10-15", "Verpleging A", "work_organisation", "31", "58,5", "12,4"],
+               ["2023-10-15", "Logistiek", "exhaustion", "14", "47", ""]],
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from ..texts.catalogue import message, plural_message, template
+from ..texts.catalogue import is_declared, message, plural_message, template
 from ..texts.formatting import LOCALES, format_number, month_names
 
 DEFAULT_LANGUAGE = "en"
@@ -36,6 +36,10 @@ message("expected.future.date", "a date on or before {date} (at most one year af
 message("expected.future.month", "a month up to {month} (at most one year after today)")
 message("expected.range.int", "a whole number of 0 or more (a negative value is out of range)")
 message("expected.range.decimal", "a number of 0 or more (a negative value is out of range)")
+message("expected.range.int.at_least",
+        "a whole number of {minimum} or more (this value is out of range)")
+message("expected.range.decimal.between",
+        "a number from {minimum} to {maximum} (this value is out of range)")
 message("expected.enum", "one of {values}")
 message("expected.plain_text",
         "plain text, not a spreadsheet formula (a cell must not start with =, +, - or @)")
@@ -44,6 +48,34 @@ message("expected.reserved_department",
 message("expected.department_length",
         "a department name of at most {limit} characters (this one has {length})")
 message("expected.date_order", "a date on or after the {column} {date}")
+message("expected.law.advisory_physician",
+        "an initiator other than advisory_physician: since 2022-10-01 (royal decree of 11 "
+        "September 2022) the mutuality's advisory physician no longer starts a re-integration "
+        "trajectory (request of {date})")
+message("expected.law.preventive_date",
+        "a request type other than preventive: a preventive request exists only since 2026-01-01 "
+        "(re-integration 3.0; request of {date})")
+message("expected.law.preventive_initiator",
+        "initiator worker: only the worker makes a preventive request (since 2026-01-01)")
+message("expected.law.pre_return_initiator",
+        "initiator worker or employer: a pre-return visit is asked by the worker, since "
+        "2026-01-01 also by the employer")
+message("expected.law.pre_return_employer",
+        "initiator worker: the employer asks for a pre-return visit only since 2026-01-01 "
+        "(re-integration 3.0; request of {date})")
+message("expected.law.decision_type",
+        "decision pending: only a re-integration trajectory gets an occupational physician's "
+        "decision, this request is {request_type}")
+message("expected.law.decision_date", "a decision_date for the decision {decision}")
+message("expected.law.decision_order", "a decision date on or after the request_date {date}")
+message("expected.law.no_work_decision",
+        "another decision: since 2022-10-01 (royal decree of 11 September 2022) {decision} no "
+        "longer exists, definitive unfitness without other work goes through the medical force "
+        "majeure procedure (decision of {date})")
+message("expected.law.outcome_date", "an outcome_date for the outcome {outcome}")
+message("expected.outcome_v1",
+        "an outcome of the second version ({values}): {value} is a first-version code, accepted "
+        "only in a file without a decision column")
 message("expected.required_when", "a {column} for an {other} '{value}' (one of {values})")
 message("expected.duplicate_key", "a key ({columns}) used once; this row repeats line {line}")
 message("expected.malformed.fields",
@@ -137,6 +169,22 @@ message("warning.department.similar_stored",
 message("warning.department.similar_file",
         "Line {line}: the department '{name}' looks like '{known}', earlier in this file. Is it "
         "the same department?")
+message("warning.reintegration_v1",
+        "File in the contract's first version (an outcome column with {codes}, no decision "
+        "column): read as written, every request is a trajectory; no_work_possible and "
+        "definitively_unfit become decisions.")
+message("warning.reintegration_v1.rule",
+        "Line {line}, column {column} ({value}): accepted as first version, but the law of its "
+        "date expects {rule_text}.")
+plural_message("warning.reintegration_v1.more",
+               "And {count} more row the law of its date would reject.",
+               "And {count} more rows the law of their date would reject.")
+plural_message("warning.observations.no_workforce",
+               "{count} observation has no workforce row for its month and department (on line "
+               "{line}): it is stored but gives no rate until that row is uploaded.",
+               "{count} observations have no workforce row for their month and department (the "
+               "first on line {line}): they are stored but give no rate until those rows are "
+               "uploaded.")
 message("warning.line_numbers",
         "Line numbers could not be matched exactly (unbalanced quotes?); they count data rows "
         "from line 2.")
@@ -164,6 +212,10 @@ def _derived(params: dict, lang: str) -> dict:
     for name in ("kind", "other"):
         if params.get(name) in KINDS:
             derived[f"{name}_label"] = kind_label(params[name], lang)
+    rule = params.get("rule")
+    if isinstance(rule, str) and is_declared(rule):     # a warning quoting an error's text
+        derived["rule_text"] = render(rule, lang, {name: value for name, value in params.items()
+                                                   if name != "rule"})
     month = params.get("month")
     if isinstance(month, int) and 1 <= month <= 12:
         derived["month_name"] = month_names(lang if lang in LOCALES else DEFAULT_LANGUAGE)[month - 1]

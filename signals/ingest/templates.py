@@ -14,12 +14,14 @@ from .aliases import COLUMN_ALIASES, CODE_ALIASES, code_name, column_name
 from ..definitions import EARLIEST_DATE, KINDS, Column, Kind
 from ..texts.catalogue import is_declared, message, template
 from .loader import TEMPLATE_ROWS
+from .validation import range_message
 
 GUIDE_COLUMNS = ("column", "contract_name", "required", "format", "allowed_values", "meaning",
                  "also_accepted")
 
 # "guide.header.<column>"; "guide.required.yes", ".no" and ".reason" (turnover's reason);
-# "guide.format.<type>"; "guide.default"; "guide.meaning.<column>", or
+# "guide.format.<type>", or "guide.range.<validation range message>" for another range than
+# "0 or more"; "guide.default"; "guide.meaning.<column>", or
 # "guide.meaning.<kind>.<column>" where a kind gives a column its own meaning.
 # Texts (English source): translations in signals/texts/locale/<lang>/LC_MESSAGES/messages.po.
 message("guide.header.column", "Column")
@@ -40,6 +42,9 @@ message("guide.format.text", "text")
 message("guide.format.employee_id",
         "internal personnel number (pseudonymised; no name or national register number)")
 message("guide.format.enum", "one of the allowed values (any case)")
+message("guide.range.expected.range.int.at_least", "whole number, {minimum} or more")
+message("guide.range.expected.range.decimal.between",
+        "number from {minimum} to {maximum} (decimal comma or point)")
 message("guide.default", "empty = {value}")
 message("guide.meaning.month", "The month the row is about.")
 message("guide.meaning.department",
@@ -62,9 +67,32 @@ message("guide.meaning.category", "Kind of incident.")
 message("guide.meaning.days_lost", "Days lost because of the incident; empty = 0.")
 message("guide.meaning.request_id", "Your own number for the re-integration request.")
 message("guide.meaning.request_date", "Date of the request.")
-message("guide.meaning.initiator", "Who made the request.")
-message("guide.meaning.outcome", "State or outcome of the trajectory.")
-message("guide.meaning.outcome_date", "Date of the outcome (not before the request date).")
+message("guide.meaning.request_type",
+        "Trajectory, pre-return visit or preventive request (from 2026-01-01, by the worker "
+        "only).")
+message("guide.meaning.initiator",
+        "Who made the request (advisory_physician only before 2022-10-01; the employer asks for a "
+        "pre-return visit only from 2026).")
+message("guide.meaning.decision",
+        "The occupational physician's decision on a trajectory (no work only before 2022-10-01).")
+message("guide.meaning.decision_date",
+        "Date of the decision; required with a decision, not before the request date.")
+message("guide.meaning.outcome", "How the request ended; empty = still running.")
+message("guide.meaning.outcome_date",
+        "Date of the outcome; required with an outcome, not before the request date.")
+message("guide.meaning.measure", "What is counted (never a person's diagnosis).")
+message("guide.meaning.count", "Number of cases observed that month in the department (no names).")
+message("guide.meaning.base",
+        "How many people the count is out of (e.g. the employees seen); empty = that month's "
+        "headcount.")
+message("guide.meaning.source",
+        "Who counted: occupational physician, psychosocial prevention adviser, HR or the "
+        "committee.")
+message("guide.meaning.domain", "Domain of the risk analysis (as in the FOD WASO questionnaire).")
+message("guide.meaning.respondents", "Number of the department's employees who answered.")
+message("guide.meaning.score", "Mean score from 0 to 100; higher = more risk.")
+message("guide.meaning.score_sd", "Standard deviation of the scores (optional).")
+message("guide.meaning.survey.date", "Date of the survey.")
 message("guide.meaning.incidents.date", "The date of the incident.")
 message("guide.meaning.turnover.date", "Date of the hire or exit.")
 
@@ -118,6 +146,9 @@ def _required(kind: Kind, column: Column, lang: str) -> str:
 
 
 def _format(column: Column, lang: str) -> str:
+    key, params = range_message(column) if column.minimum is not None else ("", {})
+    if is_declared(f"guide.range.{key}"):       # another range than "0 or more"
+        return template(f"guide.range.{key}", lang).format(**params)
     return template(f"guide.format.{column.type}", lang).format(date=EARLIEST_DATE, month=EARLIEST_DATE[:7])
 
 

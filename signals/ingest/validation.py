@@ -13,20 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
-from ..definitions import ALL_DEPARTMENTS, EARLIEST_DATE, Column, Kind
+from ..definitions import (ALL_DEPARTMENTS, EARLIEST_DATE, LAW_2022, LAW_2026, NO_WORK_DECISIONS,
+                           V1_DECISIONS, V1_OUTCOMES, Column, Kind)
 from .messages import Message
+
+if TYPE_CHECKING:           # numpy and pandas are imported only when a file needs them
+    import numpy as np
+    import pandas as pd
 
 TRIMMED = " \t\u00a0"
 NO_BREAK_SPACE = "\u00a0".encode("utf-8")
 INT_PATTERN = "[+-]?[0-9]{1,9}"
 DECIMAL_PATTERN = "[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)"
 FORMULA_START = "^[=+@-]"
+FORMULA_CHARACTERS = "=+@-"     # a cell starting with one is read as a formula by a spreadsheet
 TEXT_TYPES = ("text", "employee_id")
 # A Belgian national register number: 11 digits, as 85073003328 or 85.07.30-033.28.
 NATIONAL_NUMBER_PATTERN = "[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{3}[-. ]?[0-9]{2}"
@@ -34,6 +38,10 @@ NATIONAL_NUMBER_PATTERN = "[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{2}[-. ]?[0-9]{3}[-.
 # Rules across columns, from the contract's "Rejection" list.
 ORDERED_DATES = {"absences": ("start_date", "end_date"), "reintegration": ("request_date", "outcome_date")}
 REQUIRED_WHEN = {"turnover": ("reason", "event", "exit")}   # reason is required when event = exit
+# A file of the contract's first version: a column with first-version codes (Column.legacy)
+# and without this column (CONTRACT 1a).
+FIRST_VERSION_WITHOUT = {"reintegration": "decision"}
+MAX_FIRST_VERSION_WARNINGS = 100
 
 # Parameters of the range messages (`expected.range.<type>`).
 RANGE_PARAMS = {"date": {"date": EARLIEST_DATE}, "month": {"month": EARLIEST_DATE[:7]},
@@ -64,6 +72,7 @@ class StagedFile:
     malformed: int = 0                   # rows with too many or too few fields
     empty_rows: int = 0
     warnings: list[Message] = field(default_factory=list)
+    first_version: bool = False          # read by the contract's first version (1a)
 
 
 def sql_string(value: str) -> str:
@@ -94,6 +103,15 @@ def create_from_frame(con, table: str, frame: pd.DataFrame, columns: str) -> Non
         con.unregister("ingest_frame")
 
 
+def create_from_lists(con, table: str, columns: dict[str, tuple[list, str]]) -> None:
+    """Copy Python lists (name: (values, SQL type), all of one length) into a TEMP table,
+    as list parameters: no pandas needed."""
+    selects = [f"unnest(${number}::{sql_type}[]) AS {ident(name)}"
+               for number, (name, (_, sql_type)) in enumerate(columns.items(), start=1)]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {', '.join(selects)}",
+                [values for values, _ in columns.values()])
+
+
 # --- reading ---------------------------------------------------------------------------
 
 def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
@@ -110,12 +128,20 @@ def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
             delim = {sql_string(prepared.delimiter)}, quote = '"', escape = '"',
             store_rejects = true, rejects_table = 'ingest_rejects',
             rejects_scan = 'ingest_reject_scans')"""
-    wide_trim = b"\t" in prepared.utf8 or NO_BREAK_SPACE in prepared.utf8
+    # An ASCII file holds no no-break space: one quick look instead of a search.
+    wide_trim = b"\t" in prepared.utf8 or (not prepared.utf8.isascii()
+                                            and NO_BREAK_SPACE in prepared.utf8)
     con.execute(parse_sql(kind, prepared.header, source, wide_trim))
 
 
-def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray, pd.DataFrame]:
-    """Which records DuckDB refused (a mask over the records) and their error rows."""
+def _malformed_records(con, prepared: PreparedCsv) -> tuple[np.ndarray | None, pd.DataFrame | None]:
+    """Which records DuckDB refused (a mask over the records) and their error rows;
+    (None, None) when it refused none."""
+    if not scalar(con, "SELECT count(*) FROM ingest_rejects"):
+        return None, None
+    import numpy as np
+    import pandas as pd
+
     rejects = con.execute("""
         SELECT line_byte_position AS position, any_value(error_type) AS error_type,
                any_value(csv_line) AS csv_line
@@ -148,6 +174,12 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
     A refused line is quoted only when the kind has no employee_id: an error never
     repeats an original id (on screen, in the error report, on stderr).
     """
+    if rejects is None:
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_malformed (line BIGINT, value VARCHAR, "
+                    "expected_key VARCHAR, params VARCHAR)")
+        return 0, 0
+    import pandas as pd
+
     blank = rejects["csv_line"].fillna("").str.strip() == ""
     malformed = rejects[~blank]
     messages = [_malformed_message(kind, len(prepared.header), prepared.delimiter)
@@ -166,9 +198,18 @@ def _store_malformed(con, rejects: pd.DataFrame, prepared: PreparedCsv,
     return len(frame), int(blank.sum())
 
 
-def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray) -> Message | None:
+def _store_line_numbers(con, prepared: PreparedCsv, refused: np.ndarray | None) -> Message | None:
     """TEMP table ingest_lines (row_index, line); a warning if lines can only be estimated."""
     read_rows = scalar(con, "SELECT count(*) FROM ingest_parsed")
+    if refused is None and prepared.plain_records() == read_rows:     # row i on line i + 2
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_lines AS "
+                    "SELECT range AS row_index, range + 2 AS line FROM range(?)", [read_rows])
+        return None
+    import numpy as np
+    import pandas as pd
+
+    if refused is None:
+        refused = np.zeros(len(prepared.record_offsets), dtype=bool)
     lines = prepared.record_lines[~refused]
     warning = None
     if len(lines) != read_rows:
@@ -185,7 +226,8 @@ def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     _read_and_parse(con, path, prepared, kind)
     _translate_codes(con, kind)
     refused, rejects = _malformed_records(con, prepared)
-    staged = StagedFile()
+    first_version = _is_first_version(con, kind, prepared.header)
+    staged = StagedFile(first_version=first_version)
     staged.malformed, blank_lines = _store_malformed(
         con, rejects, prepared, quote_lines="employee_id" not in kind.column_names)
     warning = _store_line_numbers(con, prepared, refused)
@@ -238,7 +280,7 @@ def _typed(column: Column) -> str:
         return (f"CASE WHEN regexp_full_match({text}, '{DECIMAL_PATTERN}') "
                 f"THEN CAST(replace({text}, ',', '.') AS DOUBLE) END")
     if column.type == "enum":
-        allowed = ", ".join(sql_string(value) for value in column.enum)
+        allowed = ", ".join(sql_string(value) for value in column.enum + column.legacy)
         return f"CASE WHEN lower({text}) IN ({allowed}) THEN lower({text}) END"
     return text
 
@@ -248,7 +290,8 @@ def _code_alias(column: Column) -> str:
     text = text_column(column.name)
     normalised = f"trim(regexp_replace(lower(strip_accents({text})), '[^a-z0-9]+', '_', 'g'), '_')"
     entries = ", ".join(f"{sql_string(alias)}: {sql_string(code)}"
-                        for alias, code in code_lookup(column.name, column.enum).items())
+                        for alias, code in code_lookup(column.name,
+                                                       column.enum + column.legacy).items())
     return f"(MAP {{{entries}}})[{normalised}]"
 
 
@@ -326,11 +369,13 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"expected.future.{column.type}", _params({column.type: shown}),
                              order))
     if column.minimum is not None:
-        checks.append(_check(f"{typed} < {column.minimum}", name, text,
-                             f"expected.range.{column.type}", _params(RANGE_PARAMS[column.type]),
-                             order))
+        key, params = range_message(column)
+        outside = f"{typed} < {column.minimum}"
+        if column.maximum is not None:
+            outside += f" OR {typed} > {column.maximum}"
+        checks.append(_check(outside, name, text, key, _params(params), order))
     if column.type in TEXT_TYPES:
-        checks.append(_check(f"regexp_matches({text}, '{FORMULA_START}')", name, shown,
+        checks.append(_check(_starts_like_formula(text), name, shown,
                              "expected.plain_text", _params(), order))
     if name == "department":
         # 'ALL' is the whole organisation's row of the indicators, also written 'AⅬL' or
@@ -344,6 +389,27 @@ def _column_checks(column: Column, order: int) -> list[str]:
                              f"json_object('limit', {MAX_DEPARTMENT_LENGTH}, "
                              f"'length', length({text}))", order))
     return checks
+
+
+def _starts_like_formula(text: str) -> str:
+    """SQL: the cell starts with a formula character (as regexp '^[=+@-]', without a regexp:
+    prefix tests DuckDB can also answer from a column's statistics)."""
+    return "(" + " OR ".join(f"starts_with({text}, {sql_string(character)})"
+                             for character in FORMULA_CHARACTERS) + ")"
+def range_message(column: Column) -> tuple[str, dict]:
+    """The message key and parameters of a number outside its column's range: 0 or more
+    (the common case), `minimum` or more (a base > 0), or `minimum` to `maximum` (a score)."""
+    if column.maximum is not None:
+        return (f"expected.range.{column.type}.between",
+                {"minimum": _plain_number(column.minimum), "maximum": _plain_number(column.maximum)})
+    if column.minimum:
+        return f"expected.range.{column.type}.at_least", {"minimum": _plain_number(column.minimum)}
+    return f"expected.range.{column.type}", dict(RANGE_PARAMS[column.type])
+
+
+def _plain_number(value: float) -> int | float:
+    """1.0 as 1 (shown without decimals in every language), other values unchanged."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _calendar_parts(column: Column) -> tuple[str, str, str]:
@@ -425,11 +491,16 @@ def _duplicate_key_check(kind: Kind, orders: dict[str, int]) -> str:
     """
 
 
-def errors_sql(kind: Kind) -> str:
-    """SQL creating `ingest_errors`: one row per invalid cell or row of the staged file."""
+def errors_sql(kind: Kind, first_version: bool = False) -> str:
+    """SQL creating `ingest_errors`: one row per invalid cell or row of the staged file.
+    A first-version file is not judged by the law of its dates (CONTRACT 1a): it warns."""
     orders = {column.name: index for index, column in enumerate(kind.columns)}
     checks = [check for column in kind.columns for check in _column_checks(column, orders[column.name])]
     checks += _cross_column_checks(kind, orders)
+    if not first_version:
+        checks += _legacy_code_checks(kind, orders)
+        checks += [_check(condition, column, text_column(column), key, params, orders[column])
+                   for condition, column, key, params in law_rules(kind)]
     checks.append(_duplicate_key_check(kind, orders))
     return f"""
         CREATE OR REPLACE TEMP TABLE ingest_errors AS
@@ -445,10 +516,11 @@ def errors_sql(kind: Kind) -> str:
     """
 
 
-def find_errors(con, kind: Kind, limit: int) -> tuple[list[tuple], int]:
+def find_errors(con, kind: Kind, limit: int,
+                first_version: bool = False) -> tuple[list[tuple], int]:
     """The first `limit` errors (line, column, value, expected Message) in file order, and
     their count."""
-    con.execute(errors_sql(kind))
+    con.execute(errors_sql(kind, first_version))
     count = scalar(con, "SELECT count(*) FROM ingest_errors")
     rows = con.execute(
         "SELECT line, column_name, value, expected_key, params, repeats_line FROM ingest_errors "
@@ -463,6 +535,126 @@ def _expected(key: str, params: str, repeats_line: int | None) -> Message:
     if repeats_line is not None:
         values["line"] = repeats_line
     return Message(key, values)
+
+
+# --- re-integration as the law stood (CONTRACT 1a) --------------------------------------
+
+def _code_list(codes) -> str:
+    return "(" + ", ".join(sql_string(code) for code in codes) + ")"
+
+
+def _date_params(column: str, **others: str) -> str:
+    """JSON parameters: {date} = the row's `column` as YYYY-MM-DD, plus SQL expressions."""
+    extra = "".join(f", {sql_string(name)}, {value}" for name, value in others.items())
+    return f"json_object('date', strftime({ident(column)}, '%Y-%m-%d'){extra})"
+
+
+def law_rules(kind: Kind) -> list[tuple[str, str, str, str]]:
+    """Every rule of section 1a as (condition on ingest_parsed, column, message key, JSON
+    parameters): a row meeting the condition breaks the law of its dates. An empty
+    request_type is a trajectory, an empty decision pending (their defaults)."""
+    if kind.name != "reintegration":
+        return []
+    request_type, decision = "coalesce(request_type, 'trajectory')", "coalesce(decision, 'pending')"
+    after_2022, before_2026 = f"DATE '{LAW_2022}'", f"DATE '{LAW_2026}'"
+    return [
+        (f"initiator = 'advisory_physician' AND request_date >= {after_2022}", "initiator",
+         "expected.law.advisory_physician", _date_params("request_date")),
+        (f"{request_type} = 'preventive' AND request_date < {before_2026}", "request_type",
+         "expected.law.preventive_date", _date_params("request_date")),
+        (f"{request_type} = 'preventive' AND initiator <> 'worker'", "initiator",
+         "expected.law.preventive_initiator", "'{}'"),
+        (f"{request_type} = 'pre_return_visit' AND initiator NOT IN ('worker', 'employer')",
+         "initiator", "expected.law.pre_return_initiator", "'{}'"),
+        (f"{request_type} = 'pre_return_visit' AND initiator = 'employer' "
+         f"AND request_date < {before_2026}", "initiator", "expected.law.pre_return_employer",
+         _date_params("request_date")),
+        (f"{decision} <> 'pending' AND {request_type} <> 'trajectory'", "decision",
+         "expected.law.decision_type", f"json_object('request_type', {request_type})"),
+        # an unreadable date has its own error
+        (f"{decision} <> 'pending' AND decision_date IS NULL "
+         f"AND {text_column('decision_date')} IS NULL", "decision_date",
+         "expected.law.decision_date", f"json_object('decision', {decision})"),
+        ("decision_date < request_date", "decision_date", "expected.law.decision_order",
+         _date_params("request_date")),
+        (f"decision IN {_code_list(NO_WORK_DECISIONS)} AND decision_date >= {after_2022}",
+         "decision", "expected.law.no_work_decision",
+         _date_params("decision_date", decision="decision")),
+        (f"outcome IS NOT NULL AND outcome_date IS NULL "
+         f"AND {text_column('outcome_date')} IS NULL", "outcome_date",
+         "expected.law.outcome_date", "json_object('outcome', outcome)"),
+    ]
+
+
+def _legacy_code_checks(kind: Kind, orders: dict[str, int]) -> list[str]:
+    """A first-version code in a file of the second version."""
+    checks = []
+    for column in kind.columns:
+        if column.legacy:
+            params = _params({"values": ", ".join(column.enum)})
+            checks.append(_check(f"{ident(column.name)} IN {_code_list(column.legacy)}",
+                                 column.name, text_column(column.name),
+                                 "expected.outcome_v1", f"json_merge_patch({params}, "
+                                 f"json_object('value', {ident(column.name)}))",
+                                 orders[column.name]))
+    return checks
+
+
+def _is_first_version(con, kind: Kind, header: list[str]) -> bool:
+    """A file without the second version's marking column whose legacy column holds a
+    first-version code (a code of both versions, like stopped, decides nothing)."""
+    marker = FIRST_VERSION_WITHOUT.get(kind.name)
+    legacy = [column for column in kind.columns if column.legacy]
+    if marker is None or marker in header or not legacy:
+        return False
+    condition = " OR ".join(f"{ident(column.name)} IN {_code_list(column.legacy)}"
+                            for column in legacy)
+    return bool(scalar(con, f"SELECT EXISTS (SELECT 1 FROM ingest_parsed WHERE {condition})"))
+
+
+def read_first_version(con, kind: Kind) -> list[Message]:
+    """Rewrite a valid first-version file's rows as the contract says (1a), then warn about
+    each row the law of its dates would reject (line, column, rule), the first
+    MAX_FIRST_VERSION_WARNINGS of them, after a headline."""
+    outcome = "CASE outcome " + " ".join(
+        f"WHEN {sql_string(old)} THEN {sql_string(new)}" for old, new in V1_OUTCOMES.items())
+    outcome += " WHEN 'pending' THEN NULL " + " ".join(
+        f"WHEN {sql_string(old)} THEN NULL" for old in V1_DECISIONS) + " ELSE outcome END"
+    decision = "CASE outcome " + " ".join(
+        f"WHEN {sql_string(old)} THEN {sql_string(new)}" for old, new in V1_DECISIONS.items()) + " END"
+    becomes_decision = f"outcome IN {_code_list(V1_DECISIONS)}"
+    # every SET expression reads the row as it was
+    con.execute(f"""
+        UPDATE ingest_parsed SET
+            request_type = 'trajectory',
+            decision = {decision},
+            decision_date = CASE WHEN {becomes_decision} THEN coalesce(outcome_date, request_date) END,
+            outcome_date = CASE WHEN {becomes_decision} OR outcome = 'pending' THEN NULL
+                                ELSE outcome_date END,
+            outcome = {outcome}
+    """)
+    orders = {column.name: index for index, column in enumerate(kind.columns)}
+    rules = [f"SELECT rowid AS row_index, {sql_string(column)} AS column_name, "
+             f"CAST({ident(column)} AS VARCHAR) AS value, {sql_string(key)} AS rule, "
+             f"CAST({params} AS VARCHAR) AS params, {orders[column]} AS column_order "
+             f"FROM ingest_parsed WHERE {condition}"
+             for condition, column, key, params in law_rules(kind)]
+    rows = con.execute(f"""
+        SELECT l.line, r.column_name, coalesce(r.value, ''), r.rule, r.params,
+               count(*) OVER () AS total
+        FROM ({" UNION ALL ".join(rules)}) r JOIN ingest_lines l USING (row_index)
+        ORDER BY l.line, r.column_order, r.rule LIMIT ?
+    """, [MAX_FIRST_VERSION_WARNINGS]).fetchall()
+    codes = ", ".join(next(column.legacy for column in kind.columns if column.legacy))
+    warnings = [Message("warning.reintegration_v1", {"codes": codes})]
+    warnings += [Message("warning.reintegration_v1.rule",
+                         {**json.loads(params), "line": line, "column": column, "value": value,
+                          "rule": rule})
+                 for line, column, value, rule, params, _ in rows]
+    total = rows[0][5] if rows else 0
+    if total > len(rows):
+        warnings.append(Message("warning.reintegration_v1.more", {"count": total - len(rows)}))
+    return warnings
 
 
 def drop_staging(con) -> None:

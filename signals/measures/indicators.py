@@ -13,10 +13,19 @@ Readings of the contract made here:
   first start to its last end (the gaps are non-working, overlaps count once).
 - An open spell lasts to the last day of the last month that has a workforce row;
   spells starting after that day are ignored (they cannot show in any month).
+- Re-integration: reintegration_request_rate counts `trajectory` requests and
+  job_adaptation_request_rate `preventive` and `pre_return_visit` ones, by request_date;
+  unfitness_rate counts a request once, in the month of its decision_date when the decision
+  is definitive, else of its outcome_date when it ended in medical force majeure.
 - long_term_absentees: numerator = value = the number of employees; denominator = H.
   It is a count, not a rate, so it keeps its value where H is 0.
 - Accident rates have hours_worked as denominator (NaN where not given). 'ALL' sums
   numerators and hours over the departments that report hours (hours_worked > 0).
+- hours_per_fte: hours_worked / fte where a department gives both above 0; 'ALL' adds both
+  over those departments (a third total of signals.measures.suppression, TOTAL_HOURS_FTE).
+- work_accident_rate counts the accidents of accident_frequency_rate per 100 employees.
+- The employee-window indicators (long_absence_risk, frequent_absence, relapse_rate):
+  signals.measures.episodes, over the episodes built here.
 - Suppression (signals.measures.suppression) is per indicator in the output: a department's row is
   suppressed for all its indicators; 'ALL' for all of them when its H is below the
   minimum, and for the accident rates alone when the H of the departments reporting
@@ -34,12 +43,15 @@ import numpy
 import pandas
 import pyarrow
 
+from . import observations
 from . import suppression as privacy
+from .episodes import EMPLOYEE_WINDOW_SQL
 
 from .. import store
 from .calendar import calendar_parameters, calendar_sql
 from ..definitions import (
-    ALL_DEPARTMENTS, INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, KINDS,
+    ALL_DEPARTMENTS, CELL_INDICATOR_IDS, DEFINITIVE_DECISIONS, FORCE_MAJEURE_OUTCOME,
+    INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, JOB_ADAPTATION_TYPES, KINDS,
     PSYCHOSOCIAL_CATEGORIES,
 )
 
@@ -50,13 +62,18 @@ CSV_DECIMALS = 6
 
 @dataclass(frozen=True)
 class Formula:
-    numerator: str        # a column of the `cells` CTE below
+    numerator: str        # an SQL expression over the `cells` CTE below
     denominator: str      # an SQL expression over `cells`
     scale: float | None   # value = scale x numerator / denominator; None: value = numerator
+    total: str = privacy.TOTAL_ALL   # which departments 'ALL' adds up (signals.privacy)
 
     @property
     def per_hours_worked(self) -> bool:
-        return self.denominator == "hours_worked"
+        return self.total != privacy.TOTAL_ALL
+
+
+# hours_per_fte: given where a department gives both hours_worked and fte above 0
+HOURS_AND_FTE = "hours_worked > 0 AND fte > 0"
 
 
 FORMULAS: dict[str, Formula] = {
@@ -65,18 +82,33 @@ FORMULAS: dict[str, Formula] = {
     "long_term_absentees": Formula("long_term_absentees", "headcount", None),
     "turnover_rate": Formula("exits", "headcount", 100),
     "voluntary_turnover_rate": Formula("voluntary_exits", "headcount", 100),
-    "accident_frequency_rate": Formula("lost_time_accidents", "hours_worked", 1_000_000),
-    "accident_severity_rate": Formula("accident_days_lost", "hours_worked", 1_000),
+    "accident_frequency_rate": Formula("lost_time_accidents", "hours_worked", 1_000_000,
+                                       privacy.TOTAL_HOURS),
+    "accident_severity_rate": Formula("accident_days_lost", "hours_worked", 1_000,
+                                      privacy.TOTAL_HOURS),
     "psychosocial_request_rate": Formula("psychosocial_requests", "headcount", 100),
     "aggression_rate": Formula("aggression_incidents", "headcount", 100),
     "reintegration_request_rate": Formula("reintegration_requests", "headcount", 100),
+    "job_adaptation_request_rate": Formula("job_adaptation_requests", "headcount", 100),
+    "unfitness_rate": Formula("unfitness_findings", "headcount", 100),
+    "harassment_rate": Formula("harassment_incidents", "headcount", 100),
+    "serious_event_rate": Formula("serious_events", "headcount", 100),
+    "work_accident_rate": Formula("lost_time_accidents", "headcount", 100),
+    "long_absence_risk": Formula("long_absence_employees", "headcount", 100),
+    "frequent_absence": Formula("frequent_absentees", "headcount", 100),
+    "relapse_rate": Formula("relapses", "headcount", 100),
+    "hours_per_fte": Formula(f"CASE WHEN {HOURS_AND_FTE} THEN hours_worked END",
+                             f"CASE WHEN {HOURS_AND_FTE} THEN fte END", 1,
+                             privacy.TOTAL_HOURS_FTE),
 }
-assert tuple(FORMULAS) == INDICATOR_IDS, "one formula per contract indicator, in order"
+assert tuple(FORMULAS) == CELL_INDICATOR_IDS, "one formula per contract indicator, in order"
 
 FRAME_COLUMNS = (
     "month", "department", "indicator", "numerator", "denominator", "value",
     "headcount", "suppressed", "suppression_reason",
 )
+assert observations.FRAME_COLUMNS == FRAME_COLUMNS
+INDICATOR_RANK = {indicator: rank for rank, indicator in enumerate(INDICATOR_IDS)}
 
 # Episodes of absence (gaps-and-islands) and their days per month and department.
 # Spells are ordered and compared on BIGINT keys instead of PARTITION BY employee: the
@@ -161,13 +193,13 @@ episode_bounds AS MATERIALIZED (
     )
     WHERE starts_episode OR ends_episode
 ),
-longer_episodes AS (
+longer_episodes AS MATERIALIZED (
     -- the episodes not within one spell and one month: department and start of the
     -- first spell, end of the latest-ending spell (on the last spell's row, whose
     -- previous row here is the first spell, also when both start on one day)
     SELECT *
     FROM (
-        SELECT ends_episode, end_date, working_days_through_end,
+        SELECT ends_episode, end_date, working_days_through_end, start_key >> 40 AS employee_number,
                if(starts_episode, department_number, lag(department_number) OVER by_start)
                    AS department_number,
                if(starts_episode, start_date, lag(start_date) OVER by_start) AS start_date,
@@ -229,18 +261,32 @@ incident_counts AS (
            coalesce(sum(days_lost) FILTER (WHERE category = 'work_accident'), 0)
                AS accident_days_lost,
            count(*) FILTER (WHERE category IN {psychosocial}) AS psychosocial_requests,
-           count(*) FILTER (WHERE category = 'aggression') AS aggression_incidents
+           count(*) FILTER (WHERE category = 'aggression') AS aggression_incidents,
+           count(*) FILTER (WHERE category = 'harassment') AS harassment_incidents,
+           count(*) FILTER (WHERE category = 'serious_event') AS serious_events
     FROM incidents
     GROUP BY ALL
 ),
-reintegration_counts AS (
-    SELECT date_trunc('month', request_date)::DATE AS month, department,
-           count(*) AS reintegration_requests
+reintegration_events AS (
+    -- requests by request_date; definitive unfitness by decision_date where the decision
+    -- says so, else by outcome_date where the request ended in medical force majeure
+    SELECT request_date AS date, department, request_type AS event FROM reintegration
+    UNION ALL
+    SELECT CASE WHEN decision IN {definitive} THEN decision_date ELSE outcome_date END,
+           department, 'unfit'
     FROM reintegration
+    WHERE decision IN {definitive} OR outcome = '{force_majeure}'
+),
+reintegration_counts AS (
+    SELECT date_trunc('month', date)::DATE AS month, department,
+           count(*) FILTER (WHERE event = 'trajectory') AS reintegration_requests,
+           count(*) FILTER (WHERE event IN {job_adaptation}) AS job_adaptation_requests,
+           count(*) FILTER (WHERE event = 'unfit') AS unfitness_findings
+    FROM reintegration_events
     GROUP BY ALL
 ),
 cells AS (
-    SELECT w.month, w.department, w.headcount, w.hours_worked, m.working_days,
+    SELECT w.month, w.department, w.headcount, w.hours_worked, w.fte, m.working_days,
            coalesce(a.absence_days, 0) AS absence_days,
            coalesce(a.episodes_started, 0) AS episodes_started,
            coalesce(a.long_term_absentees, 0) AS long_term_absentees,
@@ -250,11 +296,19 @@ cells AS (
            coalesce(i.accident_days_lost, 0) AS accident_days_lost,
            coalesce(i.psychosocial_requests, 0) AS psychosocial_requests,
            coalesce(i.aggression_incidents, 0) AS aggression_incidents,
-           coalesce(r.reintegration_requests, 0) AS reintegration_requests
+           coalesce(r.reintegration_requests, 0) AS reintegration_requests,
+           coalesce(i.harassment_incidents, 0) AS harassment_incidents,
+           coalesce(i.serious_events, 0) AS serious_events,
+           coalesce(e.long_absence_employees, 0) AS long_absence_employees,
+           coalesce(e.frequent_absentees, 0) AS frequent_absentees,
+           coalesce(e.relapses, 0) AS relapses,
+           coalesce(r.job_adaptation_requests, 0) AS job_adaptation_requests,
+           coalesce(r.unfitness_findings, 0) AS unfitness_findings
     FROM workforce AS w
     JOIN month_calendar AS m USING (month)
     JOIN departments AS d USING (department)
     LEFT JOIN absence_counts AS a USING (month_number, department_number)
+    LEFT JOIN employee_window_counts AS e USING (month_number, department_number)
     LEFT JOIN turnover_counts AS t USING (month, department)
     LEFT JOIN incident_counts AS i USING (month, department)
     LEFT JOIN reintegration_counts AS r USING (month, department)
@@ -267,12 +321,14 @@ cell_values AS (
     -- per department cell: numerator_i and denominator_i of indicator i (FORMULAS order)
     SELECT month, department, headcount::BIGINT AS headcount,
            coalesce(hours_worked > 0, FALSE) AS reports_hours,
+           coalesce({hours_and_fte}, FALSE) AS reports_hours_fte,
            {cell_values}
     FROM cells
 ),
 all_cells AS (
     -- department 'ALL': sums over the departments (per hour worked: those reporting hours)
     SELECT month, '{all}' AS department, sum(headcount)::BIGINT AS headcount, TRUE AS reports_hours,
+           TRUE AS reports_hours_fte,
            {all_values}
     FROM cell_values
     GROUP BY month
@@ -285,13 +341,15 @@ cells_with_all AS (
 suppression AS (
     -- signals.measures.suppression's result: a reason per suppressed department; 'ALL' is suppressed
     -- when its own H is below the minimum, its accident rates when the H of those giving
-    -- hours is
-    SELECT month, member AS department, reason, FALSE AS hours_total_suppressed
+    -- hours is, its hours per FTE when the H of those giving hours and FTE is
+    SELECT month, member AS department, reason, FALSE AS hours_total_suppressed,
+           FALSE AS hours_fte_total_suppressed
     FROM {hidden}
     UNION ALL
     SELECT month, '{all}' AS department,
            CASE WHEN bool_or(total = '{total_all}' AND suppressed) THEN '{small}' END AS reason,
-           coalesce(bool_or(total = '{total_hours}' AND suppressed), FALSE)
+           coalesce(bool_or(total = '{total_hours}' AND suppressed), FALSE),
+           coalesce(bool_or(total = '{total_hours_fte}' AND suppressed), FALSE)
     FROM {total_flags}
     GROUP BY month
 )
@@ -321,12 +379,17 @@ def _all_values_sql() -> str:
     """
     sums = []
     for order, formula in enumerate(FORMULAS.values()):
-        if formula.per_hours_worked:
+        if formula.total == privacy.TOTAL_HOURS:
             where, in_order = " FILTER (WHERE reports_hours)", " ORDER BY department"
+        elif formula.total == privacy.TOTAL_HOURS_FTE:
+            where, in_order = " FILTER (WHERE reports_hours_fte)", " ORDER BY department"
         else:
             where, in_order = "", ""
+        numerator = f"sum(numerator_{order}{in_order}){where}"
+        if formula.total != privacy.TOTAL_HOURS_FTE:   # hours per FTE: empty where none gives both
+            numerator = f"coalesce({numerator}, 0)"
         sums.append(
-            f"coalesce(sum(numerator_{order}){where}, 0) AS numerator_{order}, "
+            f"{numerator} AS numerator_{order}, "
             f"sum(denominator_{order}{in_order}){where} AS denominator_{order}"
         )
     return ",\n           ".join(sums)
@@ -344,8 +407,9 @@ def _indicator_values_sql() -> str:
             value = (f"CASE WHEN {denominator} > 0 "
                      f"THEN {float(formula.scale)!r}::DOUBLE * {numerator} / {denominator} END")
         hidden = "(s.reason IS NOT NULL"
-        hidden += (" OR coalesce(s.hours_total_suppressed, FALSE))" if formula.per_hours_worked
-                   else ")")
+        hidden += {privacy.TOTAL_HOURS: " OR coalesce(s.hours_total_suppressed, FALSE))",
+                   privacy.TOTAL_HOURS_FTE: " OR coalesce(s.hours_fte_total_suppressed, FALSE))",
+                   }.get(formula.total, ")")
         columns.append(
             f"CASE WHEN $suppress AND {hidden} THEN NULL ELSE {numerator} END "
             f"AS numerator_{order}, {denominator} AS denominator_{order}, "
@@ -355,19 +419,28 @@ def _indicator_values_sql() -> str:
     return ",\n       ".join(columns)
 
 
+def _codes_sql(codes) -> str:
+    return "(" + ", ".join(f"'{code}'" for code in codes) + ")"
+
+
 def _psychosocial_categories_sql() -> str:
-    return "(" + ", ".join(f"'{category}'" for category in PSYCHOSOCIAL_CATEGORIES) + ")"
+    return _codes_sql(PSYCHOSOCIAL_CATEGORIES)
 
 
 def indicator_query(hidden: str, total_flags: str) -> str:
     """The whole indicator query (named parameters: see `_query_parameters`) over the
-    suppression of signals.privacy.workforce_suppression: its tables `hidden` (the
+    suppression of signals.measures.suppression.workforce_suppression: its tables `hidden` (the
     suppressed departments) and `total_flags` (the totals)."""
     return (
         "WITH "
         + ABSENCE_SQL.format(calendar=calendar_sql())
         + ",\n"
-        + EVENT_COUNTS_SQL.format(psychosocial=_psychosocial_categories_sql())
+        + EMPLOYEE_WINDOW_SQL
+        + ",\n"
+        + EVENT_COUNTS_SQL.format(psychosocial=_psychosocial_categories_sql(),
+                                  definitive=_codes_sql(DEFINITIVE_DECISIONS),
+                                  job_adaptation=_codes_sql(JOB_ADAPTATION_TYPES),
+                                  force_majeure=FORCE_MAJEURE_OUTCOME)
         + ",\n"
         + RESULT_SQL.format(
             cell_values=_cell_values_sql(),
@@ -378,6 +451,8 @@ def indicator_query(hidden: str, total_flags: str) -> str:
             total_flags=total_flags,
             total_all=privacy.TOTAL_ALL,
             total_hours=privacy.TOTAL_HOURS,
+            total_hours_fte=privacy.TOTAL_HOURS_FTE,
+            hours_and_fte=HOURS_AND_FTE,
             small=privacy.SMALL,
         )
     )
@@ -409,6 +484,7 @@ def _query_parameters(con, suppress: bool) -> dict | None:
         **calendar_parameters(calendar_start, data_end),
         "first_month": first_month,
         "data_end": data_end,
+        "last_month_number": data_end.year * 12 + data_end.month - 1,
         "suppress": suppress,
     }
 
@@ -494,11 +570,30 @@ def indicator_frame(con, *, min_group_size: int | None = None,
     """Every indicator, one row per (month, department, indicator), department 'ALL' included.
 
     Ordered by month, then 'ALL' before the departments by name, then indicator in
-    contract order. With `suppress` (the default) suppressed rows carry no numerator
+    contract order. The measure rates (observations.measure_frame) come after the per-cell
+    indicators, only for the cells that have the observation. With `suppress` (the default) suppressed rows carry no numerator
     and no value. suppress=False is for the alerts engine only: never show its output.
     """
     cells = _cells_table(con, min_group_size, suppress)
-    return _empty_frame() if cells is None else _long_frame(cells)
+    frame = _empty_frame() if cells is None else _long_frame(cells)
+    return _with_measures(frame, observations.measure_frame(
+        con, min_group_size=min_group_size, suppress=suppress))
+
+
+def _with_measures(frame: pandas.DataFrame, measures: pandas.DataFrame) -> pandas.DataFrame:
+    """The measure rates joined into the indicator frame, in its order (month, 'ALL' first,
+    department, indicator in contract order); the frame itself when there are none."""
+    if measures.empty:
+        return frame
+    joined = pandas.concat([frame, measures.astype(frame.dtypes.to_dict())], ignore_index=True)
+    order = pandas.DataFrame({
+        "month": joined["month"],
+        "is_department": joined["department"] != ALL_DEPARTMENTS,
+        "department": joined["department"],
+        "indicator": joined["indicator"].map(INDICATOR_RANK),
+    })
+    index = order.sort_values(list(order.columns), kind="stable").index
+    return joined.loc[index].reset_index(drop=True)
 
 
 def indicator_cells(con, *, min_group_size: int | None = None,
@@ -506,8 +601,8 @@ def indicator_cells(con, *, min_group_size: int | None = None,
     """`indicator_frame` before its reshape: one row per (month, department) cell, in the
     same order, with month, department, headcount, suppressed (the whole row),
     suppression_reason, and numerator_i, denominator_i, value_i and suppressed_i of every
-    indicator i (FORMULAS order). Row r of indicator_frame is cell r // 10, indicator
-    r % 10. Same rules for `suppress`.
+    indicator i (FORMULAS order). Row r of indicator_frame is cell r // n, indicator
+    r % n (n = len(FORMULAS)). Same rules for `suppress`.
     """
     cells = _cells_table(con, min_group_size, suppress)
     if cells is None:
@@ -527,7 +622,11 @@ def unrecorded_indicators(con) -> tuple[str, ...]:
     as missing (blank_indicators). The CLI keeps the contract's numbers."""
     empty = {kind.name for kind in KINDS.values()
              if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {kind.table})").fetchone()[0]}
-    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty)
+    # a measure nobody ever observed is not known either, though other measures are
+    observed = {observations.indicator_id(measure) for (measure,) in con.execute(
+        "SELECT DISTINCT measure FROM observations").fetchall()}
+    return tuple(indicator.id for indicator in INDICATORS if indicator.source_kind in empty
+                 or (indicator.source_kind == "observations" and indicator.id not in observed))
 
 
 def blank_indicators(frame: pandas.DataFrame, indicators, columns) -> pandas.DataFrame:

@@ -46,6 +46,7 @@ REASONS = (SMALL, COMPLEMENTARY)
 # Which members of a month each indicator total adds up (see indicators.FORMULAS).
 TOTAL_ALL = "all"           # every department: the H-based indicators
 TOTAL_HOURS = "hours"       # departments with hours_worked > 0: the accident rates
+TOTAL_HOURS_FTE = "hours_fte"   # departments with hours_worked > 0 and fte > 0: hours per FTE
 
 WORKFORCE_MEMBERS_SQL = f"""
     SELECT month, '{TOTAL_ALL}' AS total, department AS member, headcount AS size
@@ -54,6 +55,10 @@ WORKFORCE_MEMBERS_SQL = f"""
     SELECT month, '{TOTAL_HOURS}', department, headcount
     FROM workforce
     WHERE hours_worked > 0
+    UNION ALL
+    SELECT month, '{TOTAL_HOURS_FTE}', department, headcount
+    FROM workforce
+    WHERE hours_worked > 0 AND fte > 0
 """
 
 
@@ -176,7 +181,8 @@ def suppressed_cells(frame: pandas.DataFrame, min_group_size: int) -> pandas.Ser
     """Which rows of `frame` fall in a suppressed cell (a boolean Series on frame's index).
 
     `frame` needs the columns month, department and headcount, and may have
-    reports_hours (the department gives hours worked); it may hold one row per cell or
+    reports_hours (the department gives hours worked) and reports_hours_fte (it gives
+    hours worked and FTE); it may hold one row per cell or
     several (the long indicator format), department 'ALL' included or not. 'ALL' is
     suppressed when its own headcount is below the minimum.
     """
@@ -190,14 +196,17 @@ def cell_reasons(frame: pandas.DataFrame, min_group_size: int) -> pandas.Series:
 
     departments = frame[frame["department"] != ALL_DEPARTMENTS].drop_duplicates(
         ["month", "department"])
-    hours = (departments["reports_hours"].to_numpy(dtype=bool) if "reports_hours" in departments
-             else numpy.zeros(len(departments), dtype=bool))
+    def given(column):
+        return (departments[column].to_numpy(dtype=bool) if column in departments
+                else numpy.zeros(len(departments), dtype=bool))
+
     members = pandas.concat([
-        pandas.DataFrame({"month": departments["month"], "total": TOTAL_ALL,
-                          "member": departments["department"], "size": departments["headcount"]}),
-        pandas.DataFrame({"month": departments["month"][hours], "total": TOTAL_HOURS,
-                          "member": departments["department"][hours],
-                          "size": departments["headcount"][hours]}),
+        pandas.DataFrame({"month": departments["month"][rows], "total": total,
+                          "member": departments["department"][rows],
+                          "size": departments["headcount"][rows]})
+        for total, rows in ((TOTAL_ALL, numpy.ones(len(departments), dtype=bool)),
+                            (TOTAL_HOURS, given("reports_hours")),
+                            (TOTAL_HOURS_FTE, given("reports_hours_fte")))
     ], ignore_index=True)
     if members.empty:
         return pandas.Series(None, index=frame.index, dtype=object, name="reason")

@@ -21,7 +21,6 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from numbers import Integral
 
-import numpy as np
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -132,6 +131,8 @@ def plotly_separators(lang: str) -> str:
 def python_texts(values, decimals: int) -> list[str]:
     """Python's '-1,234.5' for each value ('–' for None, NaN, infinite): the common first
     step of format_many, done once for all languages."""
+    import numpy as np   # here, not at the top: the ingest command loads no numpy
+
     spec = f",.{decimals}f"
     floats = np.asarray(values, dtype=float).tolist()
     return [format(value, spec) if math.isfinite(value) else MISSING for value in floats]
@@ -168,8 +169,11 @@ UNIT_SUFFIXES = {
                            "fr": "jours pour 1 000 heures prestées",
                            "en": "days per 1,000 hours worked",
                            "de": "Tage pro 1.000 Arbeitsstunden"},
+    "hours_per_fte": {"nl": "uren per VTE", "fr": "heures par ETP", "en": "hours per FTE",
+                      "de": "Stunden je VZÄ"},
 }
-UNIT_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1}
+UNIT_DECIMALS = {"%": 1, "count": 0, "per_thousand_hours": 2, "per_million_hours": 1,
+                 "hours_per_fte": 1}
 
 
 def format_value(value: float | None, unit: str, lang: str, with_unit: bool = False) -> str:

@@ -60,6 +60,9 @@ message("common.no_data", "No data yet.")
 message("common.unrecorded",
         "No files uploaded yet for: {kinds}. The indicators based on them stay empty (–), not "
         "zero: {indicators}.")
+message("common.unobserved",
+        "No observations uploaded yet for these measures; they stay empty (–), not zero: "
+        "{indicators}.")
 message("common.incomplete",
         "{month} is not complete yet: nothing uploaded yet for {kinds}. The indicators based on "
         "them may be too low and are not judged yet: {indicators}.")
@@ -120,7 +123,21 @@ message("heatmap.column.accident_frequency_rate", "Accident\nfrequency")
 message("heatmap.column.accident_severity_rate", "Accident\nseverity")
 message("heatmap.column.psychosocial_request_rate", "Psycho-\nsocial")
 message("heatmap.column.aggression_rate", "Aggression")
+message("heatmap.column.back_complaints_rate", "Back\ncomplaints")
+message("heatmap.column.psychological_complaints_rate", "Psychological\ncomplaints")
+message("heatmap.column.presenteeism_rate", "Presenteeism")
+message("heatmap.column.quality_incidents_rate", "Quality\nincidents")
+message("heatmap.column.complaints_rate", "Complaints")
 message("heatmap.column.reintegration_request_rate", "Re-integration")
+message("heatmap.column.job_adaptation_request_rate", "Job\nadaptation")
+message("heatmap.column.unfitness_rate", "Definitive\nunfitness")
+message("heatmap.column.harassment_rate", "Harassment")
+message("heatmap.column.serious_event_rate", "Serious\nevents")
+message("heatmap.column.work_accident_rate", "Work\naccidents")
+message("heatmap.column.long_absence_risk", "Long absence\nrisk")
+message("heatmap.column.frequent_absence", "Frequent\nabsence")
+message("heatmap.column.relapse_rate", "Relapses")
+message("heatmap.column.hours_per_fte", "Hours\nper FTE")
 message("heatmap.judged", "{n} mo")
 message("heatmap.this_month", "this month {value}")
 message("heatmap.no_figure", "no figure: no data uploaded or no hours worked")
@@ -134,6 +151,7 @@ message("unit.%", "%")
 message("unit.count", "number of people")
 message("unit.per_million_hours", "per million hours worked")
 message("unit.per_thousand_hours", "days per 1,000 hours worked")
+message("unit.hours_per_fte", "hours worked per FTE")
 message("unit.points", "pt")
 message("overview.title", "Overview for the committee")
 message("overview.vs", "vs {month}")
@@ -428,6 +446,45 @@ message("review.deleted", "Follow-up deleted.")
 message("review.from_month",
         "A follow-up counts from its month on: the list shows those up to and including {month}.")
 message("hotspots.col.review", "Follow-up")
+message("cycle.verdict.likely_improvement", "likely improved")
+message("cycle.verdict.no_clear_change", "no clear change")
+message("cycle.verdict.likely_worse", "likely worse")
+message("cycle.verdict.too_early", "too early")
+message("cycle.verdict.too_little_data", "too little data")
+message("cycle.evaluation.sentence",
+        "{indicator} in {department} went from {before} to {after} ({team_change}); in the rest "
+        "of the organisation {rest_change}; difference {effect} (95% CI {low} to {high}): "
+        "{verdict}.")
+message("cycle.evaluation.sentence_organisation",
+        "{indicator} in {department} went from {before} to {after} ({effect}, 95% CI {low} to "
+        "{high}), without a comparison group: {verdict}.")
+message("cycle.evaluation.organisation", "the organisation")
+message("cycle.evaluation.too_early",
+        "{indicator} in {department}: too early to judge; at least {minimum} months after the "
+        "start-up are needed.")
+message("cycle.evaluation.too_little_data",
+        "{indicator} in {department}: too little data to judge (fewer than {minimum} usable "
+        "months before or after, a small group or too few cases).")
+message("cycle.status.planned", "Planned")
+message("cycle.status.running", "Running")
+message("cycle.status.evaluated", "Evaluated")
+message("cycle.status.adjusted", "Adjusted")
+message("cycle.status.stopped", "Stopped")
+message("cycle.status.closed", "Closed")
+message("cycle.level.primary", "Primary prevention")
+message("cycle.level.secondary", "Secondary prevention")
+message("cycle.level.tertiary", "Tertiary prevention")
+message("cycle.event.reorganisation", "Reorganisation")
+message("cycle.event.move", "Move")
+message("cycle.event.new_system", "New system or software")
+message("cycle.event.merger", "Merger")
+message("cycle.event.social_action", "Strike or other social action")
+message("cycle.event.serious_incident", "Serious incident")
+message("cycle.transition_refused", "An action that is '{old}' cannot become '{new}'.")
+message("cycle.not_allowed", "Your role may only read actions, events and meetings.")
+message("cycle.advice_refused",
+        "Advice not saved: it contains {found}. A collective advice is about teams, never about a "
+        "person.")
 message("upload.too_large",
         "{file} is too large ({size} MB): at most {limit} MB per file. Split the file, for "
         "example by year.")
