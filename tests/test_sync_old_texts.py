@@ -101,3 +101,20 @@ def test_an_english_percent_never_reads_as_a_printf_placeholder(tool):
     assert tool.no_printf_look("Above the 99.8% limit, 5% of") == \
         "Above the 99.8%\u00a0limit, 5%\u00a0of"
     assert tool.no_printf_look("chance 0.1%).") == "chance 0.1%)."
+
+
+def test_update_english_takes_a_changed_text_and_its_translations(tool, synced, tmp_path):
+    root = tmp_path / "tree"
+    shutil.copytree(synced, root)
+    old = tmp_path / "old"
+    (old / "signals" / "texts").mkdir(parents=True)
+    (old / "signals" / "__init__.py").write_text("")
+    (old / "signals" / "texts" / "__init__.py").write_text("")
+    (old / "signals" / "texts" / "i18n.py").write_text(
+        'TEXTS = {"page.trends": {"nl": "Trendlijnen", "fr": "Courbes", "en": "Trend lines", '
+        '"de": "Verläufe"}}\n')
+    assert tool.main([str(old), "--root", str(root), "--update-english"]) == 0
+    source = (root / "signals" / "texts" / "i18n.py").read_text("utf-8")
+    assert 'message("page.trends", "Trend lines")' in source
+    assert 'message("page.trends", "Trends")' not in source
+    assert catalogue(root, "fr").pgettext("page.trends", "Trend lines") == "Courbes"
