@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from signals import store
-from signals.definitions import INDICATORS_BY_ID
+from signals.definitions import INDICATORS_BY_ID, LANGUAGES
 from signals.measures.indicators import indicator_frame
 
 D = dt.date
@@ -102,8 +102,8 @@ def test_the_three_are_rare_events_with_names_in_four_languages():
     for name in INDICATORS:
         indicator = INDICATORS_BY_ID[name]
         assert indicator.rare and indicator.source_kind == "reintegration"
-        assert set(indicator.names) >= {"nl", "fr", "en", "de"}
-        assert set(indicator.definitions) >= {"nl", "fr", "en", "de"}
+        for lang in LANGUAGES:
+            assert indicator.name(lang).strip() and indicator.definition(lang).strip()
 
 
 @pytest.mark.parametrize("indicator", INDICATORS)

@@ -71,4 +71,5 @@ def run_phrase(since: dt.date, months: int, lang: str) -> str:
     months = int(months)
     if months <= 1:
         return template("run.first", lang)
-    return template("run.ongoing", lang).format(ordinal=ordinal(months, lang), since=month_label(since, lang))
+    return template("run.ongoing", lang).format(ordinal=ordinal(months, lang),
+                                                since=month_label(since, lang))

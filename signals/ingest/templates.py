@@ -129,7 +129,8 @@ def _allowed(column: Column, lang: str) -> str:
         shown.append(code if local == code else f"{local} ({code})")
     text = ", ".join(shown)
     if column.default:
-        text += "; " + template("guide.default", lang).format(value=code_name(column.name, column.default, lang))
+        default = code_name(column.name, column.default, lang)
+        text += "; " + template("guide.default", lang).format(value=default)
     return text
 
 
@@ -149,7 +150,8 @@ def _format(column: Column, lang: str) -> str:
     key, params = range_message(column) if column.minimum is not None else ("", {})
     if is_declared(f"guide.range.{key}"):       # another range than "0 or more"
         return template(f"guide.range.{key}", lang).format(**params)
-    return template(f"guide.format.{column.type}", lang).format(date=EARLIEST_DATE, month=EARLIEST_DATE[:7])
+    return template(f"guide.format.{column.type}", lang).format(date=EARLIEST_DATE,
+                                                                  month=EARLIEST_DATE[:7])
 
 
 def _meaning(kind: Kind, column: Column, lang: str) -> str:
@@ -178,13 +180,16 @@ def guide_labels(lang: str) -> dict[str, str]:
     return {name: template(f"guide.header.{name}", lang) for name in GUIDE_COLUMNS}
 
 
+def _names(names: dict[str, tuple[str, ...]]) -> str:
+    return " | ".join(", ".join(names[lang]) for lang in ("nl", "fr", "de"))
+
+
 def alias_table_markdown() -> str:
-    """The README's table of accepted Dutch and French names (kept in step by a test)."""
-    lines = ["| contract name | Dutch | French |", "|---|---|---|"]
+    """The README's table of accepted Dutch, French and German names (kept in step by a test)."""
+    lines = ["| contract name | Dutch | French | German |", "|---|---|---|---|"]
     for column, names in COLUMN_ALIASES.items():
-        lines.append(f"| `{column}` | {', '.join(names['nl'])} | {', '.join(names['fr'])} |")
+        lines.append(f"| `{column}` | {_names(names)} |")
     for column, codes in CODE_ALIASES.items():
         for code, names in codes.items():
-            lines.append(f"| `{column}` = `{code}` | {', '.join(names['nl'])} | "
-                         f"{', '.join(names['fr'])} |")
+            lines.append(f"| `{column}` = `{code}` | {_names(names)} |")
     return "\n".join(lines)
