@@ -11,6 +11,7 @@ import pytest
 import streamlit
 
 from signals.ingest.loader import validate_bytes
+from signals.definitions import KINDS
 from ui.navigation import PAGES_BY_KEY
 from test_app import demo_banner_shown, demo_shown, open_page, real_data_with_small_group  # noqa: F401
 
@@ -110,7 +111,7 @@ def test_templates_in_french_with_their_column_guide(demo_shown, served):
 def test_every_template_is_valid_in_its_language(demo_shown, served, lang):
     open_page("upload", lang)
     templates = {key: data for key, (_, data) in served.items() if key.startswith("template_")}
-    assert len(templates) == 10, "a template and its plain twin per kind"
+    assert len(templates) == 2 * len(KINDS), "a template and its plain twin per kind"
     for key, data in templates.items():
         kind = key.removeprefix("template_").removesuffix("_plain")
         result = validate_bytes(kind, f"{kind}.csv", data)
