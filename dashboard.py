@@ -11,11 +11,17 @@ from __future__ import annotations
 import streamlit as st
 
 from signals.config import MIN_GROUP_SIZE_FLOOR, ConfigError
-from signals.texts.i18n import text
 from signals.store import DatabaseBusy
+from signals.texts.i18n import text
 from ui import theme
-from ui.access_control import (Viewer, current_viewer, listening_allowed, refuse_public_listening,
-                               show_access_off_notice, show_account)
+from ui.access_control import (
+    Viewer,
+    current_viewer,
+    listening_allowed,
+    refuse_public_listening,
+    show_access_off_notice,
+    show_account,
+)
 from ui.context import build_context, is_presenting, set_presenting
 from ui.data import demo_chosen
 from ui.language import current_language, keep_language_in_url, language_selector

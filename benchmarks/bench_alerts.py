@@ -18,8 +18,8 @@ import os
 from common import bare_read_seconds, best_of, dataset_arguments, loaded_database
 
 from signals import store
-from signals.definitions import INDICATOR_IDS
 from signals.alerts.detection import alerts_csv, evaluate_cells, signals_csv
+from signals.definitions import INDICATOR_IDS
 from signals.measures.indicators import indicator_cells
 
 

@@ -71,15 +71,15 @@ def bench_apptest(repeat: int) -> dict:
     for spec in PAGES:
         page_file = None if spec.key == "overview" else spec.file
         st.cache_data.clear()
-        results["first_load_s"][spec.key] = timed(lambda: new_app(page_file))
+        results["first_load_s"][spec.key] = timed(lambda page_file=page_file: new_app(page_file))
         results["warm_load_s"][spec.key] = statistics.median(
-            timed(lambda: new_app(page_file)) for _ in range(repeat))
+            timed(lambda page_file=page_file: new_app(page_file)) for _ in range(repeat))
 
     def interaction(name, page_file, act):
         app = new_app(page_file)
         samples = []
         for index in range(repeat):
-            samples.append(timed(lambda: act(app, index).run()))
+            samples.append(timed(lambda index=index: act(app, index).run()))
             assert not app.exception, [error.value for error in app.exception]
         results["interaction_ms"][name] = 1000 * statistics.median(samples)
 

@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_large import write_large_dataset  # noqa: E402
+
 from signals.ingest.loader import ingest_path  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ Belgian levels: 1.36 episodes per worker per year, a winter peak (+25% in Januar
 -25% in July) that every department shares, and month-to-month extra-Poisson noise
 (a gamma factor with a 15% coefficient of variation, drawn apart for the team and for
 the rest; --ar1 RHO makes the team's noise autocorrelated from month to month, as absence
-days and long-term absentees are, which the model does not allow for). From the start month on, the team's rate is multiplied by 1 (no effect),
+days and long-term absentees are, which the model does not allow for). From the start month on,
+the team's rate is multiplied by 1 (no effect),
 0.8 (-20%) or 0.6 (-40%). Each simulation goes through evaluation.windows and
 evaluation.judge (the statistics of evaluate_indicator without building a frame; the
 tests cover the frame's path; --frames runs the whole evaluate_indicator, slower).

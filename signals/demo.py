@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 from . import store
-from .definitions import LAW_2022 as LAW_2022_DATE, LAW_2026 as LAW_2026_DATE
+from .definitions import LAW_2022 as LAW_2022_DATE
+from .definitions import LAW_2026 as LAW_2026_DATE
 from .ingest.loader import ingest_bytes
 
 ORGANISATION = "AZ Demo (synthetic demo hospital)"

@@ -5,11 +5,11 @@ import stat
 
 import pytest
 
+from signals.access import audit
 from signals.access import control as access
 
-from signals.access import audit
 PASSWORD = "correct horse battery"
-T0 = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.UTC)
 
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -225,7 +225,7 @@ def test_a_successful_login_resets_the_failure_count(db_path, anna):
 
 
 def test_admin_can_unlock(db_path, anna):
-    for attempt in range(access.MAX_FAILURES - 1):
+    for _ in range(access.MAX_FAILURES - 1):
         access.authenticate(db_path, "anna", "wrong password!!", now=T0)
     with pytest.raises(access.LoginBlocked):
         access.authenticate(db_path, "anna", "wrong password!!", now=T0)

@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 from signals.alerts import detection as alerts
 from signals.alerts.detection import Evaluation, evaluate_frame, hotspots, signals_csv
 from signals.alerts.sentences import rule_name
-from signals.definitions import LANGUAGES
+from signals.definitions import CELL_INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import format_number
-from signals.definitions import CELL_INDICATOR_IDS
 
 MONTHS = [dt.date(2021 + i // 12, i % 12 + 1, 1) for i in range(36)]
 # A clean series of absence episodes for a team of 50 (about 6 a month), period 5 so

@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from signals.alerts.sentences import (RULE_IDS, format_values, ordinal, reason, reasons,
-                                 trend_phrase, with_trend)
+from signals.alerts.sentences import RULE_IDS, format_values, ordinal, reason, reasons, trend_phrase, with_trend
 from signals.definitions import INDICATOR_IDS, LANGUAGES, indicator_name
 from signals.texts.formatting import format_value
 

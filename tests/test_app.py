@@ -7,16 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from literal_tables import tables_in
 from streamlit.testing.v1 import AppTest
 
-from signals import config
-
-from signals import store
+from signals import config, store
 from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.ingest.loader import ingest_bytes
-from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 from ui.labels import plain
-from literal_tables import tables_in
+from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 MONTHS = ("2025-01", "2025-02", "2025-03")

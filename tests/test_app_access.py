@@ -9,20 +9,17 @@ from pathlib import Path
 
 import pytest
 import streamlit
+from literal_tables import tables_in
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
-from signals.access import control as access
-
-from signals.access import audit
-
 from signals import config
-
+from signals.access import audit
+from signals.access import control as access
 from signals.cycle import reviews
 from signals.texts.i18n import text
-from ui.navigation import PAGES_BY_KEY
 from ui.labels import plain
-from literal_tables import tables_in
+from ui.navigation import PAGES_BY_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PASSWORD = "correct horse battery staple"

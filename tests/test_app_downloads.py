@@ -9,11 +9,11 @@ import io
 import pandas as pd
 import pytest
 import streamlit
-
-from signals.ingest.loader import validate_bytes
-from signals.definitions import KINDS
-from ui.navigation import PAGES_BY_KEY
 from test_app import demo_banner_shown, demo_shown, open_page, real_data_with_small_group  # noqa: F401
+
+from signals.definitions import KINDS
+from signals.ingest.loader import validate_bytes
+from ui.navigation import PAGES_BY_KEY
 
 pytestmark = pytest.mark.usefixtures("listen_on_localhost")
 
@@ -120,13 +120,14 @@ def test_every_template_is_valid_in_its_language(demo_shown, served, lang):
 
 def test_error_report_download_in_dutch(demo_shown, served):
     app = open_page("upload", "nl")
-    bad = "maand;afdeling;personeelsaantal\n2025-01;Alpha;40\n2025-02;Beta;veertig\n".encode()
+    bad = b"maand;afdeling;personeelsaantal\n2025-01;Alpha;40\n2025-02;Beta;veertig\n"
     app.file_uploader(key="upload_files").set_value(("fout.csv", bad, "text/csv")).run()
     report_key = next(key for key in served if key.startswith("report_") and
                       not key.endswith("_plain"))
     report = read(served[report_key][1], ";")
     assert list(report.columns) == ["Bestand", "Regel", "Kolom", "Gevonden waarde", "Verwacht"]
-    assert report["Kolom"].tolist() == ["personeelsaantal (headcount)"] and report["Gevonden waarde"].tolist() == ["veertig"]
+    assert report["Kolom"].tolist() == ["personeelsaantal (headcount)"]
+    assert report["Gevonden waarde"].tolist() == ["veertig"]
 
 
 def test_demo_stays_reachable_from_the_data_page(real_data_with_small_group, demo_shown):

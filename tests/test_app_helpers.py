@@ -11,24 +11,22 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-
-from signals.access import control as access
+from literal_tables import read_literal_table, tables_in
 
 from signals import store
+from signals.access import control as access
 from signals.definitions import INDICATOR_IDS
 from signals.ingest.loader import ingest_bytes
 from signals.measures.reference import REFERENCE_FIGURES, reference_for
+from ui import navigation
 from ui.access_control import local_time
+from ui.charts import heatmap, localise_month_axis, plotly_text
 from ui.data import load_upload_history
 from ui.downloads import neutralise_cell, safe_csv
 from ui.funnel import Z, funnel_frames
-from ui.charts import heatmap, localise_month_axis, plotly_text
-from ui.labels import (SOFT_HYPHEN, breakable, change_text, display_value, indicator_name,
-                       month_ranges, plain)
-from literal_tables import read_literal_table, tables_in
-from ui.tables import literal_table_html
-from ui import navigation
+from ui.labels import SOFT_HYPHEN, breakable, change_text, display_value, indicator_name, month_ranges, plain
 from ui.navigation import HOME_URL_PATH, PAGE_KEYS, visible_pages
+from ui.tables import literal_table_html
 from ui.widgets import first_recorded_index
 
 
@@ -297,9 +295,9 @@ def test_the_cached_heatmap_has_the_same_text_as_its_cached_copy(demo_database_f
 
     import plotly.io as pio
 
+    from signals.alerts.detection import evaluate
     from ui.charts import heatmap
     from ui.figures import stable_figure
-    from signals.alerts.detection import evaluate
 
     with store.connect(demo_database_file, read_only=True) as con:
         chart = evaluate(con).chart

@@ -4,16 +4,12 @@ permissions (issue 11, 3 and 4)."""
 from __future__ import annotations
 
 import pytest
-
-from signals.access import audit
-
-from signals import config
-
-from signals.ingest import pseudonym
-
-from signals import store
-from ui.labels import plain
 from test_app_access import ROLE_USERS, demo_shown, open_as, users  # noqa: F401 (fixtures)
+
+from signals import config, store
+from signals.access import audit
+from signals.ingest import pseudonym
+from ui.labels import plain
 
 pytestmark = pytest.mark.usefixtures("listen_on_localhost")
 

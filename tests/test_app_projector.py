@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_app import demo_shown, open_page  # noqa: F401  (a fixture and a helper)
 
 from signals.definitions import INDICATORS
 from signals.texts.formatting import plotly_separators
-from test_app import demo_shown, open_page  # noqa: F401  (a fixture and a helper)
 
 
 def figure_specs(app) -> list[dict]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 
-from signals.access import audit
-
-from signals import config
-
-from signals import store
-from ui.labels import plain
 from test_app import absences_csv, demo_shown, open_page, shown_tables, workforce_csv  # noqa: F401
+
+from signals import config, store
+from signals.access import audit
+from ui.labels import plain
 
 BAD = b"month,department,headcount\n2025-01,Alpha,40\n2025-02,Beta,-3\n2025/13,Gamma,5\n"
 

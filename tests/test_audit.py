@@ -7,10 +7,10 @@ import stat
 
 import pytest
 
+from signals.access import audit
 from signals.access import control as access
 
-from signals.access import audit
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 
 
 def days_ago(days: int) -> dt.datetime:

@@ -3,7 +3,6 @@ import datetime as dt
 import duckdb
 import numpy as np
 import pytest
-
 from dateutil.easter import easter as dateutil_easter
 
 from signals.measures.calendar import belgian_holidays, holidays_between, working_days

@@ -10,9 +10,8 @@ import pytest
 
 from signals.alerts.detection import evaluate
 from signals.definitions import ALL_DEPARTMENTS
-from ui.charts import (PLOT_HEIGHT, PROJECTOR_FONT, control_chart, funnel_plot, heatmap,
-                       legend_names, projector_fonts)
-from ui.funnel import (MARKER_RADIUS_PX, _label_box, _overlaps, funnel_frames, label_positions)
+from ui.charts import PLOT_HEIGHT, PROJECTOR_FONT, control_chart, funnel_plot, heatmap, legend_names, projector_fonts
+from ui.funnel import MARKER_RADIUS_PX, _label_box, _overlaps, funnel_frames, label_positions
 from ui.rules import rule_names
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from signals import store
-from signals.measures.completeness import incomplete_months, missing_kinds
 from signals.ingest.loader import ingest_bytes
+from signals.measures.completeness import incomplete_months, missing_kinds
 
 MONTHS = ("2025-07", "2025-08", "2025-09", "2025-10")
 

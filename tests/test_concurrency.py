@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from signals import store
+from signals.access import audit
 from signals.access import control as access
 
-from signals.access import audit
-
-from signals import store
 INGEST_MISSING = importlib.util.find_spec("signals.ingest.loader") is None
 needs_ingest = pytest.mark.skipif(
     INGEST_MISSING, reason="signals.ingest.loader (ingest_path) is not there yet")
@@ -72,7 +71,7 @@ def test_two_ingests_at_once_both_land_or_one_is_told_busy(db_path, large_files)
     }
     outcomes = {kind: (*process.communicate(timeout=180), process.returncode)
                 for kind, process in runs.items()}
-    for kind, (out, err, code) in outcomes.items():
+    for kind, (_, err, code) in outcomes.items():
         assert "Traceback" not in err, err
         assert code in (0, 2), f"{kind}: exit {code}\n{err}"
         if code == 2:

@@ -9,7 +9,7 @@ from signals.cycle import actions, events
 from signals.free_text import TextRefused
 
 PASSWORD = "correct horse battery"
-T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 

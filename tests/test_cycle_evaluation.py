@@ -155,7 +155,8 @@ def test_five_months_after_is_too_early_six_is_judged(latest, verdict):
                                              ({15, 16, 17, 18}, "too_little_data")])
 def test_suppressed_months_are_not_usable(hidden, verdict):
     """6 of 12 usable before and 6 of 9 after are enough; one fewer is too little data."""
-    result = evaluation.evaluate_indicator(halved_team(suppressed={"Geriatrie": hidden}), ["Geriatrie"], INDICATOR, START, EVALUATION)
+    result = evaluation.evaluate_indicator(halved_team(suppressed={"Geriatrie": hidden}), ["Geriatrie"],
+                                           INDICATOR, START, EVALUATION)
     assert result.verdict == verdict
     if verdict == "too_little_data":
         assert (result.team_before, result.team_after, result.effect) == (None, None, None)

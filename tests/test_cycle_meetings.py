@@ -10,7 +10,7 @@ from signals.cycle import actions, meetings
 from signals.free_text import TextRefused
 
 PASSWORD = "correct horse battery"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 

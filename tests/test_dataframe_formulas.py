@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_app import demo_shown, open_page  # noqa: F401  (demo_shown is a fixture)
 
 from signals import config
-
 from signals.cycle import reviews
-from test_app import demo_shown, open_page  # noqa: F401  (demo_shown is a fixture)
 from ui.downloads import FORMULA_PREFIXES, neutralised
 
 ROOT = Path(__file__).resolve().parent.parent

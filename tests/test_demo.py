@@ -13,11 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from signals import demo
-
-from signals import store
-from signals.measures.indicators import indicator_frame
+from signals import demo, store
 from signals.ingest.loader import ingest_bytes
+from signals.measures.indicators import indicator_frame
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 END_MONTH = dt.date(2025, 11, 1)
@@ -199,7 +197,7 @@ def test_rerun_from_the_command_line_changes_nothing(built):
 
 
 def test_database_with_real_data_is_refused(db_path):
-    real = "month;department;headcount\r\n2025-01;Boekhouding;12\r\n".encode("utf-8")
+    real = b"month;department;headcount\r\n2025-01;Boekhouding;12\r\n"
     assert ingest_bytes(db_path, "workforce", "real.csv", real).accepted
     with pytest.raises(ValueError, match="real data"):
         demo.build_demo(db_path, end_month=END_MONTH)

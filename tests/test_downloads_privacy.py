@@ -10,14 +10,13 @@ import io
 import pandas as pd
 import pytest
 import streamlit
+from test_app import open_page, rendered_text
 
 import ui.downloads
-from ui.downloads import column_label
-from signals import config
-from signals import store
-from signals.measures.indicators import indicator_frame
+from signals import config, store
 from signals.ingest.loader import ingest_bytes
-from test_app import open_page, rendered_text
+from signals.measures.indicators import indicator_frame
+from ui.downloads import column_label
 from ui.navigation import PAGE_KEYS
 
 MONTHS = ("2025-01", "2025-02", "2025-03")

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from signals.access import control as access
-
 from signals import store
+from signals.access import control as access
 from signals.texts.i18n import text
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
 
 from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import month_label
-from signals.definitions import INDICATOR_IDS
-
-from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
 
 pytestmark = [
     pytest.mark.e2e,

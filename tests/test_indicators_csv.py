@@ -11,7 +11,7 @@ import pytest
 
 from signals import store
 from signals.__main__ import main
-from signals.definitions import CELL_INDICATOR_IDS, INDICATOR_IDS
+from signals.definitions import CELL_INDICATOR_IDS
 from signals.measures.indicators import indicators_csv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -175,7 +175,7 @@ def reference_absences(workforce, spell_rows):
         end = data_end if length is None else min(start + dt.timedelta(days=length), data_end)
         by_employee[employee].append((start, end, department))
     episodes = []                  # (start, end, department)
-    for employee, employee_spells in by_employee.items():
+    for employee_spells in by_employee.values():
         days = {}
         for start, end, department in sorted(employee_spells):
             day = start

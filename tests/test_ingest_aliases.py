@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from signals import store
-from signals.ingest.aliases import CODE_ALIASES, COLUMN_ALIASES, canonical_header, code_lookup, normalise
 from signals.definitions import KINDS
+from signals.ingest.aliases import CODE_ALIASES, COLUMN_ALIASES, canonical_header, code_lookup, normalise
 from signals.ingest.loader import detect_kind, ingest_bytes, validate_bytes
 
 
@@ -130,8 +130,8 @@ def test_an_unknown_code_still_lists_the_contract_values():
 
 def test_kind_is_detected_from_dutch_and_french_headers():
     assert detect_kind(DUTCH_ABSENCES.encode()) == "absences"
-    assert detect_kind("Maand;Afdeling;Personeelsaantal\n2025-01;A;3\n".encode()) == "workforce"
-    assert detect_kind("mois;service;effectif\n2025-01;A;3\n".encode()) == "workforce"
+    assert detect_kind(b"Maand;Afdeling;Personeelsaantal\n2025-01;A;3\n") == "workforce"
+    assert detect_kind(b"mois;service;effectif\n2025-01;A;3\n") == "workforce"
 
 
 def test_headers_of_another_kind_say_which_kind_they_look_like():
@@ -185,7 +185,7 @@ def test_a_leap_day_exists_and_a_month_13_does_not():
 
 
 def test_errors_name_the_column_as_the_file_wrote_it():
-    data = "Medewerker;Afdeling;Begindatum\nE1;Zorg;31/06/2025\n".encode()
+    data = b"Medewerker;Afdeling;Begindatum\nE1;Zorg;31/06/2025\n"
     error = validate_bytes("absences", "a.csv", data).errors[0]
     assert (error.line, error.column) == (2, "begindatum (start_date)")
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from signals import store
-from signals.measures.indicators import indicator_frame
 from signals.ingest.loader import MAX_KEPT_WARNINGS, ingest_bytes
+from signals.measures.indicators import indicator_frame
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 WORKFORCE = "month,department,headcount,fte,hours_worked\n"

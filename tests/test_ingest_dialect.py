@@ -86,7 +86,8 @@ def test_empty_optional_cells_and_defaults(db_path):
 
 
 def test_windows_line_ends_blank_and_empty_rows(db_path):
-    data = b"incident_id;date;department;category\r\nI1;2024-01-03;Zorg;near_miss\r\n\r\n;;;\r\nI2;2024-01-04;Zorg;other\r\n"
+    data = (b"incident_id;date;department;category\r\nI1;2024-01-03;Zorg;near_miss\r\n\r\n;;;\r\n"
+            b"I2;2024-01-04;Zorg;other\r\n")
     result = accepted(ingest_bytes(db_path, "incidents", "inc.csv", data))
     assert result.rows_total == 2
     assert result.warnings == ["1 empty row ignored."]   # a blank line is no row at all

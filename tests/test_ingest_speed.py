@@ -22,7 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HEAVY_MODULES = ("pandas", "numpy", "pyarrow", "scipy")
 
 # Runs the command in-process, then names the heavy modules it imported.
-RUN_INGEST = """
+RUN_INGEST = f"""
 import runpy, sys
 sys.argv = ["signals", "ingest", "--db", sys.argv[1], "--kind", "absences", sys.argv[2]]
 try:
@@ -30,8 +30,8 @@ try:
 except SystemExit as done:
     status = done.code
 print("status", status)
-print("imported", ",".join(m for m in %r if m in sys.modules))
-""" % (HEAVY_MODULES,)
+print("imported", ",".join(m for m in {HEAVY_MODULES!r} if m in sys.modules))
+"""
 
 
 def run_ingest_command(tmp_path, data: bytes) -> list[str]:
@@ -124,7 +124,7 @@ def test_stored_keys_are_the_python_pseudonyms(db_path, monkeypatch):
     key = bytes(range(70))                  # an operator's key longer than a block
     monkeypatch.setenv("SIGNALS_PSEUDONYM_KEY", key.hex())
     data = ("employee_id,department,start_date\nÉ1,Zorg,2024-01-08\nE2,Zorg,2024-01-09\n"
-            "É1,Zorg,2024-02-01\n").encode("utf-8")
+            "É1,Zorg,2024-02-01\n").encode()
     assert ingest_bytes(db_path, "absences", "abs.csv", data).accepted
     with store.connect(db_path) as con:
         stored = con.execute("SELECT employee_key FROM absences ORDER BY start_date").fetchall()

@@ -7,15 +7,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signals import config
-
-from signals.ingest import pseudonym
-
-from signals import store
+from signals import config, store
 from signals.definitions import ABSENCE_TYPES
 from signals.ingest.loader import ingest_bytes
 
@@ -130,7 +125,8 @@ def test_no_original_employee_id_reaches_the_database(db_path):
 
 def test_same_person_links_across_files(db_path):
     ingest_bytes(db_path, "absences", "a.csv", (ABSENCES + "E7,Zorg,2024-01-02,,\n").encode())
-    ingest_bytes(db_path, "turnover", "t.csv", b"employee_id,department,date,event,reason\nE7,Zorg,2024-03-01,exit,retirement\n")
+    ingest_bytes(db_path, "turnover", "t.csv",
+                 b"employee_id,department,date,event,reason\nE7,Zorg,2024-03-01,exit,retirement\n")
     with store.connect(db_path) as con:
         assert con.execute("SELECT count(*) FROM absences JOIN turnover USING (employee_key)").fetchone()[0] == 1
 

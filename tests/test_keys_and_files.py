@@ -23,19 +23,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from signals.access import control as access
-
-from signals import config
-
-from signals.ingest import loader as ingest
-
-from signals.ingest import pseudonym
-
-from signals import store
-
-from signals.ingest import validation
+from signals import config, store
 from signals.__main__ import main
-from signals.ingest.loader import ingest_bytes, ingest_path, validate_bytes
+from signals.access import control as access
+from signals.ingest import loader as ingest
+from signals.ingest import pseudonym, validation
+from signals.ingest.loader import ingest_bytes, validate_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import signals
@@ -61,3 +63,11 @@ def test_every_module_imports_on_its_own():
     for module in pkgutil.walk_packages(signals.__path__, "signals."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+
+
+def test_ruff_finds_nothing():
+    """The lint rules of ruff.toml hold for the whole project."""
+    project = PACKAGE.parent
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=project,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

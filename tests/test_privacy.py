@@ -10,9 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signals import config
-
-from signals import store
+from signals import config, store
 from signals.measures.indicators import indicator_frame
 from signals.measures.suppression import suppress, suppressed_cells
 

@@ -8,12 +8,10 @@ import io
 
 import pandas as pd
 import pytest
-
-from signals import config
-
-from signals import store
 from test_app import open_page, real_data_with_small_group, rendered_text  # noqa: F401
 from test_downloads_privacy import downloads  # noqa: F401
+
+from signals import config, store
 from ui.charts import heatmap
 from ui.labels import display_value
 
@@ -82,7 +80,6 @@ def test_settings_refuse_a_minimum_below_five(real_data_with_small_group):  # no
 def test_app_refuses_an_environment_minimum_below_five(real_data_with_small_group,  # noqa: F811
                                                       monkeypatch, value):
     from streamlit.testing.v1 import AppTest
-
     from test_app import APP
 
     monkeypatch.setenv("SIGNALS_MIN_GROUP_SIZE", value)

@@ -2,6 +2,7 @@
 job adaptation requests and definitive unfitness (dated by decision or by outcome)."""
 
 import datetime as dt
+
 import pytest
 
 from signals import store

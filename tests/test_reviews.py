@@ -4,14 +4,13 @@ import json
 import pandas as pd
 import pytest
 
-from signals.access import control as access
-
 from signals.access import audit
-
+from signals.access import control as access
 from signals.cycle import reviews
 from signals.definitions import LANGUAGES
+
 PASSWORD = "correct horse battery"
-T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
 
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")

@@ -13,8 +13,8 @@ import pytest
 
 from signals import store
 from signals.alerts.detection import alerts_csv, evaluate, hotspots
-from signals.definitions import LANGUAGES
 from signals.alerts.runs import run_phrase
+from signals.definitions import LANGUAGES
 from ui.charts import heatmap
 
 
@@ -72,7 +72,7 @@ def test_this_month_is_only_the_new_signal_phrase(demo):
         with_words = reasons[f"reason_{lang}"].str.contains(words)
         assert (reasons.loc[with_words, "months_in_row"] == 1).all()
         assert reasons.loc[with_words, f"reason_{lang}"].map(
-            lambda text: text.count(words) == 1 and re.search(words + r"[ .;]*$", text)
+            lambda text, words=words: text.count(words) == 1 and re.search(words + r"[ .;]*$", text)
             is not None or "; " in text).all()
 
 

@@ -7,6 +7,8 @@ import pytest
 from scipy import stats
 
 from signals.alerts import spc
+
+
 def test_laney_sigma_z_on_a_p_chart_example():
     # 10, 14, 9, 20 defectives out of 100: p-bar = 53/400, sigma_p = sqrt(p(1-p)/100);
     # z = -0.9586, 0.2212, -1.2536, 1.9910; moving ranges 1.1798, 1.4748, 3.2446;

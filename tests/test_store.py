@@ -5,9 +5,10 @@ import stat
 import duckdb
 import pytest
 
+from signals import store
 from signals.ingest import pseudonym
 
-from signals import store
+
 def test_new_database_gets_current_schema(db_path):
     with store.connect(db_path) as con:
         assert store.schema_version(con) == store.SCHEMA_VERSION

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from signals.access import control as access
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery"
 

@@ -18,11 +18,9 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from signals.access import control as access
-
-from signals.access import audit
-
 from signals import config
+from signals.access import audit
+from signals.access import control as access
 from signals.texts.i18n import text
 from ui.language import current_language
 

@@ -10,14 +10,28 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from signals.definitions import INDICATORS_BY_ID
+from signals.measures.reference import ReferenceFigure
 from signals.texts.formatting import format_value, plotly_separators
 from signals.texts.i18n import text
-from signals.measures.reference import ReferenceFigure
 from ui.funnel import label_positions
-from ui.labels import (display_value, indicator_name, is_missing, level_label, month_text,
-                       suppressed_short, suppressed_text)
-from ui.theme import (LEVEL_COLOURS, LEVEL_ICONS, OKABE_ITO, ORGANISATION_COLOUR, SERIES_COLOURS,
-                      SUPPRESSED_COLOUR, level_of)
+from ui.labels import (
+    display_value,
+    indicator_name,
+    is_missing,
+    level_label,
+    month_text,
+    suppressed_short,
+    suppressed_text,
+)
+from ui.theme import (
+    LEVEL_COLOURS,
+    LEVEL_ICONS,
+    OKABE_ITO,
+    ORGANISATION_COLOUR,
+    SERIES_COLOURS,
+    SUPPRESSED_COLOUR,
+    level_of,
+)
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=17, color="#111111")
 # A distinct marker per signal rule; rules not listed get a fallback symbol.

@@ -2,7 +2,8 @@
 
 The real database is shown as soon as it holds data; until then the demo
 organisation (built on first start). HR or the administrator can switch a
-session back to the demo for training (the data page's toggle, SHOW_DEMO_KEY). Every cached read is keyed on the database
+session back to the demo for training (the data page's toggle, SHOW_DEMO_KEY). Every cached read
+is keyed on the database
 path, its data version and the minimum group size, so an upload (from the app or
 the CLI) shows on every page without a restart. Connections are opened briefly,
 read-only, and closed: a CLI ingest may be writing at the same time.
@@ -20,9 +21,8 @@ import pandas as pd
 import streamlit as st
 from filelock import FileLock
 
-from signals import config
+from signals import config, store
 
-from signals import store
 KIND_DATE_COLUMNS = {
     "workforce": "month",
     "absences": "start_date",

@@ -84,7 +84,7 @@ def excel_frame(frame: pd.DataFrame, lang: str, labels: dict[str, str] | None = 
     for column, keys in CODED_COLUMNS.items():
         if column in shown.columns:
             shown[column] = shown[column].map(
-                lambda code: text(keys[code], lang) if code in keys else code)
+                lambda code, keys=keys: text(keys[code], lang) if code in keys else code)
     for column in shown.columns:
         if pd.api.types.is_bool_dtype(shown[column]) or shown[column].map(
                 lambda value: isinstance(value, bool)).any():

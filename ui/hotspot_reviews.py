@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from signals import free_text
-
 from signals.cycle import reviews
 from signals.definitions import INDICATOR_IDS
 from signals.texts.i18n import text
@@ -167,8 +166,9 @@ def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
             value=pd.Timestamp(row["follow_up"]).date() if row["follow_up"] else None,
             key=f"review_edit_follow_up_{review_id}")
         save, close, delete = st.columns(3)
-        edit = (lambda: reviews.edit_review(access_db(), viewer.actor, review_id, status=status,
-                                             note=note, follow_up=follow_up))
+        def edit():
+            return reviews.edit_review(access_db(), viewer.actor, review_id, status=status,
+                                       note=note, follow_up=follow_up)
         if save.button(text("review.update", lang), key="review_edit_save", type="primary"):
             words = free_text.diagnosis_words(note)
             if words and not free_text.identifiers_in(note):    # a diagnosis word: confirm first

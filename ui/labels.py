@@ -8,9 +8,9 @@ import re
 
 from signals import definitions
 from signals.definitions import INDICATORS_BY_ID
+from signals.measures.suppression import COMPLEMENTARY
 from signals.texts.formatting import UNIT_SUFFIXES, format_number, format_value, month_label
 from signals.texts.i18n import text
-from signals.measures.suppression import COMPLEMENTARY
 from ui.theme import LEVEL_ICONS, level_of
 
 

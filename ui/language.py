@@ -10,11 +10,9 @@ import os
 
 import streamlit as st
 
-from signals.access import control as access
-
-from signals.access import audit
-
 from signals import config
+from signals.access import audit
+from signals.access import control as access
 from signals.definitions import LANGUAGES
 from signals.texts.i18n import LANGUAGE_NAMES
 

@@ -98,7 +98,8 @@ PRESENTATION_CSS = """
   @media (max-width: 1599px) {
     .st-key-presentation_split > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] {
       flex-wrap: wrap; }
-    .st-key-presentation_split > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+    .st-key-presentation_split > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]
+      > [data-testid="stColumn"] {
       flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
   }
   /* the steps through the presentation: large, bottom right, over the page */

@@ -9,11 +9,19 @@ import pandas as pd
 import streamlit as st
 
 from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, kind_label
-from signals.texts.i18n import text
 from signals.measures.completeness import missing_kinds
+from signals.texts.i18n import text
 from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
-from ui.labels import (breakable, change_text, display_value, indicator_name, level_label,
-                       month_text, reason_column, unit_words)
+from ui.labels import (
+    breakable,
+    change_text,
+    display_value,
+    indicator_name,
+    level_label,
+    month_text,
+    reason_column,
+    unit_words,
+)
 from ui.theme import LEVEL_ICONS, level_of
 
 

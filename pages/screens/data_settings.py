@@ -5,11 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from signals import config, store
 from signals.access import audit
-
-from signals import config
-
-from signals import store
 from signals.definitions import INDICATORS, KINDS, LANGUAGES, source_note
 from signals.texts.i18n import LANGUAGE_NAMES
 from ui.access_control import access_db, require_page

@@ -11,10 +11,8 @@ from ui.charts import projector_fonts
 from ui.context import month_selector, page_context
 from ui.data import load_hotspots, load_indicators
 from ui.downloads import download_csv, safe_dataframe
-from ui.figures import (HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure,
-                        heatmap_order)
-from ui.hotspot_reviews import (review_column, review_table, show_review_editor,
-                                show_review_form, show_review_message)
+from ui.figures import HEATMAP_ROWS, funnel_figure, heatmap_cells, heatmap_figure, heatmap_order
+from ui.hotspot_reviews import review_column, review_table, show_review_editor, show_review_form, show_review_message
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
 from ui.trend_links import clicked_cell, open_trend

@@ -8,10 +8,9 @@ from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.access_control import require_page
 from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
-from ui.labels import month_text
 from ui.downloads import download_csv
-from ui.widgets import (hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice,
-                        year_before)
+from ui.labels import month_text
+from ui.widgets import hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice, year_before
 
 TILES_PER_ROW = 5
 ATTENTION_ROWS = 5

@@ -5,16 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
-from signals.measures.suppression import COMPLEMENTARY
 from signals.measures.reference import reference_for
-from ui.charts import control_chart, limits_start, projector_fonts, reference_label
+from signals.measures.suppression import COMPLEMENTARY
 from ui.access_control import require_page
+from ui.charts import control_chart, limits_start, projector_fonts, reference_label
 from ui.context import page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import indicator_name, kind_label, month_ranges, month_text, plain
-from ui.trend_links import open_requested_trend
 from ui.rules import rule_names
+from ui.trend_links import open_requested_trend
 from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
 
 MAX_DEPARTMENTS = 4

@@ -7,9 +7,8 @@ import functools
 import duckdb
 import streamlit as st
 
-from signals.access import audit
-
 from signals import config
+from signals.access import audit
 from signals.definitions import KINDS
 from signals.store import DatabaseBusy
 from ui.access_control import access_db, local_time, require_page
@@ -18,9 +17,19 @@ from ui.data import load_upload_history, read_connection, real_database_has_data
 from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, plain
 from ui.tables import literal_table
-from ui.upload import (chosen_kind, forget_stored, preview_frame, remember_stored,
-                       size_in_megabytes, stored_result, summary_frame, too_large,
-                       undo_pending_key, upload_limit_megabytes, validation_for)
+from ui.upload import (
+    chosen_kind,
+    forget_stored,
+    preview_frame,
+    remember_stored,
+    size_in_megabytes,
+    stored_result,
+    summary_frame,
+    too_large,
+    undo_pending_key,
+    upload_limit_megabytes,
+    validation_for,
+)
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()

@@ -32,16 +32,15 @@ import re
 import secrets
 import sqlite3
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 import pandas as pd
 
 from .. import config
-from .store import (TIMESTAMP_FORMAT, StoreConnection, open_store, to_stamp, transaction,
-                           utc)
+from .store import TIMESTAMP_FORMAT, StoreConnection, open_store, to_stamp, transaction, utc
 
 DEFAULT_RETENTION_DAYS = 730
 MIN_RETENTION_DAYS = 90
@@ -95,7 +94,7 @@ def load_key() -> bytes:
         raise ValueError(f"The audit key file {path.name} holds fewer than {MIN_KEY_BYTES} bytes.")
     if path.stat().st_mode & 0o077:
         warnings.warn(f"The audit key file {path.name} is readable by others than its owner "
-                      "(chmod 600 it): with the key, the audit log can be forged.")
+                      "(chmod 600 it): with the key, the audit log can be forged.", stacklevel=2)
     return key
 
 
@@ -184,7 +183,7 @@ def _save_staged_head(con: StoreConnection, pending: dict) -> None:
         if state != "ok" or head.last_id >= current.last_id:
             _write_head(con, key, head)
     except OSError as error:
-        warnings.warn(f"The audit head could not be written ({error}); the next entry retries.")
+        warnings.warn(f"The audit head could not be written ({error}); the next entry retries.", stacklevel=2)
     finally:
         con.execute("COMMIT")
 

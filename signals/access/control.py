@@ -59,8 +59,16 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import audit
 from .store import (  # noqa: F401  (re-exported: callers use access.open_store etc.)
-    BUSY_TIMEOUT_SECONDS, MIGRATIONS, SCHEMA_VERSION, TIMESTAMP_FORMAT, access_db_path,
-    from_stamp, open_store, to_stamp, transaction, utc,
+    BUSY_TIMEOUT_SECONDS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    TIMESTAMP_FORMAT,
+    access_db_path,
+    from_stamp,
+    open_store,
+    to_stamp,
+    transaction,
+    utc,
 )
 
 ROLES = ("committee", "physician", "hr", "admin")

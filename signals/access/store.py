@@ -1,7 +1,8 @@
 """The access store: the SQLite file beside the data database, its schema and transactions.
 
 signals.access.control (users, sessions, lock-out), signals.access.audit (the keyed audit log) and
-signals.cycle (reviews, actions, context events, meetings) all keep their tables here. This module imports none of them, so the
+signals.cycle (reviews, actions, context events, meetings) all keep their tables here. This
+module imports none of them, so the
 access control and the audit log no longer import each other.
 """
 
@@ -10,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 BUSY_TIMEOUT_SECONDS = 15.0
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"   # UTC; sorts as text, matches SQLite's strftime
@@ -199,10 +200,10 @@ MIGRATIONS: list[list[str]] = [
 def utc(now: dt.datetime | None = None) -> dt.datetime:
     """`now` as an aware UTC datetime (the clock when None; naive values are taken as UTC)."""
     if now is None:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
     if now.tzinfo is None:
-        return now.replace(tzinfo=dt.timezone.utc)
-    return now.astimezone(dt.timezone.utc)
+        return now.replace(tzinfo=dt.UTC)
+    return now.astimezone(dt.UTC)
 
 
 def to_stamp(moment: dt.datetime) -> str:
@@ -212,7 +213,7 @@ def to_stamp(moment: dt.datetime) -> str:
 def from_stamp(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
-    return dt.datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=dt.UTC)
 
 
 # --- the store --------------------------------------------------------------------------
@@ -248,7 +249,7 @@ def open_store(db_path: Path | str) -> Iterator[StoreConnection]:
     The connection is in autocommit mode: group writes with `transaction(con)`.
     """
     path = access_db_path(db_path)
-    from ..store import make_database_folder   # the data folder: 0700, files owner-only
+    from ..store import make_database_folder  # the data folder: 0700, files owner-only
 
     make_database_folder(Path(db_path))
     # Create the file readable by its owner only: it holds password hashes and notes.

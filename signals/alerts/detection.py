@@ -53,12 +53,17 @@ import pandas as pd
 from scipy import stats
 from threadpoolctl import threadpool_limits
 
+from ..definitions import (
+    ALERT_CSV_HEADER,
+    ALL_DEPARTMENTS,
+    CELL_INDICATOR_IDS,
+    INDICATOR_IDS,
+    INDICATORS_BY_ID,
+    LANGUAGES,
+)
 from . import runs as signal_runs
-
 from . import spc
 from .sentences import sentences, with_trend
-from ..definitions import (ALERT_CSV_HEADER, ALL_DEPARTMENTS, CELL_INDICATOR_IDS, INDICATOR_IDS,
-                           INDICATORS_BY_ID, LANGUAGES)
 
 RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
               "three_months_raised", "cusum_early", "two_of_three_high", "run_above_centre",
@@ -275,7 +280,7 @@ class _Cells:
     columns: dict[str, np.ndarray]
 
     @classmethod
-    def of(cls, frame: pd.DataFrame, months: list[dt.date]) -> "_Cells":
+    def of(cls, frame: pd.DataFrame, months: list[dt.date]) -> _Cells:
         """From an indicator frame (one row per month, department and indicator)."""
         indicator_codes, indicators = pd.factorize(frame["indicator"])
         order = np.argsort(indicator_codes, kind="stable")
@@ -289,7 +294,7 @@ class _Cells:
                    columns)
 
     @classmethod
-    def of_cells(cls, cells: pd.DataFrame, months: list[dt.date]) -> "_Cells":
+    def of_cells(cls, cells: pd.DataFrame, months: list[dt.date]) -> _Cells:
         """From the indicator query's row per (month, department) with every indicator's
         numerator_i, denominator_i and value_i (indicators.indicator_cells): the same as
         `of` on the long frame, without building it (row r = cell x 10 + indicator i)."""

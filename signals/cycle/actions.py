@@ -27,8 +27,8 @@ import pandas as pd
 from ..access import audit
 from ..access import control as access
 from ..definitions import ALL_DEPARTMENTS, INDICATOR_IDS
-from . import common
 from ..free_text import require_no_identifiers
+from . import common
 from .reviews import normalise_month
 
 LEVELS = ("primary", "secondary", "tertiary")

@@ -25,9 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..access import control as access
-
 from ..access import audit
+from ..access import control as access
 from ..definitions import INDICATOR_IDS
 from ..free_text import require_no_identifiers
 from ..texts.catalogue import message, template

@@ -121,7 +121,7 @@ def parse_header(header_line: str, delimiter: str) -> list[str]:
 
 def record_positions(body: bytes):
     """Byte offsets and line numbers of the non-blank records after the header line."""
-    import numpy as np      # only for files with quotes or blank lines: a slow import
+    import numpy as np  # only for files with quotes or blank lines: a slow import
 
     data = np.frombuffer(body, dtype=np.uint8)
     newlines = np.flatnonzero(data == NEWLINE)

@@ -26,19 +26,11 @@ from pathlib import Path
 
 import duckdb
 
-from .. import config
-
-from . import departments
-
-from . import pseudonym
-
-from .. import store
-
-from . import validation
-from .aliases import canonical_header
-from .csv_dialect import (FileProblem, check_column_count, detect_delimiter, parse_header,
-                          prepare)
+from .. import config, store
 from ..definitions import KINDS, Kind
+from . import departments, pseudonym, validation
+from .aliases import canonical_header
+from .csv_dialect import FileProblem, check_column_count, detect_delimiter, parse_header, prepare
 from .messages import DEFAULT_LANGUAGE, Message
 from .validation import ident
 
@@ -64,7 +56,7 @@ class RowError:
     params: dict = field(default_factory=dict)
 
     @classmethod
-    def of(cls, file: str, line: int, column: str, value: str, message: Message) -> "RowError":
+    def of(cls, file: str, line: int, column: str, value: str, message: Message) -> RowError:
         return cls(file, line, column, value, message.text(), message.key, message.params)
 
     def expected_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -114,7 +106,7 @@ class IngestResult:
 
     def error_table(self, lang: str):
         """The kept errors as a table (pandas): file, line, column, value, expected (in `lang`)."""
-        import pandas as pd     # a slow import the command line's ingest does without
+        import pandas as pd  # a slow import the command line's ingest does without
 
         rows = [(error.file, error.line, error.column, error.value, error.expected_text(lang))
                 for error in self.errors]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .aliases import COLUMN_ALIASES, CODE_ALIASES, code_name, column_name
 from ..definitions import EARLIEST_DATE, KINDS, Column, Kind
 from ..texts.catalogue import is_declared, message, template
+from .aliases import CODE_ALIASES, COLUMN_ALIASES, code_name, column_name
 from .loader import TEMPLATE_ROWS
 from .validation import range_message
 

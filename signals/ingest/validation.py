@@ -15,10 +15,19 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..definitions import (
+    ALL_DEPARTMENTS,
+    EARLIEST_DATE,
+    LAW_2022,
+    LAW_2026,
+    NO_WORK_DECISIONS,
+    V1_DECISIONS,
+    V1_OUTCOMES,
+    Column,
+    Kind,
+)
 from .aliases import code_lookup
 from .csv_dialect import PreparedCsv
-from ..definitions import (ALL_DEPARTMENTS, EARLIEST_DATE, LAW_2022, LAW_2026, NO_WORK_DECISIONS,
-                           V1_DECISIONS, V1_OUTCOMES, Column, Kind)
 from .messages import Message
 
 if TYPE_CHECKING:           # numpy and pandas are imported only when a file needs them
@@ -241,7 +250,7 @@ def stage(con, path: str, prepared: PreparedCsv, kind: Kind) -> StagedFile:
     if staged.empty_rows:
         staged.warnings.append(Message("warning.empty_rows", {"count": staged.empty_rows}))
     if "department" in kind.column_names:
-        from .departments import stage_names     # it imports this module
+        from .departments import stage_names  # it imports this module
         stage_names(con)
     national_numbers = _national_number_warning(con, kind)
     if national_numbers:
@@ -658,5 +667,6 @@ def read_first_version(con, kind: Kind) -> list[Message]:
 
 
 def drop_staging(con) -> None:
-    for table in ("ingest_parsed", "ingest_lines", "ingest_errors", "ingest_malformed", "ingest_rejects", "ingest_reject_scans", DEPARTMENT_NAMES):
+    for table in ("ingest_parsed", "ingest_lines", "ingest_errors", "ingest_malformed", "ingest_rejects",
+                  "ingest_reject_scans", DEPARTMENT_NAMES):
         con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -43,17 +43,23 @@ import numpy
 import pandas
 import pyarrow
 
-from . import observations
-from . import suppression as privacy
-from .episodes import EMPLOYEE_WINDOW_SQL
-
 from .. import store
-from .calendar import calendar_parameters, calendar_sql
 from ..definitions import (
-    ALL_DEPARTMENTS, CELL_INDICATOR_IDS, DEFINITIVE_DECISIONS, FORCE_MAJEURE_OUTCOME,
-    INDICATOR_CSV_HEADER, INDICATOR_IDS, INDICATORS, JOB_ADAPTATION_TYPES, KINDS,
+    ALL_DEPARTMENTS,
+    CELL_INDICATOR_IDS,
+    DEFINITIVE_DECISIONS,
+    FORCE_MAJEURE_OUTCOME,
+    INDICATOR_CSV_HEADER,
+    INDICATOR_IDS,
+    INDICATORS,
+    JOB_ADAPTATION_TYPES,
+    KINDS,
     PSYCHOSOCIAL_CATEGORIES,
 )
+from . import observations
+from . import suppression as privacy
+from .calendar import calendar_parameters, calendar_sql
+from .episodes import EMPLOYEE_WINDOW_SQL
 
 # The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
 MAX_CALENDAR_DAYS = 2 ** 20 - 1
@@ -571,7 +577,8 @@ def indicator_frame(con, *, min_group_size: int | None = None,
 
     Ordered by month, then 'ALL' before the departments by name, then indicator in
     contract order. The measure rates (observations.measure_frame) come after the per-cell
-    indicators, only for the cells that have the observation. With `suppress` (the default) suppressed rows carry no numerator
+    indicators, only for the cells that have the observation. With `suppress` (the default)
+    suppressed rows carry no numerator
     and no value. suppress=False is for the alerts engine only: never show its output.
     """
     cells = _cells_table(con, min_group_size, suppress)

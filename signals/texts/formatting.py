@@ -131,7 +131,7 @@ def plotly_separators(lang: str) -> str:
 def python_texts(values, decimals: int) -> list[str]:
     """Python's '-1,234.5' for each value ('–' for None, NaN, infinite): the common first
     step of format_many, done once for all languages."""
-    import numpy as np   # here, not at the top: the ingest command loads no numpy
+    import numpy as np  # here, not at the top: the ingest command loads no numpy
 
     spec = f",.{decimals}f"
     floats = np.asarray(values, dtype=float).tolist()
