@@ -315,6 +315,20 @@ INDICATORS = INDICATORS + MEASURE_INDICATORS
 INDICATOR_IDS = tuple(indicator.id for indicator in INDICATORS)
 INDICATORS_BY_ID = {indicator.id: indicator for indicator in INDICATORS}
 
+# The indicators by the HGR's themes of collective signals ("Vroege detectie"): screens show
+# one theme at a time where all of them do not fit (the heatmap).
+INDICATOR_GROUPS: dict[str, tuple[str, ...]] = {
+    "absence": ("absence_rate", "absence_frequency", "long_term_absentees", "long_absence_risk",
+                "frequent_absence", "relapse_rate"),
+    "turnover": ("turnover_rate", "voluntary_turnover_rate"),
+    "accidents": ("accident_frequency_rate", "accident_severity_rate", "work_accident_rate",
+                  "aggression_rate", "serious_event_rate"),
+    "psychosocial": ("psychosocial_request_rate", "harassment_rate"),
+    "reintegration": ("reintegration_request_rate", "job_adaptation_request_rate", "unfitness_rate"),
+    "observations": MEASURE_INDICATOR_IDS,
+    "workload": ("hours_per_fte",),
+}
+
 INDICATOR_CSV_HEADER = (
     "month", "department", "indicator", "numerator", "denominator", "value", "suppressed",
 )

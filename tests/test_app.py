@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from literal_tables import tables_in
 from streamlit.testing.v1 import AppTest
 
 from signals import config, store
-from signals.definitions import INDICATOR_IDS, LANGUAGES
+from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS, LANGUAGES
 from signals.ingest.loader import ingest_bytes
 from ui.labels import plain
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
@@ -155,6 +156,31 @@ def test_hotspots_heatmap_ranking_and_funnel(demo_shown):
     assert blocks[0].count("<li>") == signalled, "one reason line per signalling indicator"
     app.selectbox(key="hotspots_funnel_indicator").set_value("turnover_rate").run()
     assert not app.exception
+
+
+def heatmap_columns(chart) -> list[str]:
+    """The labels on the heatmap's x axis, one per indicator column."""
+    figure = json.loads(chart.proto.spec)
+    return list(figure["data"][0]["x"])
+
+
+def test_the_heatmap_shows_one_theme_at_a_time_the_busiest_first(demo_shown):
+    """24 indicators do not fit one heatmap at 1280 pixels: a theme control chooses the columns,
+    at first the theme with the most signals of the month, each theme with its count."""
+    app = open_page("hotspots", "en")
+    themes = app.segmented_control(key="hotspots_group")
+    assert themes.options and len(themes.options) == len(INDICATOR_GROUPS)
+    first = themes.value
+    columns = heatmap_columns(app.get("plotly_chart")[0])
+    assert len(columns) == len(INDICATOR_GROUPS[first]) < len(INDICATOR_IDS)
+    themes.set_value("turnover").run()
+    assert not app.exception
+    assert len(heatmap_columns(app.get("plotly_chart")[0])) == len(INDICATOR_GROUPS["turnover"])
+
+
+def test_every_indicator_belongs_to_exactly_one_theme():
+    grouped = [indicator for members in INDICATOR_GROUPS.values() for indicator in members]
+    assert sorted(grouped) == sorted(INDICATOR_IDS)
 
 
 def test_language_switch_keeps_the_choice_in_the_url(demo_shown):

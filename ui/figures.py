@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from signals.alerts.detection import REASON_COLUMNS
-from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from signals.definitions import ALERT_LEVELS, ALL_DEPARTMENTS, INDICATOR_GROUPS, INDICATOR_IDS
 from ui.charts import funnel_plot, heatmap
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.funnel import funnel_frames
@@ -33,6 +33,13 @@ def heatmap_cells(path: str, version: int, min_group_size: int, month):
 HEATMAP_ROWS = 30       # departments drawn at once: more do not fit a shared screen
 
 
+def signals_per_group(path: str, version: int, min_group_size: int, month) -> dict[str, int]:
+    """The month's watches and alerts per indicator group (INDICATOR_GROUPS), in its order."""
+    cells = heatmap_cells(path, version, min_group_size, month)
+    signalled = cells[cells["level"].isin(ALERT_LEVELS) & ~cells["suppressed"]]["indicator"]
+    return {group: int(signalled.isin(members).sum()) for group, members in INDICATOR_GROUPS.items()}
+
+
 def heatmap_order(path: str, version: int, min_group_size: int, month) -> list[str]:
     """The month's departments, those with signals first (hotspot rank), then by name."""
     departments = heatmap_cells(path, version, min_group_size, month)["department"]
@@ -42,12 +49,14 @@ def heatmap_order(path: str, version: int, min_group_size: int, month) -> list[s
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def heatmap_figure(path: str, version: int, min_group_size: int, month, lang: str,
-                   rows: int | None = HEATMAP_ROWS):
-    """The heatmap of the first `rows` departments of heatmap_order (None: all)."""
+                   rows: int | None = HEATMAP_ROWS, indicators: tuple[str, ...] | None = None):
+    """The heatmap of the first `rows` departments of heatmap_order (None: all), on the columns
+    of `indicators` (None: every indicator)."""
     shown = heatmap_order(path, version, min_group_size, month)[:rows]
     position = {department: index for index, department in enumerate(shown)}
     cells = heatmap_cells(path, version, min_group_size, month)
-    cells = cells[cells["department"].isin(position)]
+    cells = cells[cells["department"].isin(position)
+                  & (True if indicators is None else cells["indicator"].isin(indicators))]
     cells = cells.iloc[cells["department"].map(position).argsort(kind="stable")]
     return stable_figure(heatmap(cells, lang, min_group_size))
 

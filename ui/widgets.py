@@ -8,10 +8,11 @@ import html
 import pandas as pd
 import streamlit as st
 
-from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, kind_label
+from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS, INDICATORS_BY_ID, kind_label
 from signals.measures.completeness import missing_kinds
 from signals.texts.i18n import text
 from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
+from ui.figures import signals_per_group
 from ui.labels import (
     breakable,
     change_text,
@@ -151,3 +152,19 @@ def first_recorded_index(unrecorded: tuple[str, ...]) -> int:
     default, so a page does not open on an empty one."""
     return next((index for index, indicator in enumerate(INDICATOR_IDS)
                  if indicator not in unrecorded), 0)
+
+
+def group_selector(database: ActiveDatabase, month, lang: str) -> str:
+    """The theme of indicators the heatmap shows (all of them do not fit one screen), each with
+    the month's number of signals; at first the theme with the most signals."""
+    counts = signals_per_group(*database.cache_key, month)
+    groups = list(INDICATOR_GROUPS)
+    busiest = max(groups, key=counts.__getitem__)        # ties: the first, absence
+
+    def label(group: str) -> str:
+        name = text(f"group.{group}", lang)
+        return f"{name} · {counts[group]}" if counts[group] else name
+
+    chosen = st.segmented_control(text("hotspots.group", lang), groups, format_func=label,
+                                  default=busiest, key="hotspots_group")
+    return chosen or busiest
