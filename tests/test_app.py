@@ -300,6 +300,7 @@ def test_indicators_of_files_never_uploaded_are_empty_not_zero(real_data_with_sm
                for info in trends.info)
 
     hotspots = open_page("hotspots", "en")
+    hotspots.segmented_control(key="hotspots_group").set_value("turnover").run()
     heatmap = str(hotspots.get("plotly_chart")[0].proto)
     assert "no figure: no data uploaded" in heatmap
 
