@@ -152,11 +152,6 @@ def pseudonym_sql(column: str, key: bytes) -> tuple[str, list[bytes]]:
     return expression, [outer, inner]
 
 
-def pseudonymise_many(employee_ids, key: bytes) -> dict[str, str]:
-    """Map each distinct id to its pseudonym (hash each distinct id once)."""
-    return {value: pseudonymise(value, key) for value in set(employee_ids)}
-
-
 def check_key(con, key: bytes) -> None:
     """Bind the database to this key on first use; refuse a different key later."""
     from ..store import get_meta, set_meta

@@ -38,7 +38,6 @@ TRIMMED = " \t\u00a0"
 NO_BREAK_SPACE = "\u00a0".encode("utf-8")
 INT_PATTERN = "[+-]?[0-9]{1,9}"
 DECIMAL_PATTERN = "[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)"
-FORMULA_START = "^[=+@-]"
 FORMULA_CHARACTERS = "=+@-"     # a cell starting with one is read as a formula by a spreadsheet
 TEXT_TYPES = ("text", "employee_id")
 # A Belgian national register number: 11 digits, as 85073003328 or 85.07.30-033.28.
