@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -242,6 +243,20 @@ class StoreConnection(sqlite3.Connection):
         self.pending = {}
 
 
+def _use_wal(con: sqlite3.Connection) -> None:
+    """Write-ahead logging (kept in the file once set). Switching to it needs the file to
+    itself, and SQLite then answers 'database is locked' at once, without waiting for the busy
+    timeout: several processes opening a new store together retry until it is done."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 @contextmanager
 def open_store(db_path: Path | str) -> Iterator[StoreConnection]:
     """Open (and create, private to its owner, and migrate) the access store; always closes.
@@ -259,7 +274,7 @@ def open_store(db_path: Path | str) -> Iterator[StoreConnection]:
     con.path = path.resolve()
     try:
         con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        con.execute("PRAGMA journal_mode = WAL")
+        _use_wal(con)
         con.execute("PRAGMA foreign_keys = ON")
         _migrate(con)
         yield con
