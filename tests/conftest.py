@@ -43,6 +43,15 @@ def fast_hashing(monkeypatch):
 
 
 @pytest.fixture
+def cycle_users(db_path):
+    """One user per role for the prevention cycle's tests: comite, dr.wouters, hr.lead, root."""
+    from signals.access import control as access
+    for name, role in (("comite", "committee"), ("dr.wouters", "physician"), ("hr.lead", "hr"),
+                       ("root", "admin")):
+        access.add_user(db_path, name, role, "correct horse battery")
+
+
+@pytest.fixture
 def listen_on_localhost():
     """As .streamlit/config.toml says, whatever folder the tests run from."""
     from streamlit import config as streamlit_config

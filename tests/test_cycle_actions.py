@@ -8,17 +8,9 @@ from signals.access import control as access
 from signals.cycle import actions, events
 from signals.free_text import TextRefused
 
-PASSWORD = "correct horse battery"
 T0 = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
-
-
-@pytest.fixture
-def users(db_path):
-    for name, role in (("comite", "committee"), ("dr.wouters", "physician"), ("hr.lead", "hr"),
-                       ("root", "admin")):
-        access.add_user(db_path, name, role, PASSWORD)
 
 
 def new_action(db_path, actor="comite", **changes):
@@ -30,7 +22,7 @@ def new_action(db_path, actor="comite", **changes):
                                  fields.pop("start_date"), **fields)
 
 
-def test_action_is_stored_with_defaults_and_read_back(db_path, users):
+def test_action_is_stored_with_defaults_and_read_back(db_path, cycle_users):
     action_id = new_action(db_path, departments=["Logistiek", "Geriatrie", "Geriatrie"],
                            indicators=["turnover_rate", "absence_rate"], now=T0)
     row = actions.get_action(db_path, "hr.lead", action_id)
@@ -42,7 +34,7 @@ def test_action_is_stored_with_defaults_and_read_back(db_path, users):
     assert row["created_by"] == "comite" and row["created_at"] == T0
 
 
-def test_evaluation_default_keeps_the_month_end_and_explicit_dates_are_checked(db_path, users):
+def test_evaluation_default_keeps_the_month_end_and_explicit_dates_are_checked(db_path, cycle_users):
     action_id = new_action(db_path, start_date="2024-02-29")
     assert actions.get_action(db_path, "comite", action_id)["evaluation_date"] == dt.date(2025, 2, 28)
     with pytest.raises(ValueError, match="after the start"):
@@ -51,7 +43,7 @@ def test_evaluation_default_keeps_the_month_end_and_explicit_dates_are_checked(d
         new_action(db_path, start_date="10/03/2025")
 
 
-def test_all_targets_the_organisation_alone(db_path, users):
+def test_all_targets_the_organisation_alone(db_path, cycle_users):
     action_id = new_action(db_path, departments=["Geriatrie", "ALL"])
     assert actions.get_action(db_path, "comite", action_id)["departments"] == ["ALL"]
     assert list(actions.list_actions(db_path, "comite", department="Logistiek")["action_id"]) == [action_id]
@@ -61,7 +53,7 @@ def test_all_targets_the_organisation_alone(db_path, users):
                                           ("indicators", []), ("departments", []),
                                           ("title", "  "), ("title", "x" * 121),
                                           ("status", "evaluated")])
-def test_bad_fields_are_refused(db_path, users, field, value):
+def test_bad_fields_are_refused(db_path, cycle_users, field, value):
     with pytest.raises(ValueError):
         new_action(db_path, **{field: value})
     assert actions.list_actions(db_path, "comite").empty
@@ -69,7 +61,7 @@ def test_bad_fields_are_refused(db_path, users, field, value):
 
 @pytest.mark.parametrize("title", ["Talk with P10136 about workload", "Coach jan.peeters@zorg.be",
                                    "Follow 85.07.30-033.28 back", "Case 3f2a9c1e7b"])
-def test_titles_and_reasons_naming_a_person_are_refused(db_path, users, title):
+def test_titles_and_reasons_naming_a_person_are_refused(db_path, cycle_users, title):
     with pytest.raises(TextRefused):
         new_action(db_path, title=title)
     action_id = new_action(db_path)
@@ -78,7 +70,7 @@ def test_titles_and_reasons_naming_a_person_are_refused(db_path, users, title):
     assert actions.get_action(db_path, "comite", action_id)["status"] == "planned"
 
 
-def test_status_changes_follow_the_transitions_and_are_kept(db_path, users):
+def test_status_changes_follow_the_transitions_and_are_kept(db_path, cycle_users):
     action_id = new_action(db_path, now=T0)
     actions.change_status(db_path, "dr.wouters", action_id, "running", "started on the ward",
                           now=T0 + dt.timedelta(days=1))
@@ -96,7 +88,7 @@ def test_status_changes_follow_the_transitions_and_are_kept(db_path, users):
     assert actions.get_action(db_path, "comite", action_id)["status"] == "adjusted"
 
 
-def test_closed_is_final_and_unknown_actions_raise(db_path, users):
+def test_closed_is_final_and_unknown_actions_raise(db_path, cycle_users):
     assert actions.TRANSITIONS["closed"] == ()
     action_id = new_action(db_path)
     actions.change_status(db_path, "comite", action_id, "stopped")
@@ -107,7 +99,7 @@ def test_closed_is_final_and_unknown_actions_raise(db_path, users):
         actions.change_status(db_path, "comite", 999, "running")
 
 
-def test_every_change_is_audited_without_free_text(db_path, users):
+def test_every_change_is_audited_without_free_text(db_path, cycle_users):
     action_id = new_action(db_path, signal=("2025-02", "Geriatrie", "absence_rate"))
     actions.change_status(db_path, "comite", action_id, "running", "kick-off meeting")
     actions.edit_action(db_path, "dr.wouters", action_id, title="Workload talks, two wards",
@@ -127,7 +119,7 @@ def test_every_change_is_audited_without_free_text(db_path, users):
     assert audit.verify_chain(db_path)
 
 
-def test_signal_link_both_ways(db_path, users):
+def test_signal_link_both_ways(db_path, cycle_users):
     linked = new_action(db_path, signal=("2025-02-01", "Geriatrie", "absence_rate"))
     new_action(db_path, signal=("2025-02", "Logistiek", "absence_rate"))
     new_action(db_path)
@@ -151,7 +143,7 @@ def test_signal_link_both_ways(db_path, users):
     lambda db: events.add_event(db, "hr.lead", "2025-01-01", "ALL", "move", "New building"),
     lambda db: events.list_events(db, "nobody"),
 ])
-def test_roles_are_enforced_on_direct_calls(db_path, users, call):
+def test_roles_are_enforced_on_direct_calls(db_path, cycle_users, call):
     action_id = new_action(db_path)
     with pytest.raises(PermissionError):
         call(db_path)
@@ -167,7 +159,7 @@ def test_single_operator_mode_may_write(db_path):
     assert actions.get_action(db_path, "", action_id)["created_by"] == "local"
 
 
-def test_filters_and_overdue(db_path, users):
+def test_filters_and_overdue(db_path, cycle_users):
     late = new_action(db_path, start_date="2024-01-01")
     actions.change_status(db_path, "comite", late, "running")
     done = new_action(db_path, start_date="2024-01-01")
@@ -181,7 +173,7 @@ def test_filters_and_overdue(db_path, users):
     assert actions.list_actions(db_path, "comite", overdue_on=dt.date(2025, 1, 1)).empty
 
 
-def test_context_events_are_stored_audited_and_filtered(db_path, users):
+def test_context_events_are_stored_audited_and_filtered(db_path, cycle_users):
     ward = events.add_event(db_path, "comite", "2025-02-03", "Geriatrie", "reorganisation",
                             "Two wards merged into one", now=T0)
     whole = events.add_event(db_path, "dr.wouters", "2025-01-15", "ALL", "social_action",
@@ -201,7 +193,7 @@ def test_context_events_are_stored_audited_and_filtered(db_path, users):
     assert logged.count("context_event_added") == 3 and "context_event_deleted" in logged
 
 
-def test_store_migrates_from_version_3(db_path, users):
+def test_store_migrates_from_version_3(db_path, cycle_users):
     from signals.access.store import MIGRATIONS
 
     path = access.access_db_path(db_path)

@@ -5,24 +5,15 @@ import pandas as pd
 import pytest
 
 from signals.access import audit
-from signals.access import control as access
 from signals.cycle import actions, meetings
 from signals.free_text import TextRefused
 
-PASSWORD = "correct horse battery"
 UTC = dt.UTC
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
-@pytest.fixture
-def users(db_path):
-    for name, role in (("comite", "committee"), ("dr.wouters", "physician"), ("hr.lead", "hr"),
-                       ("root", "admin")):
-        access.add_user(db_path, name, role, PASSWORD)
-
-
-def test_meetings_are_stored_once_per_day_with_their_minutes(db_path, users):
+def test_meetings_are_stored_once_per_day_with_their_minutes(db_path, cycle_users):
     later = meetings.add_meeting(db_path, "comite", "2025-04-22", "PV-2025-04")
     earlier = meetings.add_meeting(db_path, "root", dt.date(2025, 1, 20))
     listed = meetings.list_meetings(db_path, "hr.lead")
@@ -38,7 +29,7 @@ def test_meetings_are_stored_once_per_day_with_their_minutes(db_path, users):
             .query("action == 'meeting_added'")["detail"]] == ["2025-01-20", "2025-04-22"]
 
 
-def test_the_physician_writes_the_advice_the_committee_reads(db_path, users):
+def test_the_physician_writes_the_advice_the_committee_reads(db_path, cycle_users):
     meeting = meetings.add_meeting(db_path, "comite", "2025-04-22")
     meetings.set_advice(db_path, "dr.wouters", meeting, "Workload in the wards\nkeeps rising.")
     meetings.set_advice(db_path, "dr.wouters", meeting, "Workload in the wards keeps rising; "
@@ -64,7 +55,7 @@ def test_the_physician_writes_the_advice_the_committee_reads(db_path, users):
     ("Ask marie.dubois@zorg.be", "email"),
     ("Case 85.07.30-033.28", "national_number"),
 ])
-def test_advice_identifying_a_person_is_refused_with_a_clear_message(db_path, users, advice, kind):
+def test_advice_identifying_a_person_is_refused_with_a_clear_message(db_path, cycle_users, advice, kind):
     meeting = meetings.add_meeting(db_path, "comite", "2025-04-22")
     with pytest.raises(TextRefused) as refused:
         meetings.set_advice(db_path, "dr.wouters", meeting, advice)
@@ -75,7 +66,7 @@ def test_advice_identifying_a_person_is_refused_with_a_clear_message(db_path, us
     assert "never about a person" in meetings.advice_refusal_message(refused.value.kinds, "en")
 
 
-def test_empty_or_long_advice_is_refused(db_path, users):
+def test_empty_or_long_advice_is_refused(db_path, cycle_users):
     meeting = meetings.add_meeting(db_path, "comite", "2025-04-22")
     with pytest.raises(ValueError, match="empty"):
         meetings.set_advice(db_path, "dr.wouters", meeting, "  \n ")
@@ -87,7 +78,7 @@ def signal_rows(rows):
     return pd.DataFrame(rows, columns=["month", "department", "indicator", "level", "rule"])
 
 
-def test_since_the_last_meeting_on_a_small_scenario(db_path, users):
+def test_since_the_last_meeting_on_a_small_scenario(db_path, cycle_users):
     meetings.add_meeting(db_path, "comite", "2025-01-20")
     meetings.add_meeting(db_path, "comite", "2025-04-22")
     march, june = dt.date(2025, 3, 1), dt.date(2025, 6, 1)
@@ -134,7 +125,7 @@ def test_since_the_last_meeting_on_a_small_scenario(db_path, users):
     assert list(result.evaluations["action_id"]) == [done]
 
 
-def test_a_meeting_held_today_compares_with_the_one_before(db_path, users):
+def test_a_meeting_held_today_compares_with_the_one_before(db_path, cycle_users):
     meetings.add_meeting(db_path, "comite", "2025-01-20")
     meetings.add_meeting(db_path, "comite", "2025-04-22")
     listed = meetings.list_meetings(db_path, "comite")
@@ -142,7 +133,7 @@ def test_a_meeting_held_today_compares_with_the_one_before(db_path, users):
     assert meetings.previous_meeting(listed, dt.date(2025, 1, 20)) is None
 
 
-def test_without_a_previous_meeting_every_current_signal_is_new(db_path, users):
+def test_without_a_previous_meeting_every_current_signal_is_new(db_path, cycle_users):
     signals = signal_rows([(dt.date(2025, 6, 1), "Zorg", "absence_rate", "watch", "seven_above")])
     result = meetings.since_last_meeting_in_store(db_path, "comite", signals, dt.date(2025, 7, 1))
     assert result.meeting is None
