@@ -214,6 +214,9 @@ message("sentence.improvement",
         "{recent} months")
 message("sentence.improvement_first", "improved this month")
 message("sentence.improvement_ongoing", "improved for the {ordinal} month in a row, since {since}")
+# the screens' words for it: the level, and the trend chart's legend (ui.improvements)
+message("level.improvement", "Improvement")
+message("chart.improvement", "Improvement: durably lower than usual")
 
 
 def improvement_sentences(indicator: str, facts: pd.DataFrame, months: int,
