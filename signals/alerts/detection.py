@@ -34,9 +34,10 @@ against the team's own history (see signals.alerts.spc for the statistics):
   The CUSUM's dispersion is inflated for autocorrelation; its threshold per indicator
   was tuned on simulated teams (benchmarks/signals_eval.py).
 - the low side, level 'improvement' (IMPROVEMENT_RULE): the last 6 months together below
-  their lower limit (one-sided 1%, 0.1% for absence days and stocks) and each of the last
-  3 months below expected; never where a watch or alert fired, never for hours per FTE
-  or re-integration and job-adaptation requests (lower is not clearly better there). Its
+  their lower limit (one-sided 1%, 0.1% for absence days and stocks), each half of them
+  (3 months) below its own 10% limit, and this month below expected; never where a watch
+  or alert fired, never for hours per FTE or re-integration and job-adaptation requests
+  (lower is not clearly better there). Its
   rows join the signals (and the CSV); the chart frame carries it in `improvement`, apart
   from `level`, so hotspots, scores and every reader of `level` ignore it.
 - accident rates give no signal while the team's rolling 12 months hold under
@@ -97,14 +98,16 @@ STOCK_INDICATORS = ("long_term_absentees", "long_absence_risk", "frequent_absenc
 # 'improvement'). One rule, the mirror of the 3-month rules made durable: the last
 # IMPROVEMENT_MONTHS months together below their lower limit at one-sided IMPROVEMENT_TAIL
 # (the same model, dispersion of an autocorrelated sum and baseline uncertainty), AND each
-# of the last IMPROVEMENT_RECENT months below its expected value (the drop still holds).
+# half of them (the last 3 months, the 3 before) below its own lower limit at one-sided
+# IMPROVEMENT_HALF_TAIL, AND this month below its expected value: durable (a deep dip of
+# one or two months makes one half low, not both) and still holding.
 # A watch or alert of the same month wins; suppressed months are missing, so a window
 # with one has none. Tuned on simulated teams (benchmarks/signals_eval.py) to stay well
 # under the false alerts' rate.
 IMPROVEMENT_RULE = "durable_drop"
 IMPROVEMENT_LEVEL = "improvement"
 IMPROVEMENT_MONTHS = 6
-IMPROVEMENT_RECENT = 3
+IMPROVEMENT_HALF_TAIL = 0.1
 IMPROVEMENT_TAIL = 0.01
 # Absence days, heavy-tailed (one long spell ending drops a small team's days by half),
 # need the alert's tail to stay as quiet: measured on simulated teams of 15, 0.01 gave
@@ -636,10 +639,12 @@ def _improvement(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, 
     counts = spc.rolling_sum(np.where(judged, grid.counts, 0.0), window)
     expected_sum = spc.rolling_sum(np.where(judged, expected, 0.0), window)
     with np.errstate(invalid="ignore"):
-        below = spc.consecutive_count(judged & (grid.counts < expected)) >= IMPROVEMENT_RECENT
+        lower = judged & (grid.counts < expected)
     dispersion = _widened(grid, baseline.prediction_dispersion(expected_sum, variance_ratio, window),
                           baseline, tail)
-    cells = tested & below & (months == window) & (expected_sum > 0)
+    low_half = _low_half(grid, expected, variance_ratio, baseline, judged, window // 2)
+    both_halves = low_half & spc.shifted(low_half, window // 2)
+    cells = tested & lower & both_halves & (months == window) & (expected_sum > 0)
     flags[cells] = spc.lower_tail(counts[cells], expected_sum[cells], dispersion[cells],
                                   rare) < tail
     limit = np.full(shape, np.nan)
@@ -654,6 +659,19 @@ def _improvement(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, 
             per = spc.rolling_sum(np.where(judged, grid.exposure, 0.0), window) / SCALE[unit]
         quoted = {"value": counts / per, "expected": expected_sum / per, "lower_limit": limit / per}
     return {"flags": flags, **quoted, "run": signal_runs.run_lengths(flags)}
+
+
+def _low_half(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, judged,
+              months: int) -> np.ndarray:
+    """Whether the last `months` months together are below their lower limit at one-sided
+    IMPROVEMENT_HALF_TAIL (all of them judged)."""
+    counts = spc.rolling_sum(np.where(judged, grid.counts, 0.0), months)
+    expected_sum = spc.rolling_sum(np.where(judged, expected, 0.0), months)
+    dispersion = _widened(grid, baseline.prediction_dispersion(expected_sum, variance_ratio, months),
+                          baseline, IMPROVEMENT_HALF_TAIL)
+    complete = (spc.rolling_sum(judged.astype(float), months) == months) & (expected_sum > 0)
+    tail = spc.lower_tail(counts, expected_sum, dispersion, INDICATORS_BY_ID[grid.indicator].rare)
+    return complete & (np.nan_to_num(tail, nan=1.0) < IMPROVEMENT_HALF_TAIL)
 
 
 def _improvement_rows(grid: _Grid, improved: dict, detail: bool) -> pd.DataFrame:
@@ -674,7 +692,7 @@ def _improvement_rows(grid: _Grid, improved: dict, detail: bool) -> pd.DataFrame
     rows["signal_value"] = rows["value"]
     if detail:
         rows = rows.assign(**improvement_sentences(grid.indicator, rows, IMPROVEMENT_MONTHS,
-                                                   IMPROVEMENT_RECENT))
+                                                   IMPROVEMENT_MONTHS // 2))
     else:
         rows = rows.assign(**{column: None for column in REASON_COLUMNS})
     return rows

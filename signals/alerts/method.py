@@ -80,8 +80,8 @@ message("method.section.levels.text",
 message("method.section.improvement.title", "Improvement")
 message("method.section.improvement.text",
         "◇ **Improvement**: the team is clearly and durably better than its own history: over "
-        "the last 6 months together clearly below what was expected, and below the expected "
-        "value in each of the last 3 months. It is the mirror of the rules above, made strict: "
+        "the last 6 months together clearly below what was expected, in their first 3 months as "
+        "in their last 3, and this month below the expected value. It is the mirror of the rules above, made strict: "
         "by chance alone a department gets one far less often than an alert (on simulated "
         "teams, less than a fifth as often). It is shown calmly (a hollow "
         "ring on the trend chart, ◇ on the heatmap), never ranks a department among the "
@@ -114,8 +114,9 @@ message("method.rule.run_above_centre", "7 months running above the expected val
 message("method.rule.run_of_increases", "Risen 6 times running (a trend).")
 message("method.rule.durable_drop",
         "The last 6 months together clearly below what was expected (chance 1%; 0.1%\u00a0for "
-        "absence days and for counts of the same people month after month), and each of the "
-        "last 3 months below the expected value.")
+        "absence days and for counts of the same people month after month), the last 3 and the 3 "
+        "before them each below what was expected too (chance 10%), and this month below the "
+        "expected value.")
 message("method.header.rule", "Rule")
 message("method.header.level", "Level")
 message("method.header.meaning", "What it means")

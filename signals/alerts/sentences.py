@@ -210,8 +210,8 @@ def with_trend(sentence: str, slope: float, unit: str, lang: str) -> str:
 message("rule.durable_drop", "Durably lower than usual")
 message("sentence.improvement",
         "{name} over the last {months} months {value}, expected {expected}: clearly lower than "
-        "this team's usual level (under {lower}), and lower than expected in each of the last "
-        "{recent} months")
+        "this team's usual level (under {lower}), both in the last {half} months and in the "
+        "{half} before")
 message("sentence.improvement_first", "improved this month")
 message("sentence.improvement_ongoing", "improved for the {ordinal} month in a row, since {since}")
 # the screens' words for it: the level, and the trend chart's legend (ui.improvements)
@@ -220,7 +220,7 @@ message("chart.improvement", "Improvement: durably lower than usual")
 
 
 def improvement_sentences(indicator: str, facts: pd.DataFrame, months: int,
-                          recent: int) -> dict[str, list[str]]:
+                          half: int) -> dict[str, list[str]]:
     """One sentence per improvement in every language: {'reason_nl': [...], ...}.
 
     `facts`: value and expected (the last `months` months together, in the indicator's
@@ -243,6 +243,6 @@ def improvement_sentences(indicator: str, facts: pd.DataFrame, months: int,
             tail = (first if run <= 1 else ongoing.format(
                 ordinal=ordinal(run, lang), since=formatting.month_label(since, lang)))
             texts.append(form.format(name=indicator_name(indicator, lang), months=months,
-                                     recent=recent, **words) + semicolon + tail + ".")
+                                     half=half, **words) + semicolon + tail + ".")
         result[f"reason_{lang}"] = texts
     return result

@@ -798,6 +798,11 @@ def rolling_sum(values: np.ndarray, window: int) -> np.ndarray:
     return cumulative - shifted
 
 
+def shifted(array: np.ndarray, months: int, fill=False) -> np.ndarray:
+    """The array moved `months` later along the month axis, the first months filled."""
+    return _shift(array, months, fill)
+
+
 def _shift(array: np.ndarray, months: int, fill=False) -> np.ndarray:
     """The array moved `months` later along the month axis, the first months filled."""
     shifted = np.empty_like(array)
