@@ -208,7 +208,8 @@ def test_overview_lists_what_changed_since_the_last_meeting_and_the_advice(
     assert any(text("cycle.since.title", lang, day=day_text(cycle_records["meeting_day"], lang))
                in unescaped(header.value) for header in app.subheader)
     body = since_text(app)
-    first = since.new_signals.iloc[0]
+    alerts_first = since.new_signals["level"].map({"alert": 0}).fillna(1)
+    first = since.new_signals.iloc[alerts_first.argsort(kind="stable")].iloc[0]
     assert text("cycle.since.new_signals", lang, n=len(since.new_signals), items="").split(":")[0] \
         in body
     assert text("cycle.since.cell", lang, indicator=indicator_name(first["indicator"], lang),

@@ -28,7 +28,7 @@ from ui.charts import place_legend, plotly_text
 from ui.labels import plain
 from ui.theme import OKABE_ITO
 
-MARK_Y = {"start": 0.95, "evaluation": 0.95, "event": 0.84}     # share of the plot's height
+MARK_Y = {"start": 0.96, "evaluation": 0.88, "event": 0.80}     # share of the plot's height
 # distinct shapes and Okabe-Ito colours, none used by the signal markers' levels
 MARK_STYLE = {
     "start": dict(symbol="triangle-down", color=OKABE_ITO["bluish_green"]),

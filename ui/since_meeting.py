@@ -57,9 +57,14 @@ def named(items: list[str], lang: str, limit: int) -> str:
     return f"{shown} {text('cycle.since.more', lang, n=rest)}" if rest > 0 else shown
 
 
+LEVEL_ORDER = {"alert": 0, "watch": 1}      # alerts named first
+
+
 def cell_names(cells: pd.DataFrame, lang: str, with_level: bool) -> list[str]:
+    """'Absence rate in Geriatrie (■ Alert)', alerts first, then by department."""
     names = []
-    for row in cells.to_dict("records"):
+    order = cells["level"].map(LEVEL_ORDER).fillna(len(LEVEL_ORDER))
+    for row in cells.iloc[order.argsort(kind="stable")].to_dict("records"):
         name = text("cycle.since.cell", lang, indicator=indicator_name(row["indicator"], lang),
                     department=department_name(row["department"], lang))
         names.append(f"{name} ({level_label(row['level'], lang)})" if with_level else name)
