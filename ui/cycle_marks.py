@@ -33,7 +33,7 @@ MARK_Y = {"start": 0.96, "evaluation": 0.88, "event": 0.80}     # share of the p
 MARK_STYLE = {
     "start": dict(symbol="triangle-down", color=OKABE_ITO["bluish_green"]),
     "evaluation": dict(symbol="hourglass", color=OKABE_ITO["reddish_purple"]),
-    "event": dict(symbol="star-square", color="#777777"),
+    "event": dict(symbol="star-square", color="#FFFFFF", line="#333333"),
 }
 MARK_NAMES = {"start": "cycle.marks.action_start", "evaluation": "cycle.marks.evaluation",
               "event": "cycle.marks.event"}
@@ -122,12 +122,13 @@ def add_marks(figure: go.Figure, marks: list[Mark], lang: str) -> go.Figure:
         for day in days:
             figure.add_shape(type="line", x0=pd.Timestamp(day), x1=pd.Timestamp(day), yref="paper",
                              y0=0, y1=MARK_Y[kind], layer="below",
-                             line=dict(color=style["color"], width=1.5, dash="dot"))
+                             line=dict(color=style.get("line", style["color"]), width=1.5,
+                                       dash="dot"))
         figure.add_trace(go.Scatter(
             x=[pd.Timestamp(day) for day in days], y=[MARK_Y[kind]] * len(days), yaxis=MARKS_AXIS,
             mode="markers", name=text(MARK_NAMES[kind], lang), cliponaxis=False,
             marker=dict(symbol=style["symbol"], size=16, color=style["color"],
-                        line=dict(color="#222222", width=1)),
+                        line=dict(color=style.get("line", "#222222"), width=1.5)),
             hovertext=["<br>".join(by_day[day]) for day in days], hoverinfo="text",
         ))
     place_legend(figure, font_size=15, x_title=False)
