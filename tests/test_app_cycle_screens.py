@@ -249,3 +249,30 @@ def test_committee_hr_and_physician_read_the_advice_signed_by_role_not_by_name(
         assert "Plan a team dialogue in the wards." in body, user
         captions = " ".join(caption.value for caption in app.main.caption)
         assert "occupational physician" in captions and "dr.peeters" not in body + captions
+
+
+def test_marks_outside_the_charts_months_are_left_out_and_titles_are_escaped():
+    from ui.cycle_marks import marks_between
+
+    def action(title, start, evaluation):
+        return {"action_id": 1, "title": title, "departments": ["ALL"], "indicators": [INDICATOR],
+                "start_date": start, "evaluation_date": evaluation}
+
+    records = pd.DataFrame([action("<b>Early</b> talks", dt.date(2023, 12, 31), dt.date(2024, 6, 1)),
+                            action("Late plan", dt.date(2025, 3, 31), dt.date(2026, 3, 31))])
+    events_frame = pd.DataFrame([{"day": dt.date(2025, 3, 31), "kind": "move",
+                                  "title": "Moved", "department": "ALL"}])
+    marks = marks_between(records, events_frame, dt.date(2024, 1, 1), dt.date(2025, 3, 1), "en")
+    assert [(mark.kind, mark.day) for mark in marks] == [
+        ("evaluation", dt.date(2024, 6, 1)), ("start", dt.date(2025, 3, 31)),
+        ("event", dt.date(2025, 3, 31))]
+    assert "&lt;b&gt;Early&lt;/b&gt; talks" in marks[0].hover, "a title is shown as typed"
+    assert "31 March 2026" in marks[1].hover, "a start says when its evaluation is planned"
+
+
+def test_long_lists_name_the_first_and_count_the_rest():
+    from ui.since_meeting import named
+
+    assert named(["A", "B", "C"], "en", 8) == "A, B, C"
+    assert named(["A", "B", "C"], "en", 2) == "A, B and 1 more"
+    assert named(list("ABCDE"), "fr", 2) == "A, B et 3 autres"
