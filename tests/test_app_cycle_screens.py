@@ -276,3 +276,11 @@ def test_long_lists_name_the_first_and_count_the_rest():
     assert named(["A", "B", "C"], "en", 8) == "A, B, C"
     assert named(["A", "B", "C"], "en", 2) == "A, B and 1 more"
     assert named(list("ABCDE"), "fr", 2) == "A, B et 3 autres"
+
+
+def test_a_signal_of_a_suppressed_cell_is_never_listed():
+    month = dt.date(2025, 1, 1)
+    cells = {"month": [month] * 3, "department": ["A", "B", "C"], "indicator": [INDICATOR] * 3}
+    signals = pd.DataFrame(cells | {"level": ["alert", "alert", "watch"]})
+    indicators = pd.DataFrame(cells | {"suppressed": [False, True, False]})
+    assert shown_signals(signals, indicators)["department"].tolist() == ["A", "C"]

@@ -40,14 +40,12 @@ def shown_signals(signals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFra
     """The signals of cells whose figures are shown (not suppressed)."""
     if signals.empty:
         return signals
-    hidden = indicators.loc[indicators["suppressed"].astype(bool),
-                            ["month", "department", "indicator"]]
-    keys = set(zip(pd.to_datetime(hidden["month"]).dt.date, hidden["department"],
-                   hidden["indicator"]))
-    months = pd.to_datetime(signals["month"]).dt.date
-    keep = [(m, d, i) not in keys
-            for m, d, i in zip(months, signals["department"], signals["indicator"])]
-    return signals[keep]
+    keys = ["month", "department", "indicator"]
+    hidden = (indicators.loc[indicators["suppressed"].astype(bool), keys]
+              .drop_duplicates().assign(month=lambda f: pd.to_datetime(f["month"]), hidden=True))
+    marked = signals[keys].assign(month=pd.to_datetime(signals["month"])).merge(
+        hidden, on=keys, how="left")
+    return signals[marked["hidden"].isna().to_numpy()]
 
 
 def named(items: list[str], lang: str, limit: int) -> str:
