@@ -10,6 +10,7 @@ from signals.measures.suppression import COMPLEMENTARY
 from ui.access_control import require_page
 from ui.charts import control_chart, limits_start, projector_fonts, reference_label
 from ui.context import page_context
+from ui.cycle_marks import show_cycle_marks
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import indicator_name, kind_label, month_ranges, month_text, plain
@@ -100,9 +101,12 @@ for department in chosen:
     figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
+    chart_slot = st.empty()         # the chart above its choice of an action (ui.cycle_marks)
+    figure = show_cycle_marks(figure, viewer, department, indicator, series["month"], indicators,
+                              lang, key=f"trends_action_{department}_{indicator}")
     if context.presenting:
         figure = projector_fonts(figure)
-    st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
+    chart_slot.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
     if view == "monthly":
         first = limits_start(series)
         st.caption(t("trends.limits_from", month=month_text(first, lang)) if first is not None
