@@ -31,6 +31,7 @@ DECLARING_MODULES = (
     ".alerts.runs",
     ".alerts.method",
     ".cycle.reviews",
+    ".cycle.page_texts",
     ".measures.reference",
     ".free_text",
 )
