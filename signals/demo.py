@@ -770,13 +770,13 @@ def add_demo_cycle(db_path: Path | str, months: np.ndarray) -> None:
     from .access import control as access
     from .cycle import actions, events, meetings
 
-    signature = f"{months[0]}..{months[-1]}"
-    with store.connect(db_path) as con:
-        if store.get_meta(con, "demo_cycle") == signature:
-            return
+    first_start = _day(months[INTERVENTION_MONTH]).isoformat()
     with access.open_store(db_path) as con, access.transaction(con):
         if con.execute("SELECT count(*) FROM users").fetchone()[0]:
             return
+        if con.execute("SELECT 1 FROM actions WHERE created_by = ? AND start_date = ?",
+                       [DEMO_ACTOR, first_start]).fetchone():
+            return          # built for these months already
         for table in CYCLE_TABLES:
             con.execute(f"DELETE FROM {table}")
     last = len(months) - 1
@@ -818,8 +818,6 @@ def add_demo_cycle(db_path: Path | str, months: np.ndarray) -> None:
         meetings.set_advice(db_path, DEMO_ACTOR, meeting_id, advice, now=_at(day, 16))
     with access.open_store(db_path) as con, access.transaction(con):     # roles as in a real store
         con.execute("UPDATE action_history SET role = 'committee' WHERE actor = ?", [DEMO_ACTOR])
-    with store.connect(db_path) as con:
-        store.set_meta(con, "demo_cycle", signature)
 
 
 def _summary(months: np.ndarray, totals: dict[str, dict[str, int]]) -> str:

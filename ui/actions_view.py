@@ -135,7 +135,7 @@ def badge(kind: str, label: str) -> str:
 def status_badges(row, today: dt.date, lang: str) -> str:
     shown = badge(row["status"], status_label(row["status"], lang))
     if is_overdue(row, today):
-        shown += badge("overdue", text("actions.overdue", lang))
+        shown += " " + badge("overdue", text("actions.overdue", lang))    # may wrap between
     return shown
 
 
