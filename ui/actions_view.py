@@ -227,7 +227,7 @@ def show_action_list(viewer: Viewer, database: ActiveDatabase, db: Path, departm
         st.info(text("actions.none", lang))
         return
     today = dt.date.today()
-    left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
+    left, middle, right = st.columns([3, 3, 2], vertical_alignment="bottom")
     listed = sorted(set(departments) | {d for ds in every["departments"] for d in ds} - {ALL_DEPARTMENTS})
     department = left.selectbox(text("actions.filter.department", lang), [None] + listed,
                                 key="actions_filter_department",
@@ -256,14 +256,13 @@ def show_action_list(viewer: Viewer, database: ActiveDatabase, db: Path, departm
 
 def action_table_html(frame: pd.DataFrame, today: dt.date, lang: str) -> str:
     """The actions as a table: escaped texts, status and overdue as badges."""
-    columns = ("title", "departments", "indicators", "level", "start", "evaluation", "status")
+    columns = ("title", "departments", "indicators", "start", "evaluation", "status")
     head = "".join(f"<th>{html.escape(text('actions.col.' + c, lang))}</th>" for c in columns)
     rows = []
     for _, row in frame.iterrows():
         cells = [row["title"], departments_label(row["departments"], lang),
                  ", ".join(indicator_name(i, lang) for i in row["indicators"]),
-                 text(f"cycle.level.{row['level']}", lang), day_text(row["start_date"]),
-                 day_text(row["evaluation_date"])]
+                 day_text(row["start_date"]), day_text(row["evaluation_date"])]
         rows.append("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in cells)
                     + f"<td>{status_badges(row, today, lang)}</td></tr>")
     return (f'<table class="literal-table cycle-actions"><thead><tr>{head}</tr></thead>'
@@ -367,10 +366,12 @@ def show_action_form(viewer: Viewer, db: Path, departments, lang: str, *, row: d
                               max_chars=common.MAX_TITLE_LENGTH, key=f"action_title_{suffix}")
         picked_departments = st.multiselect(
             text("actions.form.departments", lang), options, default=chosen_departments,
-            format_func=lambda d: department_option(d, lang), key=f"action_departments_{suffix}")
+            format_func=lambda d: department_option(d, lang), key=f"action_departments_{suffix}",
+            placeholder=text("actions.form.choose", lang))
         picked_indicators = st.multiselect(
             text("actions.form.indicators", lang), indicator_choices(), default=chosen_indicators,
-            format_func=lambda i: indicator_choice(i, lang), key=f"action_indicators_{suffix}")
+            format_func=lambda i: indicator_choice(i, lang), key=f"action_indicators_{suffix}",
+            placeholder=text("actions.form.choose", lang))
         left, middle, right = st.columns(3)
         level = left.selectbox(text("actions.form.level", lang), actions.LEVELS,
                                index=actions.LEVELS.index(row["level"]) if row else 0,
@@ -383,6 +384,7 @@ def show_action_form(viewer: Viewer, db: Path, departments, lang: str, *, row: d
             text("actions.form.evaluation", lang), value=row["evaluation_date"] if row else None,
             format="DD/MM/YYYY", help=text("actions.form.evaluation_help", lang),
             key=f"action_evaluation_{suffix}")
+        right.caption(text("actions.form.evaluation_help", lang))
         status = None
         if row is None:
             status = st.radio(text("actions.form.status", lang), ("planned", "running"),

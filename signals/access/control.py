@@ -80,10 +80,10 @@ PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
     "trends": set(COLLECTIVE_VIEW_ROLES),
     "hotspots": set(COLLECTIVE_VIEW_ROLES),
-    "actions": {"committee", "physician", "hr", "admin"},     # signals.cycle.common READ_ROLES
     "upload": {"hr"},
     "data": {"hr", "admin"},
     "audit": {"admin"},
+    "actions": {"committee", "physician", "hr", "admin"},     # signals.cycle.common READ_ROLES
     "method": set(ROLES),           # how the signals work: plain words, no figures
 }
 # Who may write hotspot reviews (and read their notes).
