@@ -173,6 +173,9 @@ def test_hr_cannot_plan_from_a_hotspot_but_sees_the_linked_actions(users):
 
 
 def test_events_and_meetings_with_the_physicians_advice(users):
+    app = open_as("committee", "nl")
+    submit(app, text("actions.form.save", "nl"))           # an empty form: said in Dutch
+    assert text("actions.form.need_title", "nl") in [e.value for e in app.error]
     app = open_as("committee", "en")
     app.date_input(key="event_day").set_value(dt.date(2026, 5, 4))
     app.selectbox(key="event_kind").set_value("move")

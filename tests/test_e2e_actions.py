@@ -77,8 +77,10 @@ def test_committee_plans_an_action_from_a_hotspot_and_changes_its_status(committ
     page.get_by_role("tab", name=text("actions.tab.list", "en"), exact=True).click()
     container = page.locator(f".st-key-action_{int(row['action_id'])}")
     container.get_by_text("Answers the signal: " + row["signal_department"]).wait_for(timeout=30_000)
-    container.get_by_text(text("cycle.status.running", "en"), exact=True).click()
-    container.get_by_label(text("actions.reason", "en")).fill(REASON)
+    action_id = int(row["action_id"])
+    page.locator(f".st-key-action_new_status_{action_id}").get_by_text(
+        text("cycle.status.running", "en"), exact=True).click()
+    page.locator(f".st-key-action_reason_{action_id} input").fill(REASON)
     container.get_by_role("button", name=text("actions.save_status", "en")).click()
     settle(page, SLOW)
     page.get_by_text(text("actions.status_changed", "en")).wait_for(timeout=30_000)

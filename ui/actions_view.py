@@ -397,12 +397,30 @@ def show_action_form(viewer: Viewer, db: Path, departments, lang: str, *, row: d
             fields = dict(title=title, departments=picked_departments, indicators=picked_indicators,
                           level=level, start_date=start, evaluation_date=evaluation_date,
                           reason=reason)
-            if row:
+            missing = form_problem(fields, lang)
+            if missing:
+                st.error(missing)
+            elif row:
                 attempt(lambda: edit_action(viewer, db, int(row["action_id"]), fields), lang,
                         "actions.form.changed")
             else:
                 attempt(lambda: create_action(viewer, db, fields, status, prefill), lang,
                         "actions.form.saved")
+
+
+def form_problem(fields: dict, lang: str) -> str | None:
+    """What the form lacks, in the reader's language (the domain checks it again)."""
+    if not " ".join((fields["title"] or "").split()):
+        return text("actions.form.need_title", lang)
+    if not fields["departments"]:
+        return text("actions.form.need_departments", lang)
+    if not fields["indicators"]:
+        return text("actions.form.need_indicators", lang)
+    evaluation_date = fields["evaluation_date"]
+    if fields["start_date"] is None or (evaluation_date is not None
+                                        and evaluation_date <= fields["start_date"]):
+        return text("actions.form.need_dates", lang)
+    return None
 
 
 def create_action(viewer: Viewer, db: Path, fields: dict, status: str, prefill: dict | None) -> int:
