@@ -655,9 +655,11 @@ def hotspot_actions(viewer: Viewer, database: ActiveDatabase, ranked: pd.DataFra
     st.subheader(text("actions.plan.title", lang))
     signals_ = [(row.department, indicator) for row in ranked.itertuples(index=False)
                 for indicator in row.indicators]
-    linked = [(department, indicator, actions.actions_for_signal(db, viewer.actor, month_key,
-                                                                 department, indicator))
-              for department, indicator in signals_]
+    # one read for every signal of the month (actions_for_signal per signal, in one go)
+    stored = actions.list_actions(db, viewer.actor)
+    stored = stored[stored["signal_month"] == month_key]
+    linked = [(d, i, stored[(stored["signal_department"] == d) & (stored["signal_indicator"] == i)])
+              for d, i in signals_]
     linked = [(d, i, found) for d, i, found in linked if not found.empty]
     if linked:
         st.caption(text("actions.plan.linked", lang, month=month_text(month, lang)))
