@@ -57,9 +57,10 @@ def latest_month(frame: pd.DataFrame) -> dt.date:
 
 @pytest.fixture
 def cycle_records(demo_shown, demo_frames):
-    """Actions, events, a meeting and its advice in the store the app reads (local mode)."""
+    """Actions, events, a meeting and its advice in the store the app reads (local mode:
+    the cycle of the database shown, here the demo's)."""
     frame, _ = demo_frames
-    db = config.default_db_path()
+    db = config.demo_db_path()
     latest = latest_month(frame)
     today = dt.date.today()
     meeting_day = add_months(latest, -6).replace(day=15)
@@ -234,11 +235,11 @@ def test_overview_without_a_meeting_says_how_to_add_one(demo_shown):
 
 def test_committee_hr_and_physician_read_the_advice_signed_by_role_not_by_name(
         demo_shown, demo_frames, fast_hashing):
-    db = config.default_db_path()
     for name, role in (("dr.peeters", "physician"), ("comite1", "committee"), ("hr1", "hr")):
-        access.add_user(db, name, role, PASSWORD)
-    meeting = meetings.add_meeting(db, "comite1", dt.date.today() - dt.timedelta(days=30))
-    meetings.set_advice(db, "dr.peeters", meeting, "Plan a team dialogue in the wards.")
+        access.add_user(config.default_db_path(), name, role, PASSWORD)
+    shown = config.demo_db_path()       # no data of its own yet: the demo and its cycle shown
+    meeting = meetings.add_meeting(shown, "comite1", dt.date.today() - dt.timedelta(days=30))
+    meetings.set_advice(shown, "dr.peeters", meeting, "Plan a team dialogue in the wards.")
     for user in ("comite1", "hr1", "dr.peeters"):
         app = open_page("overview", "en")
         app.text_input(key="login_username").input(user)

@@ -57,7 +57,7 @@ def server(tmp_path_factory, demo_database_file):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
-        yield {"url": url, "db": folder / "signals.duckdb"}
+        yield {"url": url, "db": folder / "demo.duckdb"}   # the database shown holds its cycle
     finally:
         process.terminate()
         process.wait(timeout=10)

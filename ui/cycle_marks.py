@@ -23,7 +23,7 @@ from signals.cycle import events as cycle_events
 from signals.cycle.common import add_months, month_start
 from signals.texts.formatting import locale_of
 from signals.texts.i18n import text
-from ui.access_control import Viewer, access_db
+from ui.access_control import Viewer
 from ui.charts import place_legend, plotly_text
 from ui.labels import plain
 from ui.theme import OKABE_ITO
@@ -54,10 +54,9 @@ class Mark:
     hover: str              # one line, Plotly-safe
 
 
-def cycle_records(viewer: Viewer, department: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cycle_records(db, viewer: Viewer, department: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actions and context events of `department` (and of ALL) the viewer may read;
-    empty frames for a role that may not (the domain checks it)."""
-    db = access_db()
+    empty frames for a role that may not (the domain checks it). `db`: the database shown."""
     try:
         return (cycle_actions.list_actions(db, viewer.actor, department=department),
                 cycle_events.list_events(db, viewer.actor, department=department))
@@ -169,12 +168,12 @@ def show_action_choice(aimed: pd.DataFrame, key: str, lang: str) -> dict | None:
 VERDICT_BOXES = {"likely_improvement": st.success, "likely_worse": st.warning}
 
 
-def show_cycle_marks(figure: go.Figure, viewer: Viewer, department: str, indicator: str,
+def show_cycle_marks(figure: go.Figure, db, viewer: Viewer, department: str, indicator: str,
                      months, indicators: pd.DataFrame, lang: str, key: str) -> go.Figure:
     """The trend `figure` with the cycle's marks; under it (drawn where this is called) the
     choice of an action and, once chosen, its evaluation sentence; its windows shaded.
     `months` are the chart's months, `indicators` the suppressed indicator frame."""
-    actions, events = cycle_records(viewer, department)
+    actions, events = cycle_records(db, viewer, department)
     aimed = actions_on(actions, indicator)
     if len(months):
         figure = add_marks(figure, marks_between(aimed, events, min(months), max(months), lang),

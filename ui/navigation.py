@@ -34,6 +34,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("upload", "pages/screens/upload.py", "page.upload", ":material/upload_file:"),
     PageSpec("data", "pages/screens/data_settings.py", "page.data", ":material/settings:"),
     PageSpec("audit", "pages/screens/audit.py", "page.audit", ":material/policy:"),
+    PageSpec("actions", "pages/screens/actions.py", "page.actions", ":material/task_alt:"),
     PageSpec("method", "pages/screens/method.py", "page.method", ":material/help:"),
 )
 LOGIN_PAGE = PageSpec("login", "pages/screens/login.py", "page.login", ":material/login:")

@@ -19,7 +19,8 @@ from signals.cycle import meetings
 from signals.cycle.common import ADVICE_READ_ROLES
 from signals.definitions import ALL_DEPARTMENTS
 from signals.texts.i18n import text
-from ui.access_control import Viewer, access_db
+from ui.access_control import Viewer
+from ui.actions_view import cycle_db
 from ui.context import PageContext
 from ui.cycle_marks import day_text
 from ui.data import load_evaluation, load_indicators
@@ -113,8 +114,8 @@ def read_since(viewer: Viewer, context: PageContext, today: dt.date):
     signals = shown_signals(load_evaluation(*database.cache_key).signals,
                             load_indicators(*database.cache_key))
     try:
-        since = meetings.since_last_meeting_in_store(access_db(), viewer.actor, signals, today)
-        actions = cycle_actions.list_actions(access_db(), viewer.actor)
+        since = meetings.since_last_meeting_in_store(cycle_db(database), viewer.actor, signals, today)
+        actions = cycle_actions.list_actions(cycle_db(database), viewer.actor)
     except PermissionError:
         return None
     return since, actions
@@ -129,7 +130,7 @@ def show_since_meeting(viewer: Viewer, context: PageContext,
         since, actions = read
         with st.container(key="since_last_meeting"):
             show_changes(since, actions, lang, context.presenting)
-    show_collective_advice(viewer, lang, context.presenting)
+    show_collective_advice(cycle_db(context.database), viewer, lang, context.presenting)
 
 
 def show_changes(since: meetings.SinceLastMeeting, actions: pd.DataFrame, lang: str,
@@ -160,19 +161,19 @@ def may_read_advice(viewer: Viewer) -> bool:
     return viewer.local or viewer.role in ADVICE_READ_ROLES
 
 
-def latest_advice(viewer: Viewer) -> dict | None:
+def latest_advice(db, viewer: Viewer) -> dict | None:
     """The collective advice of the latest meeting that has one."""
     if not may_read_advice(viewer):
         return None
     try:
-        advice = meetings.list_advice(access_db(), viewer.actor)
+        advice = meetings.list_advice(db, viewer.actor)
     except PermissionError:
         return None
     return None if advice.empty else advice.iloc[-1].to_dict()
 
 
-def show_collective_advice(viewer: Viewer, lang: str, presenting: bool) -> None:
-    advice = latest_advice(viewer)
+def show_collective_advice(db, viewer: Viewer, lang: str, presenting: bool) -> None:
+    advice = latest_advice(db, viewer)
     if advice is None:
         return
     title = text("cycle.advice.title", lang)

@@ -8,6 +8,7 @@ from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
 from signals.measures.reference import reference_for
 from signals.measures.suppression import COMPLEMENTARY
 from ui.access_control import require_page
+from ui.actions_view import cycle_db
 from ui.charts import control_chart, limits_start, projector_fonts, reference_label
 from ui.context import page_context
 from ui.cycle_marks import show_cycle_marks
@@ -102,7 +103,7 @@ for department in chosen:
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
     chart_slot = st.empty()         # the chart above its choice of an action (ui.cycle_marks)
-    figure = show_cycle_marks(figure, viewer, department, indicator, series["month"], indicators,
+    figure = show_cycle_marks(figure, cycle_db(database), viewer, department, indicator, series["month"], indicators,
                               lang, key=f"trends_action_{department}_{indicator}")
     if context.presenting:
         figure = projector_fonts(figure)

@@ -19,7 +19,9 @@ Roles and pages (see PAGE_ROLES):
 - hr: the collective views, the upload page (with its history) and the data page
   (what is loaded, gaps), without changing settings;
 - admin: the data page with its settings (SETTINGS_ROLES), users and the audit log,
-  not the figures.
+  not the figures;
+- actions (the prevention cycle): every role; committee, physician and admin write
+  (signals.cycle.common), admin without the evaluation figures.
 
 Without any user the app runs in single-operator mode and may only listen on
 localhost (`may_listen_on`).
@@ -72,7 +74,7 @@ from .store import (  # noqa: F401  (re-exported: callers use access.open_store 
 )
 
 ROLES = ("committee", "physician", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
+PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "actions", "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
@@ -81,6 +83,7 @@ PAGE_ROLES: dict[str, set[str]] = {
     "upload": {"hr"},
     "data": {"hr", "admin"},
     "audit": {"admin"},
+    "actions": {"committee", "physician", "hr", "admin"},     # signals.cycle.common READ_ROLES
     "method": set(ROLES),           # how the signals work: plain words, no figures
 }
 # Who may write hotspot reviews (and read their notes).

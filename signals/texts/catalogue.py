@@ -32,6 +32,7 @@ DECLARING_MODULES = (
     ".alerts.method",
     ".cycle.reviews",
     ".cycle.screen_texts",
+    ".cycle.page_texts",
     ".measures.reference",
     ".free_text",
 )
