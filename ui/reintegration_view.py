@@ -5,15 +5,18 @@ here it is words ('fewer than 10 people: not shown'), never a number, a bar or a
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from signals.measures.suppression import SMALL
 from signals.texts.formatting import format_number, format_percent
 from signals.texts.i18n import text
 from ui.charts import FONT, new_figure
 from ui.data import read_connection
-from ui.labels import suppressed_text
+from ui.labels import is_complementary, suppressed_short, suppressed_text
 from ui.theme import OKABE_ITO
 
 RETURNED_COLOUR = OKABE_ITO["bluish_green"]
@@ -43,10 +46,17 @@ def load_years(path: str, version: int) -> list[int]:
 
 
 def count_text(count, reason, lang: str, min_group_size: int) -> str:
-    """A count, or why it is not shown."""
+    """A count, or why it is not shown ('< 10', or hidden to protect another group)."""
     if count is None or pd.isna(count):
-        return suppressed_text(lang, min_group_size, reason)
+        if is_complementary(reason):
+            return suppressed_text(lang, min_group_size, reason)
+        return suppressed_short(lang, min_group_size, reason)
     return format_number(count, lang, 0)
+
+
+def default_year_index(years: list[int], today: dt.date) -> int:
+    """The last full year: the evaluation looks back on a year; the running one if alone."""
+    return next((index for index, year in enumerate(years) if year < today.year), 0)
 
 
 def count_table(frame: pd.DataFrame, breakdown: str, lang: str, min_group_size: int) -> pd.DataFrame:
@@ -60,7 +70,15 @@ def count_table(frame: pd.DataFrame, breakdown: str, lang: str, min_group_size: 
     })
 
 
+def all_small(frame: pd.DataFrame) -> pd.Series:
+    """Departments whose every figure is hidden for its own small size."""
+    return ((frame["requests_reason"] == SMALL) & (frame["decisions_reason"] == SMALL)
+            & (frame["outcomes_reason"] == SMALL))
+
+
 def department_table(frame: pd.DataFrame, lang: str, min_group_size: int) -> pd.DataFrame:
+    """The departments with at least one figure to show (all_small ones are named apart)."""
+    frame = frame[~all_small(frame)]
     table = pd.DataFrame({text("reintegration.column.department", lang): frame["department"]})
     for measure in ("requests", "decisions", "outcomes"):
         table[text(f"reintegration.column.{measure}", lang)] = [

@@ -18,14 +18,14 @@ from signals.texts.formatting import format_number, locale_of
 from signals.texts.i18n import text
 from ui.charts import FONT, new_figure, plotly_text
 from ui.data import read_connection
-from ui.labels import suppressed_short, suppressed_text
+from ui.labels import COMPOUND_JOINTS, breakable, suppressed_short, suppressed_text
 from ui.theme import SUPPRESSED_COLOUR
 
 # Low risk pale, high risk orange-red: black text stays readable on every cell (contrast
 # above 5:1), and the order shows in greyscale too.
 SCORE_SCALE = [[0.0, "#FFF7E6"], [0.5, "#FDBB84"], [1.0, "#E34A33"]]
 CELL_HEIGHT = 46
-HEATMAP_TOP = 130
+HEATMAP_TOP = 115
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -68,6 +68,7 @@ def scores_heatmap(rows: pd.DataFrame, lang: str, min_group_size: int, title: st
     shape = (len(departments), len(domains))
     scores, hidden = np.full(shape, np.nan), np.full(shape, np.nan)
     cell_text = [[""] * len(domains) for _ in departments]
+    hidden_text = [[""] * len(domains) for _ in departments]
     hover = [[""] * len(domains) for _ in departments]
     for i, department in enumerate(departments):
         name = plotly_text(department_name(department, lang))
@@ -78,7 +79,7 @@ def scores_heatmap(rows: pd.DataFrame, lang: str, min_group_size: int, title: st
             if bool(cell["suppressed"]):
                 reason = cell["suppression_reason"]
                 hidden[i, j] = 0
-                cell_text[i][j] = suppressed_short(lang, min_group_size, reason)
+                hidden_text[i][j] = suppressed_short(lang, min_group_size, reason)
                 hover[i][j] = (f"{name} · {domain_name(domain, lang)}<br>"
                                f"{suppressed_text(lang, min_group_size, reason)}")
                 continue
@@ -89,14 +90,14 @@ def scores_heatmap(rows: pd.DataFrame, lang: str, min_group_size: int, title: st
                                score=score_text(cell["score"], lang),
                                respondents=int(cell["respondents"]))
     y = [plotly_text(department_name(d, lang)) for d in departments]
-    x = [domain_name(d, lang) for d in domains]
+    x = [wrapped(domain_name(d, lang)) for d in domains]
     common = dict(x=x, y=y, xgap=3, ygap=3, showscale=False, hoverinfo="text",
-                  hovertext=hover, text=cell_text, texttemplate="%{text}")
+                  hovertext=hover, texttemplate="%{text}")
     figure = new_figure(lang, [
         go.Heatmap(z=hidden, colorscale=[[0, SUPPRESSED_COLOUR], [1, SUPPRESSED_COLOUR]],
-                   textfont=dict(size=15, color="#333333"), **common),
+                   text=hidden_text, textfont=dict(size=15, color="#333333"), **common),
         go.Heatmap(z=scores, zmin=0, zmax=100, colorscale=SCORE_SCALE,
-                   textfont=dict(size=17, color="#111111"), **common),
+                   text=cell_text, textfont=dict(size=17, color="#111111"), **common),
     ])
     figure.update_layout(
         title=dict(text=title, font=dict(size=21), yref="container", y=1, yanchor="top",
@@ -106,8 +107,23 @@ def scores_heatmap(rows: pd.DataFrame, lang: str, min_group_size: int, title: st
         margin=dict(l=160, r=20, t=HEATMAP_TOP, b=20), hoverlabel=dict(font_size=15),
         showlegend=False, dragmode=False)
     figure.update_yaxes(autorange="reversed", tickfont=dict(size=16, color="#111"))
-    figure.update_xaxes(side="top", tickangle=-30, tickfont=dict(size=15, color="#111"))
+    figure.update_xaxes(side="top", tickangle=0, tickfont=dict(size=15, color="#111"))
     return figure
+
+
+def wrapped(name: str, width: int = 14) -> str:
+    """A domain name on lines of about `width` characters (<br>), for a narrow column."""
+    lines, line = [], ""
+    words = [part for word in name.split() for part in (
+        COMPOUND_JOINTS.sub(r"\1-\n", word, count=1).split("\n") if len(word) > width
+        else [word])]
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
 
 
 READINGS = ("worse", "better", "unclear", "no_interval", "hidden", "missing")
@@ -209,6 +225,16 @@ def change_table(change: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table
 
 
+LEADING_KEY = "survey_leading_block"
+# Domain names wrap instead of ending in '…' in the block's narrow columns.
+LEADING_CSS = (f"<style>.st-key-{LEADING_KEY} [data-testid='stMetricLabel'] * "
+               "{ white-space: normal !important; overflow: visible !important; "
+               "text-overflow: clip !important; height: auto !important; "
+               "overflow-wrap: normal !important; word-break: normal !important; } "
+               f".st-key-{LEADING_KEY} [data-testid='stMetricLabel'] "
+               "{ min-height: 2.7em; align-items: flex-start; }</style>")
+
+
 def show_leading_block(database, department: str, lang: str) -> None:
     """The department's latest survey scores, each with its change since the survey
     before: the leading indicators next to the lagging ones (Trends, one department)."""
@@ -227,13 +253,14 @@ def show_leading_block(database, department: str, lang: str) -> None:
     change = (survey_change(frame, before[-1], latest) if before else pd.DataFrame())
     change = change[change["department"] == department].set_index("domain") if before else change
     rows = mine[mine["date"] == latest].set_index("domain")
-    with st.container(border=True, key="survey_leading_block"):
+    with st.container(border=True, key=LEADING_KEY):
+        st.html(LEADING_CSS)
         st.markdown(f"**{text('survey.leading_title', lang, date=date_text(latest, lang))}**")
         columns = st.columns(len(rows.index))
         for column, domain in zip(columns, [d for d in SURVEY_DOMAINS if d in rows.index]):
             cell = rows.loc[domain]
             if bool(cell["suppressed"]):
-                column.metric(domain_name(domain, lang), "–",
+                column.metric(breakable(domain_name(domain, lang)), "–",
                               help=suppressed_text(lang, database.min_group_size,
                                                    cell["suppression_reason"]))
                 continue
@@ -242,7 +269,7 @@ def show_leading_block(database, department: str, lang: str) -> None:
                 delta = format_number(change.loc[domain, "change"], lang, 1)
                 if change.loc[domain, "change"] > 0:
                     delta = "+" + delta
-            column.metric(domain_name(domain, lang), score_text(cell["score"], lang),
+            column.metric(breakable(domain_name(domain, lang)), score_text(cell["score"], lang),
                           delta=delta, delta_color="inverse")
         st.caption(text("survey.leading_help", lang, date=date_text(before[-1], lang))
                    if before else text("survey.leading_help_one", lang))

@@ -12,9 +12,11 @@ from ui.access_control import require_page
 from ui.charts import projector_fonts
 from ui.context import page_context
 from ui.downloads import download_csv
+from ui.labels import suppressed_text
 from ui.reintegration_view import (
+    all_small,
     count_table,
-    count_text,
+    default_year_index,
     department_table,
     download_labels,
     load_review,
@@ -32,7 +34,7 @@ lang, t, database = context.lang, context.t, context.database
 minimum = database.min_group_size
 
 st.title(t("reintegration.title"))
-st.caption(t("reintegration.intro", n=minimum))
+st.caption(t("reintegration.intro", n=minimum) + " " + t("reintegration.short_note", n=minimum))
 years = load_years(database.path, database.version)
 if not years:
     st.info(t("reintegration.none"))
@@ -41,7 +43,8 @@ if context.presenting:
     year = years[0]
     st.header(str(year))
 else:
-    year = st.selectbox(t("reintegration.year"), years, key="reintegration_year")
+    year = st.selectbox(t("reintegration.year"), years, key="reintegration_year",
+                        index=default_year_index(years, dt.date.today()))
 review = load_review(*database.cache_key, year)
 if year >= dt.date.today().year:
     st.caption(t("reintegration.year_running", year=year))
@@ -54,7 +57,7 @@ for column, measure in zip(columns, ("requests", "decisions", "outcomes", "retur
     hidden = count is None
     column.metric(t(f"reintegration.metric.{measure}"),
                   "–" if hidden else format_number(count, lang, 0),
-                  help=count_text(count, reason, lang, minimum) if hidden else None)
+                  help=suppressed_text(lang, minimum, reason) if hidden else None)
 share = share_text(review.returned_share, lang)
 if share:
     columns[3].caption(share)
@@ -90,8 +93,12 @@ st.plotly_chart(projector_fonts(figure) if context.presenting else figure,
 st.caption(t("reintegration.returned_note"))
 
 st.subheader(t("reintegration.departments_title"))
-if not review.departments.empty:
-    literal_table(department_table(review.departments, lang, minimum), show_index=False)
+departments = department_table(review.departments, lang, minimum)
+if not departments.empty:
+    literal_table(departments, show_index=False)
+small = review.departments.loc[all_small(review.departments), "department"]
+if len(small):
+    st.caption(t("reintegration.departments_small", n=minimum, departments=", ".join(small)))
 st.caption(t("reintegration.departments_help"))
 download_csv(t("reintegration.download"), readable_download(review, lang),
              f"reintegration_{year}.csv", key="download_reintegration", lang=lang,

@@ -10,7 +10,7 @@ from signals.measures.survey_change import survey_change
 from ui.access_control import require_page
 from ui.charts import projector_fonts
 from ui.context import page_context
-from ui.downloads import download_csv, safe_dataframe
+from ui.downloads import download_csv
 from ui.survey_view import (
     change_download,
     change_figure,
@@ -22,6 +22,7 @@ from ui.survey_view import (
     scores_download,
     scores_heatmap,
 )
+from ui.tables import literal_table
 
 viewer = require_page("survey")  # the role check, before anything is read or shown
 context = page_context()
@@ -73,8 +74,7 @@ st.plotly_chart(projector_fonts(figure) if context.presenting else figure,
                 key="survey_change_chart", config={"displaylogo": False})
 st.caption(t("survey.change_help"))
 shown = change_table(mine, lang)
-safe_dataframe(shown.rename(columns=column_labels(lang, shown.columns)), hide_index=True,
-               width="stretch")
+literal_table(shown.rename(columns=column_labels(lang, shown.columns)), show_index=False)
 download_csv(t("survey.download_change"), change_download(change, lang),
              f"survey_change_{first}_{second}.csv", key="download_survey_change", lang=lang,
              labels=column_labels(lang, change_download(change, lang).columns))

@@ -114,6 +114,9 @@ message("reintegration.returned_note",
         "Back at work: the same work, adapted work or other work. Medical force majeure ends the "
         "employment contract (since 2022 a separate procedure).")
 message("reintegration.departments_title", "Per department")
+message("reintegration.departments_small",
+        "Fewer than {n} in each figure, so not shown: {departments}.")
+message("reintegration.short_note", "'< {n}' below: fewer than {n}, not shown.")
 message("reintegration.departments_help",
         "Requests, decisions and ended trajectories per department. The breakdowns above are "
         "not given per department: they would give small numbers away.")
