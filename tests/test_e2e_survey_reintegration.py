@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 import test_e2e
-from test_e2e import CHROMIUM, browser, open_page, page, start_server  # noqa: F401
+from test_e2e import CHROMIUM, browser, page, settle, start_server  # noqa: F401
 
 from signals.texts.i18n import text
 
@@ -26,6 +26,13 @@ def demo_server(tmp_path_factory, demo_database_file):
         if os.environ.get("SIGNALS_E2E_PORT"):     # a fixed port (a shared machine's range)
             patch.setattr(test_e2e, "free_port", lambda: int(os.environ["SIGNALS_E2E_PORT"]))
         yield from start_server(folder)
+
+
+def open_page(tab, server, key: str, lang: str) -> None:
+    """The page, waited for generously: the first run of a page builds its caches."""
+    tab.goto(f"{server['url']}/{key}?lang={lang}")
+    settle(tab, timeout=180_000)
+    assert tab.locator('[data-testid="stException"]').count() == 0
 
 
 def visible_text(tab) -> str:
