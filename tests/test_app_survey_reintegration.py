@@ -170,3 +170,12 @@ def test_trends_block_never_shows_a_hidden_score(small_groups):
     app.multiselect(key="trends_departments").set_value(["Klein"]).run()
     assert [metric.value for metric in app.metric] == ["50"]
     assert not leaked(numbers_in(rendered_text(app)), HIDDEN_SCORES)
+
+
+def test_on_the_projector_both_pages_have_no_controls(demo_shown):
+    survey = open_page("survey", "nl", present="1")
+    assert not survey.get("selectbox")
+    assert len(survey.get("plotly_chart")) == 2, "the grid and the last two surveys' change"
+    reintegration = open_page("reintegration", "nl", present="1")
+    assert not reintegration.get("selectbox")
+    assert reintegration.header[0].value.isdigit(), "the year it shows"

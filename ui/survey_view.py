@@ -16,7 +16,7 @@ from babel.dates import format_date
 from signals.definitions import ALL_DEPARTMENTS, SURVEY_DOMAINS
 from signals.texts.formatting import format_number, locale_of
 from signals.texts.i18n import text
-from ui.charts import FONT, new_figure, plotly_text
+from ui.charts import FONT, new_figure, plotly_text, projector_fonts
 from ui.data import read_connection
 from ui.labels import COMPOUND_JOINTS, breakable, suppressed_short, suppressed_text
 from ui.theme import SUPPRESSED_COLOUR
@@ -124,6 +124,13 @@ def wrapped(name: str, width: int = 14) -> str:
         else:
             line = f"{line} {word}".strip()
     return "<br>".join(lines + [line])
+
+
+def projector_heatmap(figure: go.Figure) -> go.Figure:
+    """charts.projector_fonts, keeping this grid's own top margin (its headings are level)."""
+    shown = projector_fonts(figure)
+    shown.update_layout(height=figure.layout.height + 30, margin_t=HEATMAP_TOP + 30)
+    return shown
 
 
 READINGS = ("worse", "better", "unclear", "no_interval", "hidden", "missing")

@@ -19,6 +19,7 @@ from ui.survey_view import (
     date_text,
     department_name,
     load_survey,
+    projector_heatmap,
     scores_download,
     scores_heatmap,
 )
@@ -43,7 +44,7 @@ else:
 rows = frame[frame["date"] == date]
 heatmap = scores_heatmap(rows, lang, database.min_group_size,
                          t("survey.scores_title", date=date_text(date, lang)))
-st.plotly_chart(projector_fonts(heatmap) if context.presenting else heatmap,
+st.plotly_chart(projector_heatmap(heatmap) if context.presenting else heatmap,
                 key="survey_heatmap", config={"displaylogo": False})
 st.caption(t("survey.hidden_caption", n=database.min_group_size))
 download_csv(t("survey.download_scores"), scores_download(frame, lang), "survey_scores.csv",
@@ -54,18 +55,23 @@ st.subheader(t("survey.change_title"))
 if len(dates) < 2:
     st.info(t("survey.one_wave"))
     st.stop()
-first_column, second_column, department_column = st.columns(3)
-first = first_column.selectbox(t("survey.first_wave"), dates[1:], key="survey_first",
-                               format_func=lambda day: date_text(day, lang))
-second = second_column.selectbox(t("survey.second_wave"), [d for d in dates if d > first],
-                                 key="survey_second",
-                                 format_func=lambda day: date_text(day, lang))
-change = survey_change(frame, first, second)
-departments = [ALL_DEPARTMENTS] + sorted(d for d in change["department"].unique()
-                                         if d != ALL_DEPARTMENTS)
-department = department_column.selectbox(t("survey.department"), departments,
-                                         key="survey_department",
-                                         format_func=lambda d: department_name(d, lang))
+if context.presenting:           # no controls on the projector: the last two, the organisation
+    first, second = dates[1], dates[0]
+    change = survey_change(frame, first, second)
+    department = ALL_DEPARTMENTS
+else:
+    first_column, second_column, department_column = st.columns(3)
+    first = first_column.selectbox(t("survey.first_wave"), dates[1:], key="survey_first",
+                                   format_func=lambda day: date_text(day, lang))
+    second = second_column.selectbox(t("survey.second_wave"), [d for d in dates if d > first],
+                                     key="survey_second",
+                                     format_func=lambda day: date_text(day, lang))
+    change = survey_change(frame, first, second)
+    departments = [ALL_DEPARTMENTS] + sorted(d for d in change["department"].unique()
+                                             if d != ALL_DEPARTMENTS)
+    department = department_column.selectbox(t("survey.department"), departments,
+                                             key="survey_department",
+                                             format_func=lambda d: department_name(d, lang))
 mine = change[change["department"] == department]
 title = t("survey.change_chart_title", first=date_text(first, lang),
           second=date_text(second, lang), department=department_name(department, lang))
