@@ -35,6 +35,7 @@ DECLARING_MODULES = (
     ".cycle.page_texts",
     ".measures.reference",
     ".free_text",
+    ".texts.survey_reintegration",
 )
 PACKAGE = __name__.split(".")[0]
 
