@@ -117,7 +117,8 @@ def small_groups():
 
 
 def numbers_in(text_: str) -> set[str]:
-    return set(re.findall(r"(?<![\d#])\d+(?:[.,]\d+)?(?!\d)", text_))
+    """Numbers standing on their own: not the digits inside a widget id's hex hash."""
+    return set(re.findall(r"(?<![\w#])\d+(?:[.,]\d+)?(?![\d\w])", text_))
 
 
 def leaked(found: set[str], hidden: tuple[str, ...]) -> set[str]:
