@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/screens/overview.py", "page.overview", ":material/dashboard:"),
     PageSpec("trends", "pages/screens/trends.py", "page.trends", ":material/show_chart:"),
     PageSpec("hotspots", "pages/screens/hotspots.py", "page.hotspots", ":material/grid_on:"),
+    PageSpec("prediagnosis", "pages/screens/prediagnosis.py", "page.prediagnosis", ":material/traffic:"),
     PageSpec("upload", "pages/screens/upload.py", "page.upload", ":material/upload_file:"),
     PageSpec("data", "pages/screens/data_settings.py", "page.data", ":material/settings:"),
     PageSpec("audit", "pages/screens/audit.py", "page.audit", ":material/policy:"),

@@ -14,7 +14,7 @@ Every public function takes the *data* database path, the one the CLI and the
 pages already know, and finds the access file from it.
 
 Roles and pages (see PAGE_ROLES):
-- committee: the collective views (overview, trends, hotspots);
+- committee: the collective views (overview, trends, hotspots, prediagnosis);
 - physician: the collective views, and reviews hotspots (REVIEW_ROLES);
 - hr: the collective views, the upload page (with its history) and the data page
   (what is loaded, gaps), without changing settings;
@@ -72,12 +72,13 @@ from .store import (  # noqa: F401  (re-exported: callers use access.open_store 
 )
 
 ROLES = ("committee", "physician", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
+PAGES = ("overview", "trends", "hotspots", "prediagnosis", "upload", "data", "audit", "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
     "trends": set(COLLECTIVE_VIEW_ROLES),
     "hotspots": set(COLLECTIVE_VIEW_ROLES),
+    "prediagnosis": set(COLLECTIVE_VIEW_ROLES),     # a first indication, not a risk analysis
     "upload": {"hr"},
     "data": {"hr", "admin"},
     "audit": {"admin"},

@@ -126,12 +126,8 @@ def set_followed_indicators(con, indicators: Iterable[str]) -> tuple[str, ...]:
 # Texts of the grouped screens and of the setting (English source).
 message("groups.followed", "Indicators the committee follows")
 message("groups.by_theme", "All indicators by theme")
-message("groups.open", "Open a theme")
 plural_message("groups.signalling", "{n} indicator signals", "{n} indicators signal")
-message("groups.none_signalling", "no indicator signals")
 plural_message("groups.indicators", "{n} indicator", "{n} indicators")
-message("groups.heatmap_all", "All themes")
-message("groups.trends_group", "Theme")
 message("groups.setting_title", "Indicators the committee follows")
 message("groups.setting_help",
         "These indicators are shown first on the overview, as tiles; every indicator stays in its "

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..texts.catalogue import message, template
 from .sentences import rule_name
 
-SECTION_IDS = ("expected", "limits", "levels", "hidden")
+SECTION_IDS = ("expected", "limits", "levels", "hidden", "prediagnosis")   # its texts: .prediagnosis
 
 
 def intro(lang: str) -> str:
