@@ -268,9 +268,9 @@ def test_logout_ends_the_session(db_path, anna):
 # --- roles and pages ----------------------------------------------------------------------
 
 EXPECTED_PAGES = {
-    "committee": ["overview", "trends", "hotspots", "method"],
-    "physician": ["overview", "trends", "hotspots", "method"],
-    "hr": ["overview", "trends", "hotspots", "upload", "data", "method"],
+    "committee": ["overview", "trends", "hotspots", "prediagnosis", "method"],
+    "physician": ["overview", "trends", "hotspots", "prediagnosis", "method"],
+    "hr": ["overview", "trends", "hotspots", "prediagnosis", "upload", "data", "method"],
     "admin": ["data", "audit", "method"],
 }
 

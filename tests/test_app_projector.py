@@ -22,6 +22,7 @@ def all_french_figures(app_factory) -> list[dict]:
     specs = []
     trends = app_factory("trends", "fr")
     specs += figure_specs(trends)
+    trends.selectbox(key="trends_group").set_value("turnover").run()
     trends.selectbox(key="trends_indicator").set_value("turnover_rate").run()
     trends.toggle(key="trends_reference").set_value(True).run()
     departments = trends.multiselect(key="trends_departments")
@@ -160,5 +161,6 @@ def test_trends_name_the_incomplete_months_of_the_indicator(absences_behind_work
     app = open_page("trends", "en")
     assert "Not complete yet for this indicator: Oct 2025 (nothing uploaded yet for" in \
         warnings_shown(app)
+    app.selectbox(key="trends_group").set_value("turnover").run()
     app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
     assert "Not complete yet" not in warnings_shown(app)

@@ -34,6 +34,9 @@ from ui.theme import LEVEL_ICONS
 from ui.widgets import indicator_tile
 
 TILES_PER_ROW = 5
+# Markdown backgrounds of a theme's light in its row's label (tinted; icon and word carry it too)
+LIGHT_BACKGROUNDS = {"alert": "red", "watch": "orange", "ok": "green", "incomplete": "orange",
+                     "unjudged": "gray", "no_data": "gray"}
 TRENDS_GROUP_KEY = "trends_group"
 TRENDS_INDICATOR_KEY = "trends_indicator"
 HOTSPOTS_GROUP_KEY = "hotspots_group"
@@ -78,8 +81,10 @@ def tile_rows(indicators, organisation: pd.DataFrame, month: dt.date, levels: di
 
 
 def group_label(group: GroupLight, lang: str) -> str:
-    """'**Absence** · ■ Alert · 3 indicators signal': the theme's row, closed."""
-    parts = [f"**{text(f'group.{group.group}', lang)}**", level_label(group.light, lang)]
+    """'**Absence** · :red-background[■ Alert] · 3 indicators signal · 6 indicators': the
+    theme's row, closed."""
+    badge = f":{LIGHT_BACKGROUNDS[group.light]}-background[**{level_label(group.light, lang)}**]"
+    parts = [f"**{text(f'group.{group.group}', lang)}**", badge]
     if group.signalling:
         parts.append(text("groups.signalling", lang, n=group.signalling))
     parts.append(text("groups.indicators", lang, n=len(group.indicators)))
@@ -193,9 +198,9 @@ def show_followed_setting(viewer, database: ActiveDatabase, lang: str) -> None:
                                 format_func=lambda i: f"{text(f'group.{group_of(i)}', lang)} · "
                                                       f"{indicator_name(i, lang)}")
         save, default = st.columns([1, 3])
-        if save.form_submit_button(text("common.save", lang), type="primary"):
+        if save.form_submit_button(text("common.save", lang), type="primary", key="followed_save"):
             save_followed(viewer, database, chosen, current, lang)
-        if default.form_submit_button(text("groups.setting_default", lang)):
+        if default.form_submit_button(text("groups.setting_default", lang), key="followed_default"):
             save_followed(viewer, database, DEFAULT_FOLLOWED, current, lang)
 
 
@@ -210,8 +215,8 @@ def save_followed(viewer, database: ActiveDatabase, chosen, current, lang: str) 
         st.error(text("error.busy", lang))
         return
     audit.record(access_db(), viewer.actor, "setting_changed",
-                 {"setting": "followed_indicators", "old": ",".join(current),
-                  "new": ",".join(stored), "demo": database.demo})
+                 {"setting": "followed_indicators", "old": list(current), "new": list(stored),
+                  "demo": database.demo})
     st.session_state[SAVED_KEY] = True
     del st.session_state["followed_input"]          # the form shows what was stored
     st.rerun()

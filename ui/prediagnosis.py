@@ -20,10 +20,12 @@ from signals.texts.formatting import locale_of
 from signals.texts.i18n import text
 from ui.access_control import access_db
 from ui.data import ActiveDatabase, read_connection
-from ui.labels import indicator_name, month_text
+from ui.labels import indicator_name, month_text, plain
 from ui.tables import literal_table
 
 LIGHT_ICONS = {"red": "■", "orange": "▲", "green": "●", "unjudged": "○"}
+# Markdown backgrounds of a row's label: tinted, the text stays dark (icon and word carry it too)
+LIGHT_BACKGROUNDS = {"red": "red", "orange": "orange", "green": "green", "unjudged": "gray"}
 SAVED_KEY = "risk_analysis_saved"
 
 PREDIAGNOSIS_CSS = """
@@ -71,10 +73,14 @@ def risk_analysis_reminder(analysis: pre.RiskAnalysis, lang: str) -> str | None:
 
 
 def risk_analysis_line(database: ActiveDatabase, lang: str) -> None:
-    """The overview's one line: the reminder, when one is due."""
-    reminder = risk_analysis_reminder(read_risk_analysis(database), lang)
-    if reminder:
-        st.caption(f":material/event: {reminder}")
+    """The overview's one line, when a reminder is due."""
+    analysis = read_risk_analysis(database)
+    if analysis.date is None:
+        st.caption(f":material/event: {text('prediagnosis.risk_line_unknown', lang)}")
+    elif pre.risk_analysis_due(analysis.date):
+        st.caption(":material/event: " + text("prediagnosis.risk_line_old", lang,
+                                               date=date_text(analysis.date, lang),
+                                               years=pre.RISK_ANALYSIS_YEARS))
 
 
 def show_risk_analysis(database: ActiveDatabase, lang: str) -> None:
@@ -114,10 +120,13 @@ def show_behind(levels: pd.DataFrame, lang: str) -> None:
 
 
 def department_label(row, lang: str) -> str:
-    name = text("prediagnosis.organisation", lang) if row.department == ALL_DEPARTMENTS \
-        else row.department
+    """':red-background[■ Red] · **Geriatrie** · 7 with an alert · 4 with a watch'."""
+    name = text("common.organisation", lang) if row.department == ALL_DEPARTMENTS \
+        else plain(row.department)
     summary = text("prediagnosis.summary", lang, alerts=row.alerts, watches=row.watches)
-    return f"{light_label(row.light, lang)} · **{name}** · {summary}"
+    badge = f":{LIGHT_BACKGROUNDS[row.light]}-background[**{light_label(row.light, lang)}**]"
+    return f"{badge} · **{name}** · {summary}"
+
 
 
 def show_department(row, levels: pd.DataFrame, lang: str, index: int) -> None:
@@ -128,10 +137,13 @@ def show_department(row, levels: pd.DataFrame, lang: str, index: int) -> None:
             show_behind(levels[levels["department"] == row.department], lang)
 
 
-def show_prediagnosis(chart: pd.DataFrame, month: dt.date, departments, lang: str) -> None:
-    """The label, the rule, the organisation's light and each department's, worst first."""
+def show_prediagnosis(database: ActiveDatabase, chart: pd.DataFrame, month: dt.date, departments,
+                      lang: str) -> None:
+    """The label, the risk analysis reminder, the rule, the organisation's light and each
+    department's, worst first."""
     st.html(PREDIAGNOSIS_CSS)
     st.html(f'<div class="prediagnosis-label">{html.escape(text("prediagnosis.label", lang))}</div>')
+    show_risk_analysis(database, lang)
     st.write(text("prediagnosis.intro", lang, month=month_text(month, lang)))
     st.caption(text("prediagnosis.rule", lang, **pre.RULE))
     lights = pre.prediagnosis(chart, month)
@@ -170,7 +182,8 @@ def show_risk_analysis_setting(viewer, database: ActiveDatabase, lang: str) -> N
                                       format="DD/MM/YYYY", key="risk_analysis_date")
         scope = scope_column.text_input(text("prediagnosis.setting_scope", lang), value=analysis.scope,
                                         max_chars=pre.MAX_SCOPE_LENGTH, key="risk_analysis_scope")
-        if st.form_submit_button(text("common.save", lang), type="primary") and date is not None:
+        if st.form_submit_button(text("common.save", lang), type="primary", key="risk_analysis_save") \
+                and date is not None:
             save_risk_analysis(viewer, database, date, scope, analysis, lang)
 
 

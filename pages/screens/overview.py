@@ -30,7 +30,8 @@ if not months:
     st.info(t("common.no_data"))
     st.stop()
 unrecorded_notice(database, lang)
-risk_analysis_line(database, lang)
+if not context.presenting:      # the desk's reminder; the projector keeps its first screen
+    risk_analysis_line(database, lang)
 
 month = month_selector(month_column, months, key="overview_month", label=t("common.month"),
                        format_func=lambda m: month_text(m, lang), presenting=context.presenting)

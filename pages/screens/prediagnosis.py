@@ -10,7 +10,7 @@ from ui.access_control import require_page
 from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_indicators
 from ui.labels import month_text
-from ui.prediagnosis import show_prediagnosis, show_risk_analysis
+from ui.prediagnosis import show_prediagnosis
 
 viewer = require_page("prediagnosis")  # the role check, before anything is read or shown
 context = page_context()
@@ -27,6 +27,4 @@ if not months:
     st.stop()
 month = month_selector(month_column, months, key="prediagnosis_month", label=t("common.month"),
                        format_func=lambda m: month_text(m, lang), presenting=context.presenting)
-show_risk_analysis(database, lang)
-departments = indicators["department"].unique()
-show_prediagnosis(chart, month, departments, lang)
+show_prediagnosis(database, chart, month, indicators["department"].unique(), lang)

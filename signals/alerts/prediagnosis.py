@@ -224,6 +224,9 @@ message("prediagnosis.risk_unknown",
 message("prediagnosis.risk_old",
         "The last psychosocial risk analysis ({date}) is more than {years} years old: plan a new "
         "one with the prevention adviser for psychosocial aspects.")
+message("prediagnosis.risk_line_unknown", "Last psychosocial risk analysis: not recorded.")
+message("prediagnosis.risk_line_old",
+        "Last psychosocial risk analysis: {date}, more than {years} years ago.")
 message("prediagnosis.risk_recorded", "Last psychosocial risk analysis: {date} · {scope}")
 message("prediagnosis.setting_title", "Last psychosocial risk analysis")
 message("prediagnosis.setting_help",
