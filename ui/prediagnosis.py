@@ -14,13 +14,14 @@ from babel.dates import format_date
 from signals import store
 from signals.access import audit
 from signals.alerts import prediagnosis as pre
+from signals.alerts.groups import GROUPED_IDS
 from signals.definitions import ALL_DEPARTMENTS
 from signals.free_text import TextRefused, refusal_message
 from signals.texts.formatting import locale_of
 from signals.texts.i18n import text
 from ui.access_control import access_db
 from ui.data import ActiveDatabase, read_connection
-from ui.labels import indicator_name, month_text, plain
+from ui.labels import indicator_name, month_ranges, month_text, plain
 from ui.tables import literal_table
 
 LIGHT_ICONS = {"red": "■", "orange": "▲", "green": "●", "unjudged": "○"}
@@ -95,7 +96,8 @@ def show_risk_analysis(database: ActiveDatabase, lang: str) -> None:
 
 
 def months_text(months, lang: str) -> str:
-    return ", ".join(month_text(month, lang, short=True) for month in months)
+    """'jun 2026 – okt 2026, feb 2027': runs of months as ranges."""
+    return month_ranges(months, lang) if len(months) else ""
 
 
 def behind_table(levels: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -115,8 +117,9 @@ def show_behind(levels: pd.DataFrame, lang: str) -> None:
     if levels.empty:
         st.caption(text("prediagnosis.no_signals", lang))
         return
-    ordered = levels.assign(order=levels["level"].map({"alert": 0, "watch": 1}))
-    literal_table(behind_table(ordered.sort_values(["order", "indicator"]), lang), show_index=False)
+    ordered = levels.assign(order=levels["level"].map({"alert": 0, "watch": 1}),
+                            theme=levels["indicator"].map(GROUPED_IDS.index))
+    literal_table(behind_table(ordered.sort_values(["order", "theme"]), lang), show_index=False)
 
 
 def department_label(row, lang: str) -> str:
