@@ -149,7 +149,10 @@ def test_a_month_without_its_absences_is_incomplete_not_quiet(absences_behind_wo
         "no green 'no department signals this month'"
     assert "nog onvolledig (zie hierboven)" in "\n".join(info.value for info in app.info)
     if key == "overview":
-        lights = html_shown(app)
+        app.session_state["overview_group_absence"] = True      # open the theme's tiles
+        app.run()
+        theme = next(row for row in app.expander if row.key == "overview_group_absence")
+        lights = "\n".join(str(element.proto) for element in theme.get("html"))
         from_absences = [indicator for indicator in INDICATORS if indicator.source_kind == "absences"]
         assert lights.count("signal-light signal-incomplete") == len(from_absences), \
             "every indicator computed from absences"

@@ -55,6 +55,9 @@ GROUP_CSS = """
   [class*="st-key-theme_no_data_"] [data-testid="stExpander"] details { border-left-color: #999999;
     border-left-style: dashed; }
   [class*="st-key-theme_"] [data-testid="stExpander"] summary p { font-size: 1.2rem; }
+  /* the theme's tiles as wide as the followed ones: little padding around them */
+  [class*="st-key-theme_"] [data-testid="stExpanderDetails"] { padding-left: 0.5rem;
+    padding-right: 0.5rem; }
 </style>
 """
 
