@@ -52,10 +52,11 @@ def test_tiles_fit_a_1280_screen_with_the_sidebar(app_server, browser, lang):
     context, tab = open_at(browser, app_server, (1280, 800), f"?lang={lang}")
     try:
         assert tab.locator('[data-testid="stSidebar"]').is_visible()
-        themes = tab.locator('[class*="st-key-theme_"] summary')
+        themes = tab.locator('[class*="st-key-theme_"]')
         for index in range(themes.count()):          # every tile: open each theme
-            themes.nth(index).click()
-            settle(tab)
+            themes.nth(index).locator("summary").click()
+            themes.nth(index).locator('[class*="st-key-tile_"]').first.wait_for(timeout=30_000)
+        settle(tab)
         tiles = tab.evaluate(TILE_OVERFLOW)
         assert len(tiles) == len(DEFAULT_FOLLOWED) + len(INDICATOR_IDS)
         assert {tile["wrap"] for tile in tiles} == {"normal"}, "words break at soft hyphens only"
