@@ -268,10 +268,12 @@ def test_logout_ends_the_session(db_path, anna):
 # --- roles and pages ----------------------------------------------------------------------
 
 EXPECTED_PAGES = {
-    "committee": ["overview", "trends", "hotspots", "survey", "reintegration", "actions", "method"],
-    "physician": ["overview", "trends", "hotspots", "survey", "reintegration", "actions", "method"],
-    "hr": ["overview", "trends", "hotspots", "survey", "reintegration", "upload", "data", "actions",
-           "method"],
+    "committee": ["overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration",
+                  "actions", "method"],
+    "physician": ["overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration",
+                  "actions", "method"],
+    "hr": ["overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration", "upload",
+           "data", "actions", "method"],
     "admin": ["data", "audit", "actions", "method"],
 }
 

@@ -12,6 +12,7 @@ from literal_tables import tables_in
 from streamlit.testing.v1 import AppTest
 
 from signals import config, store
+from signals.alerts.groups import DEFAULT_FOLLOWED
 from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS, LANGUAGES
 from signals.ingest.loader import ingest_bytes
 from ui.labels import plain
@@ -106,7 +107,7 @@ def test_every_page_renders_on_the_demo(demo_shown, key, lang):
 
 def test_overview_tiles_and_month_choice(demo_shown):
     app = open_page("overview", "en")
-    assert len(app.metric) == len(INDICATOR_IDS)
+    assert len(app.metric) == len(DEFAULT_FOLLOWED)      # the themes open on the others
     month = app.selectbox(key="overview_month")
     latest_header = app.header[0].value
     month.select_index(12).run()
@@ -119,7 +120,7 @@ def test_presentation_mode_hides_controls(demo_shown):
     app = open_page("overview", "nl", present="1")
     assert not app.get("selectbox"), "no month choice on the projector"
     assert not app.sidebar.get("toggle")
-    assert len(app.metric) == len(INDICATOR_IDS)
+    assert len(app.metric) == len(DEFAULT_FOLLOWED)      # the themes open on the others
     app.button(key="exit_presentation").click().run()
     assert "present" not in app.query_params
 
@@ -127,6 +128,7 @@ def test_presentation_mode_hides_controls(demo_shown):
 def test_trends_widgets(demo_shown):
     app = open_page("trends", "en")
     assert len(app.get("plotly_chart")) == 1
+    app.selectbox(key="trends_group").set_value("turnover").run()
     app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
     app.toggle(key="trends_reference").set_value(True).run()
     chart = str(app.get("plotly_chart")[0].proto)
@@ -288,13 +290,16 @@ def test_indicators_of_files_never_uploaded_are_empty_not_zero(real_data_with_sm
     notice = " ".join(info.value for info in app.info)
     assert "In- en uitstroom" in notice and "Incidenten" in notice and "Re-integratie" in notice
     assert "Afwezigheden" not in notice
+    app.session_state["overview_group_turnover"] = True         # open the theme
+    app.run()
     tiles = {metric.label: metric.value for metric in app.metric}
     assert tiles["Uitstroom"] == "–" and tiles["Afwezigheidsgraad"] != "–"
     assert "Geen gegevens" in rendered_text(app)
 
     trends = open_page("trends", "nl")
     assert trends.selectbox(key="trends_indicator").value == "absence_rate"
-    trends.selectbox(key="trends_indicator").set_value("turnover_rate").run()
+    trends.selectbox(key="trends_group").set_value("turnover").run()
+    assert trends.selectbox(key="trends_indicator").value == "turnover_rate"
     assert not trends.exception and not trends.get("plotly_chart")
     assert any("Uitstroom" in info.value and "nog niet opgeladen" in info.value
                for info in trends.info)
@@ -336,7 +341,7 @@ def test_first_start_builds_the_demo_once(demo_database_file, monkeypatch):
     monkeypatch.setattr(signals.demo, "build_demo", build_demo_copy)
     app = open_page("overview", "en")
     assert built == [config.demo_db_path()]
-    assert demo_banner_shown(app) and len(app.metric) == len(INDICATOR_IDS)
+    assert demo_banner_shown(app) and len(app.metric) == len(DEFAULT_FOLLOWED)
     open_page("trends", "en")
     assert len(built) == 1, "built once, then reused"
 
@@ -396,6 +401,7 @@ def test_a_clicked_heatmap_cell_opens_that_trend(demo_shown):
     assert not app.exception
     assert app.multiselect(key="trends_departments").value == ["Apotheek"]
     assert app.selectbox(key="trends_indicator").value == "turnover_rate"
+    assert app.selectbox(key="trends_group").value == "turnover", "the theme follows the cell"
     assert not app.warning, "no 'default value and Session State' warning"
     app.run()                                   # the request is used once
     assert app.multiselect(key="trends_departments").value == ["Apotheek"]
@@ -411,5 +417,7 @@ def test_measures_never_observed_are_named_apart_from_kinds_never_uploaded(demo_
                for notice in notices)
     assert not any("Observations" in notice for notice in notices
                    if notice.startswith("No files uploaded yet"))
+    app.session_state["overview_group_observations"] = True     # open the theme
+    app.run()
     tiles = {metric.label: metric.value for metric in app.metric}
     assert tiles["Quality incidents"] == "–" and tiles["Back complaints"] != "–"

@@ -22,6 +22,7 @@ def all_french_figures(app_factory) -> list[dict]:
     specs = []
     trends = app_factory("trends", "fr")
     specs += figure_specs(trends)
+    trends.selectbox(key="trends_group").set_value("turnover").run()
     trends.selectbox(key="trends_indicator").set_value("turnover_rate").run()
     trends.toggle(key="trends_reference").set_value(True).run()
     departments = trends.multiselect(key="trends_departments")
@@ -148,7 +149,10 @@ def test_a_month_without_its_absences_is_incomplete_not_quiet(absences_behind_wo
         "no green 'no department signals this month'"
     assert "nog onvolledig (zie hierboven)" in "\n".join(info.value for info in app.info)
     if key == "overview":
-        lights = html_shown(app)
+        app.session_state["overview_group_absence"] = True      # open the theme's tiles
+        app.run()
+        theme = next(row for row in app.expander if row.key == "overview_group_absence")
+        lights = "\n".join(str(element.proto) for element in theme.get("html"))
         from_absences = [indicator for indicator in INDICATORS if indicator.source_kind == "absences"]
         assert lights.count("signal-light signal-incomplete") == len(from_absences), \
             "every indicator computed from absences"
@@ -160,5 +164,6 @@ def test_trends_name_the_incomplete_months_of_the_indicator(absences_behind_work
     app = open_page("trends", "en")
     assert "Not complete yet for this indicator: Oct 2025 (nothing uploaded yet for" in \
         warnings_shown(app)
+    app.selectbox(key="trends_group").set_value("turnover").run()
     app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
     assert "Not complete yet" not in warnings_shown(app)

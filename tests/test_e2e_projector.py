@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
 
+from signals.alerts.groups import DEFAULT_FOLLOWED
 from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import month_label
 
@@ -51,8 +52,13 @@ def test_tiles_fit_a_1280_screen_with_the_sidebar(app_server, browser, lang):
     context, tab = open_at(browser, app_server, (1280, 800), f"?lang={lang}")
     try:
         assert tab.locator('[data-testid="stSidebar"]').is_visible()
+        themes = tab.locator('[class*="st-key-theme_"]')
+        for index in range(themes.count()):          # every tile: open each theme
+            themes.nth(index).locator("summary").click()
+            themes.nth(index).locator('[class*="st-key-tile_"]').first.wait_for(timeout=30_000)
+        settle(tab)
         tiles = tab.evaluate(TILE_OVERFLOW)
-        assert len(tiles) == len(INDICATOR_IDS)
+        assert len(tiles) == len(DEFAULT_FOLLOWED) + len(INDICATOR_IDS)
         assert {tile["wrap"] for tile in tiles} == {"normal"}, "words break at soft hyphens only"
         overflowing = [tile for tile in tiles if tile["name"] > 0 or tile["value"] > 0
                        or tile["delta"] > 0]

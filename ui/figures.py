@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from signals.alerts.detection import IMPROVEMENT_REASON_COLUMNS, REASON_COLUMNS
-from signals.definitions import ALERT_LEVELS, ALL_DEPARTMENTS, INDICATOR_GROUPS, INDICATOR_IDS
+from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
 from ui.charts import funnel_plot, heatmap
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.funnel import funnel_frames
@@ -32,13 +32,6 @@ def heatmap_cells(path: str, version: int, min_group_size: int, month):
 
 
 HEATMAP_ROWS = 30       # departments drawn at once: more do not fit a shared screen
-
-
-def signals_per_group(path: str, version: int, min_group_size: int, month) -> dict[str, int]:
-    """The month's watches and alerts per indicator group (INDICATOR_GROUPS), in its order."""
-    cells = heatmap_cells(path, version, min_group_size, month)
-    signalled = cells[cells["level"].isin(ALERT_LEVELS) & ~cells["suppressed"]]["indicator"]
-    return {group: int(signalled.isin(members).sum()) for group, members in INDICATOR_GROUPS.items()}
 
 
 def heatmap_order(path: str, version: int, min_group_size: int, month) -> list[str]:

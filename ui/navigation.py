@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/screens/overview.py", "page.overview", ":material/dashboard:"),
     PageSpec("trends", "pages/screens/trends.py", "page.trends", ":material/show_chart:"),
     PageSpec("hotspots", "pages/screens/hotspots.py", "page.hotspots", ":material/grid_on:"),
+    PageSpec("prediagnosis", "pages/screens/prediagnosis.py", "page.prediagnosis", ":material/traffic:"),
     PageSpec("survey", "pages/screens/survey.py", "page.survey", ":material/quiz:"),
     PageSpec("reintegration", "pages/screens/reintegration.py", "page.reintegration",
              ":material/work_history:"),

@@ -8,11 +8,10 @@ import html
 import pandas as pd
 import streamlit as st
 
-from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS, INDICATORS_BY_ID, kind_label
+from signals.definitions import INDICATOR_IDS, INDICATORS_BY_ID, kind_label
 from signals.measures.completeness import missing_kinds
 from signals.texts.i18n import text
 from ui.data import ActiveDatabase, load_incomplete, load_unrecorded
-from ui.figures import signals_per_group
 from ui.labels import (
     breakable,
     change_text,
@@ -48,8 +47,9 @@ def year_before(month: dt.date) -> dt.date:
 
 
 def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level, lang: str,
-                   min_group_size: int, departments_signalled: int) -> None:
-    """One organisation indicator: value, change against a year before, 12-month sparkline, light."""
+                   min_group_size: int, departments_signalled: int, key: str | None = None) -> None:
+    """One organisation indicator: value, change against a year before, 12-month sparkline, light.
+    `key` (starting with 'tile_') tells apart two tiles of one indicator."""
     series = history.set_index("month").sort_index()
     value, suppressed, reason = month_value(series, month)
     before, before_suppressed, before_reason = month_value(series, year_before(month))
@@ -60,7 +60,7 @@ def indicator_tile(indicator: str, history: pd.DataFrame, month: dt.date, level,
     sparkline = window.loc[~window["suppressed"], "value"].dropna().round(3).tolist()
     name = indicator_name(indicator, lang)
     # a row of tiles, one height; the key lets the CSS size the texts to the tile's width
-    with st.container(border=True, height="stretch", key=f"tile_{indicator}"):
+    with st.container(border=True, height="stretch", key=key or f"tile_{indicator}"):
         st.html(f'<div class="tile-name" lang="{lang}">{html.escape(breakable(name))}</div>')
         st.metric(
             name,
@@ -152,19 +152,3 @@ def first_recorded_index(unrecorded: tuple[str, ...]) -> int:
     default, so a page does not open on an empty one."""
     return next((index for index, indicator in enumerate(INDICATOR_IDS)
                  if indicator not in unrecorded), 0)
-
-
-def group_selector(database: ActiveDatabase, month, lang: str) -> str:
-    """The theme of indicators the heatmap shows (all of them do not fit one screen), each with
-    the month's number of signals; at first the theme with the most signals."""
-    counts = signals_per_group(*database.cache_key, month)
-    groups = list(INDICATOR_GROUPS)
-    busiest = max(groups, key=counts.__getitem__)        # ties: the first, absence
-
-    def label(group: str) -> str:
-        name = text(f"group.{group}", lang)
-        return f"{name} · {counts[group]}" if counts[group] else name
-
-    chosen = st.segmented_control(text("hotspots.group", lang), groups, format_func=label,
-                                  default=busiest, key="hotspots_group")
-    return chosen or busiest

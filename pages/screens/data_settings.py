@@ -13,6 +13,7 @@ from ui.access_control import access_db, require_page
 from ui.context import page_context
 from ui.data import SHOW_DEMO_KEY, load_coverage, real_database_has_data
 from ui.downloads import download_csv, safe_dataframe
+from ui.indicator_groups import show_committee_settings
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
 from ui.tables import literal_table
@@ -139,5 +140,6 @@ show_key_file_warning()
 show_demo_choice()
 show_coverage()
 show_group_size()
+show_committee_settings(viewer, database, lang)
 show_language()
 show_definitions()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from signals.cycle import reviews
-from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS
+from signals.definitions import INDICATOR_IDS
 from ui.access_control import access_db, require_page
 from ui.actions_view import hotspot_actions
 from ui.charts import projector_fonts
@@ -16,16 +16,15 @@ from ui.figures import (
     HEATMAP_ROWS,
     funnel_figure,
     heatmap_cells,
-    heatmap_figure,
     heatmap_order,
 )
 from ui.hotspot_reviews import review_column, review_table, show_review_editor, show_review_form, show_review_message
+from ui.indicator_groups import theme_heatmap, theme_selector
 from ui.labels import indicator_name, month_text, reason_column
 from ui.tables import literal_table
 from ui.trend_links import clicked_cell, open_trend
 from ui.widgets import (
     first_recorded_index,
-    group_selector,
     hotspot_block,
     incomplete_notice,
     unrecorded_notice,
@@ -56,8 +55,8 @@ department_count = len(heatmap_order(*database.cache_key, month))
 show_all = department_count > HEATMAP_ROWS and st.toggle(
     t("hotspots.show_all", n=department_count), key="hotspots_show_all")
 rows = None if show_all else HEATMAP_ROWS
-group = group_selector(database, month, lang)
-heatmap = heatmap_figure(*database.cache_key, month, lang, rows, INDICATOR_GROUPS[group])
+group = theme_selector(database, month, lang)
+heatmap = theme_heatmap(database, month, lang, rows, group)
 clicked = st.plotly_chart(projector_fonts(heatmap) if context.presenting else heatmap,
                           key="hotspots_heatmap", config={"displaylogo": False},
                           on_select="rerun", selection_mode="points")

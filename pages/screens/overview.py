@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS
+from signals.definitions import ALL_DEPARTMENTS
 from ui.access_control import require_page
 from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
+from ui.indicator_groups import show_overview_indicators
 from ui.labels import month_text
+from ui.prediagnosis import risk_analysis_line
 from ui.since_meeting import show_since_meeting
-from ui.widgets import hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice, year_before
+from ui.widgets import hotspot_block, incomplete_notice, unrecorded_notice, year_before
 
-TILES_PER_ROW = 5
 ATTENTION_ROWS = 5
 
 viewer = require_page("overview")  # the role check, before anything is read or shown
@@ -30,6 +31,8 @@ if not months:
     st.info(t("common.no_data"))
     st.stop()
 unrecorded_notice(database, lang)
+if not context.presenting:      # the desk's reminder; the projector keeps its first screen
+    risk_analysis_line(database, lang)
 
 month = month_selector(month_column, months, key="overview_month", label=t("common.month"),
                        format_func=lambda m: month_text(m, lang), presenting=context.presenting)
@@ -55,16 +58,8 @@ if context.presenting:
     tiles_area, attention_area = st.container(key="presentation_split").columns([11, 9], gap="medium")
 else:
     tiles_area = attention_area = st.container()
-with tiles_area:
-    for start in range(0, len(INDICATOR_IDS), TILES_PER_ROW):
-        columns = st.columns(TILES_PER_ROW)
-        for column, indicator in zip(columns, INDICATOR_IDS[start:start + TILES_PER_ROW]):
-            with column:
-                indicator_tile(
-                    indicator, organisation[organisation["indicator"] == indicator], month,
-                    organisation_levels.get(indicator), lang, database.min_group_size,
-                    signalled.get(indicator, 0),
-                )
+with tiles_area:    # the followed indicators, then each theme with its worst light
+    show_overview_indicators(database, organisation, month, organisation_levels, signalled, lang)
 
 if not context.presenting:
     last_year = organisation[(organisation["month"] > year_before(month)) & (organisation["month"] <= month)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
+from signals.definitions import ALL_DEPARTMENTS, INDICATORS_BY_ID
 from signals.measures.reference import reference_for
 from signals.measures.suppression import COMPLEMENTARY
 from ui.access_control import require_page
@@ -14,11 +14,12 @@ from ui.context import page_context
 from ui.cycle_marks import show_cycle_marks
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
+from ui.indicator_groups import theme_indicator_selector
 from ui.labels import indicator_name, kind_label, month_ranges, month_text, plain
 from ui.rules import rule_names
 from ui.survey_view import show_leading_block
 from ui.trend_links import open_requested_trend
-from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
+from ui.widgets import incomplete_months_of, unrecorded_notice
 
 MAX_DEPARTMENTS = 4
 CHART_COLUMNS = ["month", "department", "indicator", "value", "numerator", "denominator",
@@ -47,11 +48,9 @@ default_department = (ranked["department"].iloc[0] if not ranked.empty
                       else with_figures[0] if with_figures else ALL_DEPARTMENTS)
 
 # a heatmap cell clicked on the hotspots page opens its department and indicator here
-requested = open_requested_trend([ALL_DEPARTMENTS] + departments)
-left, middle = st.columns([2, 3])
-indicator = left.selectbox(t("common.indicator"), INDICATOR_IDS, key="trends_indicator",
-                           index=None if requested else first_recorded_index(unrecorded),
-                           format_func=lambda i: indicator_name(i, lang))
+requested = open_requested_trend([ALL_DEPARTMENTS] + departments)   # sets theme and indicator
+theme_column, left, middle = st.columns([2, 2, 3])
+indicator = theme_indicator_selector(theme_column, left, unrecorded, lang)
 chosen = middle.multiselect(t("trends.departments"), [ALL_DEPARTMENTS] + departments,
                             default=None if requested else [default_department],
                             key="trends_departments",

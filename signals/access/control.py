@@ -14,7 +14,7 @@ Every public function takes the *data* database path, the one the CLI and the
 pages already know, and finds the access file from it.
 
 Roles and pages (see PAGE_ROLES):
-- committee: the collective views (overview, trends, hotspots);
+- committee: the collective views (overview, trends, hotspots, prediagnosis);
 - physician: the collective views, and reviews hotspots (REVIEW_ROLES);
 - hr: the collective views, the upload page (with its history) and the data page
   (what is loaded, gaps), without changing settings;
@@ -74,13 +74,14 @@ from .store import (  # noqa: F401  (re-exported: callers use access.open_store 
 )
 
 ROLES = ("committee", "physician", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "survey", "reintegration", "upload", "data", "audit",
-         "actions", "method")
+PAGES = ("overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration", "upload",
+         "data", "audit", "actions", "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
     "trends": set(COLLECTIVE_VIEW_ROLES),
     "hotspots": set(COLLECTIVE_VIEW_ROLES),
+    "prediagnosis": set(COLLECTIVE_VIEW_ROLES),     # a first indication, not a risk analysis
     "survey": set(COLLECTIVE_VIEW_ROLES),
     "reintegration": set(COLLECTIVE_VIEW_ROLES),    # collective figures, small counts hidden
     "upload": {"hr"},

@@ -13,7 +13,8 @@ from __future__ import annotations
 from ..texts.catalogue import message, template
 from .sentences import rule_name
 
-SECTION_IDS = ("expected", "limits", "levels", "improvement", "hidden")
+SECTION_IDS = ("expected", "limits", "levels", "improvement", "hidden",
+               "prediagnosis")   # its texts: .prediagnosis
 
 
 def intro(lang: str) -> str:

@@ -30,6 +30,8 @@ DECLARING_MODULES = (
     ".alerts.sentences",
     ".alerts.runs",
     ".alerts.method",
+    ".alerts.groups",
+    ".alerts.prediagnosis",
     ".cycle.reviews",
     ".cycle.screen_texts",
     ".cycle.page_texts",
