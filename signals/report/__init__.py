@@ -1,0 +1,41 @@
+"""Stage 5, the committee report (issue 16): a PDF for the meeting, the minutes and the year.
+
+content reads the domain (indicators, alerts, hotspots, the prevention cycle, the
+re-integration review) and writes every figure and sentence out in one language; charts
+draws the control charts as SVG; render turns that into HTML (Jinja2, escaped) and the
+HTML into PDF (WeasyPrint). `report_pdf` is the one path of the command line and of the
+overview's download button.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .content import ORGANISATION_KEY, ReportError, clean_organisation_name  # noqa: F401
+
+
+def report_html(db_path: Path | str, *, lang: str, month: dt.date | None = None,
+                year: int | None = None, actor: str | None = None,
+                organisation: str | None = None, today: dt.date | None = None) -> str:
+    """The report of `month` (a month's first day) or of `year`, as HTML. `actor` None is
+    the command line's operator; the app passes its user (roles checked by signals.cycle)."""
+    from . import content, render
+
+    if (month is None) == (year is None):
+        raise ValueError("Give a month or a year.")
+    today = today or dt.date.today()
+    sources = content.read_sources(db_path, actor=actor, organisation=organisation,
+                                   year=year if year is not None else month.year)
+    if month is not None:
+        built = content.monthly(sources, month, lang, today)
+    else:
+        built = content.yearly(sources, year, lang, today)
+    return render.html(built)
+
+
+def report_pdf(db_path: Path | str, **options) -> bytes:
+    """The report as PDF bytes (see report_html for the options)."""
+    from . import render
+
+    return render.pdf(report_html(db_path, **options))
