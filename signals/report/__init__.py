@@ -12,7 +12,36 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .content import ORGANISATION_KEY, ReportError, clean_organisation_name  # noqa: F401
+ORGANISATION_KEY = "organisation_name"      # the admin's setting, in the database's meta
+MAX_ORGANISATION_LENGTH = 120
+
+
+class ReportError(Exception):
+    """A report that cannot be made as asked (no data for the month, no database)."""
+
+
+def clean_organisation_name(name: str | None) -> str:
+    """The name on one line; ValueError when longer than MAX_ORGANISATION_LENGTH."""
+    value = " ".join((name or "").split())
+    if len(value) > MAX_ORGANISATION_LENGTH:
+        raise ValueError(f"At most {MAX_ORGANISATION_LENGTH} characters.")
+    return value
+
+
+def organisation_name(con) -> str:
+    """The organisation's name for the report (the admin's setting), '' when not set."""
+    from ..store import get_meta
+
+    return get_meta(con, ORGANISATION_KEY) or ""
+
+
+def set_organisation_name(con, name: str) -> str:
+    """Store the name (cleaned; '' clears it); returns what was stored."""
+    from ..store import set_meta
+
+    value = clean_organisation_name(name)
+    set_meta(con, ORGANISATION_KEY, value)
+    return value
 
 
 def report_html(db_path: Path | str, *, lang: str, month: dt.date | None = None,

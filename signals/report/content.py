@@ -37,20 +37,14 @@ from ..measures.indicators import FORMULAS, blank_indicators, indicator_frame, u
 from ..measures.suppression import COMPLEMENTARY
 from ..texts.formatting import UNIT_SUFFIXES, format_value, month_label
 from ..texts.i18n import LANGUAGE_NAMES, has_text, text
-from . import charts
+from . import ReportError, charts, organisation_name
 from . import texts as _texts  # noqa: F401  (declares the report's words)
 
-ORGANISATION_KEY = "organisation_name"
-MAX_ORGANISATION_LENGTH = 120
 CHART_MONTHS = 24
 ICONS = {"ok": "●", "watch": "▲", "alert": "■", "improvement": "▼", "unjudged": "○",
          "no_data": "○", "incomplete": "◐", "suppressed": "○"}
 WARNING_LEVELS = ("alert", "watch")
 LEVEL_RANK = {"alert": 0, "watch": 1, "improvement": 2}
-
-
-class ReportError(Exception):
-    """A report that cannot be made as asked (no data for the month, no database)."""
 
 
 @dataclass
@@ -68,18 +62,6 @@ class Sources:
 
 
 # --- reading -----------------------------------------------------------------------------
-
-def organisation_name(con) -> str:
-    """The organisation's name for the report (the admin's setting), '' when not set."""
-    return store.get_meta(con, ORGANISATION_KEY) or ""
-
-
-def clean_organisation_name(name: str | None) -> str:
-    value = " ".join((name or "").split())
-    if len(value) > MAX_ORGANISATION_LENGTH:
-        raise ValueError(f"At most {MAX_ORGANISATION_LENGTH} characters.")
-    return value
-
 
 def read_sources(db_path: Path | str, *, actor: str | None = None,
                  organisation: str | None = None, year: int | None = None) -> Sources:
