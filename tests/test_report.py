@@ -19,6 +19,8 @@ import pytest
 pypdf = pytest.importorskip("pypdf")
 pytest.importorskip("weasyprint")
 
+from test_app import open_page, real_data_with_small_group  # noqa: E402, F401
+
 from signals import store  # noqa: E402
 from signals.definitions import ALL_DEPARTMENTS, INDICATORS_BY_ID  # noqa: E402
 from signals.ingest.loader import ingest_path  # noqa: E402
@@ -200,3 +202,48 @@ def test_demo_month_report(demo_database_file, tmp_path):
     pages, words = pdf_text(report_pdf(db, lang="nl", month=month))
     assert 5 <= pages <= 25
     assert ranked["department"].iloc[0] in words
+
+
+# --- the screens: the overview's button and the data page's setting --------------------------
+
+@pytest.fixture
+def served_reports(monkeypatch):
+    """key -> (file name, data) of every download button the page drew."""
+    import streamlit
+
+    buttons: dict = {}
+    original = streamlit.download_button
+
+    def recording_button(label, data, *args, **options):
+        buttons[options.get("key")] = (options.get("file_name"), data)
+        return original(label, data, *args, **options)
+
+    monkeypatch.setattr(streamlit, "download_button", recording_button)
+    return buttons
+
+
+@pytest.mark.usefixtures("listen_on_localhost")
+def test_overview_button_gives_the_same_report(real_data_with_small_group, served_reports):
+    open_page("overview", "fr")
+    name, make = served_reports["download_report"]
+    assert name.endswith("_fr.pdf") and callable(make)     # made only when clicked
+    pages, words = pdf_text(make())
+    assert text("report.title_month", "fr") in flat(words)
+    assert "Tiny" not in words                    # 7 people: never named with a figure
+    year_name, make_year = served_reports["download_report_year"]
+    assert text("report.title_year", "fr") in flat(pdf_text(make_year())[1])
+
+
+@pytest.mark.usefixtures("listen_on_localhost")
+def test_organisation_name_is_an_admin_setting(real_data_with_small_group, db_path):
+    from signals.report import organisation_name
+
+    app = open_page("data", "en")
+    app.text_input(key="organisation_name_input").input("CPAS de <Liège>")
+    submit = next(button for button in app.get("form_submit_button")
+                  if button.form_id == "organisation_name_form")
+    submit.click().run()
+    with store.connect(db_path, read_only=True) as con:
+        assert organisation_name(con) == "CPAS de <Liège>"
+    _, words = pdf_text(report_pdf(db_path, lang="fr", month=dt.date(2025, 3, 1)))
+    assert "CPAS de <Liège>" in words

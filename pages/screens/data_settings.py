@@ -15,6 +15,7 @@ from ui.data import SHOW_DEMO_KEY, load_coverage, real_database_has_data
 from ui.downloads import download_csv, safe_dataframe
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
+from ui.report_download import organisation_setting
 from ui.tables import literal_table
 
 viewer = require_page("data")  # the role check, before anything is read or shown
@@ -139,5 +140,6 @@ show_key_file_warning()
 show_demo_choice()
 show_coverage()
 show_group_size()
+organisation_setting(context, viewer)
 show_language()
 show_definitions()

@@ -10,6 +10,7 @@ from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import month_text
+from ui.report_download import report_download
 from ui.widgets import hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice, year_before
 
 TILES_PER_ROW = 5
@@ -72,6 +73,7 @@ if not context.presenting:
     with tiles_area:
         download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
                      f"overview_{month}.csv", key="download_overview", lang=lang)
+        report_download(context, viewer, month)
 
 with attention_area:
     st.subheader(t("overview.attention"))

@@ -33,6 +33,7 @@ DECLARING_MODULES = (
     ".cycle.reviews",
     ".measures.reference",
     ".free_text",
+    ".report.texts",
 )
 PACKAGE = __name__.split(".")[0]
 
