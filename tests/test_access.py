@@ -268,9 +268,9 @@ def test_logout_ends_the_session(db_path, anna):
 # --- roles and pages ----------------------------------------------------------------------
 
 EXPECTED_PAGES = {
-    "committee": ["overview", "trends", "hotspots", "method"],
-    "physician": ["overview", "trends", "hotspots", "method"],
-    "hr": ["overview", "trends", "hotspots", "upload", "data", "method"],
+    "committee": ["overview", "trends", "hotspots", "survey", "reintegration", "method"],
+    "physician": ["overview", "trends", "hotspots", "survey", "reintegration", "method"],
+    "hr": ["overview", "trends", "hotspots", "survey", "reintegration", "upload", "data", "method"],
     "admin": ["data", "audit", "method"],
 }
 

@@ -14,6 +14,7 @@ from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import indicator_name, kind_label, month_ranges, month_text, plain
 from ui.rules import rule_names
+from ui.survey_view import show_leading_block
 from ui.trend_links import open_requested_trend
 from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
 
@@ -90,6 +91,8 @@ def show_hidden_months(department: str) -> None:
                      months=month_ranges(hidden.loc[protecting, "month"], lang)))
 
 
+if len(chosen) == 1:          # one department: its survey scores (leading) next to its charts
+    show_leading_block(database, chosen[0], lang)
 for department in chosen:
     series = of_indicator[of_indicator["department"] == department]
     label = t("common.organisation") if department == ALL_DEPARTMENTS else department

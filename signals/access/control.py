@@ -72,12 +72,15 @@ from .store import (  # noqa: F401  (re-exported: callers use access.open_store 
 )
 
 ROLES = ("committee", "physician", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
+PAGES = ("overview", "trends", "hotspots", "survey", "reintegration", "upload", "data", "audit",
+         "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
     "trends": set(COLLECTIVE_VIEW_ROLES),
     "hotspots": set(COLLECTIVE_VIEW_ROLES),
+    "survey": set(COLLECTIVE_VIEW_ROLES),
+    "reintegration": set(COLLECTIVE_VIEW_ROLES),    # collective figures, small counts hidden
     "upload": {"hr"},
     "data": {"hr", "admin"},
     "audit": {"admin"},

@@ -34,6 +34,7 @@ DECLARING_MODULES = (
     ".measures.reference",
     ".free_text",
     ".report.texts",
+    ".texts.survey_reintegration",
 )
 PACKAGE = __name__.split(".")[0]
 
