@@ -35,7 +35,13 @@ from ..definitions import (
 from ..measures.completeness import incomplete_months, missing_kinds
 from ..measures.indicators import FORMULAS, blank_indicators, indicator_frame, unrecorded_indicators
 from ..measures.suppression import COMPLEMENTARY
-from ..texts.formatting import UNIT_SUFFIXES, format_value, month_label
+from ..texts.formatting import (
+    UNIT_SUFFIXES,
+    format_number,
+    format_percent,
+    format_value,
+    month_label,
+)
 from ..texts.i18n import LANGUAGE_NAMES, has_text, text
 from . import ReportError, charts, organisation_name
 from . import texts as _texts  # noqa: F401  (declares the report's words)
@@ -521,8 +527,61 @@ def monthly(sources: Sources, month: dt.date, lang: str, today: dt.date) -> dict
 
 
 def _reintegration_content(sources: Sources, month: dt.date, lang: str):
-    """Section 6 (filled once the domain's re-integration review exists)."""
-    return None
+    """Section 6: the year's collective re-integration review (signals.measures.
+    reintegration_review, small counts already suppressed there), where records exist."""
+    review = sources.reintegration
+    if review is None or review.empty:
+        return None
+    minimum = sources.min_group_size
+
+    def count(value, reason) -> str:
+        if value is None or pd.isna(value):
+            return suppressed_text(lang, minimum, reason, short=True)
+        return format_number(float(value), lang, 0)
+
+    def breakdown(frame: pd.DataFrame, name: str) -> dict:
+        return {"title": text(f"reintegration.section.{name}", lang),
+                "headers": [text("reintegration.column.what", lang),
+                            text("reintegration.column.count", lang)],
+                "rows": [[text(f"reintegration.{name}.{category}", lang), count(n, reason)]
+                         for category, n, reason in zip(frame["category"], frame["count"],
+                                                        frame["reason"])]}
+
+    totals = {"title": text("reintegration.section.total", lang),
+              "headers": [text("reintegration.column.what", lang),
+                          text("reintegration.column.count", lang)],
+              "rows": [[text(f"reintegration.total.{measure}", lang), count(n, reason)]
+                       for measure, n, reason in zip(review.totals["measure"],
+                                                     review.totals["count"],
+                                                     review.totals["reason"])]}
+    if review.returned_share is not None:
+        totals["rows"].append([text("reintegration.metric.returned", lang),
+                               text("reintegration.share", lang, share=format_percent(
+                                   100 * review.returned_share, lang, 0))])
+    tables = [totals] + [breakdown(frame, name) for frame, name in (
+        (review.requests_by_type, "request_type"), (review.requests_by_initiator, "initiator"),
+        (review.decisions, "decision"), (review.decision_terms, "decision_term"),
+        (review.outcomes, "outcome")) if not frame.empty]
+    departments = review.departments
+    if not departments.empty:
+        tables.append({
+            "title": text("reintegration.section.department", lang),
+            "headers": [text("reintegration.column.department", lang)]
+            + [text(f"reintegration.column.{measure}", lang) for measure in
+               ("requests", "decisions", "outcomes")],
+            "rows": [[str(row["department"])] + [count(row[measure], row[f"{measure}_reason"])
+                                                 for measure in ("requests", "decisions",
+                                                                 "outcomes")]
+                     for row in departments.to_dict("records")]})
+    notes = [text(f"reintegration.term.{regime}", lang) for regime in review.legal_terms["regime"]]
+    if review.median_days is not None:
+        notes.append(text("reintegration.median", lang,
+                          days=format_number(review.median_days, lang, 0)))
+    notes.append(text("reintegration.returned_note", lang))
+    last = max(m for m in sources.months if m.year == month.year)
+    return {"intro": text("report.reintegration.intro", lang, month=month_text(last, lang),
+                          n=minimum),
+            "tables": tables, "notes": notes}
 
 
 # --- the yearly report ---------------------------------------------------------------------
