@@ -45,7 +45,8 @@ def report_parts(db_path: Path, lang: str, **period) -> tuple[float, float, int]
     from pypdf import PdfReader
 
     year = period.get("year") or period["month"].year
-    sources, w1, c1 = timed("read the domain", lambda: content.read_sources(db_path, year=year))
+    sources, w1, c1 = timed("read the domain", lambda: content.read_sources(
+        db_path, year=year, detail="month" in period))
     today = dt.date.today()
     if "month" in period:
         built = content.monthly(sources, period["month"], lang, today)

@@ -55,7 +55,8 @@ def report_html(db_path: Path | str, *, lang: str, month: dt.date | None = None,
         raise ValueError("Give a month or a year.")
     today = today or dt.date.today()
     sources = content.read_sources(db_path, actor=actor, organisation=organisation,
-                                   year=year if year is not None else month.year)
+                                   year=year if year is not None else month.year,
+                                   detail=month is not None)
     if month is not None:
         built = content.monthly(sources, month, lang, today)
     else:

@@ -70,9 +70,11 @@ class Sources:
 # --- reading -----------------------------------------------------------------------------
 
 def read_sources(db_path: Path | str, *, actor: str | None = None,
-                 organisation: str | None = None, year: int | None = None) -> Sources:
+                 organisation: str | None = None, year: int | None = None,
+                 detail: bool = True) -> Sources:
     """Everything a report needs from the database and the access store. `actor` None is the
-    command line's operator (who holds the files); else the app's user, whose role is checked."""
+    command line's operator (who holds the files); else the app's user, whose role is checked.
+    detail=False (the annual evaluation): the signals without sentences, charts or funnel."""
     db_path = Path(db_path)
     if not db_path.exists():
         raise ReportError(f"no database at {db_path}")
@@ -85,7 +87,7 @@ def read_sources(db_path: Path | str, *, actor: str | None = None,
         unrecorded = unrecorded_indicators(con)
         frame = blank_indicators(indicator_frame(con, min_group_size=min_group_size),
                                  unrecorded, ("numerator", "value"))
-        evaluation = without_figures(evaluate(con, min_group_size=min_group_size), unrecorded)
+        evaluation = without_figures(evaluate(con, min_group_size=min_group_size, detail=detail), unrecorded)
         incomplete = incomplete_months(con)
         reintegration = _reintegration(con, year, min_group_size)
     months = sorted(frame.loc[frame["department"] == ALL_DEPARTMENTS, "month"].unique())
@@ -646,11 +648,16 @@ def _year_tables(sources: Sources, year: int, lang: str) -> list[dict]:
 
 
 def _year_signals(sources: Sources, year: int, lang: str) -> list[dict]:
-    chart = sources.evaluation.chart
-    months = pd.to_datetime(chart["month"])
-    flagged = chart[(months.dt.year == year) & chart["level"].notna()]
+    """Per department (the organisation first) and indicator: the months of the year with a
+    signal, counted by their strongest level (signals are emitted for shown cells only)."""
+    signals = sources.evaluation.signals
+    months = pd.to_datetime(signals["month"])
+    flagged = signals[(months.dt.year == year).to_numpy()]
     if flagged.empty:
         return []
+    flagged = flagged.assign(level_rank=flagged["level"].map(LEVEL_RANK).fillna(9))
+    flagged = flagged.sort_values("level_rank").drop_duplicates(["month", "department",
+                                                                 "indicator"])
     flagged = flagged.assign(rank=flagged["indicator"].map(INDICATOR_IDS.index),
                              organisation=flagged["department"] != ALL_DEPARTMENTS)
     rows = []
