@@ -369,6 +369,9 @@ def _organisation_level(row, judged, indicator: str, incomplete: dict, lang: str
     level = judged["level"] if judged is not None else None
     if level is not None and not pd.isna(level):
         return level, str(judged[f"reason_{lang}"])
+    improved = judged.get("improvement") if judged is not None else None
+    if isinstance(improved, str):        # the low side, where the alerts give it apart
+        return "improvement", str(judged.get(f"improvement_reason_{lang}") or "")
     if INDICATORS_BY_ID[indicator].source_kind in incomplete:
         return "incomplete", text("report.reason.incomplete", lang)
     if judged is None or pd.isna(judged["expected"]):
@@ -430,11 +433,13 @@ def _charts(sources: Sources, month: dt.date, ranking: list[dict], lang: str) ->
             if rows is None:
                 continue
             rows = rows.sort_values("month")
+            improved = rows["improvement"] if "improvement" in rows else [None] * len(rows)
             points = [{"month": m, "value": v, "expected": e, "watch_limit": w, "upper_limit": u,
-                       "level": lvl if isinstance(lvl, str) else None}
-                      for m, v, e, w, u, lvl in zip(rows["month"], rows["value"], rows["expected"],
-                                                   rows["watch_limit"], rows["upper_limit"],
-                                                   rows["level"])]
+                       "level": lvl if isinstance(lvl, str)
+                       else ("improvement" if isinstance(better, str) else None)}
+                      for m, v, e, w, u, lvl, better in zip(
+                          rows["month"], rows["value"], rows["expected"], rows["watch_limit"],
+                          rows["upper_limit"], rows["level"], improved)]
             actions = marks.get((department, indicator), []) + marks.get(
                 (ALL_DEPARTMENTS, indicator), [])
             name = INDICATORS_BY_ID[indicator].name(lang)
