@@ -54,6 +54,7 @@ def report_html(db_path: Path | str, *, lang: str, month: dt.date | None = None,
     if (month is None) == (year is None):
         raise ValueError("Give a month or a year.")
     today = today or dt.date.today()
+    _require_data(Path(db_path), month, year)
     sources = content.read_sources(db_path, actor=actor, organisation=organisation,
                                    year=year if year is not None else month.year,
                                    detail=month is not None)
@@ -62,6 +63,20 @@ def report_html(db_path: Path | str, *, lang: str, month: dt.date | None = None,
     else:
         built = content.yearly(sources, year, lang, today)
     return render.html(built)
+
+
+def _require_data(db_path: Path, month: dt.date | None, year: int | None) -> None:
+    """ReportError, before any figure is computed, when the period has no workforce month."""
+    from ..store import connect
+
+    if not db_path.exists():
+        raise ReportError(f"no database at {db_path}")
+    with connect(db_path, read_only=True) as con:
+        months = {row[0] for row in con.execute("SELECT DISTINCT month FROM workforce").fetchall()}
+    if month is not None and month not in months:
+        raise ReportError(f"no data for {month:%Y-%m}")
+    if year is not None and not any(stored.year == year for stored in months):
+        raise ReportError(f"no data for {year}")
 
 
 def report_pdf(db_path: Path | str, **options) -> bytes:
