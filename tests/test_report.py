@@ -202,6 +202,9 @@ def test_demo_month_report(demo_database_file, tmp_path):
     pages, words = pdf_text(report_pdf(db, lang="nl", month=month))
     assert 5 <= pages <= 25
     assert ranked["department"].iloc[0] in words
+    # the demo has re-integration records this year: section 6, its counts as the domain gives
+    assert text("report.section.reintegration", "nl") in flat(words)
+    assert text("reintegration.total.requests", "nl") in words
 
 
 # --- the screens: the overview's button and the data page's setting --------------------------
