@@ -58,12 +58,22 @@ def _build_parser() -> argparse.ArgumentParser:
     uploads.add_argument("action", choices=["list", "undo"])
     uploads.add_argument("upload_id", nargs="?", type=int, metavar="ID")
 
+    _add_report(commands)
+
     users = commands.add_parser("users", help="manage the app's users")
     _add_db(users)
     users.add_argument("action", choices=["add", "remove", "list", "passwd"])
     users.add_argument("username", nargs="?")
     users.add_argument("--role", choices=["committee", "physician", "hr", "admin"])
     return parser
+
+
+def _add_report(commands) -> None:
+    from .report.cli import add_arguments
+
+    report = commands.add_parser("report", help="the prevention committee's report (PDF)")
+    _add_db(report)
+    add_arguments(report)
 
 
 def _db_path(args) -> Path:
@@ -151,6 +161,12 @@ def _run_uploads(args) -> int:
     return run_uploads_command(_db_path(args), args.action, args.upload_id, getpass.getuser())
 
 
+def _run_report(args) -> int:
+    from .report.cli import run
+
+    return run(args, _db_path(args))
+
+
 def _run_users(args) -> int:
     from .access.users import run_users_command
 
@@ -165,6 +181,7 @@ COMMANDS = {
     "demo": _run_demo,
     "uploads": _run_uploads,
     "users": _run_users,
+    "report": _run_report,
 }
 
 

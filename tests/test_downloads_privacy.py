@@ -101,15 +101,25 @@ def test_no_screen_or_download_shows_a_hidden_team(small_team, downloads, key):
     shown = rendered_text(app)
     served_text = "\n".join(data.decode("utf-8-sig") for _, _, data in served
                             if isinstance(data, bytes))
+    reports = [report_text(data()) for _, _, data in served if callable(data)]   # the PDFs
     for row in hidden_figures(small_team).itertuples():
         for form in number_forms(row.value):
             if form.rstrip("0").rstrip(".,") in ("", "0"):
                 continue
             assert f"{form}" not in shown or key == "audit", (row.department, row.indicator, form)
             assert f",{form}" not in served_text and f";{form}" not in served_text, (row, form)
+            assert all(form not in report for report in reports), (row, form)
     for _, file_name, data in served:
+        if callable(data):              # the committee report (PDF), checked above
+            continue
         assert any(data == safe for safe in made), f"{file_name} did not go through safe_csv"
         check_csv_hides_hidden_teams(data)
+
+
+def report_text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def check_csv_hides_hidden_teams(data: bytes) -> None:
@@ -132,4 +142,4 @@ def test_every_page_offers_its_downloads_through_safe_csv(small_team, downloads)
     keys = {key for key, _, _ in served}
     assert {"download_overview", "download_heatmap"} <= keys
     assert {f"template_{kind}" for kind in ("workforce", "absences")} <= keys
-    assert all(data in made for _, _, data in served)
+    assert all(data in made for _, _, data in served if not callable(data))   # PDFs: not CSV

@@ -16,6 +16,7 @@ from ui.downloads import download_csv, safe_dataframe
 from ui.indicator_groups import show_committee_settings
 from ui.labels import kind_label, month_text
 from ui.language import default_language, language_selector, save_default_language
+from ui.report_download import organisation_setting
 from ui.tables import literal_table
 
 viewer = require_page("data")  # the role check, before anything is read or shown
@@ -141,5 +142,6 @@ show_demo_choice()
 show_coverage()
 show_group_size()
 show_committee_settings(viewer, database, lang)
+organisation_setting(context, viewer)
 show_language()
 show_definitions()

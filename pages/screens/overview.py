@@ -12,6 +12,7 @@ from ui.downloads import download_csv
 from ui.indicator_groups import show_overview_indicators
 from ui.labels import month_text
 from ui.prediagnosis import risk_analysis_line
+from ui.report_download import report_download
 from ui.since_meeting import show_since_meeting
 from ui.widgets import hotspot_block, incomplete_notice, unrecorded_notice, year_before
 
@@ -68,6 +69,7 @@ if not context.presenting:
     with tiles_area:
         download_csv(t("common.download_figures"), figures.sort_values(["indicator", "month"]),
                      f"overview_{month}.csv", key="download_overview", lang=lang)
+        report_download(context, viewer, month)
 
 with attention_area:
     st.subheader(t("overview.attention"))

@@ -37,6 +37,7 @@ DECLARING_MODULES = (
     ".cycle.page_texts",
     ".measures.reference",
     ".free_text",
+    ".report.texts",
     ".texts.survey_reintegration",
 )
 PACKAGE = __name__.split(".")[0]
