@@ -83,50 +83,47 @@ episodes AS (
     )
 ),
 episode_sequence AS MATERIALIZED (
-    -- each episode with its employee's previous, second previous and next episode
-    -- (episodes are disjoint: in end order they are in start order); recent_days: the
-    -- days of the employee's episodes ending at most {BOUND_DAYS} days before this one's
-    -- end, this one included: an upper bound of the days covered in the window of any
-    -- month where this episode is the latest (see the module docstring)
-    SELECT *,
-           if(lag(employee_number) OVER by_key = employee_number,
-              lag(end_date) OVER by_key, NULL) AS previous_end,
-           if(lag(employee_number) OVER by_key = employee_number,
-              lag(start_date) OVER by_key, NULL) AS previous_start,
+    -- each episode (episodes are disjoint: in end order they are in start order) with
+    -- latest_until: the months in which it is its employee's latest are m_k .. m_(k+1) - 1;
+    -- second_previous_month: m_(k-2); relapse: see the module docstring; days_through: the
+    -- days of all episodes up to this one (for `recent`)
+    SELECT end_key, employee_number, department_number, start_month_number, end_month_number,
+           least(coalesce(if(lead(employee_number) OVER by_key = employee_number,
+                             lead(start_month_number) OVER by_key - 1, NULL),
+                          $last_month_number),
+                 $last_month_number) AS latest_until,
            if(lag(employee_number, 2) OVER by_key = employee_number,
               lag(start_month_number, 2) OVER by_key, NULL) AS second_previous_month,
-           if(lead(employee_number) OVER by_key = employee_number,
-              lead(start_month_number) OVER by_key, NULL) AS next_month_number,
+           coalesce(lag(employee_number) OVER by_key = employee_number
+                    AND start_date - lag(end_date) OVER by_key <= {RELAPSE_GAP_DAYS}
+                    AND lag(end_date) OVER by_key - lag(start_date) OVER by_key + 1
+                        > {RELAPSE_PREVIOUS_DAYS}, FALSE) AS relapse,
            sum(end_date - start_date + 1) OVER (ORDER BY end_key ROWS UNBOUNDED PRECEDING)
                AS days_through
     FROM episodes
     WINDOW by_key AS (ORDER BY end_key)
 ),
 recent AS (
-    -- days_through less that of the latest episode ending more than {BOUND_DAYS} days
-    -- before (all employees before included: the difference cancels them)
+    -- recent_days: the days of the employee's episodes ending at most {BOUND_DAYS} days
+    -- before this one's end, this one included: an upper bound of the days covered in the
+    -- window of any month where this episode is the latest (see the module docstring);
+    -- days_through less that of the latest episode ending before those (all employees
+    -- before included: the difference cancels them)
     SELECT e.*, e.days_through - coalesce(b.days_through, 0) AS recent_days
     FROM episode_sequence AS e
     ASOF LEFT JOIN (SELECT end_key, days_through FROM episode_sequence) AS b
         ON b.end_key <= e.end_key - {BOUND_DAYS + 1}
 ),
-latest_months AS (
-    -- the months in which episode k is its employee's latest: m_k .. m_(k+1) - 1
-    SELECT *, least(coalesce(next_month_number - 1, $last_month_number),
-                    $last_month_number) AS latest_until
-    FROM episode_sequence
-),
 relapse_counts AS (
     SELECT start_month_number AS month_number, department_number, count(*) AS relapses
     FROM episode_sequence
-    WHERE start_date - previous_end <= {RELAPSE_GAP_DAYS}
-      AND previous_end - previous_start + 1 > {RELAPSE_PREVIOUS_DAYS}
+    WHERE relapse
     GROUP BY ALL
 ),
 frequent_spans AS (
     SELECT department_number, start_month_number AS first_month,
            least(latest_until, second_previous_month + {WINDOW_MONTHS - 1}) AS last_month
-    FROM latest_months
+    FROM episode_sequence
     WHERE second_previous_month >= start_month_number - {WINDOW_MONTHS - 1}
       AND department_number IS NOT NULL
 ),
@@ -158,9 +155,7 @@ frequent_counts AS (
 bounded AS MATERIALIZED (
     SELECT employee_number, department_number, start_month_number,
            least(latest_until, end_month_number + {WINDOW_MONTHS - 1}) AS last_month_number
-    FROM (SELECT *, least(coalesce(next_month_number - 1, $last_month_number),
-                          $last_month_number) AS latest_until
-          FROM recent)
+    FROM recent
     WHERE recent_days > {LONG_ABSENCE_DAYS}
 ),
 pieces AS (
