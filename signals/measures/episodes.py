@@ -69,16 +69,16 @@ def _month_end_key_sql(month_number: str) -> str:
 EMPLOYEE_WINDOW_SQL = f"""
 episodes AS (
     -- every episode once: employee, department and start of its first spell, its end
-    SELECT ((employee_number << 40) + (end_date - $calendar_start::DATE)) AS end_key,
-           employee_number, department_number, start_date, end_date,
-           year(start_date) * 12 + month(start_date) - 1 AS start_month_number,
-           year(end_date) * 12 + month(end_date) - 1 AS end_month_number
+    -- (an episode within one month ends in its start month)
+    SELECT ((employee_number << 40) + (end_date - $calendar_start::DATE)) AS end_key, *
     FROM (
-        SELECT start_key >> 40 AS employee_number, department_number, start_date, end_date
+        SELECT start_key >> 40 AS employee_number, department_number, start_date, end_date,
+               start_month_number, start_month_number AS end_month_number
         FROM episode_bounds
         WHERE within_month
         UNION ALL
-        SELECT employee_number, department_number, start_date, end_date
+        SELECT employee_number, department_number, start_date, end_date, start_month_number,
+               year(end_date) * 12 + month(end_date) - 1
         FROM longer_episodes
     )
 ),
