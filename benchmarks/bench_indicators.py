@@ -16,7 +16,7 @@ from common import bare_read_seconds, best_of, dataset_arguments, loaded_databas
 
 from signals import store
 from signals.measures.calendar import calendar_sql
-from signals.measures.episodes import employee_window_query
+from signals.measures.episodes import asof_join_settings, employee_window_query
 from signals.measures.indicators import ABSENCE_SQL, _query_parameters, indicator_frame
 
 
@@ -25,7 +25,8 @@ def employee_window_seconds(con, repeats: int) -> float:
     query = employee_window_query(ABSENCE_SQL.format(calendar=calendar_sql()))
     parameters = _query_parameters(con, suppress=False)
     del parameters["suppress"]          # not used by these CTEs
-    seconds, _ = best_of(repeats, lambda: con.execute(query, parameters).fetchall())
+    with asof_join_settings(con):
+        seconds, _ = best_of(repeats, lambda: con.execute(query, parameters).fetchall())
     return seconds
 
 

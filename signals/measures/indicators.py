@@ -59,7 +59,7 @@ from ..definitions import (
 from . import observations
 from . import suppression as privacy
 from .calendar import calendar_parameters, calendar_sql
-from .episodes import EMPLOYEE_WINDOW_SQL
+from .episodes import EMPLOYEE_WINDOW_SQL, asof_join_settings
 
 # The spell keys of ABSENCE_SQL count days and working days in 20 bits each.
 MAX_CALENDAR_DAYS = 2 ** 20 - 1
@@ -173,7 +173,7 @@ spells_keyed AS (
     JOIN calendar_days AS first_day ON first_day.day = s.start_date
     JOIN calendar_days AS last_day ON last_day.day = s.end_date
 ),
-spells_ordered AS (
+spells_ordered AS MATERIALIZED (
     -- a later spell continues the episode when no working day lies between the latest
     -- end so far and its start: its before_key <= the max through_key so far (the max
     -- holds the latest end: working days through an end grow with the end)
@@ -566,7 +566,8 @@ def _cells_table(con, min_group_size: int | None, suppress: bool) -> pyarrow.Tab
     parameters = _query_parameters(con, suppress)
     if parameters is None:
         return None
-    with privacy.workforce_suppression(con, min_group_size) as suppression:
+    with (privacy.workforce_suppression(con, min_group_size) as suppression,
+          asof_join_settings(con)):
         query = indicator_query(suppression.hidden, suppression.totals)
         return _fetch_arrow(con, query, parameters)
 
