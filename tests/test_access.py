@@ -268,8 +268,9 @@ def test_logout_ends_the_session(db_path, anna):
 # --- roles and pages ----------------------------------------------------------------------
 
 EXPECTED_PAGES = {
-    "committee": ["overview", "trends", "hotspots", "method"],
-    "physician": ["overview", "trends", "hotspots", "method"],
+    "committee": ["overview", "trends", "hotspots", "upload", "method"],
+    "physician": ["overview", "trends", "hotspots", "upload", "method"],
+    "psychosocial_adviser": ["overview", "trends", "hotspots", "upload", "method"],
     "hr": ["overview", "trends", "hotspots", "upload", "data", "method"],
     "admin": ["data", "audit", "method"],
 }
@@ -289,7 +290,8 @@ def test_pages_for_lists_the_role_pages_in_menu_order(role):
 def test_every_page_has_roles_only_the_physician_reviews_only_the_admin_sets():
     assert set(access.PAGE_ROLES) == set(access.PAGES)
     assert all(access.PAGE_ROLES[page] <= set(access.ROLES) for page in access.PAGES)
-    assert [role for role in access.ROLES if access.can_review(role)] == ["physician"]
+    assert [role for role in access.ROLES if access.can_review(role)] == [
+        "physician", "psychosocial_adviser"]
     assert [role for role in access.ROLES if access.can_change_settings(role)] == ["admin"]
 
 
