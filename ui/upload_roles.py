@@ -1,7 +1,7 @@
 """The Upload page per role: which kinds the viewer uploads, which uploads they may undo.
 
-The rules live in signals.access.uploads (and the server applies them in
-signals.ingest.by_role); this module only shows them.
+The rules (and these texts) live in signals.access.uploads, and the server applies them in
+signals.ingest.by_role; this module only shows them.
 """
 
 from __future__ import annotations
@@ -10,18 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from signals.access import uploads
-from signals.texts.catalogue import message
 from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db
 from ui.labels import kind_label
-
-message("upload.your_kinds", "As {role} you upload: {kinds}.")
-message("upload.your_source",
-        "Your observations carry the source {source}; rows with another source are refused, "
-        "and so is a row that would replace another source's.")
-message("upload.detected_not_yours",
-        "This looks like a file of {kind}, which your role does not upload: choose one of your "
-        "kinds, or pass the file on to whoever uploads it.")
 
 
 def upload_role(viewer: Viewer) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..definitions import KINDS
+from ..texts.catalogue import message
 from .store import access_db_path, open_store
 
 PERSONNEL_KINDS = ("workforce", "absences", "turnover", "incidents", "reintegration")
@@ -37,6 +38,15 @@ OBSERVATION_SOURCES: dict[str, str] = {
 }
 UPLOAD_ROLES = frozenset(UPLOAD_KINDS)
 LOCAL_ROLE = "local"          # no users configured: the one local operator
+
+# The Upload page's words about them (ui/upload_roles.py).
+message("upload.your_kinds", "As {role} you upload: {kinds}.")
+message("upload.your_source",
+        "Your observations carry the source {source}; rows with another source are refused, "
+        "and so is a row that would replace another source's.")
+message("upload.detected_not_yours",
+        "This looks like a file of {kind}, which your role does not upload: choose one of your "
+        "kinds, or pass the file on to whoever uploads it.")
 
 
 def kinds_for(role: str | None) -> tuple[str, ...]:
