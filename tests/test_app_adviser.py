@@ -4,7 +4,7 @@ and the Upload page offering each role only its own kinds, in nl, fr and en."""
 from __future__ import annotations
 
 import pytest
-from test_app import error_report
+from test_app import error_report, shown_tables
 from test_app_access import ROLE_USERS, audit_actions, demo_shown, open_as, users  # noqa: F401
 
 from signals import config, store
@@ -70,6 +70,15 @@ def test_a_file_of_another_roles_kind_is_named_and_not_offered(users):
     assert any("Workforce" in warning.value and "does not upload" in warning.value
                for warning in app.warning)
     assert "Workforce" not in kind_choice(app).options
+    assert kind_choice(app).value is None, "no kind of its own is guessed for it"
+    assert not app.success and not [b for b in app.button if b.key.startswith("store")]
+
+    app.file_uploader(key="upload_files").set_value([
+        ("survey.csv", SURVEY, "text/csv"), ("staff.csv", WORKFORCE, "text/csv")]).run()
+    assert not app.exception
+    summary = next(table for table in shown_tables(app) if "File" in table.columns)
+    assert summary["Kind"].tolist() == ["Survey", "Workforce"]
+    assert summary["Result"].tolist() == ["valid, not stored yet", "rejected"]
 
 
 @pytest.mark.parametrize("role", ["hr", "physician", "committee"])

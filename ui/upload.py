@@ -88,9 +88,11 @@ def stored_result(data: bytes, kind: str):
 
 
 def chosen_kind(index: int, uploaded, detected: str | None, kinds: list[str]) -> str:
-    """The kind chosen for a file in its selectbox (or the detected one before it is drawn)."""
+    """The kind chosen for a file in its selectbox, else the detected one (even one not in
+    `kinds`: another role's kind, which the server refuses and the page says so), else the
+    first of `kinds`."""
     key = f"upload_kind_{index}_{uploaded.file_id}"
-    return st.session_state.get(key) or (detected if detected in kinds else kinds[0])
+    return st.session_state.get(key) or detected or kinds[0]
 
 
 def summary_frame(rows: list[dict], t) -> pd.DataFrame:

@@ -185,16 +185,19 @@ def show_file(index: int, uploaded, batch: bool = False) -> None:
 
 def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batch: bool) -> None:
     st.subheader(plain(uploaded.name))
+    foreign = detected is not None and detected not in KIND_NAMES     # another role's kind
     kind = st.selectbox(
         t("upload.kind"), KIND_NAMES, format_func=lambda k: kind_label(k, lang),
-        index=KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
-        key=f"upload_kind_{index}_{uploaded.file_id}",
+        index=None if foreign else KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
+        key=f"upload_kind_{index}_{uploaded.file_id}", placeholder=t("upload.choose_kind"),
     )
-    if detected and detected not in KIND_NAMES:
+    if foreign:
         st.warning(t("upload.detected_not_yours", kind=kind_label(detected, lang)))
     else:
         st.caption(t("upload.detected", kind=kind_label(detected, lang)) if detected
                    else t("upload.not_detected"))
+    if kind is None:                  # nothing to validate until one of the role's kinds is chosen
+        return
     preview = preview_frame(data)
     if preview is not None and batch:                # an expander cannot hold another one
         st.caption(t("upload.preview"))

@@ -44,6 +44,7 @@ message("upload.your_kinds", "As {role} you upload: {kinds}.")
 message("upload.your_source",
         "Your observations carry the source {source}; rows with another source are refused, "
         "and so is a row that would replace another source's.")
+message("upload.choose_kind", "Choose one of your kinds")
 message("upload.detected_not_yours",
         "This looks like a file of {kind}, which your role does not upload: choose one of your "
         "kinds, or pass the file on to whoever uploads it.")

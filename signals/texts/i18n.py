@@ -242,7 +242,7 @@ message("hotspots.funnel_help",
         "A small department varies more by chance: the limits widen as the department gets "
         "smaller. A point outside the limits differs more than chance explains.")
 message("hotspots.no_funnel", "No comparison possible for this month and indicator.")
-message("upload.title", "Upload data (HR)")
+message("upload.title", "Upload data")
 message("upload.intro",
         "Drop one or more CSV files here. Nothing is stored while a file has errors and until you "
         "confirm it.")
