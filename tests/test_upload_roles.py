@@ -239,3 +239,14 @@ def test_a_store_of_the_previous_version_takes_the_new_role_and_keeps_its_sessio
     access.add_user(db_path, "pa.peeters", "psychosocial_adviser", PASSWORD)
     assert access.session_user(db_path, session.token).username == "comite", "session kept"
     assert access.get_user(db_path, "pa.peeters").role == "psychosocial_adviser"
+
+
+def test_the_users_command_adds_an_adviser(db_path):
+    from test_users_cli import users as users_command
+
+    added = users_command(db_path, "add", "pa.peeters", "--role", "psychosocial_adviser",
+                          stdin=PASSWORD + "\n")
+    assert added.returncode == 0, added.stderr
+    assert access.get_user(db_path, "pa.peeters").role == "psychosocial_adviser"
+    missing = users_command(db_path, "add", "other")
+    assert "psychosocial_adviser" in missing.stderr, "the roles are listed"
