@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import store
+from .definitions import ALL_DEPARTMENTS
 from .definitions import LAW_2022 as LAW_2022_DATE
 from .definitions import LAW_2026 as LAW_2026_DATE
 from .ingest.loader import ingest_bytes
@@ -742,7 +743,81 @@ def build_demo(db_path: Path | str, *, seed: int = 2024, end_month: dt.date | No
         total["unchanged"] += result.rows_unchanged
     for kind in KIND_ORDER:
         totals[kind]["rows"] = len(organisation.frame(kind))
+    add_demo_cycle(db_path, months)
     return _summary(months, totals)
+
+
+# --- the prevention cycle -------------------------------------------------------------------
+
+DEMO_ACTOR = "demo"
+CYCLE_TABLES = ("meeting_advice", "meetings", "context_events", "action_history", "actions")
+
+
+def _day(month: np.datetime64, day: int = 1) -> dt.date:
+    return (_month_start(month) + (day - 1)).astype(dt.date)
+
+
+def _at(day: dt.date, hour: int = 10) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.UTC)
+
+
+def add_demo_cycle(db_path: Path | str, months: np.ndarray) -> None:
+    """The demo's prevention cycle, in the demo's own access store: an action evaluated on
+    the recovering department (its evaluation has a verdict), one running for the
+    deteriorating department's latest signal, one overdue, three context events and two
+    meetings with the physician's collective advice. Kept while the months are the same;
+    a demo store with users (built into a database that has them) gets none."""
+    from .access import control as access
+    from .cycle import actions, events, meetings
+
+    first_start = _day(months[INTERVENTION_MONTH]).isoformat()
+    with access.open_store(db_path) as con, access.transaction(con):
+        if con.execute("SELECT count(*) FROM users").fetchone()[0]:
+            return
+        if con.execute("SELECT 1 FROM actions WHERE created_by = ? AND start_date = ?",
+                       [DEMO_ACTOR, first_start]).fetchone():
+            return          # built for these months already
+        for table in CYCLE_TABLES:
+            con.execute(f"DELETE FROM {table}")
+    last = len(months) - 1
+
+    def action(title, departments, indicators, level, start, statuses, **options):
+        start_day = _day(months[start])
+        action_id = actions.create_action(db_path, DEMO_ACTOR, title, departments, indicators, level,
+                                          start_day, now=_at(start_day - dt.timedelta(days=20)),
+                                          **options)
+        for status, day, reason in statuses:
+            actions.change_status(db_path, DEMO_ACTOR, action_id, status, reason, now=_at(day))
+
+    action("Werkdrukoverleg en vaste invalpool", [RECOVERING], ["absence_rate"], "secondary",
+           INTERVENTION_MONTH,
+           [("running", _day(months[INTERVENTION_MONTH]), "Gestart na het comité"),
+            ("evaluated", _day(months[last - 3], 20), "Besproken op het comité")])
+    signal_month = str(months[last])
+    action("Teamgesprekken en herverdeling van de nachtdiensten", [DETERIORATING],
+           ["absence_rate", "turnover_rate"], "primary", last,
+           [("running", _day(months[last], 2), "Akkoord van het comité")],
+           signal=(signal_month, DETERIORATING, "absence_rate"))
+    action("Ergonomische opleiding en nieuwe poetskarren", ["Schoonmaak"],
+           ["accident_frequency_rate", "absence_rate"], "primary", last - 14,
+           [("running", _day(months[last - 14], 3), "")])
+    for month, day, department, kind, title in (
+            (last - 20, 14, ALL_DEPARTMENTS, "new_system", "Nieuw elektronisch patiëntendossier"),
+            (last - 9, 1, DETERIORATING, "reorganisation", "Twee afdelingen geriatrie samengevoegd"),
+            (last - 6, 7, ALL_DEPARTMENTS, "social_action", "Nationale actiedag in de zorg")):
+        events.add_event(db_path, DEMO_ACTOR, _day(months[month], day), department, kind, title,
+                         now=_at(_day(months[month], day) + dt.timedelta(days=3)))
+    for month, advice in (
+            (last - 4, "Het ziekteverzuim op Intensieve zorg daalt sinds de invalpool. Aandacht voor "
+                       "Schoonmaak: de arbeidsongevallen blijven hoog; de opleiding loopt nog."),
+            (last - 1, "Geriatrie: verzuim en verloop stijgen sinds de samenvoeging. Ik adviseer "
+                       "teamgesprekken en een herverdeling van de nachtdiensten.")):
+        day = _day(months[month], 12)
+        meeting_id = meetings.add_meeting(db_path, DEMO_ACTOR, day, f"PV-CPBW-{months[month]}",
+                                          now=_at(day))
+        meetings.set_advice(db_path, DEMO_ACTOR, meeting_id, advice, now=_at(day, 16))
+    with access.open_store(db_path) as con, access.transaction(con):     # roles as in a real store
+        con.execute("UPDATE action_history SET role = 'committee' WHERE actor = ?", [DEMO_ACTOR])
 
 
 def _summary(months: np.ndarray, totals: dict[str, dict[str, int]]) -> str:

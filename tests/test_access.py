@@ -268,11 +268,15 @@ def test_logout_ends_the_session(db_path, anna):
 # --- roles and pages ----------------------------------------------------------------------
 
 EXPECTED_PAGES = {
-    "committee": ["overview", "trends", "hotspots", "upload", "method"],
-    "physician": ["overview", "trends", "hotspots", "upload", "method"],
-    "psychosocial_adviser": ["overview", "trends", "hotspots", "upload", "method"],
-    "hr": ["overview", "trends", "hotspots", "upload", "data", "method"],
-    "admin": ["data", "audit", "method"],
+    "committee": ["overview", "trends", "hotspots", "survey", "reintegration", "upload", "actions",
+                  "method"],
+    "physician": ["overview", "trends", "hotspots", "survey", "reintegration", "upload", "actions",
+                  "method"],
+    "psychosocial_adviser": ["overview", "trends", "hotspots", "survey", "reintegration", "upload",
+                             "actions", "method"],
+    "hr": ["overview", "trends", "hotspots", "survey", "reintegration", "upload", "data", "actions",
+           "method"],
+    "admin": ["data", "audit", "actions", "method"],
 }
 
 

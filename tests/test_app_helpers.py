@@ -107,7 +107,8 @@ def test_reference_figures_keep_source_and_year_and_convert_yearly_counts():
 
 
 def test_page_registry_filters_by_allowed_keys():
-    assert PAGE_KEYS == ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
+    assert PAGE_KEYS == ("overview", "trends", "hotspots", "survey", "reintegration", "upload",
+                         "data", "audit", "actions", "method")
     assert PAGE_KEYS == access.PAGES, "the registry follows the access rules' page list"
     assert [page.key for page in visible_pages(["upload", "overview", "nope"])] == ["overview", "upload"]
     assert [page.key for page in visible_pages(None)] == list(PAGE_KEYS)

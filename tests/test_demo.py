@@ -216,3 +216,50 @@ def test_demo_from_another_seed_replaces_the_old_demo(db_path):
         assert con.execute("SELECT count(*) FROM workforce").fetchone()[0] == 0
         assert store.get_meta(con, "demo_signature") == "seed=2;months=2020-01..2022-12"
         assert store.is_demo(con)
+
+
+@pytest.fixture
+def demo_cycle(demo_database_file, tmp_path):
+    """A copy of the session's demo database with its access store (the demo's cycle)."""
+    from signals.access import control as access
+
+    shutil.copy(demo_database_file, tmp_path / "demo.duckdb")
+    shutil.copy(access.access_db_path(demo_database_file), access.access_db_path(tmp_path / "demo.duckdb"))
+    return tmp_path / "demo.duckdb"
+
+
+def test_demo_has_a_prevention_cycle_for_every_screen(demo_cycle):
+    from signals.alerts.detection import evaluate
+    from signals.cycle import actions, evaluation, events, meetings
+
+    listed = actions.list_actions(demo_cycle, "demo")
+    assert sorted(listed["status"]) == ["evaluated", "running", "running"]
+    with store.connect(demo_cycle, read_only=True) as con:
+        frame = indicator_frame(con, suppress=True)
+        signals = evaluate(con).signals
+    last = max(pd.to_datetime(frame["month"]).dt.date)
+    evaluated = listed[listed["status"] == "evaluated"].iloc[0]
+    assert evaluated["departments"] == [demo.RECOVERING]
+    verdicts = [result.verdict for result in evaluation.evaluate_action(frame, evaluated)]
+    assert verdicts == ["likely_improvement"], "the recovering department's action has a verdict"
+    linked = listed[listed["signal_month"].notna()].iloc[0]
+    assert linked["departments"] == [demo.DETERIORATING]
+    flagged = signals[(pd.to_datetime(signals["month"]).dt.date == last)
+                      & (signals["department"] == linked["signal_department"])
+                      & (signals["indicator"] == linked["signal_indicator"])]
+    assert linked["signal_month"] == f"{last:%Y-%m}" and flagged["level"].isin(["alert", "watch"]).any()
+    assert len(actions.overdue(listed, dt.date.today())) == 1
+    assert len(events.list_events(demo_cycle, "demo")) == 3
+    assert len(meetings.list_meetings(demo_cycle, "demo")) == 2
+    assert len(meetings.list_advice(demo_cycle, "demo")) == 2
+
+
+def test_demo_cycle_is_added_once(demo_cycle):
+    from signals.access import audit
+    from signals.cycle import actions
+
+    before = actions.action_history(demo_cycle, "demo"), len(audit.entries(demo_cycle, limit=None))
+    demo.add_demo_cycle(demo_cycle, demo.report_months())
+    after = actions.action_history(demo_cycle, "demo"), len(audit.entries(demo_cycle, limit=None))
+    pd.testing.assert_frame_equal(before[0], after[0])
+    assert before[1] == after[1]

@@ -197,3 +197,11 @@ def test_readme_lists_the_alias_table_as_the_code_has_it():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert alias_table_markdown() in readme
+
+
+def test_french_survey_domains_follow_the_belgian_law_s_french_names():
+    """Belgian law's French: 'conditions de travail' is arbeidsvoorwaarden, 'conditions de
+    vie au travail' is arbeidsomstandigheden (codex art. I.2-1)."""
+    domains = code_lookup("domain", KINDS["survey"].columns[2].enum)
+    assert domains["conditions_de_travail"] == domains["arbeidsvoorwaarden"] == "employment_conditions"
+    assert domains["conditions_de_vie_au_travail"] == domains["arbeidsomstandigheden"] == "working_conditions"

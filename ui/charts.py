@@ -14,6 +14,7 @@ from signals.measures.reference import ReferenceFigure
 from signals.texts.formatting import format_value, plotly_separators
 from signals.texts.i18n import text
 from ui.funnel import label_positions
+from ui.improvements import heatmap_improvement, improvement_markers
 from ui.labels import (
     display_value,
     indicator_name,
@@ -206,6 +207,8 @@ def control_chart(series: pd.DataFrame, organisation: pd.DataFrame, indicator: s
 
     if view == "monthly":
         _add_signal_markers(figure, series, indicator, lang, rule_names)
+        if (marks := improvement_markers(series, indicator, lang)) is not None:
+            figure.add_trace(marks)
         _add_limits_start(figure, series, lang)
     if reference is not None:
         _add_reference(figure, reference, view, lang)
@@ -361,14 +364,17 @@ def heatmap(table: pd.DataFrame, lang: str, min_group_size: int) -> go.Figure:
             level = level_of(cell["level"])
             z_row.append({"ok": 0, "watch": 1, "alert": 2}[level])
             value = display_value(cell["value"], indicator, lang)
-            text_row.append(f"{LEVEL_ICONS[level]} {signal_cell_value(cell, indicator, lang)}")
+            # an improvement: a calm mark and its sentence, only where no watch or alert
+            icon, better = (heatmap_improvement(cell, lang) if level == "ok" else None) or (
+                LEVEL_ICONS[level], "")
+            text_row.append(f"{icon} {signal_cell_value(cell, indicator, lang)}")
             # why: a signal may be judged on 3 or 12 months while this month's value is low
             reason = cell.get(f"reason_{lang}")
             why = f"<br>{_wrap(reason)}" if level != "ok" and not is_missing(reason) else ""
             if judged_months(cell) and level != "ok":
                 value = text("heatmap.this_month", lang, value=value)
             hover_row.append(f"{department} · {indicator_name(indicator, lang)}<br>"
-                             f"{value} · {level_label(level, lang)}{why}")
+                             f"{value} · {level_label(level, lang)}{why}{better}")
         z.append(z_row)
         cell_text.append(text_row)
         hover.append(hover_row)

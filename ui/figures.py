@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from signals.alerts.detection import REASON_COLUMNS
+from signals.alerts.detection import IMPROVEMENT_REASON_COLUMNS, REASON_COLUMNS
 from signals.definitions import ALERT_LEVELS, ALL_DEPARTMENTS, INDICATOR_GROUPS, INDICATOR_IDS
 from ui.charts import funnel_plot, heatmap
 from ui.data import load_evaluation, load_hotspots, load_indicators
@@ -21,7 +21,8 @@ def heatmap_cells(path: str, version: int, min_group_size: int, month):
     chart = load_evaluation(path, version, min_group_size).chart
     of_month = indicators[(indicators["month"] == month) & (indicators["department"] != ALL_DEPARTMENTS)]
     levels = chart[chart["month"] == month][["department", "indicator", "level", "rule",
-                                             "signal_value", "rise_months", *REASON_COLUMNS]]
+                                             "signal_value", "rise_months", *REASON_COLUMNS,
+                                             "improvement", *IMPROVEMENT_REASON_COLUMNS]]
     cells = of_month[["department", "indicator", "value", "suppressed", "suppression_reason"]].merge(
         levels, on=["department", "indicator"], how="left")
     cells["order"] = cells["indicator"].map(INDICATOR_IDS.index)

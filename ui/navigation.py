@@ -31,9 +31,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/screens/overview.py", "page.overview", ":material/dashboard:"),
     PageSpec("trends", "pages/screens/trends.py", "page.trends", ":material/show_chart:"),
     PageSpec("hotspots", "pages/screens/hotspots.py", "page.hotspots", ":material/grid_on:"),
+    PageSpec("survey", "pages/screens/survey.py", "page.survey", ":material/quiz:"),
+    PageSpec("reintegration", "pages/screens/reintegration.py", "page.reintegration",
+             ":material/work_history:"),
     PageSpec("upload", "pages/screens/upload.py", "page.upload", ":material/upload_file:"),
     PageSpec("data", "pages/screens/data_settings.py", "page.data", ":material/settings:"),
     PageSpec("audit", "pages/screens/audit.py", "page.audit", ":material/policy:"),
+    PageSpec("actions", "pages/screens/actions.py", "page.actions", ":material/task_alt:"),
     PageSpec("method", "pages/screens/method.py", "page.method", ":material/help:"),
 )
 LOGIN_PAGE = PageSpec("login", "pages/screens/login.py", "page.login", ":material/login:")

@@ -25,9 +25,13 @@ SUPPRESSED_COLOUR = "#D9D9D9"
 
 # Signal levels: colour, icon and text together, so no meaning rests on colour alone.
 LEVEL_COLOURS = {"ok": OKABE_ITO["bluish_green"], "watch": OKABE_ITO["orange"],
-                 "alert": OKABE_ITO["vermillion"]}
+                 "alert": OKABE_ITO["vermillion"], "improvement": OKABE_ITO["bluish_green"]}
 LEVEL_ICONS = {"ok": "●", "watch": "▲", "alert": "■", "unjudged": "○", "no_data": "○",
-               "incomplete": "◐"}
+               "incomplete": "◐", "improvement": "◇"}
+# An improvement (ui.improvements): calm, hollow, in the palette's bluish green, apart from
+# the warning colours and filled shapes.
+IMPROVEMENT_COLOUR = OKABE_ITO["bluish_green"]
+IMPROVEMENT_ICON = LEVEL_ICONS["improvement"]
 
 BASE_CSS = """
 <style>
@@ -52,6 +56,7 @@ BASE_CSS = """
   .signal-alert { background: #FBE5D9; color: #7A2E00; border: 2px solid #D55E00; }
   .signal-unjudged, .signal-no_data {
     background: #F2F2F2; color: #333333; border: 2px dashed #777777; }
+  .signal-improvement { background: #E6F5EF; color: #00573F; border: 2px dashed #009E73; }
   .signal-incomplete { background: #FFF8E6; color: #6B4A00; border: 2px dashed #B07800; }
   .demo-banner { background: #0072B2; color: #FFFFFF; font-weight: 700; font-size: 1.1rem;
                  padding: 0.5rem 1rem; border-radius: 0.4rem; }
@@ -127,7 +132,8 @@ def apply_theme(presenting: bool) -> None:
 
 
 def level_of(value) -> str:
-    """Map an alerts level (None, 'watch', 'alert', or our 'unjudged', 'no_data' and
-    'incomplete') to a light."""
-    return value if value in ("watch", "alert", "unjudged", "no_data", "incomplete") else "ok"
+    """Map an alerts level (None, 'watch', 'alert', 'improvement', or our 'unjudged',
+    'no_data' and 'incomplete') to a light."""
+    return value if value in ("watch", "alert", "improvement", "unjudged", "no_data",
+                              "incomplete") else "ok"
 

@@ -7,6 +7,7 @@ import streamlit as st
 from signals.cycle import reviews
 from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS
 from ui.access_control import access_db, require_page
+from ui.actions_view import hotspot_actions
 from ui.charts import projector_fonts
 from ui.context import month_selector, page_context
 from ui.data import load_hotspots, load_indicators
@@ -115,6 +116,9 @@ if not latest_reviews.empty:
     safe_dataframe(review_table(latest_reviews, lang, with_notes=notes), hide_index=True)
     if notes:
         show_review_editor(viewer, latest_reviews, lang)
+
+if not context.presenting:          # the cycle's actions for these signals, both ways
+    hotspot_actions(viewer, database, ranked, month, lang)
 
 # Funnel plot per indicator.
 st.subheader(t("hotspots.funnel"))

@@ -10,6 +10,7 @@ from ui.context import month_selector, page_context
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import month_text
+from ui.since_meeting import show_since_meeting
 from ui.widgets import hotspot_block, incomplete_notice, indicator_tile, unrecorded_notice, year_before
 
 TILES_PER_ROW = 5
@@ -83,3 +84,5 @@ with attention_area:
         st.success(t("overview.no_attention"))
     for row in ranked.itertuples(index=False):
         hotspot_block(row, lang)
+
+show_since_meeting(viewer, context)     # since the last meeting, the physician's advice

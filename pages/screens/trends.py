@@ -8,12 +8,15 @@ from signals.definitions import ALL_DEPARTMENTS, INDICATOR_IDS, INDICATORS_BY_ID
 from signals.measures.reference import reference_for
 from signals.measures.suppression import COMPLEMENTARY
 from ui.access_control import require_page
+from ui.actions_view import cycle_db
 from ui.charts import control_chart, limits_start, projector_fonts, reference_label
 from ui.context import page_context
+from ui.cycle_marks import show_cycle_marks
 from ui.data import load_evaluation, load_hotspots, load_indicators
 from ui.downloads import download_csv
 from ui.labels import indicator_name, kind_label, month_ranges, month_text, plain
 from ui.rules import rule_names
+from ui.survey_view import show_leading_block
 from ui.trend_links import open_requested_trend
 from ui.widgets import first_recorded_index, incomplete_months_of, unrecorded_notice
 
@@ -90,6 +93,8 @@ def show_hidden_months(department: str) -> None:
                      months=month_ranges(hidden.loc[protecting, "month"], lang)))
 
 
+if len(chosen) == 1:          # one department: its survey scores (leading) next to its charts
+    show_leading_block(database, chosen[0], lang)
 for department in chosen:
     series = of_indicator[of_indicator["department"] == department]
     label = t("common.organisation") if department == ALL_DEPARTMENTS else department
@@ -100,9 +105,12 @@ for department in chosen:
     figure = control_chart(series, organisation, indicator, lang, department=label, view=view,
                            rule_names=names, reference=reference if show_reference else None,
                            min_group_size=database.min_group_size)
+    chart_slot = st.empty()         # the chart above its choice of an action (ui.cycle_marks)
+    figure = show_cycle_marks(figure, cycle_db(database), viewer, department, indicator, series["month"], indicators,
+                              lang, key=f"trends_action_{department}_{indicator}")
     if context.presenting:
         figure = projector_fonts(figure)
-    st.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
+    chart_slot.plotly_chart(figure, key=f"trend_{department}", config={"displaylogo": False})
     if view == "monthly":
         first = limits_start(series)
         st.caption(t("trends.limits_from", month=month_text(first, lang)) if first is not None

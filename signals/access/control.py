@@ -23,7 +23,9 @@ Roles and pages (see PAGE_ROLES):
   (what is loaded, gaps), without changing settings;
 - upload: each role only its own kinds (signals.access.uploads: UPLOAD_KINDS);
 - admin: the data page with its settings (SETTINGS_ROLES), users and the audit log,
-  not the figures.
+  not the figures;
+- actions (the prevention cycle): every role; committee, physician and admin write
+  (signals.cycle.common), admin without the evaluation figures.
 
 Without any user the app runs in single-operator mode and may only listen on
 localhost (`may_listen_on`).
@@ -77,15 +79,19 @@ from .store import (  # noqa: F401  (re-exported: callers use access.open_store 
 from .uploads import UPLOAD_ROLES
 
 ROLES = ("committee", "physician", "psychosocial_adviser", "hr", "admin")
-PAGES = ("overview", "trends", "hotspots", "upload", "data", "audit", "method")
+PAGES = ("overview", "trends", "hotspots", "survey", "reintegration", "upload", "data", "audit",
+         "actions", "method")
 COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "psychosocial_adviser", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
     "trends": set(COLLECTIVE_VIEW_ROLES),
     "hotspots": set(COLLECTIVE_VIEW_ROLES),
+    "survey": set(COLLECTIVE_VIEW_ROLES),
+    "reintegration": set(COLLECTIVE_VIEW_ROLES),    # collective figures, small counts hidden
     "upload": set(UPLOAD_ROLES),    # each role its own kinds (signals.access.uploads)
     "data": {"hr", "admin"},
     "audit": {"admin"},
+    "actions": {"committee", "physician", "psychosocial_adviser", "hr", "admin"},   # READ_ROLES
     "method": set(ROLES),           # how the signals work: plain words, no figures
 }
 # Who may write hotspot reviews (and read their notes).

@@ -15,7 +15,7 @@ against the team's own history (see signals.alerts.spc for the statistics):
   quantiles (Laney's limits keeping the skew), rare events (Indicator.rare) exact
   quasi-Poisson quantiles of their monthly counts; absence days, whose dispersion is
   estimated from the team's own months, Student's t in place of the normal quantile;
-- rules in the style of NHS "Making Data Count", high side only:
+- rules in the style of NHS "Making Data Count", high side:
     alert: a month beyond the upper 3-sigma limit; a Poisson CUSUM designed for a
            doubling crosses its threshold; the last 3 months together are beyond their
            0.1%\u00a0limit; over the rolling 12 months the team is beyond the 99.8% funnel
@@ -33,6 +33,13 @@ against the team's own history (see signals.alerts.spc for the statistics):
   0.5 chance watches per department-indicator-year, alerts for at most 0.25.
   The CUSUM's dispersion is inflated for autocorrelation; its threshold per indicator
   was tuned on simulated teams (benchmarks/signals_eval.py).
+- the low side, level 'improvement' (IMPROVEMENT_RULE): the last 6 months together below
+  their lower limit (one-sided 1%, 0.1% for absence days and stocks), each half of them
+  (3 months) below its own 10% limit, and this month below expected; never where a watch
+  or alert fired, never for hours per FTE or re-integration and job-adaptation requests
+  (lower is not clearly better there). Its
+  rows join the signals (and the CSV); the chart frame carries it in `improvement`, apart
+  from `level`, so hotspots, scores and every reader of `level` ignore it.
 - accident rates give no signal while the team's rolling 12 months hold under
   100,000 hours worked (FEDRIS does not publish rates below that exposure).
 
@@ -63,7 +70,7 @@ from ..definitions import (
 )
 from . import runs as signal_runs
 from . import spc
-from .sentences import sentences, with_trend
+from .sentences import improvement_sentences, sentences, with_trend
 
 RULE_ORDER = ("beyond_upper_limit", "cusum_shift", "three_months_high", "funnel_outlier",
               "three_months_raised", "cusum_early", "two_of_three_high", "run_above_centre",
@@ -87,6 +94,32 @@ ESTIMATED_DISPERSION = ("absence_rate",)
 # A stock: the same people are counted month after month, so months are not
 # independent evidence and a CUSUM would add them up as if they were.
 STOCK_INDICATORS = ("long_term_absentees", "long_absence_risk", "frequent_absence")
+# The low side: a team clearly and durably better than its own baseline (level
+# 'improvement'). One rule, the mirror of the 3-month rules made durable: the last
+# IMPROVEMENT_MONTHS months together below their lower limit at one-sided IMPROVEMENT_TAIL
+# (the same model, dispersion of an autocorrelated sum and baseline uncertainty), AND each
+# half of them (the last 3 months, the 3 before) below its own lower limit at one-sided
+# IMPROVEMENT_HALF_TAIL, AND this month below its expected value: durable (a deep dip of
+# one or two months makes one half low, not both) and still holding.
+# A watch or alert of the same month wins; suppressed months are missing, so a window
+# with one has none. Tuned on simulated teams (benchmarks/signals_eval.py) to stay well
+# under the false alerts' rate.
+IMPROVEMENT_RULE = "durable_drop"
+IMPROVEMENT_LEVEL = "improvement"
+IMPROVEMENT_MONTHS = 6
+IMPROVEMENT_HALF_TAIL = 0.1
+IMPROVEMENT_TAIL = 0.01
+# Absence days, heavy-tailed (one long spell ending drops a small team's days by half),
+# need the alert's tail to stay as quiet: measured on simulated teams of 15, 0.01 gave
+# 0.66 false improvements a year, 0.001 gives 0.06 (benchmarks/signals_eval.py). Stocks
+# (STOCK_INDICATORS, the same people month after month) too: 0.01 gave up to 0.1.
+IMPROVEMENT_TAILS = {"absence_rate": 0.001} | {indicator: 0.001 for indicator in STOCK_INDICATORS}
+# Lower is better for these (every count of harm: absence, exits, accidents, requests for
+# psychosocial help, complaints). Not for: hours per FTE (fewer hours can be more absence
+# or part-time work), re-integration and job-adaptation requests (a worker's right the
+# law encourages using early: fewer requests are not a healthier team).
+NOT_IMPROVEMENT_INDICATORS = ("hours_per_fte", "reintegration_request_rate",
+                              "job_adaptation_request_rate")
 # Levels with their own month-to-month variation, not counts: an individuals chart
 # (spc.individuals_baseline), its 3-sigma limit, 2 of 3 beyond 2 sigma and the two runs.
 LEVEL_INDICATORS = ("hours_per_fte",)
@@ -225,7 +258,9 @@ def without_figures(evaluation: Evaluation, indicators) -> Evaluation:
     chart = blank_indicators(evaluation.chart, indicators, numbers)
     shown = ~chart["indicator"].isin(indicators)
     signal_columns = [column for column in ("level", "rule", "since", "months_in_row",
-                                            "signal_value", "rise_months", *REASON_COLUMNS)
+                                            "signal_value", "rise_months", *REASON_COLUMNS,
+                                            "improvement", "improvement_value",
+                                            *IMPROVEMENT_REASON_COLUMNS)
                       if column in chart.columns]
     chart[signal_columns] = chart[signal_columns].astype(object).where(shown, None)
     return Evaluation(
@@ -241,7 +276,13 @@ _CHART_COLUMNS = (
     "month", "department", "indicator", "value", "numerator", "denominator", "headcount",
     "expected", "watch_limit", "upper_limit", "lower_limit", "rolling12_value", "level", "rule",
     "since", "months_in_row", "signal_value", "rise_months",
-) + REASON_COLUMNS
+) + REASON_COLUMNS + (
+    # the month's improvement (level 'improvement', see IMPROVEMENT_RULE), apart from
+    # `level` so that every reader of level keeps meaning watch or alert: its rule, the
+    # value of the months it judged, and its sentences
+    "improvement", "improvement_value",
+) + tuple(f"improvement_{column}" for column in REASON_COLUMNS)
+IMPROVEMENT_REASON_COLUMNS = tuple(f"improvement_{column}" for column in REASON_COLUMNS)
 _SIGNAL_COLUMNS = (
     "month", "department", "indicator", "level", "rule", "value", "expected", "upper_limit",
     "since", "months_in_row",
@@ -574,10 +615,99 @@ def _evaluate_indicator(grid: _Grid, season: np.ndarray, baseline: spc.Baseline,
     facts = {"above": above, "increases": increases, "rise_start": rise_start, **funnel_facts,
              **window["facts"], **_since_rise(grid, expected, tested, rise_start)}
     fired = _signals(grid, flags, values, facts, detail)
+    high = np.logical_or.reduce([flag for flag in flags.values() if flag is not None])
+    improved = _improvement(grid, expected, variance_ratio, baseline, tested & ~high)
+    fired = _with_improvements(fired, _improvement_rows(grid, improved, detail))
     if not detail:
         return pd.DataFrame(), fired, funnel
     chart = _chart(grid, values, fired)
     return chart, fired, funnel
+
+
+def _improvement(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, tested) -> dict:
+    """The low-side rule (IMPROVEMENT_RULE) on the cells `tested` without a watch or alert:
+    its flags, and the numbers its rows quote (the window's value and expected value in
+    the indicator's unit, the lower limit crossed, the run of improved months)."""
+    shape = grid.counts.shape
+    flags = np.zeros(shape, dtype=bool)
+    if grid.indicator in NOT_IMPROVEMENT_INDICATORS or shape[1] < IMPROVEMENT_MONTHS:
+        return {"flags": flags}
+    rare = INDICATORS_BY_ID[grid.indicator].rare
+    window, tail = IMPROVEMENT_MONTHS, IMPROVEMENT_TAILS.get(grid.indicator, IMPROVEMENT_TAIL)
+    judged = grid.present & np.isfinite(expected)
+    months = spc.rolling_sum(judged.astype(float), window)
+    counts = spc.rolling_sum(np.where(judged, grid.counts, 0.0), window)
+    expected_sum = spc.rolling_sum(np.where(judged, expected, 0.0), window)
+    with np.errstate(invalid="ignore"):
+        lower = judged & (grid.counts < expected)
+    dispersion = _widened(grid, baseline.prediction_dispersion(expected_sum, variance_ratio, window),
+                          baseline, tail)
+    low_half = _low_half(grid, expected, variance_ratio, baseline, judged, window // 2)
+    both_halves = low_half & spc.shifted(low_half, window // 2)
+    cells = tested & lower & both_halves & (months == window) & (expected_sum > 0)
+    flags[cells] = spc.lower_tail(counts[cells], expected_sum[cells], dispersion[cells],
+                                  rare) < tail
+    limit = np.full(shape, np.nan)
+    limit[flags] = (spc.lower_quantile_limit(expected_sum[flags], dispersion[flags], tail)
+                    if rare else spc.gamma_limit(expected_sum[flags], dispersion[flags], tail,
+                                                 upper=False))
+    unit = INDICATORS_BY_ID[grid.indicator].unit
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if unit == "count":        # a count: its monthly average over the window
+            per = np.full(shape, float(window))
+        else:
+            per = spc.rolling_sum(np.where(judged, grid.exposure, 0.0), window) / SCALE[unit]
+        quoted = {"value": counts / per, "expected": expected_sum / per, "lower_limit": limit / per}
+    return {"flags": flags, **quoted, "run": signal_runs.run_lengths(flags)}
+
+
+def _low_half(grid: _Grid, expected, variance_ratio, baseline: spc.Baseline, judged,
+              months: int) -> np.ndarray:
+    """Whether the last `months` months together are below their lower limit at one-sided
+    IMPROVEMENT_HALF_TAIL (all of them judged)."""
+    counts = spc.rolling_sum(np.where(judged, grid.counts, 0.0), months)
+    expected_sum = spc.rolling_sum(np.where(judged, expected, 0.0), months)
+    dispersion = _widened(grid, baseline.prediction_dispersion(expected_sum, variance_ratio, months),
+                          baseline, IMPROVEMENT_HALF_TAIL)
+    complete = (spc.rolling_sum(judged.astype(float), months) == months) & (expected_sum > 0)
+    tail = spc.lower_tail(counts, expected_sum, dispersion, INDICATORS_BY_ID[grid.indicator].rare)
+    return complete & (np.nan_to_num(tail, nan=1.0) < IMPROVEMENT_HALF_TAIL)
+
+
+def _improvement_rows(grid: _Grid, improved: dict, detail: bool) -> pd.DataFrame:
+    """One row per improvement, in the signals' columns: level 'improvement', the window's
+    value and expected value, and in `upper_limit` the (lower) limit the rule crossed."""
+    dept, month = np.nonzero(improved["flags"])
+    if len(dept) == 0:
+        return pd.DataFrame()
+    run = improved["run"][dept, month]
+    rows = pd.DataFrame({
+        "month": grid.months[month], "department": grid.departments[dept],
+        "indicator": grid.indicator, "level": IMPROVEMENT_LEVEL, "rule": IMPROVEMENT_RULE,
+        "value": improved["value"][dept, month], "expected": improved["expected"][dept, month],
+        "upper_limit": improved["lower_limit"][dept, month],
+        "since": signal_runs.run_starts(grid.months, month, run), "months_in_row": run,
+        "rule_rank": len(RULE_ORDER), "rise_months": 0,
+    })
+    rows["signal_value"] = rows["value"]
+    if detail:
+        rows = rows.assign(**improvement_sentences(grid.indicator, rows, IMPROVEMENT_MONTHS,
+                                                   IMPROVEMENT_MONTHS // 2))
+    else:
+        rows = rows.assign(**{column: None for column in REASON_COLUMNS})
+    return rows
+
+
+def _with_improvements(fired: pd.DataFrame, improvements: pd.DataFrame) -> pd.DataFrame:
+    """The signals and the improvements in one frame, by month, department and rule."""
+    if improvements.empty:
+        return fired
+    columns = list(fired.columns)
+    if fired.empty:
+        return improvements[columns].reset_index(drop=True)
+    joined = pd.concat([fired, improvements[columns]], ignore_index=True)
+    return joined.sort_values(["month", "department", "rule_rank"], kind="stable",
+                              ignore_index=True)
 
 
 def _evaluate_level(grid: _Grid, detail: bool = True):
@@ -851,16 +981,22 @@ def _chart(grid: _Grid, values: dict, fired: pd.DataFrame) -> pd.DataFrame:
         "headcount": grid.headcount[dept, month].astype(int),
         **{name: array[dept, month] for name, array in values.items()},
     })
-    strongest = fired.sort_values("rule_rank").drop_duplicates(["month", "department"])
+    better = fired["level"] == IMPROVEMENT_LEVEL
+    strongest = fired[~better].sort_values("rule_rank").drop_duplicates(["month", "department"])
     strongest = strongest[["month", "department", "level", "rule", "since", "months_in_row",
                            "signal_value", "rise_months", *REASON_COLUMNS]]
     chart = chart.merge(strongest, on=["month", "department"], how="left")
+    improvements = fired.loc[better, ["month", "department", "rule", "value", *REASON_COLUMNS]]
+    improvements.columns = ["month", "department", "improvement", "improvement_value",
+                            *IMPROVEMENT_REASON_COLUMNS]
+    chart = chart.merge(improvements, on=["month", "department"], how="left")
     chart = chart.astype({"level": object, "rule": object})
     return _none_for_missing(chart)
 
 
 def _none_for_missing(chart: pd.DataFrame) -> pd.DataFrame:
-    for column in ("level", "rule", "since", *REASON_COLUMNS):
+    for column in ("level", "rule", "since", *REASON_COLUMNS, "improvement",
+                   *IMPROVEMENT_REASON_COLUMNS):
         chart[column] = chart[column].astype(object).where(chart[column].notna(), None)
     return chart
 
@@ -872,7 +1008,7 @@ def alerts_csv(con) -> str:
 
 
 _RANK_OF_INDICATOR = {indicator: rank for rank, indicator in enumerate(INDICATOR_IDS)}
-_RANK_OF_RULE = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
+_RANK_OF_RULE = {rule: rank for rank, rule in enumerate(RULE_ORDER + (IMPROVEMENT_RULE,))}
 
 
 def signals_csv(signals: pd.DataFrame) -> str:
@@ -883,6 +1019,8 @@ def signals_csv(signals: pd.DataFrame) -> str:
     and the 99.8% funnel limit (long_term_absentees: per 100 employees there); for the
     3-month rules the value of the last 3 months together, its expected value and the
     limit the rule crossed (0.1% for three_months_high, 2% for three_months_raised).
+    An improvement (level 'improvement', rule durable_drop) quotes the value of the last 6
+    months together, its expected value and, in upper_limit, the lower limit it crossed.
     """
     rows = signals.assign(
         indicator_rank=signals["indicator"].map(_RANK_OF_INDICATOR),

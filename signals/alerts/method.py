@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..texts.catalogue import message, template
 from .sentences import rule_name
 
-SECTION_IDS = ("expected", "limits", "levels", "hidden")
+SECTION_IDS = ("expected", "limits", "levels", "improvement", "hidden")
 
 
 def intro(lang: str) -> str:
@@ -34,10 +34,12 @@ def sections(lang: str) -> list[tuple[str, str]]:
 
 def rule_rows(lang: str) -> list[dict[str, str]]:
     """The rules, strongest first: name, level and meaning, in the language."""
-    from .detection import RULE_LEVEL, RULE_ORDER
+    from .detection import IMPROVEMENT_LEVEL, IMPROVEMENT_RULE, RULE_LEVEL, RULE_ORDER
 
-    return [{"rule": rule_name(rule, lang), "level": RULE_LEVEL[rule],
-             "meaning": template(f"method.rule.{rule}", lang)} for rule in RULE_ORDER]
+    levels = RULE_LEVEL | {IMPROVEMENT_RULE: IMPROVEMENT_LEVEL}
+    return [{"rule": rule_name(rule, lang), "level": levels[rule],
+             "meaning": template(f"method.rule.{rule}", lang)}
+            for rule in (*RULE_ORDER, IMPROVEMENT_RULE)]
 
 
 # "method.intro"; per section "method.section.<id>.title" and ".text"; each rule in plain
@@ -75,6 +77,18 @@ message("method.section.levels.text",
         "signal for that department and indicator; **months in a row** is the number of months in "
         "that run; **this month** is the month chosen, and this month's value is the value, never "
         "a limit.")
+message("method.section.improvement.title", "Improvement")
+message("method.section.improvement.text",
+        "◇ **Improvement**: the team is clearly and durably better than its own history: over "
+        "the last 6 months together clearly below what was expected, in their first 3 months as "
+        "in their last 3, and this month below the expected value. It is the mirror of the rules above, made strict: "
+        "by chance alone a department gets one far less often than an alert (on simulated "
+        "teams, less than a fifth as often). It is shown calmly (a hollow "
+        "ring on the trend chart, ◇ on the heatmap), never ranks a department among the "
+        "hotspots, and gives way to a watch or alert in the same month. It is not given where "
+        "lower is not clearly better: hours per FTE, and requests for re-integration or job "
+        "adaptation (a right that is better used early). Worth naming at the committee, "
+        "together with what the team did.")
 message("method.section.hidden.title", "Why a team can be hidden")
 message("method.section.hidden.text",
         "In a small group a figure can point at a person (\"the only one absent in a team of "
@@ -98,6 +112,11 @@ message("method.rule.cusum_early", "The same running sum halfway: a rise may be 
 message("method.rule.two_of_three_high", "2 of the last 3 months above the watch limit (2 sigma).")
 message("method.rule.run_above_centre", "7 months running above the expected value (a run).")
 message("method.rule.run_of_increases", "Risen 6 times running (a trend).")
+message("method.rule.durable_drop",
+        "The last 6 months together clearly below what was expected (chance 1%; 0.1%\u00a0for "
+        "absence days and for counts of the same people month after month), the last 3 and the 3 "
+        "before them each below what was expected too (chance 10%), and this month below the "
+        "expected value.")
 message("method.header.rule", "Rule")
 message("method.header.level", "Level")
 message("method.header.meaning", "What it means")

@@ -202,3 +202,47 @@ def trend_phrase(slope: float, unit: str, lang: str) -> str:
 def with_trend(sentence: str, slope: float, unit: str, lang: str) -> str:
     """The sentence with the trend phrase added before its final full stop."""
     return sentence.removesuffix(".") + template("sentence.semicolon", lang) + trend_phrase(slope, unit, lang) + "."
+
+
+# Improvements (level 'improvement', the rule "rule.durable_drop"): one sentence, the window's
+# value against its expected value, "sentence.improvement", and the run of improved months,
+# "sentence.improvement_first" or "sentence.improvement_ongoing".
+message("rule.durable_drop", "Durably lower than usual")
+message("sentence.improvement",
+        "{name} over the last {months} months {value}, expected {expected}: clearly lower than "
+        "this team's usual level (under {lower}), both in the last {half} months and in the "
+        "{half} before")
+message("sentence.improvement_first", "improved this month")
+message("sentence.improvement_ongoing", "improved for the {ordinal} month in a row, since {since}")
+# the screens' words for it: the level, and the trend chart's legend (ui.improvements)
+message("level.improvement", "Improvement")
+message("chart.improvement", "Improvement: durably lower than usual")
+
+
+def improvement_sentences(indicator: str, facts: pd.DataFrame, months: int,
+                          half: int) -> dict[str, list[str]]:
+    """One sentence per improvement in every language: {'reason_nl': [...], ...}.
+
+    `facts`: value and expected (the last `months` months together, in the indicator's
+    unit), upper_limit (the lower limit the rule crossed), since and months_in_row.
+    """
+    unit = INDICATORS_BY_ID[indicator].unit
+    formatted = {"value": _with_unit(format_values(facts["value"], unit), unit),
+                 "expected": format_values(facts["expected"], unit),
+                 "lower": format_values(facts["upper_limit"], unit)}
+    runs = list(zip(facts["since"], [_whole(value) for value in facts["months_in_row"]]))
+    result = {}
+    for lang in LANGUAGES:
+        form = template("sentence.improvement", lang)
+        semicolon = template("sentence.semicolon", lang)
+        first, ongoing = (template(f"sentence.improvement_{name}", lang)
+                          for name in ("first", "ongoing"))
+        texts = []
+        for row, (since, run) in enumerate(runs):
+            words = {key: column[lang][row] for key, column in formatted.items()}
+            tail = (first if run <= 1 else ongoing.format(
+                ordinal=ordinal(run, lang), since=formatting.month_label(since, lang)))
+            texts.append(form.format(name=indicator_name(indicator, lang), months=months,
+                                     half=half, **words) + semicolon + tail + ".")
+        result[f"reason_{lang}"] = texts
+    return result

@@ -624,6 +624,33 @@ def tail_below(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarra
     return below
 
 
+def lower_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarray,
+               rare: bool) -> np.ndarray:
+    """One-sided probability of a count at most as low as `observed`, the mirror of
+    upper_tail: P(Y <= floor(y / phi)) of Poisson(E / phi) for rare events, the gamma
+    distribution's lower tail (mean E, variance phi x E) for frequent ones. NaN where E
+    or phi is missing."""
+    phi = np.maximum(np.nan_to_num(dispersion, nan=np.inf), 1.0 if rare else 1e-9)
+    mean = np.maximum(expected, 0.0) / phi
+    scaled = np.maximum(observed, 0.0) / phi
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if rare:
+            tail = special.pdtr(np.floor(scaled), mean)
+        else:
+            tail = np.where(mean > 0, special.gammainc(mean, scaled), 1.0)
+    return np.where(np.isfinite(expected) & np.isfinite(dispersion), tail, np.nan)
+
+
+def lower_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float) -> np.ndarray:
+    """The largest count still unusually low, the mirror of upper_quantile_limit: phi x the
+    largest k with P(Y <= k) < tail for Y ~ Poisson(E / phi); NaN where none is (even 0
+    is not that rare)."""
+    phi = np.maximum(dispersion, 1.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        quantile = poisson_quantile(tail, np.maximum(expected, 0.0) / phi)
+    return np.where(quantile >= 1, phi * (quantile - 1), np.nan)
+
+
 def gamma_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float,
                 upper: bool = True) -> np.ndarray:
     """Limit for a frequent, overdispersed count: the gamma quantile with the model's mean E
@@ -769,6 +796,11 @@ def rolling_sum(values: np.ndarray, window: int) -> np.ndarray:
         [np.zeros(values.shape[:-1] + (window,)), cumulative[..., :-window]], axis=-1
     )[..., : values.shape[-1]]
     return cumulative - shifted
+
+
+def shifted(array: np.ndarray, months: int, fill=False) -> np.ndarray:
+    """The array moved `months` later along the month axis, the first months filled."""
+    return _shift(array, months, fill)
 
 
 def _shift(array: np.ndarray, months: int, fill=False) -> np.ndarray:

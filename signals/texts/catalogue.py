@@ -31,8 +31,11 @@ DECLARING_MODULES = (
     ".alerts.runs",
     ".alerts.method",
     ".cycle.reviews",
+    ".cycle.screen_texts",
+    ".cycle.page_texts",
     ".measures.reference",
     ".free_text",
+    ".texts.survey_reintegration",
 )
 PACKAGE = __name__.split(".")[0]
 
