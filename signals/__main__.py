@@ -64,7 +64,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_db(users)
     users.add_argument("action", choices=["add", "remove", "list", "passwd"])
     users.add_argument("username", nargs="?")
-    users.add_argument("--role", choices=["committee", "physician", "hr", "admin"])
+    users.add_argument("--role", choices=["committee", "physician", "psychosocial_adviser", "hr",
+                                                "admin"])
     return parser
 
 

@@ -269,9 +269,11 @@ def test_logout_ends_the_session(db_path, anna):
 
 EXPECTED_PAGES = {
     "committee": ["overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration",
-                  "actions", "method"],
+                  "upload", "actions", "method"],
     "physician": ["overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration",
-                  "actions", "method"],
+                  "upload", "actions", "method"],
+    "psychosocial_adviser": ["overview", "trends", "hotspots", "prediagnosis", "survey",
+                             "reintegration", "upload", "actions", "method"],
     "hr": ["overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration", "upload",
            "data", "actions", "method"],
     "admin": ["data", "audit", "actions", "method"],
@@ -292,7 +294,8 @@ def test_pages_for_lists_the_role_pages_in_menu_order(role):
 def test_every_page_has_roles_only_the_physician_reviews_only_the_admin_sets():
     assert set(access.PAGE_ROLES) == set(access.PAGES)
     assert all(access.PAGE_ROLES[page] <= set(access.ROLES) for page in access.PAGES)
-    assert [role for role in access.ROLES if access.can_review(role)] == ["physician"]
+    assert [role for role in access.ROLES if access.can_review(role)] == [
+        "physician", "psychosocial_adviser"]
     assert [role for role in access.ROLES if access.can_change_settings(role)] == ["admin"]
 
 

@@ -39,7 +39,7 @@ def test_latest_review_per_department_and_indicator(db_path, physician):
 
 
 def test_no_reviews_gives_empty_frames_with_columns(db_path):
-    assert list(reviews.latest_reviews(db_path).columns) == reviews.REVIEW_COLUMNS
+    assert list(reviews.latest_reviews(db_path).columns) == reviews.REVIEW_COLUMNS + ["reviewer_role"]
     assert reviews.review_history(db_path).empty
 
 

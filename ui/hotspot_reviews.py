@@ -1,7 +1,8 @@
-"""The physician's follow-up of hotspots: the latest status per department, and the review form.
+"""The follow-up of hotspots: the latest status per department, and the review form.
 
 Everyone who sees the hotspots sees the latest status; only a reviewing role
-(the occupational physician, or the local operator) sees the notes and the form.
+(the occupational physician, the psychosocial adviser, or the local operator) sees the
+notes and the form. Each review shows its author's role.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ REFILL_KEY = "review_note_refill"
 # The choice "whole department" (a selectbox shows a None option as "Choose an option").
 WHOLE_DEPARTMENT = "whole_department"
 REVIEW_TABLE_COLUMNS = ("department", "indicator", "month", "status", "follow_up", "note",
-                        "reviewer", "reviewed_at")
+                        "reviewer", "reviewer_role", "reviewed_at")
 
 
 def hotspot_name(indicator, lang: str) -> str:
@@ -59,6 +60,11 @@ def review_column(departments: pd.Series, latest: pd.DataFrame, lang: str) -> pd
     return departments.map(describe)
 
 
+def role_label(role, lang: str) -> str:
+    """'psychosocial adviser': whose reading a note is (empty for a removed user)."""
+    return text("role." + role, lang) if isinstance(role, str) and role else ""
+
+
 def review_table(latest: pd.DataFrame, lang: str, with_notes: bool) -> pd.DataFrame:
     """The latest review per (department, indicator); the note only for a reviewing role."""
     table = latest.assign(
@@ -68,6 +74,9 @@ def review_table(latest: pd.DataFrame, lang: str, with_notes: bool) -> pd.DataFr
         month=latest["month"].map(lambda m: month_text(pd.Timestamp(m + "-01").date(), lang,
                                                        short=True)),
         reviewed_at=latest["reviewed_at"].map(local_time),
+        reviewer_role=latest.get("reviewer_role", pd.Series(None, index=latest.index,
+                                                           dtype=object)).map(
+            lambda role: role_label(role, lang)),
     )[list(REVIEW_TABLE_COLUMNS)]
     if not with_notes:
         table = table.drop(columns="note")

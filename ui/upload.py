@@ -64,15 +64,18 @@ def preview_frame(data: bytes) -> pd.DataFrame | None:
     return None
 
 
-def validation_for(kind: str, file_name: str, data: bytes, known_departments: tuple = ()):
-    """Validate once per (content, kind, name, stored department names) in this session:
-    widgets rerun the page often."""
+def validation_for(kind: str, file_name: str, data: bytes, known_departments: tuple = (),
+                   role: str | None = None):
+    """Validate once per (content, kind, name, stored department names, role) in this session:
+    widgets rerun the page often. With `role`, the role's kinds and source are checked too."""
+    from signals.ingest.by_role import validate_for
     from signals.ingest.loader import validate_bytes
 
     cache = st.session_state.setdefault(VALIDATION_KEY, {})
-    key = (content_id(data), kind, file_name, hash(known_departments))
+    key = (content_id(data), kind, file_name, hash(known_departments), role)
     if key not in cache:
-        cache[key] = validate_bytes(kind, file_name, data, list(known_departments))
+        cache[key] = (validate_for(role, kind, file_name, data, list(known_departments))
+                      if role else validate_bytes(kind, file_name, data, list(known_departments)))
     return cache[key]
 
 
@@ -85,9 +88,11 @@ def stored_result(data: bytes, kind: str):
 
 
 def chosen_kind(index: int, uploaded, detected: str | None, kinds: list[str]) -> str:
-    """The kind chosen for a file in its selectbox (or the detected one before it is drawn)."""
+    """The kind chosen for a file in its selectbox, else the detected one (even one not in
+    `kinds`: another role's kind, which the server refuses and the page says so), else the
+    first of `kinds`."""
     key = f"upload_kind_{index}_{uploaded.file_id}"
-    return st.session_state.get(key) or (detected if detected in kinds else kinds[0])
+    return st.session_state.get(key) or detected or kinds[0]
 
 
 def summary_frame(rows: list[dict], t) -> pd.DataFrame:

@@ -1,4 +1,7 @@
-"""Upload for HR: validate CSV files, store them after confirmation, see the history."""
+"""Upload: validate CSV files, store them after confirmation, see the history.
+
+Each role is offered only its own kinds (signals.access.uploads); the server refuses the rest
+(signals.ingest.by_role)."""
 
 from __future__ import annotations
 
@@ -8,10 +11,10 @@ import duckdb
 import streamlit as st
 
 from signals import config
-from signals.access import audit
+from signals.access.uploads import kinds_for
 from signals.definitions import KINDS
 from signals.store import DatabaseBusy
-from ui.access_control import access_db, local_time, require_page
+from ui.access_control import local_time, require_page
 from ui.context import page_context
 from ui.data import load_upload_history, read_connection, real_database_has_data
 from ui.downloads import download_csv, safe_dataframe
@@ -30,11 +33,13 @@ from ui.upload import (
     upload_limit_megabytes,
     validation_for,
 )
+from ui.upload_roles import show_role_kinds, undoable_for, upload_role
 
 viewer = require_page("upload")  # the role check, before anything is read or shown
 context = page_context()
 lang, t = context.lang, context.t
-KIND_NAMES = list(KINDS)
+role = upload_role(viewer)
+KIND_NAMES = [kind for kind in KINDS if kind in kinds_for(role)]     # the role's own kinds
 
 
 def show_templates() -> None:
@@ -76,17 +81,16 @@ def show_counts(result) -> None:
 
 def store_one(kind: str, name: str, data: bytes) -> bool:
     """Store (or, when invalid, record as rejected) one file; False when the database is busy."""
-    from signals.ingest.loader import ingest_bytes
+    from signals.ingest.by_role import upload_bytes
 
-    try:
-        result = ingest_bytes(config.default_db_path(), kind, name, data, uploaded_by=viewer.actor)
+    try:         # the server checks the role's kinds and source, and writes the audit log
+        result = upload_bytes(config.default_db_path(), viewer.actor, kind, name, data)
     except (DatabaseBusy, duckdb.ConnectionException):    # another process, or a read in this one
         st.error(t("error.busy"))
         return False
     except config.ConfigError as error:                    # its text names no server path
         st.error(plain(error.text))
         return False
-    audit.record_upload(access_db(), viewer.actor, result)
     remember_stored(data, kind, result)
     return True
 
@@ -104,8 +108,7 @@ def file_state(index: int, uploaded) -> tuple[str, object, object]:
     if too_large(data) or column_problem(data):       # never read further
         return KIND_NAMES[0], stored_result(data, KIND_NAMES[0]), None
     kind = chosen_kind(index, uploaded, detect_kind(data), KIND_NAMES)
-    validation = validation_for(kind, uploaded.name, data,
-                                                             known_departments())
+    validation = validation_for(kind, uploaded.name, data, known_departments(), role)
     return kind, stored_result(data, kind), validation
 
 
@@ -182,13 +185,19 @@ def show_file(index: int, uploaded, batch: bool = False) -> None:
 
 def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batch: bool) -> None:
     st.subheader(plain(uploaded.name))
+    foreign = detected is not None and detected not in KIND_NAMES     # another role's kind
     kind = st.selectbox(
         t("upload.kind"), KIND_NAMES, format_func=lambda k: kind_label(k, lang),
-        index=KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
-        key=f"upload_kind_{index}_{uploaded.file_id}",
+        index=None if foreign else KIND_NAMES.index(detected) if detected in KIND_NAMES else 0,
+        key=f"upload_kind_{index}_{uploaded.file_id}", placeholder=t("upload.choose_kind"),
     )
-    st.caption(t("upload.detected", kind=kind_label(detected, lang)) if detected
-               else t("upload.not_detected"))
+    if foreign:
+        st.warning(t("upload.detected_not_yours", kind=kind_label(detected, lang)))
+    else:
+        st.caption(t("upload.detected", kind=kind_label(detected, lang)) if detected
+                   else t("upload.not_detected"))
+    if kind is None:                  # nothing to validate until one of the role's kinds is chosen
+        return
     preview = preview_frame(data)
     if preview is not None and batch:                # an expander cannot hold another one
         st.caption(t("upload.preview"))
@@ -208,7 +217,7 @@ def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batc
             show_rejection(stored, index, uploaded)
         return
 
-    result = validation_for(kind, uploaded.name, data, known_departments())
+    result = validation_for(kind, uploaded.name, data, known_departments(), role)
     for warning in result.warning_texts(lang):
         st.warning(plain(warning))
     if not result.accepted:
@@ -236,20 +245,17 @@ def show_rejection(result, index: int, uploaded) -> None:
 
 
 def undo(upload_id: int) -> None:
-    from signals.ingest.undo import UndoRefused, undo_path
+    from signals.ingest.by_role import UploadRefused, undo_upload
+    from signals.ingest.undo import UndoRefused
 
-    try:
-        result = undo_path(config.default_db_path(), upload_id, viewer.actor)
-    except UndoRefused as refused:
+    try:         # the server checks that the upload is the role's own
+        result = undo_upload(config.default_db_path(), viewer.actor, upload_id)
+    except (UndoRefused, UploadRefused) as refused:
         st.session_state["upload_undo_message"] = ("error", refused.message.text(lang), [])
         return
     except (DatabaseBusy, duckdb.ConnectionException):
         st.session_state["upload_undo_message"] = ("error", t("error.busy"), [])
         return
-    audit.record(access_db(), viewer.actor, "upload_undo", {
-        "upload_id": upload_id, "undo_id": result.undo_id, "kind": result.kind,
-        "file_name": result.file_name[:audit.MAX_DETAIL_TEXT], "removed": result.removed,
-        "restored": result.restored, "left": result.left})
     forget_stored(upload_id)
     st.session_state["upload_undo_message"] = ("success", result.message().text(lang),
                                                result.left_keys)
@@ -265,14 +271,14 @@ def show_undo_message() -> None:
         st.caption(plain(t("upload.undo_left", keys="; ".join(left))))
 
 
-def show_undo(history) -> None:
-    """An undo button per upload that can be undone, each with a confirmation."""
+def show_undo(history, own: set[int]) -> None:
+    """An undo button per upload that can be undone (`own`: the role's), each confirmed."""
     from signals.ingest.undo import undoable_ids
 
     show_undo_message()
     with read_connection(config.default_db_path()) as con:
         allowed = undoable_ids(con)
-    rows = history[history["upload_id"].isin(allowed)]
+    rows = history[history["upload_id"].isin(allowed & own)]
     pending = st.session_state.get(undo_pending_key())
     with st.expander(t("upload.undo_title"), expanded=pending is not None):
         st.caption(t("upload.undo_intro"))
@@ -320,6 +326,7 @@ def translate_uploader() -> None:
 translate_uploader()
 st.title(t("upload.title"))
 st.write(t("upload.intro"))
+show_role_kinds(role, KIND_NAMES, lang)
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
@@ -331,11 +338,14 @@ for position, uploaded_file in enumerate(files or []):
 
 st.subheader(t("upload.history"))
 history = load_upload_history(config.default_db_path())
+if not history.empty:
+    history = history[history["kind"].isin(KIND_NAMES)]          # the role's own kinds only
 if history.empty:
     st.caption(t("upload.no_history"))
 else:
+    own_uploads = undoable_for(viewer, history)          # on the kinds' codes, before labels
     history["status"] = history["status"].map(lambda s: t("status." + s))
     history["kind"] = history["kind"].map(lambda k: kind_label(k, lang) if k in KINDS else k)
     history["uploaded_at"] = history["uploaded_at"].map(local_time)   # Brussels, as the audit log
     safe_dataframe(history.rename(columns=lambda c: t("history." + c)), hide_index=True)
-    show_undo(history)
+    show_undo(history, own_uploads)

@@ -16,8 +16,12 @@ pages already know, and finds the access file from it.
 Roles and pages (see PAGE_ROLES):
 - committee: the collective views (overview, trends, hotspots, prediagnosis);
 - physician: the collective views, and reviews hotspots (REVIEW_ROLES);
+- psychosocial_adviser (the prevention adviser for psychosocial aspects): the collective
+  views, reviews hotspots like the physician, uploads incidents, its observations and the
+  survey;
 - hr: the collective views, the upload page (with its history) and the data page
   (what is loaded, gaps), without changing settings;
+- upload: each role only its own kinds (signals.access.uploads: UPLOAD_KINDS);
 - admin: the data page with its settings (SETTINGS_ROLES), users and the audit log,
   not the figures;
 - actions (the prevention cycle): every role; committee, physician and admin write
@@ -72,11 +76,12 @@ from .store import (  # noqa: F401  (re-exported: callers use access.open_store 
     transaction,
     utc,
 )
+from .uploads import UPLOAD_ROLES
 
-ROLES = ("committee", "physician", "hr", "admin")
+ROLES = ("committee", "physician", "psychosocial_adviser", "hr", "admin")
 PAGES = ("overview", "trends", "hotspots", "prediagnosis", "survey", "reintegration", "upload",
          "data", "audit", "actions", "method")
-COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "hr"})
+COLLECTIVE_VIEW_ROLES = frozenset({"committee", "physician", "psychosocial_adviser", "hr"})
 PAGE_ROLES: dict[str, set[str]] = {
     "overview": set(COLLECTIVE_VIEW_ROLES),
     "trends": set(COLLECTIVE_VIEW_ROLES),
@@ -84,14 +89,14 @@ PAGE_ROLES: dict[str, set[str]] = {
     "prediagnosis": set(COLLECTIVE_VIEW_ROLES),     # a first indication, not a risk analysis
     "survey": set(COLLECTIVE_VIEW_ROLES),
     "reintegration": set(COLLECTIVE_VIEW_ROLES),    # collective figures, small counts hidden
-    "upload": {"hr"},
+    "upload": set(UPLOAD_ROLES),    # each role its own kinds (signals.access.uploads)
     "data": {"hr", "admin"},
     "audit": {"admin"},
-    "actions": {"committee", "physician", "hr", "admin"},     # signals.cycle.common READ_ROLES
+    "actions": {"committee", "physician", "psychosocial_adviser", "hr", "admin"},   # READ_ROLES
     "method": set(ROLES),           # how the signals work: plain words, no figures
 }
 # Who may write hotspot reviews (and read their notes).
-REVIEW_ROLES = frozenset({"physician"})
+REVIEW_ROLES = frozenset({"physician", "psychosocial_adviser"})
 # Who may change settings (minimum group size, audit retention) and manage users.
 SETTINGS_ROLES = frozenset({"admin"})
 

@@ -19,7 +19,7 @@ from pathlib import Path
 BUSY_TIMEOUT_SECONDS = 15.0
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"   # UTC; sorts as text, matches SQLite's strftime
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each entry migrates the access store from version (index) to (index + 1).
 MIGRATIONS: list[list[str]] = [
@@ -192,6 +192,27 @@ MIGRATIONS: list[list[str]] = [
             author     TEXT NOT NULL,
             written_at TEXT NOT NULL
         )""",
+    ],
+    # 5: the role psychosocial_adviser. SQLite cannot change a CHECK, so the users table is
+    # rebuilt; dropping it deletes the sessions (ON DELETE CASCADE), so they are kept aside.
+    [
+        """CREATE TABLE users_v2 (
+            username      TEXT PRIMARY KEY,
+            role          TEXT NOT NULL CHECK (role IN
+                ('committee', 'physician', 'psychosocial_adviser', 'hr', 'admin')),
+            password_hash TEXT NOT NULL,
+            email         TEXT UNIQUE,
+            created_at    TEXT NOT NULL,
+            last_login    TEXT,
+            locked_until  TEXT
+        )""",
+        "INSERT INTO users_v2 SELECT username, role, password_hash, email, created_at, "
+        "last_login, locked_until FROM users",
+        "CREATE TEMP TABLE sessions_kept AS SELECT * FROM sessions",
+        "DROP TABLE users",
+        "ALTER TABLE users_v2 RENAME TO users",
+        "INSERT INTO sessions SELECT * FROM sessions_kept",
+        "DROP TABLE sessions_kept",
     ],
 ]
 

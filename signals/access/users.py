@@ -61,7 +61,7 @@ def _require_username(action: str, username: str | None) -> str:
 def _add(db_path: Path, username: str | None, role: str | None) -> str:
     username = access.normalise_username(_require_username("add", username))
     if role is None:
-        raise ValueError("'users add' needs --role (committee, physician, hr or admin).")
+        raise ValueError(f"'users add' needs --role ({', '.join(access.ROLES)}).")
     access.check_role(role)
     user = access.add_user(db_path, username, role, _read_password(), actor=_cli_actor())
     return f"User {user.username} added with role {user.role}."

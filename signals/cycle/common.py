@@ -3,7 +3,8 @@
 Roles (enforced in every function, not only on the screens):
 - WRITE_ROLES (committee, physician, admin) create and update actions, context events
   and meetings; the physician alone writes the collective advice (ADVICE_ROLES);
-- READ_ROLES (those and hr) read them.
+- READ_ROLES (those, hr and the psychosocial adviser) read them, and the collective
+  advice (ADVICE_READ_ROLES) too.
 Without any user configured (single-operator mode on localhost) the local operator
 may do everything, as for the reviews.
 """
@@ -21,9 +22,9 @@ from ..definitions import ALL_DEPARTMENTS
 from ..free_text import require_no_identifiers
 
 WRITE_ROLES = frozenset({"committee", "physician", "admin"})
-READ_ROLES = WRITE_ROLES | {"hr"}
+READ_ROLES = WRITE_ROLES | {"hr", "psychosocial_adviser"}
 ADVICE_ROLES = frozenset({"physician"})
-ADVICE_READ_ROLES = frozenset({"committee", "physician", "hr"})
+ADVICE_READ_ROLES = frozenset({"committee", "physician", "hr", "psychosocial_adviser"})
 LOCAL_ROLE = "local"               # single-operator mode
 MAX_TITLE_LENGTH = 120
 MAX_DEPARTMENT_LENGTH = 200

@@ -116,7 +116,7 @@ def set_advice(db_path: Path | str, actor: str, meeting_id: int, advice: str, *,
 
 
 def list_advice(db_path: Path | str, actor: str) -> pd.DataFrame:
-    """Every meeting's collective advice, by meeting day (committee, physician, hr)."""
+    """Every meeting's collective advice, by meeting day (ADVICE_READ_ROLES)."""
     with access.open_store(db_path) as con:
         common.actor_role(con, actor, common.ADVICE_READ_ROLES, "read the collective advice")
         rows = con.execute(

@@ -1,4 +1,4 @@
-"""The occupational physician's reviews of hotspots.
+"""The reviews of hotspots by the occupational physician and the psychosocial adviser.
 
 A hotspot is a department (or ALL), an indicator (or None: the department as a
 whole) and a month. The physician marks it `seen`, `under_investigation`,
@@ -6,7 +6,9 @@ whole) and a month. The physician marks it `seen`, `under_investigation`,
 A review belongs to its month: a ranking of an earlier month does not show it
 (latest_reviews(month=...)). A later review of the same hotspot supersedes the
 earlier one (the history stays); a review can also be edited (status, note,
-follow-up date) or deleted. Each change is audited (without the note).
+follow-up date) or deleted. Each change is audited (without the note). The frames carry
+the author's role (`reviewer_role`, the user's role now; None once the user is removed), so a
+note says whose reading it is.
 
 Notes are about the collective situation and the planned approach. They must
 never name or describe a person: a note with an employee id (as in the files or as
@@ -121,7 +123,7 @@ def add_review(db_path: Path | str, reviewer: str, department: str, indicator: s
 
     Raises ValueError for a bad department, indicator, month, status, follow-up date or
     note (over 500 characters, or identifying a person: free_text.TextRefused),
-    PermissionError when the reviewer is not a physician.
+    PermissionError when the reviewer's role may not review (access.REVIEW_ROLES).
     """
     department = _check_hotspot(department, indicator, status)
     month = normalise_month(month)
@@ -204,8 +206,10 @@ def _review_row(db_path: Path | str, review_id: int) -> dict:
 _NULLABLE_TEXT = ("indicator", "follow_up")
 
 
-def _frame(rows) -> pd.DataFrame:
+def _frame(rows, con) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    roles = dict(con.execute("SELECT username, role FROM users").fetchall())
+    frame["reviewer_role"] = frame["reviewer"].map(lambda name: roles.get(name)).astype(object)
     for column in _NULLABLE_TEXT:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     for column in ("reviewed_at", "updated_at"):
@@ -233,7 +237,7 @@ def latest_reviews(db_path: Path | str, month=None) -> pd.DataFrame:
         ORDER BY department, coalesce(indicator, '')
     """
     with access.open_store(db_path) as con:
-        return _frame(con.execute(query, params).fetchall())
+        return _frame(con.execute(query, params).fetchall(), con)
 
 
 def review_history(db_path: Path | str, department: str | None = None,
@@ -249,4 +253,4 @@ def review_history(db_path: Path | str, department: str | None = None,
         query += " LIMIT ?"
         params.append(int(limit))
     with access.open_store(db_path) as con:
-        return _frame(con.execute(query, params).fetchall())
+        return _frame(con.execute(query, params).fetchall(), con)

@@ -245,11 +245,13 @@ def column_problem(data: bytes) -> Message | None:
 
 
 def _check(con, kind_name: str, file_name: str, data: bytes,
-           known_departments: list[str] | None = None) -> IngestResult:
+           known_departments: list[str] | None = None, rule=None) -> IngestResult:
     """Validate the file into the connection's TEMP tables; accepted=True when valid.
 
     New department names are compared with `known_departments` (default: those stored in
-    the connection's database)."""
+    the connection's database). `rule(con)`, when given, checks the parsed rows further
+    (the uploader's role, signals.ingest.by_role) and returns ([(line, column, value,
+    Message)], how many rows break it)."""
     kind = KINDS.get(kind_name)
     if kind is None:
         return _rejected(file_name, kind_name, [_file_error(
@@ -278,12 +280,14 @@ def _check(con, kind_name: str, file_name: str, data: bytes,
         if known_departments is None:
             known_departments = departments.known_names(con, store.DATA_TABLES)
         staged.warnings += departments.similar_warnings(con, known_departments)
+        broken, broken_count = rule(con) if rule else ([], 0)
     except duckdb.Error as error:
         return _rejected(file_name, kind_name, [_file_error(
             file_name, "file.unreadable_csv", detail=_error_kind(error))])
     warnings += staged.warnings
     errors = [RowError.of(file_name, line, _as_written(column, written), value, expected)
-              for line, column, value, expected in rows]
+              for line, column, value, expected in rows + broken][:MAX_ERRORS_KEPT]
+    count += broken_count
     if staged.rows == 0 and count == 0:
         errors, count = [_file_error(file_name, "file.no_rows")], 1
     result = IngestResult(file_name, kind_name, count == 0, rows_total=staged.rows,
@@ -299,12 +303,13 @@ def _as_written(column: str, written: dict[str, str]) -> str:
 
 
 def validate_bytes(kind: str, file_name: str, data: bytes,
-                   known_departments: list[str] | None = None) -> IngestResult:
+                   known_departments: list[str] | None = None, *, rule=None) -> IngestResult:
     """Validate only (for a preview): nothing is stored. accepted=True means valid.
-    `known_departments` (see `known_departments`) gives the warnings about look-alike names."""
+    `known_departments` (see `known_departments`) gives the warnings about look-alike names;
+    `rule` as in `_check`."""
     con = duckdb.connect()
     try:
-        return _check(con, kind, file_name, data, known_departments or [])
+        return _check(con, kind, file_name, data, known_departments or [], rule)
     finally:
         con.close()
 
@@ -507,14 +512,16 @@ def _drop_temp_tables(con) -> None:
 
 
 def ingest_bytes(db_path, kind: str, file_name: str, data: bytes, *,
-                 uploaded_by: str | None = None, allow_demo: bool = False) -> IngestResult:
-    """Validate and store one file atomically; a rejected file changes no data row."""
+                 uploaded_by: str | None = None, allow_demo: bool = False,
+                 rule=None) -> IngestResult:
+    """Validate and store one file atomically; a rejected file changes no data row.
+    `rule` checks the rows further before anything is stored (see `_check`)."""
     sha256 = hashlib.sha256(data).hexdigest()
     with store.connect(db_path) as con:
         if store.is_demo(con) and not allow_demo:
             return _rejected(file_name, kind, [_file_error(file_name, "file.demo")])
         try:
-            result = _check(con, kind, file_name, data)
+            result = _check(con, kind, file_name, data, rule=rule)
             if result.accepted:
                 try:
                     _store(con, KINDS[kind], result, sha256, uploaded_by)
