@@ -201,7 +201,7 @@ def test_lang_de_in_the_link_opens_the_app_in_german(demo_shown):
     shown = rendered_text(app)
     assert "Abwesenheitsquote" in shown and "Absence rate" not in shown
     app = open_page("hotspots", "de")
-    assert app.title[0].value == "Auffälligkeiten für den Arbeitsmediziner"
+    assert app.title[0].value == "Auffälligkeiten zur Nachverfolgung"
     assert "Warum diese Abteilungen" in [header.value for header in app.subheader]
 
 
@@ -363,7 +363,7 @@ def test_the_how_the_signals_work_page(demo_shown, lang, title, words):
     for word in words:
         assert word in shown, word
     rules = tables_in(element.proto.body for element in app.get("html"))[0]
-    assert len(rules) == 9
+    assert len(rules) == 10, "the nine warning rules and the improvement"
 
 
 @pytest.mark.parametrize("key", ["overview", "trends", "hotspots"])
