@@ -80,14 +80,14 @@ def test_presentation_steps_overview_hotspots_trends_with_the_month(demo_shown):
     assert "present_previous" not in [button.key for button in app.button], "the first step"
     app.button(key="present_next").click().run()
     assert not app.exception
-    assert app.title[0].value == "Points d'attention pour le médecin du travail"
+    assert app.title[0].value == "Points d'attention à suivre"
     assert app.header[0].value == chosen, "the hotspots of the same month"
     assert "hotspots_month" not in [box.key for box in app.selectbox]
     app.button(key="present_next_remote").click().run()      # the remote's Page Down
     assert app.title[0].value == "Tendances par service"
     assert "present_next" not in [button.key for button in app.button], "the last step"
     app.button(key="present_previous").click().run()
-    assert app.title[0].value == "Points d'attention pour le médecin du travail"
+    assert app.title[0].value == "Points d'attention à suivre"
     app.button(key="present_previous_remote").click().run()
     assert app.title[0].value == "Vue d'ensemble pour le comité"
     assert app.header[0].value == chosen
