@@ -69,8 +69,8 @@ def test_every_kind_has_an_uploader_and_every_source_its_role():
 def test_the_adviser_role_sees_the_collective_views_reviews_and_reads_actions():
     role = "psychosocial_adviser"
     assert role in access.ROLES and role in access.COLLECTIVE_VIEW_ROLES
-    assert access.pages_for(role) == ["overview", "trends", "hotspots", "survey", "reintegration",
-                                      "upload", "actions", "method"]
+    assert access.pages_for(role) == ["overview", "trends", "hotspots", "prediagnosis", "survey",
+                                      "reintegration", "upload", "actions", "method"]
     assert access.can_review(role) and not access.can_change_settings(role)
     assert role in common.READ_ROLES and role in common.ADVICE_READ_ROLES
     assert role not in common.WRITE_ROLES
