@@ -260,12 +260,15 @@ def test_each_role_logs_in_and_sees_its_pages(secured_server, page, role):
 
 
 def test_a_forbidden_url_is_refused(secured_server, page):
-    """Asked for /upload, logged in as committee: 'not allowed', never the upload page."""
-    page.goto(f"{secured_server['url']}/upload?lang=en")
+    """Asked for /audit, logged in as committee: 'not allowed', never the audit log (the
+    committee uploads its own observations, so /upload is no longer forbidden to it)."""
+    page.goto(f"{secured_server['url']}/?lang=en")     # not the server's first session on a
+    settle(page)                                         # direct link (pages/README.md)
+    page.goto(f"{secured_server['url']}/audit?lang=en")
     settle(page)
     log_in(page, "committee1")
     assert page.locator("h1").first.inner_text() == "Not allowed"
-    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
     page.goto(f"{secured_server['url']}/upload?lang=en")
     settle(page)
     log_in(page, "hr1")

@@ -239,7 +239,10 @@ LEADING_CSS = (f"<style>.st-key-{LEADING_KEY} [data-testid='stMetricLabel'] * "
                "text-overflow: clip !important; height: auto !important; "
                "overflow-wrap: normal !important; word-break: normal !important; } "
                f".st-key-{LEADING_KEY} [data-testid='stMetricLabel'] "
-               "{ min-height: 2.7em; align-items: flex-start; }</style>")
+               "{ min-height: 2.7em; align-items: flex-start; } "
+               # readable from the back of the room, as every text on the projector (18 px)
+               f".st-key-{LEADING_KEY} [data-testid='stMetricLabel'] p "
+               "{ font-size: 18px !important; }</style>")
 
 
 def show_leading_block(database, department: str, lang: str) -> None:
