@@ -60,26 +60,38 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60)
 PASSWORD = "correct horse battery staple"
 
 
-def start_server(folder: Path):
-    """`streamlit run dashboard.py` on a free port over the databases in `folder`."""
+def start_server(folder: Path, *, lang: str = "nl", timeout: float = 60, shown_db: str = "signals.duckdb"):
+    """`streamlit run dashboard.py` on a free port over the databases in `folder` (the port in
+    SIGNALS_E2E_PORT when the runner chose one). Yields its url and the database `shown_db`."""
     env = dict(os.environ, SIGNALS_DB=str(folder / "signals.duckdb"),
                SIGNALS_DEMO_DB=str(folder / "demo.duckdb"),
-               SIGNALS_KEY_FILE=str(folder / "pseudonym.key"), SIGNALS_LANG="nl")
+               SIGNALS_KEY_FILE=str(folder / "pseudonym.key"), SIGNALS_LANG=lang)
     env.pop("SIGNALS_PSEUDONYM_KEY", None)
-    port = free_port()
+    port = int(os.environ.get("SIGNALS_E2E_PORT", "0")) or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_healthy(url, process)
-        yield {"url": url, "db": folder / "signals.duckdb"}
+        wait_until_healthy(url, process, timeout=timeout)
+        yield {"url": url, "db": folder / shown_db}
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:          # a loaded machine: do not leave it running
+            process.kill()
+            process.wait(timeout=60)
+
+
+def launch_chromium(playwright):
+    """The system Chromium, headless, with the flags this machine needs."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
 
 
 @pytest.fixture(scope="module")
@@ -107,10 +119,7 @@ def secured_server(tmp_path_factory, demo_database_file):
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

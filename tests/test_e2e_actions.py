@@ -3,11 +3,10 @@ status and reads its history."""
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
-from test_e2e import CHROMIUM, PASSWORD, free_port, settle, start_server
+from test_e2e import CHROMIUM, PASSWORD, launch_chromium, settle, start_server
 
 from signals.access import control as access
 from signals.cycle import actions
@@ -32,19 +31,14 @@ def committee_server(tmp_path_factory, demo_database_file):
         patch.setenv("SIGNALS_KEY_FILE", str(folder / "pseudonym.key"))
         patch.delenv("SIGNALS_AUDIT_KEY_FILE", raising=False)
         access.add_user(folder / "signals.duckdb", "comite1", "committee", PASSWORD)
-    with pytest.MonkeyPatch.context() as patch:      # SIGNALS_E2E_PORT: a port chosen by the runner
-        port = int(os.environ.get("SIGNALS_E2E_PORT", "0")) or free_port()
-        patch.setattr("test_e2e.free_port", lambda: port)
-        yield from start_server(folder)
+    yield from start_server(folder)
 
 
 @pytest.fixture
 def page():
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = launch_chromium(playwright)
         tab = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
         yield tab
         browser.close()

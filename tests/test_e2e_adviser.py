@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 
 import pytest
 from test_e2e import (  # noqa: F401  (fixtures)
@@ -17,14 +13,13 @@ from test_e2e import (  # noqa: F401  (fixtures)
     SCREENSHOTS,
     browser,
     page,
+    start_server,
     tall_screenshot,
-    wait_until_healthy,
 )
 
 from signals import store
 from signals.access import control as access
 
-PORTS = range(8610, 8620)        # this test's ports (the machine runs other servers too)
 SURVEY = (b"date;department;domain;respondents;score;score_sd\n"
           b"2025-10-15;Noord;work_organisation;31;58,5;12,4\n"
           b"2025-10-15;Zuid;exhaustion;14;47;\n")
@@ -60,17 +55,6 @@ def upload(tab, name: str, data: bytes) -> None:
     settle(tab)
 
 
-def port_in_range() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8610-8619")
-
-
 @pytest.fixture(scope="module")
 def adviser_server(tmp_path_factory, demo_database_file):
     """A real server with an adviser and an HR user, over the demo."""
@@ -81,28 +65,7 @@ def adviser_server(tmp_path_factory, demo_database_file):
         patch.delenv("SIGNALS_AUDIT_KEY_FILE", raising=False)
         for name, role in (("adviser1", "psychosocial_adviser"), ("hr1", "hr")):
             access.add_user(folder / "signals.duckdb", name, role, PASSWORD)
-    env = dict(os.environ, SIGNALS_DB=str(folder / "signals.duckdb"),
-               SIGNALS_DEMO_DB=str(folder / "demo.duckdb"),
-               SIGNALS_KEY_FILE=str(folder / "pseudonym.key"), SIGNALS_LANG="en")
-    env.pop("SIGNALS_PSEUDONYM_KEY", None)
-    port = port_in_range()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, timeout=WAIT / 1000)
-        yield {"url": url, "db": folder / "signals.duckdb"}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:          # a loaded machine: do not leave it running
-            process.kill()
-            process.wait(timeout=60)
+    yield from start_server(folder, lang="en", timeout=WAIT / 1000)
 
 
 def open_upload_as(tab, server, username: str) -> None:

@@ -4,15 +4,11 @@ on the overview's "since the last meeting", in a real server and the system Chro
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_e2e import CHROMIUM, wait_until_healthy
+from test_e2e import CHROMIUM, launch_chromium, start_server
 
 from signals.cycle import actions, meetings
 from signals.cycle.common import add_months
@@ -20,7 +16,6 @@ from signals.definitions import INDICATOR_IDS
 from signals.texts.i18n import text
 
 PROJECT = Path(__file__).resolve().parent.parent
-PORTS = range(8651, 8660)
 TITLE = "Team dialogue on the night rota"
 pytestmark = [
     pytest.mark.e2e,
@@ -28,48 +23,20 @@ pytestmark = [
 ]
 
 
-def port_in_range() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in the range")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, demo_database_file):
-    """A server in local mode (no users) over a copy of the demo organisation."""
+    """A server in local mode (no users) over a copy of the demo organisation; the database
+    shown is the demo's, which holds its cycle."""
     folder = tmp_path_factory.mktemp("e2e_cycle")
     shutil.copy(demo_database_file, folder / "demo.duckdb")
-    env = dict(os.environ, SIGNALS_DB=str(folder / "signals.duckdb"),
-               SIGNALS_DEMO_DB=str(folder / "demo.duckdb"),
-               SIGNALS_KEY_FILE=str(folder / "pseudonym.key"))
-    env.pop("SIGNALS_PSEUDONYM_KEY", None)
-    port = port_in_range()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield {"url": url, "db": folder / "demo.duckdb"}   # the database shown holds its cycle
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    yield from start_server(folder, lang="en", shown_db="demo.duckdb")
 
 
 @pytest.fixture
 def page(server):
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = launch_chromium(playwright)
         yield browser.new_page(viewport={"width": 1280, "height": 1400})
         browser.close()
 

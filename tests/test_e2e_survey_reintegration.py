@@ -3,11 +3,9 @@ demo organisation (which has two surveys and re-integration records)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
-import test_e2e
 from test_e2e import CHROMIUM, browser, page, settle, start_server  # noqa: F401
 
 from signals.texts.i18n import text
@@ -22,10 +20,7 @@ pytestmark = [
 def demo_server(tmp_path_factory, demo_database_file):
     folder = tmp_path_factory.mktemp("e2e_survey")
     shutil.copy(demo_database_file, folder / "demo.duckdb")
-    with pytest.MonkeyPatch.context() as patch:
-        if os.environ.get("SIGNALS_E2E_PORT"):     # a fixed port (a shared machine's range)
-            patch.setattr(test_e2e, "free_port", lambda: int(os.environ["SIGNALS_E2E_PORT"]))
-        yield from start_server(folder)
+    yield from start_server(folder)
 
 
 def open_page(tab, server, key: str, lang: str) -> None:
