@@ -24,8 +24,10 @@ SOURCE_LANGUAGE = "en"
 # The modules that declare texts; imported once, on the first look-up.
 DECLARING_MODULES = (
     ".definitions",
+    ".access.uploads",
     ".texts.i18n",
     ".ingest.messages",
+    ".ingest.by_role",
     ".ingest.templates",
     ".alerts.sentences",
     ".alerts.runs",
