@@ -20,6 +20,7 @@ from ui.charts import FONT, new_figure, plotly_text, projector_fonts
 from ui.data import read_connection
 from ui.labels import COMPOUND_JOINTS, breakable, suppressed_short, suppressed_text
 from ui.theme import SUPPRESSED_COLOUR
+from ui.widgets import wrapping_metric_labels_css
 
 # Low risk pale, high risk orange-red: black text stays readable on every cell (contrast
 # above 5:1), and the order shows in greyscale too.
@@ -233,16 +234,9 @@ def change_table(change: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 LEADING_KEY = "survey_leading_block"
-# Domain names wrap instead of ending in '…' in the block's narrow columns.
-LEADING_CSS = (f"<style>.st-key-{LEADING_KEY} [data-testid='stMetricLabel'] * "
-               "{ white-space: normal !important; overflow: visible !important; "
-               "text-overflow: clip !important; height: auto !important; "
-               "overflow-wrap: normal !important; word-break: normal !important; } "
-               f".st-key-{LEADING_KEY} [data-testid='stMetricLabel'] "
-               "{ min-height: 2.7em; align-items: flex-start; } "
-               # readable from the back of the room, as every text on the projector (18 px)
-               f".st-key-{LEADING_KEY} [data-testid='stMetricLabel'] p "
-               "{ font-size: 18px !important; }</style>")
+# Domain names wrap instead of ending in '…' in the block's narrow columns; readable from the
+# back of the room, as every text on the projector (18 px).
+LEADING_CSS = wrapping_metric_labels_css(LEADING_KEY, font_px=18)
 
 
 def show_leading_block(database, department: str, lang: str) -> None:

@@ -25,6 +25,19 @@ from ui.labels import (
 from ui.theme import LEVEL_ICONS, level_of
 
 
+def wrapping_metric_labels_css(key: str, font_px: int | None = None) -> str:
+    """CSS for the metrics inside the container `key`: labels wrap onto a second line instead
+    of ending in '…' in narrow columns (a 1280-pixel projector), optionally at `font_px`."""
+    labels = f".st-key-{key} [data-testid='stMetricLabel']"
+    css = (f"{labels} * {{ white-space: normal !important; overflow: visible !important; "
+           "text-overflow: clip !important; height: auto !important; "
+           "overflow-wrap: normal !important; word-break: normal !important; } "
+           f"{labels} {{ min-height: 2.7em; align-items: flex-start; }} ")
+    if font_px:
+        css += f"{labels} p {{ font-size: {font_px}px !important; }}"
+    return f"<style>{css}</style>"
+
+
 def signal_light(level, lang: str, detail: str = "") -> None:
     """A light with icon and text (never colour alone)."""
     mapped = level_of(level)

@@ -27,6 +27,9 @@ from ui.reintegration_view import (
     share_text,
 )
 from ui.tables import literal_table
+from ui.widgets import wrapping_metric_labels_css
+
+TOTALS_KEY = "reintegration_totals"   # the year's counts, labels wrapping at 1280 px
 
 viewer = require_page("reintegration")  # the role check, before anything is read or shown
 context = page_context()
@@ -50,7 +53,9 @@ if year >= dt.date.today().year:
     st.caption(t("reintegration.year_running", year=year))
 
 totals = review.totals.set_index("measure")
-columns = st.columns(5)
+totals_block = st.container(key=TOTALS_KEY)
+totals_block.html(wrapping_metric_labels_css(TOTALS_KEY))
+columns = totals_block.columns(5)
 for column, measure in zip(columns, ("requests", "decisions", "outcomes", "returned",
                                      "force_majeure")):
     count, reason = totals.loc[measure, "count"], totals.loc[measure, "reason"]
