@@ -304,6 +304,62 @@ def test_a_removed_head_shows(db_path, tmp_path):
     assert audit.check_chain(db_path).problem == "head_missing"
 
 
+def test_a_removed_head_never_reads_intact_again(db_path, tmp_path):
+    # Remove the newest entries and the head: the next entry restarts the head, and the
+    # check keeps saying so (it used to read "Chain intact" from then on).
+    ids = [audit.record(db_path, "hr1", "upload", {"n": n}) for n in range(4)]
+    with raw(db_path) as con:
+        drop_guards(con)
+        con.execute("DELETE FROM audit_log WHERE entry_id >= ?", [ids[2]])
+    head_files(tmp_path)[0].unlink()
+    audit.record(db_path, "anna", "login", {"method": "password"})
+    restored = audit.entries(db_path, limit=None)
+    [restart] = restored.loc[restored["action"] == "audit_head_restored", "entry_id"]
+    check = audit.check_chain(db_path)
+    assert (check.intact, check.problem, check.entry) == (False, "head_restored", restart)
+    assert not audit.verify_chain(db_path) and audit.first_broken_entry(db_path) == restart
+    for n in range(3):                                 # later entries do not wash it out
+        audit.record(db_path, "hr1", "upload", {"n": n})
+    assert audit.check_chain(db_path).problem == "head_restored"
+
+
+def test_a_replaced_head_is_restarted_and_reported(db_path, tmp_path):
+    audit.record(db_path, "hr1", "upload", {})
+    head_files(tmp_path)[0].write_text('{"head": {"last_id": 1}, "mac": "0"}')
+    assert audit.check_chain(db_path).problem == "head_invalid"
+    audit.record(db_path, "hr1", "upload", {})
+    log = audit.entries(db_path, limit=None)
+    assert json.loads(log.loc[log["action"] == "audit_head_restored", "detail"].iloc[0])["head"] == "invalid"
+    assert audit.check_chain(db_path).problem == "head_restored"
+
+
+def test_a_restarted_head_does_not_block_purging_and_stays_reported(db_path, tmp_path):
+    audit.record(db_path, "hr1", "upload", {"n": 1}, now=days_ago(900))
+    head_files(tmp_path)[0].unlink()
+    audit.record(db_path, "hr1", "upload", {"n": 2})            # restarts the head
+    restart = audit.check_chain(db_path).entry
+    assert audit.purge_expired(db_path, 850) == 1      # a restart is a finding, not a break
+    assert (audit.check_chain(db_path).problem, audit.check_chain(db_path).entry) == ("head_restored", restart)
+    with access.open_store(db_path) as con:            # the signed head remembers it for good
+        head, _ = audit._read_head(con, audit.load_key())
+    assert head.restored_id == restart
+
+
+def test_a_wiped_log_with_its_head_is_not_a_new_store(db_path, tmp_path):
+    audit.record(db_path, "hr1", "upload", {})
+    with raw(db_path) as con:
+        drop_guards(con)
+        con.execute("DELETE FROM audit_log")
+    head_files(tmp_path)[0].unlink()
+    assert audit.check_chain(db_path).problem == "head_restored"
+
+
+def test_a_first_entry_needs_no_restart(db_path):
+    audit.record(db_path, "hr1", "upload", {})
+    assert audit.verify_chain(db_path)
+    assert "audit_head_restored" not in set(audit.entries(db_path)["action"])
+
+
 def test_a_forged_head_shows(db_path, tmp_path):
     for n in range(3):
         audit.record(db_path, "hr1", "upload", {"n": n})

@@ -26,6 +26,7 @@ PROBLEM_TEXTS = {
     "count_mismatch": "audit.chain_count",
     "head_missing": "audit.head_missing",
     "head_invalid": "audit.head_invalid",
+    "head_restored": "audit.head_restored",
     "unkeyed_entries": "audit.unkeyed_entries",
     "retention_changed": "audit.retention_changed",
 }

@@ -137,6 +137,7 @@ class Head:
     anchor_id: int = 0                # the last purged entry (0: none)
     anchor_mac: str = GENESIS_MAC     # what the oldest kept entry links to
     retention_days: int = DEFAULT_RETENTION_DAYS
+    restored_id: int = 0              # the newest entry that restarted a lost head (0: none)
 
 
 def head_path(con: StoreConnection) -> Path:
@@ -152,7 +153,8 @@ def _read_head(con: StoreConnection, key: bytes) -> tuple[Head | None, str]:
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         head = Head(**stored["head"])
-        valid = hmac.compare_digest(stored["mac"], _mac(key, "head", asdict(head)))
+        # Signed as stored: a head written before a field existed keeps its signature.
+        valid = hmac.compare_digest(stored["mac"], _mac(key, "head", stored["head"]))
     except FileNotFoundError:
         return None, "missing"
     except (ValueError, TypeError, KeyError):
@@ -244,10 +246,14 @@ def _tip(con: StoreConnection, key: bytes) -> Head:
     if _has_unkeyed(con) and state == "missing":
         return _rekey(con, key)
     last = con.execute(f"SELECT {ROW_COLUMNS} FROM audit_log ORDER BY entry_id DESC LIMIT 1").fetchone()
-    if last is None and state == "missing":                    # a new store
-        days = _stored_retention_days(con)
+    if last is None and state == "missing" and _setting(con, RETENTION_MAC_SETTING) is None:
+        days = _stored_retention_days(con)                    # a new store
         _store_retention(con, key, days)
-        return _stage(con, key, Head(retention_days=days))
+        head = Head(retention_days=days)
+        # Written at once (we hold the write lock): a writer that comes in before this
+        # transaction's head is saved must not take the new store for a lost head.
+        _write_head(con, key, head)
+        return _stage(con, key, head)
     return _restore_head(con, key, state)
 
 
@@ -265,8 +271,10 @@ def _restore_head(con: StoreConnection, key: bytes, state: str) -> Head:
                 retention_days=_stored_retention_days(con))
     _store_retention(con, key, head.retention_days)
     _stage(con, key, head)
-    return _append_row(con, key, head, "system", "audit_head_restored",
+    head = _append_row(con, key, head, "system", "audit_head_restored",
                        {"head": state, "entries": count}, utc())
+    # The new head remembers it for good: the check reports it even after a purge.
+    return _stage(con, key, replace(head, restored_id=head.last_id))
 
 
 # --- migration from the unkeyed chain -------------------------------------------------------
@@ -407,7 +415,8 @@ class ChainCheck:
     """What `check_chain` found. `problem` (None when intact) is one of:
     head_missing, head_invalid, unkeyed_entries, entry_changed (at `entry`),
     entries_missing (before `entry`), newest_missing (up to `entry`), count_mismatch,
-    retention_changed."""
+    retention_changed, head_restored (the head was lost and restarted at `entry`: what
+    came before it cannot be vouched for, e.g. removed newest entries)."""
 
     intact: bool
     entries: int                  # entries in the log
@@ -455,7 +464,18 @@ def _check(con: sqlite3.Connection, key: bytes) -> ChainCheck:
     walked = _walk(con, key, head, count)
     if walked.intact and not _retention_intact(con, key, head):
         return ChainCheck(False, count, "retention_changed")
+    restored = _restored_at(con, head)
+    if walked.intact and restored:
+        return ChainCheck(False, count, "head_restored", restored)
     return walked
+
+
+def _restored_at(con: sqlite3.Connection, head: Head) -> int:
+    """The newest entry that restarted a lost head: as the head remembers it, or as the
+    (checked) log says it (a head restarted before heads remembered it)."""
+    logged = con.execute("SELECT max(entry_id) FROM audit_log WHERE action = 'audit_head_restored' "
+                         "AND actor = 'system'").fetchone()[0]
+    return max(head.restored_id, logged or 0)
 
 
 def check_chain(db_path: Path | str) -> ChainCheck:
@@ -516,7 +536,8 @@ def purge_expired(db_path: Path | str, retention_days: int | None = None, *,
     with _open(db_path) as (con, key), transaction(con):
         tip = _tip(con, key)
         check = _check(con, key)
-        if not check.intact:
+        # A restarted head is a finding to show, not a broken chain: the log since is checked.
+        if not check.intact and check.problem != "head_restored":
             raise ValueError(f"The audit chain is not intact ({check.problem}); nothing is purged.")
         days = tip.retention_days if retention_days is None else int(retention_days)
         if days < tip.retention_days:

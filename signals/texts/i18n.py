@@ -409,6 +409,10 @@ message("audit.head_missing",
         "Was the database moved without the key folder?")
 message("audit.head_invalid",
         "The chain's head was changed or cannot be read: the log cannot be checked.")
+message("audit.head_restored",
+        "The chain's head (the file beside the audit key) was removed or replaced, and a new one "
+        "was started at entry {entry}. The entries since are checked, but what happened to the log "
+        "before that restart (the newest entries removed, a changed entry) can no longer be seen.")
 message("audit.unkeyed_entries",
         "The database holds unsigned audit entries that the app did not write.")
 message("audit.retention_changed",
