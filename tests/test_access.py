@@ -200,13 +200,72 @@ def test_the_failure_table_keeps_neither_names_nor_addresses(db_path, anna):
     assert b"my secret pass" not in raw and b"198.51.100.23" not in raw
 
 
+@pytest.fixture
+def no_env_proxies(monkeypatch):
+    monkeypatch.delenv("SIGNALS_TRUSTED_PROXIES", raising=False)
+    monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)
+
+
 @pytest.mark.parametrize("peer, forwarded, client", [
     ("203.0.113.7", "10.1.1.1", "203.0.113.7"),       # a direct peer: its address, the header ignored
-    (None, "6.6.6.6, 198.51.100.23", "198.51.100.23"),  # behind a local proxy: the proxy's own hop
-    (None, None, "local"),
+    (None, None, "local"),                            # Streamlit hides a loopback peer
+    ("2001:db8:1:2:a:b:c:d", None, "2001:db8:1:2::/64"),
+    ("::ffff:203.0.113.7", None, "203.0.113.7"),
 ])
-def test_client_identity(peer, forwarded, client):
+def test_client_identity(no_env_proxies, peer, forwarded, client):
     assert access.client_identity(peer, forwarded) == client
+
+
+@pytest.mark.parametrize("peer, forwarded", [
+    (None, "6.6.6.6"),                      # a local connection with a made-up header
+    (None, "6.6.6.6, 198.51.100.23"),
+    ("6.6.6.6", "6.6.6.6"),                 # ... as Streamlit's server hands it on (it trusts loopback)
+    ("198.51.100.23", "6.6.6.6, 198.51.100.23"),
+])
+def test_a_forwarded_header_from_an_untrusted_peer_never_names_the_client(no_env_proxies, peer, forwarded):
+    # Whatever the header says, one client: an attacker cannot rotate through it.
+    assert access.client_identity(peer, forwarded) == "forwarded"
+
+
+def test_forged_hops_from_a_remote_peer_change_nothing(no_env_proxies, monkeypatch):
+    monkeypatch.setenv("SIGNALS_TRUSTED_PROXIES", "127.0.0.1")
+    for forwarded in ("1.1.1.1", "1.1.1.1, 2.2.2.2", "6.6.6.6, 9.9.9.9"):
+        assert access.client_identity("6.6.6.6", forwarded) == "6.6.6.6"
+
+
+@pytest.mark.parametrize("peer, forwarded, client", [
+    (None, "6.6.6.6, 198.51.100.23", "198.51.100.23"),           # the hop the local proxy added
+    ("198.51.100.23", "6.6.6.6, 198.51.100.23", "198.51.100.23"),  # as Streamlit's server gives it
+    ("10.0.0.5", "6.6.6.6, 198.51.100.23", "198.51.100.23"),       # a proxy on another host
+    ("10.0.0.5", "198.51.100.23, 10.0.0.6", "198.51.100.23"),      # two proxies in a row
+    ("10.0.0.5", "2001:db8::1, 2001:db8::2", "2001:db8::/64"),
+    ("10.0.0.5", "not an address, 10.0.0.6", "10.0.0.6"),          # stops at the last proxy
+    ("10.0.0.5", None, "10.0.0.5"),
+])
+def test_forwarded_hops_count_through_trusted_proxies(no_env_proxies, monkeypatch, peer, forwarded, client):
+    monkeypatch.setenv("SIGNALS_TRUSTED_PROXIES", "127.0.0.1, ::1, 10.0.0.0/24")
+    assert access.client_identity(peer, forwarded) == client
+
+
+def test_a_wrong_trusted_proxy_is_ignored_with_a_warning(no_env_proxies, monkeypatch):
+    monkeypatch.setenv("SIGNALS_TRUSTED_PROXIES", "proxy.example, 10.0.0.5")
+    with pytest.warns(UserWarning, match="proxy.example"):
+        assert access.client_identity("10.0.0.5", "198.51.100.23") == "198.51.100.23"
+
+
+def test_rotating_ipv6_addresses_within_a_64_stays_one_client(db_path, anna, no_env_proxies):
+    for number in range(1, access.MAX_FAILURES + 1):       # a new address for every attempt
+        client = access.client_identity(f"2001:db8:0:7::{number:x}")
+        try:
+            access.authenticate(db_path, "anna", "wrong password!!", client=client,
+                                now=T0 + minutes(number / 10))
+        except access.LoginBlocked:
+            assert number == access.MAX_FAILURES
+    with pytest.raises(access.LoginBlocked):
+        access.authenticate(db_path, "anna", PASSWORD, client=access.client_identity("2001:db8:0:7::99"),
+                            now=T0 + minutes(1))
+    other = access.client_identity("2001:db8:0:8::1")      # the next /64: another client
+    assert access.authenticate(db_path, "anna", PASSWORD, client=other, now=T0 + minutes(1))
 
 
 def test_failures_spread_over_more_than_the_window_do_not_lock(db_path, anna):

@@ -168,7 +168,7 @@ def show_not_allowed(viewer: Viewer | None = None) -> None:
 
 def login_client() -> str:
     """Who is trying to log in, for the lock-out (see access.client_identity): the
-    connection's address, or behind a proxy on this host the hop it added."""
+    connection's address, or behind a trusted proxy (SIGNALS_TRUSTED_PROXIES) the hop it added."""
     try:
         peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
     except Exception:            # no browser connection (a bare script run)

@@ -63,7 +63,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import audit
+from . import audit, clients
 from .store import (  # noqa: F401  (re-exported: callers use access.open_store etc.)
     BUSY_TIMEOUT_SECONDS,
     MIGRATIONS,
@@ -385,13 +385,9 @@ def _token_digest(token: str) -> str:
 
 
 def client_identity(peer_ip: str | None, forwarded_for: str | None = None) -> str:
-    """The client a login attempt comes from, for the lock-out: the connection's address;
-    behind a reverse proxy on the same host (no peer address), the last address the proxy
-    added to X-Forwarded-For (the earlier ones are the client's own claim); else "local"."""
-    if peer_ip:
-        return peer_ip.strip()[:100]
-    hops = [hop.strip() for hop in (forwarded_for or "").split(",") if hop.strip()]
-    return hops[-1][:100] if hops else "local"
+    """The client a login attempt comes from, for the lock-out: an IPv4 address or an IPv6
+    /64; X-Forwarded-For only through a proxy in SIGNALS_TRUSTED_PROXIES (signals.access.clients)."""
+    return clients.client_identity(peer_ip, forwarded_for)
 
 
 def _pair_keys(name: str, client: str) -> tuple[str, str]:
