@@ -62,8 +62,8 @@ DIAGNOSIS_STEMS: dict[str, tuple[str, ...]] = {
            "ptsd", "bipolar", "suicid", "addiction", "alcoholi", "cancer", "psychosis",
            "schizophreni", "eating disorder", "diagnos"),
     "de": ("burn-out", "burnout", "depression", "depressiv", "angststorung", "panikattacke",
-           "ptbs", "bipolar", "suizid", "selbstmord", "sucht", "alkoholi", "alkoholkrank", "krebs",
-           "psychose", "schizophren", "essstorung", "diagnos"),
+           "ptbs", "bipolar", "suizid", "selbstmord", "sucht", "alkoholsucht", "alkoholi",
+           "alkoholkrank", "krebs", "psychose", "schizophren", "essstorung", "diagnos"),
 }
 
 

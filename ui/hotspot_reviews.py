@@ -13,6 +13,7 @@ import streamlit as st
 from signals import free_text
 from signals.cycle import reviews
 from signals.definitions import INDICATOR_IDS
+from signals.store import DatabaseBusy
 from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db, local_time
 from ui.context import page_context
@@ -130,7 +131,11 @@ def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False
     """Save a new review; a note with a person identifier (also one stored in the data) is
     refused, one with a diagnosis word is held back until confirmed ("Save anyway")."""
     ids = stored_ids()
-    check = free_text.check_text(review["note"], ids)
+    try:
+        check = free_text.check_text(review["note"], ids)
+    except DatabaseBusy as error:       # an upload is writing the data: try again shortly
+        st.session_state[REFILL_KEY] = (review["note"], str(error))
+        st.rerun()
     if check.refused:
         st.session_state.pop(PENDING_KEY, None)
         st.session_state[REFILL_KEY] = (review["note"], free_text.refusal_message(check.refused, lang))
@@ -142,7 +147,7 @@ def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False
     st.session_state.pop(PENDING_KEY, None)
     try:
         reviews.add_review(access_db(), viewer.actor, **review, stored_ids=ids)
-    except (ValueError, PermissionError) as error:
+    except (ValueError, PermissionError, DatabaseBusy) as error:
         st.session_state[REFILL_KEY] = (review["note"], str(error))
         st.rerun()
     st.session_state[REFILL_KEY] = ("", None)       # saved: an empty note for the next one
@@ -189,7 +194,7 @@ def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
                                        note=note, follow_up=follow_up, stored_ids=stored_ids())
         if save.button(text("review.update", lang), key="review_edit_save", type="primary"):
             words = free_text.diagnosis_words(note)
-            if words and not free_text.identifiers_in(note, stored_ids()):  # confirm first
+            if words and not note_refusal(note, lang):    # a diagnosis word: confirm first
                 st.session_state[EDIT_PENDING_KEY] = (review_id, note)
             else:
                 change_review(edit, note, lang, "review.updated")
@@ -206,14 +211,23 @@ def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
                           "", lang, "review.deleted")
 
 
+def note_refusal(note: str, lang: str) -> str | None:
+    """Why `note` may not be saved (a person identifier, a busy database), or None."""
+    try:
+        refused = free_text.identifiers_in(note, stored_ids()) if note else ()
+    except DatabaseBusy as error:
+        return str(error)
+    return free_text.refusal_message(refused, lang) if refused else None
+
+
 def change_review(action, note: str, lang: str, done_key: str) -> None:
-    refused = free_text.identifiers_in(note, stored_ids()) if note else ()
-    if refused:
-        st.error(free_text.refusal_message(refused, lang))
+    refusal = note_refusal(note, lang)
+    if refusal:
+        st.error(refusal)
         return
     try:
         action()
-    except (ValueError, PermissionError, KeyError) as error:
+    except (ValueError, PermissionError, KeyError, DatabaseBusy) as error:
         st.error(str(error))
         return
     st.session_state[SAVED_KEY] = done_key
