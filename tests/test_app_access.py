@@ -390,6 +390,33 @@ def test_a_note_with_an_id_is_refused_and_a_diagnosis_asks_to_confirm(demo_shown
     assert app.text_area(key="review_note").value == "", "cleared once saved"
 
 
+def test_a_note_with_an_id_stored_in_the_data_is_refused_and_numbers_pass(
+        demo_shown, demo_database_file, monkeypatch):
+    """The audit: 'JDOE7' (stored) passed and 'Team van 45, 12500 uren' was refused."""
+    from signals import store
+    from signals.ingest.pseudonym import load_key, pseudonymise
+
+    monkeypatch.setenv("SIGNALS_KEY_FILE", str(demo_database_file.parent / "demo.key"))
+    with store.connect(config.demo_db_path()) as con:     # the copy: an id in a history table
+        con.execute("INSERT INTO absences_history SELECT ?, department, start_date, end_date, "
+                    "absence_type, upload_id, upload_id FROM absences LIMIT 1",
+                    [pseudonymise("JDOE7", load_key())])
+    app = local_hotspots("nl")
+    submit_review(app, None, "seen", "Gesprek met JDOE7 over de werkdruk")
+    assert any("een personeelsnummer" in error.value for error in app.error), \
+        [error.value for error in app.error]
+    assert reviews.review_history(config.default_db_path()).empty
+    submit_review(app, None, "seen", "Team van 45, 12500 uren; verlichting volgens EN 12464")
+    assert list(reviews.review_history(config.default_db_path())["note"]) == [
+        "Team van 45, 12500 uren; verlichting volgens EN 12464"]
+    note_key = [area.key for area in app.text_area if area.key.startswith("review_edit_note_")][0]
+    app.text_area(key=note_key).input("jdoe7 gesproken").run()
+    app.button(key="review_edit_save").click().run()
+    assert any("een personeelsnummer" in error.value for error in app.error)
+    assert list(reviews.latest_reviews(config.default_db_path())["note"]) == [
+        "Team van 45, 12500 uren; verlichting volgens EN 12464"]
+
+
 def test_a_review_is_edited_closed_and_deleted_on_the_page(demo_shown):
     app = local_hotspots()
     submit_review(app, None, "seen", "Team talk planned")

@@ -210,3 +210,18 @@ def test_store_migrates_from_version_3(db_path, cycle_users):
     with sqlite3.connect(path) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == access.SCHEMA_VERSION
     assert len(actions.list_actions(db_path, "comite")) == 1
+
+
+def test_titles_and_reasons_are_checked_against_the_ids_in_the_data(db_path, cycle_users):
+    from signals.ingest.loader import ingest_bytes
+
+    data = "employee_id,department,start_date,end_date,absence_type\nJDOE7,Zorg,2025-01-06,,illness\n"
+    assert ingest_bytes(db_path, "absences", "abs.csv", data.encode()).accepted
+    with pytest.raises(TextRefused):
+        new_action(db_path, title="Talk with JDOE7 about workload")
+    action_id = new_action(db_path, title="Team van 45, 12500 uren: lighting to EN 12464")
+    with pytest.raises(TextRefused):
+        actions.change_status(db_path, "comite", action_id, "running", reason="jdoe7 asked")
+    with pytest.raises(TextRefused):
+        events.add_event(db_path, "comite", "2025-03-01", "Zorg", "move", "JDOE7 moved")
+    assert actions.get_action(db_path, "comite", action_id)["status"] == "planned"

@@ -141,3 +141,16 @@ def test_without_a_previous_meeting_every_current_signal_is_new(db_path, cycle_u
     assert result.ended_signals.empty and result.started.empty and result.evaluations.empty
     with pytest.raises(PermissionError):
         meetings.since_last_meeting_in_store(db_path, "nobody", signals, dt.date(2025, 7, 1))
+
+
+def test_advice_is_checked_against_the_ids_in_the_data(db_path, cycle_users):
+    from signals.ingest.loader import ingest_bytes
+
+    data = "employee_id,department,start_date,end_date,absence_type\n4711,Zorg,2025-01-06,,illness\n"
+    assert ingest_bytes(db_path, "absences", "abs.csv", data.encode()).accepted
+    meeting = meetings.add_meeting(db_path, "comite", "2025-04-22")
+    with pytest.raises(TextRefused) as refused:
+        meetings.set_advice(db_path, "dr.wouters", meeting, "Follow up 4711 in the ward")
+    assert refused.value.kinds == ("employee_id",)
+    meetings.set_advice(db_path, "dr.wouters", meeting, "Team van 45, 12500 uren; EN 12464")
+    assert len(meetings.list_advice(db_path, "comite")) == 1

@@ -175,8 +175,8 @@ def test_only_a_physician_may_edit_or_delete(db_path, physician):
 @pytest.mark.parametrize("note", [
     "Mme Janssens (P10136) en burn-out, dépression.",
     "Contact: jan.peeters@example.be",
-    "RRN 85.07.30-033.61 seen",
-    "rijksregister 85073003361",
+    "RRN 85.07.30-033.28 seen",
+    "rijksregister 85073003328",
     "code a3f9c2d1e4b5a6c7d8e9f0a1b2c3d4e5",
 ])
 def test_notes_that_identify_a_person_are_refused(db_path, physician, note):
@@ -208,3 +208,29 @@ def test_a_version_1_store_is_migrated_with_its_reviews(db_path):
     with sqlite3.connect(path) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == access.SCHEMA_VERSION
     con.close()
+
+
+def store_ids(db_path, *ids):
+    """Upload absences for these employee ids into the data database at `db_path`."""
+    from signals.ingest.loader import ingest_bytes
+
+    rows = "".join(f"{employee},Zorg,2025-01-{day:02d},,illness\n"
+                   for day, employee in enumerate(ids, start=6))
+    data = "employee_id,department,start_date,end_date,absence_type\n" + rows
+    assert ingest_bytes(db_path, "absences", "abs.csv", data.encode()).accepted
+
+
+def test_notes_are_checked_against_the_ids_in_the_data(db_path, physician):
+    """The audit's four examples: ordinary numbers pass, stored ids of any shape do not."""
+    store_ids(db_path, "JDOE7", "4711")
+    for note in ("Team van 45, 12500 uren", "Verlichting volgens EN 12464", "Gesprek JDOE8"):
+        reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen", note)
+    review_id = int(reviews.review_history(db_path)["review_id"].iloc[0])
+    for note in ("Gesprek met JDOE7", "dossier 4711 besproken"):
+        with pytest.raises(ValueError, match="may not identify a person"):
+            reviews.add_review(db_path, physician, "Zorg", None, "2025-03", "seen", note)
+        with pytest.raises(ValueError, match="may not identify a person"):
+            reviews.edit_review(db_path, physician, review_id, status="seen", note=note)
+    assert len(reviews.review_history(db_path)) == 3
+    # a note saved before the id was uploaded can still be closed
+    reviews.close_review(db_path, physician, review_id)

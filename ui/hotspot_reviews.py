@@ -13,8 +13,10 @@ import streamlit as st
 from signals import free_text
 from signals.cycle import reviews
 from signals.definitions import INDICATOR_IDS
+from signals.store import DatabaseBusy
 from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db, local_time
+from ui.context import page_context
 from ui.labels import indicator_name, month_text
 
 SAVED_KEY = "review_saved"
@@ -118,10 +120,22 @@ def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> 
             save_review(viewer, st.session_state.pop(PENDING_KEY), lang, confirmed=True)
 
 
+def stored_ids() -> free_text.StoredIds:
+    """The ids stored in the organisation's data and in the database shown (the demo)."""
+    shown = page_context().database
+    paths = dict.fromkeys([str(access_db())] + ([shown.path] if shown is not None else []))
+    return free_text.StoredIds(*paths)
+
+
 def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False) -> None:
-    """Save a new review; a note with a person identifier is refused, one with a diagnosis
-    word is held back until confirmed ("Save anyway")."""
-    check = free_text.check_text(review["note"])
+    """Save a new review; a note with a person identifier (also one stored in the data) is
+    refused, one with a diagnosis word is held back until confirmed ("Save anyway")."""
+    ids = stored_ids()
+    try:
+        check = free_text.check_text(review["note"], ids)
+    except DatabaseBusy as error:       # an upload is writing the data: try again shortly
+        st.session_state[REFILL_KEY] = (review["note"], str(error))
+        st.rerun()
     if check.refused:
         st.session_state.pop(PENDING_KEY, None)
         st.session_state[REFILL_KEY] = (review["note"], free_text.refusal_message(check.refused, lang))
@@ -132,8 +146,8 @@ def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False
         st.rerun()          # the warning and "Save anyway" below the form
     st.session_state.pop(PENDING_KEY, None)
     try:
-        reviews.add_review(access_db(), viewer.actor, **review)
-    except (ValueError, PermissionError) as error:
+        reviews.add_review(access_db(), viewer.actor, **review, stored_ids=ids)
+    except (ValueError, PermissionError, DatabaseBusy) as error:
         st.session_state[REFILL_KEY] = (review["note"], str(error))
         st.rerun()
     st.session_state[REFILL_KEY] = ("", None)       # saved: an empty note for the next one
@@ -177,10 +191,10 @@ def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
         save, close, delete = st.columns(3)
         def edit():
             return reviews.edit_review(access_db(), viewer.actor, review_id, status=status,
-                                       note=note, follow_up=follow_up)
+                                       note=note, follow_up=follow_up, stored_ids=stored_ids())
         if save.button(text("review.update", lang), key="review_edit_save", type="primary"):
             words = free_text.diagnosis_words(note)
-            if words and not free_text.identifiers_in(note):    # a diagnosis word: confirm first
+            if words and not note_refusal(note, lang):    # a diagnosis word: confirm first
                 st.session_state[EDIT_PENDING_KEY] = (review_id, note)
             else:
                 change_review(edit, note, lang, "review.updated")
@@ -197,14 +211,23 @@ def show_review_editor(viewer: Viewer, latest: pd.DataFrame, lang: str) -> None:
                           "", lang, "review.deleted")
 
 
+def note_refusal(note: str, lang: str) -> str | None:
+    """Why `note` may not be saved (a person identifier, a busy database), or None."""
+    try:
+        refused = free_text.identifiers_in(note, stored_ids()) if note else ()
+    except DatabaseBusy as error:
+        return str(error)
+    return free_text.refusal_message(refused, lang) if refused else None
+
+
 def change_review(action, note: str, lang: str, done_key: str) -> None:
-    refused = free_text.identifiers_in(note)
-    if refused:
-        st.error(free_text.refusal_message(refused, lang))
+    refusal = note_refusal(note, lang)
+    if refusal:
+        st.error(refusal)
         return
     try:
         action()
-    except (ValueError, PermissionError, KeyError) as error:
+    except (ValueError, PermissionError, KeyError, DatabaseBusy) as error:
         st.error(str(error))
         return
     st.session_state[SAVED_KEY] = done_key

@@ -27,7 +27,7 @@ import pandas as pd
 from ..access import audit
 from ..access import control as access
 from ..definitions import ALL_DEPARTMENTS, INDICATOR_IDS
-from ..free_text import require_no_identifiers
+from ..free_text import StoredIds, require_no_identifiers, stored_ids_at
 from . import common
 from .reviews import normalise_month
 
@@ -76,12 +76,13 @@ def _check_status(status: str) -> str:
     return status
 
 
-def clean_reason(reason: str | None) -> str:
-    """A short reason (at most 200 characters, may be empty) that names no person."""
+def clean_reason(reason: str | None, stored: StoredIds | None = None) -> str:
+    """A short reason (at most 200 characters, may be empty) that names no person (nor an
+    id `stored` in the data)."""
     text = " ".join((reason or "").split())
     if len(text) > MAX_REASON_LENGTH:
         raise ValueError(f"The reason has {len(text)} characters; at most {MAX_REASON_LENGTH} are allowed.")
-    return require_no_identifiers(text) if text else text
+    return require_no_identifiers(text, stored) if text else text
 
 
 def _dates(start_date, evaluation_date) -> tuple[dt.date, dt.date]:
@@ -114,14 +115,17 @@ def _add_history(con, action_id: int, actor: str, role: str, old: str | None, ne
 
 def create_action(db_path: Path | str, actor: str, title: str, departments, indicators,
                   level: str, start_date, *, evaluation_date=None, status: str = "planned",
-                  signal=None, reason: str = "", now: dt.datetime | None = None) -> int:
+                  signal=None, reason: str = "", now: dt.datetime | None = None,
+                  stored_ids: StoredIds | None = None) -> int:
     """Store a new action; returns its id.
 
     `signal` = (month, department, indicator) when the action answers a signal. Raises
     ValueError for a bad field (free_text.TextRefused for a title or reason that
-    identifies a person), PermissionError for a role that may not write actions.
+    identifies a person, also by an id in `stored_ids`, by default the data database at
+    `db_path`), PermissionError for a role that may not write actions.
     """
-    title = common.clean_title(title)
+    stored_ids = stored_ids_at(db_path, stored_ids)
+    title = common.clean_title(title, stored=stored_ids)
     departments = common.clean_departments(departments)
     indicators = _check_indicators(indicators)
     level = _check_level(level)
@@ -129,7 +133,7 @@ def create_action(db_path: Path | str, actor: str, title: str, departments, indi
     if _check_status(status) not in ("planned", "running"):
         raise ValueError("A new action is planned or running.")
     signal_month, signal_department, signal_indicator = _signal(signal)
-    reason = clean_reason(reason)
+    reason = clean_reason(reason, stored_ids)
     with access.open_store(db_path) as con, access.transaction(con):
         actor, role = common.actor_role(con, actor, common.WRITE_ROLES, "create actions")
         action_id = con.execute(
@@ -159,14 +163,15 @@ def _current_status(con, action_id: int) -> str:
 
 
 def change_status(db_path: Path | str, actor: str, action_id: int, new_status: str,
-                  reason: str = "", *, now: dt.datetime | None = None) -> None:
+                  reason: str = "", *, now: dt.datetime | None = None,
+                  stored_ids: StoredIds | None = None) -> None:
     """Move an action to `new_status` (allowed by TRANSITIONS), keeping the change.
 
     Raises KeyError for an unknown action, ValueError for a transition TRANSITIONS does not
     allow or a bad reason, PermissionError for a role that may not write actions.
     """
     _check_status(new_status)
-    reason = clean_reason(reason)
+    reason = clean_reason(reason, stored_ids_at(db_path, stored_ids))
     with access.open_store(db_path) as con, access.transaction(con):
         actor, role = common.actor_role(con, actor, common.WRITE_ROLES, "change actions")
         old = _current_status(con, action_id)
@@ -183,15 +188,16 @@ def change_status(db_path: Path | str, actor: str, action_id: int, new_status: s
 
 def edit_action(db_path: Path | str, actor: str, action_id: int, *, title: str, departments,
                 indicators, level: str, start_date, evaluation_date=None, reason: str = "",
-                now: dt.datetime | None = None) -> None:
+                now: dt.datetime | None = None, stored_ids: StoredIds | None = None) -> None:
     """Change an action's fields (not its status: change_status); kept in its history with
     the status unchanged. Raises as create_action, KeyError for an unknown action."""
-    title = common.clean_title(title)
+    stored_ids = stored_ids_at(db_path, stored_ids)
+    title = common.clean_title(title, stored=stored_ids)
     departments = common.clean_departments(departments)
     indicators = _check_indicators(indicators)
     level = _check_level(level)
     start, evaluation = _dates(start_date, evaluation_date)
-    reason = clean_reason(reason)
+    reason = clean_reason(reason, stored_ids)
     with access.open_store(db_path) as con, access.transaction(con):
         actor, role = common.actor_role(con, actor, common.WRITE_ROLES, "change actions")
         status = _current_status(con, action_id)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..access import control as access
 from ..definitions import ALL_DEPARTMENTS
-from ..free_text import require_no_identifiers
+from ..free_text import StoredIds, require_no_identifiers
 
 WRITE_ROLES = frozenset({"committee", "physician", "admin"})
 READ_ROLES = WRITE_ROLES | {"hr", "psychosocial_adviser"}
@@ -42,15 +42,17 @@ def actor_role(con, actor: str, allowed: frozenset[str], doing: str) -> tuple[st
     return name, row[0]
 
 
-def clean_title(title: str | None, max_length: int = MAX_TITLE_LENGTH) -> str:
+def clean_title(title: str | None, max_length: int = MAX_TITLE_LENGTH,
+                stored: StoredIds | None = None) -> str:
     """A short title on one line; ValueError when empty or too long, free_text.TextRefused
-    when it identifies a person (an id, an e-mail, a national register number)."""
+    when it identifies a person (an id, also one `stored` in the data, an e-mail, a
+    national register number)."""
     text = " ".join((title or "").split())
     if not text:
         raise ValueError("A title is needed.")
     if len(text) > max_length:
         raise ValueError(f"The title has {len(text)} characters; at most {max_length} are allowed.")
-    return require_no_identifiers(text)
+    return require_no_identifiers(text, stored)
 
 
 def clean_department(department: str | None) -> str:

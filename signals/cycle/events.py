@@ -15,6 +15,7 @@ import pandas as pd
 from ..access import audit
 from ..access import control as access
 from ..definitions import ALL_DEPARTMENTS
+from ..free_text import StoredIds, stored_ids_at
 from . import common
 
 KINDS = ("reorganisation", "move", "new_system", "merger", "social_action", "serious_incident")
@@ -28,13 +29,14 @@ def _check_kind(kind: str) -> str:
 
 
 def add_event(db_path: Path | str, actor: str, day, department: str, kind: str, title: str, *,
-              now: dt.datetime | None = None) -> int:
+              now: dt.datetime | None = None, stored_ids: StoredIds | None = None) -> int:
     """Store a context event; returns its id. Raises ValueError (TextRefused for a title that
-    identifies a person) and PermissionError for a role that may not write."""
+    identifies a person, also by an id in `stored_ids`, by default the data database at
+    `db_path`) and PermissionError for a role that may not write."""
     day = common.to_day(day, "date")
     department = common.clean_department(department)
     kind = _check_kind(kind)
-    title = common.clean_title(title)
+    title = common.clean_title(title, stored=stored_ids_at(db_path, stored_ids))
     with access.open_store(db_path) as con, access.transaction(con):
         actor, _ = common.actor_role(con, actor, common.WRITE_ROLES, "record context events")
         event_id = con.execute(

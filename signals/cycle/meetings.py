@@ -26,7 +26,14 @@ import pandas as pd
 
 from ..access import audit
 from ..access import control as access
-from ..free_text import TextRefused, identifiers_in, kind_name, require_no_identifiers
+from ..free_text import (
+    StoredIds,
+    TextRefused,
+    identifiers_in,
+    kind_name,
+    require_no_identifiers,
+    stored_ids_at,
+)
 from ..texts.catalogue import template
 from . import common
 from .actions import OPEN_STATUSES, overdue
@@ -51,16 +58,17 @@ def clean_minutes_ref(reference: str | None) -> str:
     return text
 
 
-def clean_advice(advice: str | None) -> str:
+def clean_advice(advice: str | None, stored: StoredIds | None = None) -> str:
     """The advice on one line; ValueError when empty or over 1,000 characters, TextRefused
-    when it holds an employee id, an e-mail address or a national register number."""
+    when it holds an employee id (also one `stored` in the data), an e-mail address or a
+    national register number."""
     text = " ".join((advice or "").split())
     if not text:
         raise ValueError("The advice is empty.")
     if len(text) > MAX_ADVICE_LENGTH:
         raise ValueError(f"The advice has {len(text)} characters; at most {MAX_ADVICE_LENGTH} "
                          "are allowed.")
-    return require_no_identifiers(text)
+    return require_no_identifiers(text, stored)
 
 
 def advice_refusal_message(kinds, lang: str) -> str:
@@ -98,9 +106,10 @@ def list_meetings(db_path: Path | str, actor: str) -> pd.DataFrame:
 
 
 def set_advice(db_path: Path | str, actor: str, meeting_id: int, advice: str, *,
-               now: dt.datetime | None = None) -> None:
-    """The physician's collective advice for a meeting (replaces an earlier one)."""
-    advice = clean_advice(advice)
+               now: dt.datetime | None = None, stored_ids: StoredIds | None = None) -> None:
+    """The physician's collective advice for a meeting (replaces an earlier one); checked
+    against the ids in `stored_ids`, by default the data database at `db_path`."""
+    advice = clean_advice(advice, stored_ids_at(db_path, stored_ids))
     with access.open_store(db_path) as con, access.transaction(con):
         actor, _ = common.actor_role(con, actor, common.ADVICE_ROLES, "write the collective advice")
         if not con.execute("SELECT 1 FROM meetings WHERE meeting_id = ?",

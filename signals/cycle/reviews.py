@@ -30,7 +30,7 @@ import pandas as pd
 from ..access import audit
 from ..access import control as access
 from ..definitions import INDICATOR_IDS
-from ..free_text import require_no_identifiers
+from ..free_text import StoredIds, require_no_identifiers, stored_ids_at
 from ..texts.catalogue import message, template
 
 REVIEW_STATUSES = ("seen", "under_investigation", "action_planned", "closed")
@@ -55,13 +55,14 @@ message("review_status.action_planned", "Action planned")
 message("review_status.closed", "Closed")
 
 
-def clean_note(note: str | None) -> str:
+def clean_note(note: str | None, stored: StoredIds | None = None) -> str:
     """Line breaks and tabs become spaces, runs of spaces one; raises ValueError past 500
-    characters and free_text.TextRefused (a ValueError) when it identifies a person."""
+    characters and free_text.TextRefused (a ValueError) when it identifies a person (by
+    pattern, and against the ids `stored` in the data when given)."""
     text = " ".join((note or "").split())
     if len(text) > MAX_NOTE_LENGTH:
         raise ValueError(f"The note has {len(text)} characters; at most {MAX_NOTE_LENGTH} are allowed.")
-    return require_no_identifiers(text)
+    return require_no_identifiers(text, stored)
 
 
 def normalise_follow_up(day) -> str | None:
@@ -118,16 +119,18 @@ def _check_reviewer(con, reviewer: str) -> str:
 
 def add_review(db_path: Path | str, reviewer: str, department: str, indicator: str | None,
                month, status: str, note: str = "", *, follow_up=None,
-               now: dt.datetime | None = None) -> int:
+               now: dt.datetime | None = None, stored_ids: StoredIds | None = None) -> int:
     """Record a review of a hotspot; returns its id.
 
     Raises ValueError for a bad department, indicator, month, status, follow-up date or
     note (over 500 characters, or identifying a person: free_text.TextRefused),
     PermissionError when the reviewer's role may not review (access.REVIEW_ROLES).
+    The note is checked against the ids in `stored_ids`, by default the data database at
+    `db_path` (free_text.stored_ids_at).
     """
     department = _check_hotspot(department, indicator, status)
     month = normalise_month(month)
-    note = clean_note(note)
+    note = clean_note(note, stored_ids_at(db_path, stored_ids))
     follow_up = normalise_follow_up(follow_up)
     with access.open_store(db_path) as con, access.transaction(con):
         reviewer = _check_reviewer(con, reviewer)
@@ -145,14 +148,15 @@ def add_review(db_path: Path | str, reviewer: str, department: str, indicator: s
 
 
 def edit_review(db_path: Path | str, reviewer: str, review_id: int, *, status: str,
-                note: str = "", follow_up=None, now: dt.datetime | None = None) -> None:
+                note: str = "", follow_up=None, now: dt.datetime | None = None,
+                stored_ids: StoredIds | None = None) -> None:
     """Change a review's status, note and follow-up date (closing it is status 'closed').
 
     Raises KeyError for an unknown review, ValueError and PermissionError as add_review.
     """
     if status not in REVIEW_STATUSES:
         raise ValueError(f"Unknown status {status!r}; expected one of {', '.join(REVIEW_STATUSES)}.")
-    note = clean_note(note)
+    note = clean_note(note, stored_ids_at(db_path, stored_ids))
     follow_up = normalise_follow_up(follow_up)
     with access.open_store(db_path) as con, access.transaction(con):
         reviewer = _check_reviewer(con, reviewer)
@@ -172,8 +176,9 @@ def close_review(db_path: Path | str, reviewer: str, review_id: int, *,
                  now: dt.datetime | None = None) -> None:
     """Close a review, keeping its note and follow-up date."""
     row = _review_row(db_path, review_id)
+    # the note was checked when saved: closing does not look it up in today's data again
     edit_review(db_path, reviewer, review_id, status="closed", note=row["note"],
-                follow_up=row["follow_up"], now=now)
+                follow_up=row["follow_up"], now=now, stored_ids=StoredIds())
 
 
 def delete_review(db_path: Path | str, reviewer: str, review_id: int, *,
