@@ -77,10 +77,36 @@ def test_this_month_never_labels_a_limit():
         assert format_value(FACTS["watch_limit"], "%", lang) in text
 
 
-def test_ordinals():
-    assert [ordinal(n, "en") for n in (1, 3, 12, 13)] == ["first", "third", "twelfth", "13th"]
-    assert ordinal(4, "nl") == "4e" and ordinal(4, "fr") == "4e"
-    assert ordinal(4, "de") == "4."
+ORDINAL_NUMBERS = (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 113)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["first", "second", "third", "fourth", "eleventh", "twelfth", "13th", "21st", "22nd",
+            "23rd", "101st", "111th", "112th", "113th"]),
+    ("nl", ["1e", "2e", "3e", "4e", "11e", "12e", "13e", "21e", "22e", "23e", "101e", "111e",
+            "112e", "113e"]),
+    ("fr", ["1er", "2e", "3e", "4e", "11e", "12e", "13e", "21e", "22e", "23e", "101e", "111e",
+            "112e", "113e"]),
+    ("de", ["1.", "2.", "3.", "4.", "11.", "12.", "13.", "21.", "22.", "23.", "101.", "111.",
+            "112.", "113."]),
+])
+def test_ordinals(lang, expected):
+    """issue 12: 'signal for the 21th month in a row' (the demo's IT case)."""
+    assert [ordinal(n, lang) for n in ORDINAL_NUMBERS] == expected
+
+
+def test_french_first_agrees_with_its_noun():
+    assert ordinal(1, "fr") == "1er" and ordinal(1, "fr", feminine=True) == "1re"
+    assert ordinal(21, "fr", feminine=True) == "21e"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "signal for the 21st month in a row"),
+                                         ("nl", "21e maand op rij"), ("fr", "21e mois consécutif"),
+                                         ("de", "21. Monat in Folge")])
+def test_the_21_month_run_reads_right(lang, words):
+    sentence = reason(lang, "absence_rate", "beyond_upper_limit", FACTS | {"months_in_row": 21})
+    assert words in sentence
+    assert "21th" not in sentence
 
 
 def test_a_german_sentence_reads_as_in_the_german_speaking_community():
