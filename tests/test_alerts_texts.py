@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 
 from signals.alerts.sentences import RULE_IDS, format_values, ordinal, reason, reasons, trend_phrase, with_trend
@@ -144,3 +145,27 @@ def test_trend_goes_before_the_full_stop():
     sentence = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"months_in_row": 1})
     extended = with_trend(sentence, 0.8, "%", "en")
     assert extended == sentence[:-1] + "; rising by 0.8 points a month over 12 months."
+
+
+def test_a_value_and_its_limit_never_read_alike():
+    """issue 12: '0.1% ... above the limit 0.1%': more decimals where rounding hides the gap,
+    for the numbers quoted together, in every language."""
+    facts = FACTS | {"value": 8.64, "upper_limit": 8.6, "expected": 5.123}
+    english = reason("en", "absence_rate", "beyond_upper_limit", facts)
+    assert english.startswith("Absence rate 8.64%, expected 5.12%: above the alert limit 8.60%")
+    assert "8,64\u00a0%" in reason("fr", "absence_rate", "beyond_upper_limit", facts)
+    window = reason("nl", "absence_rate", "three_months_raised",
+                    FACTS | {"value": 0.1277, "upper_limit": 0.0968, "expected": 0.02})
+    assert "0,13%, verwacht 0,02%: boven de grens 0,10%" in window
+    # one apart at one decimal: as before
+    assert "9.8%" in reason("en", "absence_rate", "beyond_upper_limit", FACTS)
+
+
+def test_an_improvement_reads_under_its_limit():
+    from signals.alerts.sentences import improvement_sentences
+
+    facts = pd.DataFrame({"value": [1.04, 3.0], "expected": [10.15, 12.4], "upper_limit": [1.0, 2.9],
+                          "since": [dt.date(2026, 10, 1)] * 2, "months_in_row": [1, 1]})
+    english = improvement_sentences("presenteeism_rate", facts, 6, 3)["reason_en"]
+    assert "6 months 1.04%, expected 10.15%" in english[0] and "(under 1.00%)" in english[0]
+    assert "6 months 3.0%, expected 12.4%" in english[1] and "(under 2.9%)" in english[1]
