@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 
 from signals.alerts.sentences import RULE_IDS, format_values, ordinal, reason, reasons, trend_phrase, with_trend
@@ -77,10 +78,36 @@ def test_this_month_never_labels_a_limit():
         assert format_value(FACTS["watch_limit"], "%", lang) in text
 
 
-def test_ordinals():
-    assert [ordinal(n, "en") for n in (1, 3, 12, 13)] == ["first", "third", "twelfth", "13th"]
-    assert ordinal(4, "nl") == "4e" and ordinal(4, "fr") == "4e"
-    assert ordinal(4, "de") == "4."
+ORDINAL_NUMBERS = (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 113)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["first", "second", "third", "fourth", "eleventh", "twelfth", "13th", "21st", "22nd",
+            "23rd", "101st", "111th", "112th", "113th"]),
+    ("nl", ["1e", "2e", "3e", "4e", "11e", "12e", "13e", "21e", "22e", "23e", "101e", "111e",
+            "112e", "113e"]),
+    ("fr", ["1er", "2e", "3e", "4e", "11e", "12e", "13e", "21e", "22e", "23e", "101e", "111e",
+            "112e", "113e"]),
+    ("de", ["1.", "2.", "3.", "4.", "11.", "12.", "13.", "21.", "22.", "23.", "101.", "111.",
+            "112.", "113."]),
+])
+def test_ordinals(lang, expected):
+    """issue 12: 'signal for the 21th month in a row' (the demo's IT case)."""
+    assert [ordinal(n, lang) for n in ORDINAL_NUMBERS] == expected
+
+
+def test_french_first_agrees_with_its_noun():
+    assert ordinal(1, "fr") == "1er" and ordinal(1, "fr", feminine=True) == "1re"
+    assert ordinal(21, "fr", feminine=True) == "21e"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "signal for the 21st month in a row"),
+                                         ("nl", "21e maand op rij"), ("fr", "21e mois consécutif"),
+                                         ("de", "21. Monat in Folge")])
+def test_the_21_month_run_reads_right(lang, words):
+    sentence = reason(lang, "absence_rate", "beyond_upper_limit", FACTS | {"months_in_row": 21})
+    assert words in sentence
+    assert "21th" not in sentence
 
 
 def test_a_german_sentence_reads_as_in_the_german_speaking_community():
@@ -118,3 +145,27 @@ def test_trend_goes_before_the_full_stop():
     sentence = reason("en", "absence_rate", "beyond_upper_limit", FACTS | {"months_in_row": 1})
     extended = with_trend(sentence, 0.8, "%", "en")
     assert extended == sentence[:-1] + "; rising by 0.8 points a month over 12 months."
+
+
+def test_a_value_and_its_limit_never_read_alike():
+    """issue 12: '0.1% ... above the limit 0.1%': more decimals where rounding hides the gap,
+    for the numbers quoted together, in every language."""
+    facts = FACTS | {"value": 8.64, "upper_limit": 8.6, "expected": 5.123}
+    english = reason("en", "absence_rate", "beyond_upper_limit", facts)
+    assert english.startswith("Absence rate 8.64%, expected 5.12%: above the alert limit 8.60%")
+    assert "8,64\u00a0%" in reason("fr", "absence_rate", "beyond_upper_limit", facts)
+    window = reason("nl", "absence_rate", "three_months_raised",
+                    FACTS | {"value": 0.1277, "upper_limit": 0.0968, "expected": 0.02})
+    assert "0,13%, verwacht 0,02%: boven de grens 0,10%" in window
+    # one apart at one decimal: as before
+    assert "9.8%" in reason("en", "absence_rate", "beyond_upper_limit", FACTS)
+
+
+def test_an_improvement_reads_under_its_limit():
+    from signals.alerts.sentences import improvement_sentences
+
+    facts = pd.DataFrame({"value": [1.04, 3.0], "expected": [10.15, 12.4], "upper_limit": [1.0, 2.9],
+                          "since": [dt.date(2026, 10, 1)] * 2, "months_in_row": [1, 1]})
+    english = improvement_sentences("presenteeism_rate", facts, 6, 3)["reason_en"]
+    assert "6 months 1.04%, expected 10.15%" in english[0] and "(under 1.00%)" in english[0]
+    assert "6 months 3.0%, expected 12.4%" in english[1] and "(under 2.9%)" in english[1]

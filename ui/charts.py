@@ -270,7 +270,9 @@ def _add_signal_markers(figure: go.Figure, series: pd.DataFrame, indicator: str,
 
 
 def _wrap(sentence: str, width: int = 60) -> str:
-    words, lines, current = str(sentence).split(), [], ""
+    """Lines of at most `width` characters, broken at plain spaces only: a no-break space
+    ('9,8\u00a0%', French '\u202f;') keeps its two sides together and stays as it is."""
+    words, lines, current = [word for word in str(sentence).split(" ") if word], [], ""
     for word in words:
         if current and len(current) + len(word) + 1 > width:
             lines.append(current)

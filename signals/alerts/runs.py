@@ -49,14 +49,26 @@ def run_starts(months: np.ndarray, month_index: np.ndarray, lengths: np.ndarray)
 
 _ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                      "eighth", "ninth", "tenth", "eleventh", "twelfth")
+_ENGLISH_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
-def ordinal(number: int, lang: str) -> str:
-    """3 -> 'third' (en), '3e' (nl), '3e' (fr), '3.' (de)."""
+def ordinal(number: int, lang: str, *, feminine: bool = False) -> str:
+    """3 -> 'third' (en), '3e' (nl), '3e' (fr), '3.' (de); 21 -> '21st', '21e', '21e', '21.'.
+
+    English spells out 1 to 12 and then writes 13th, 21st, 22nd, 23rd, 111th; French writes
+    '1er' ('1re' before a feminine noun: the sentences' 'mois' is masculine) and 'e' after
+    the others; Dutch 'e' after every number; German a full stop.
+    """
+    number = int(number)
     if lang == "en":
-        return _ENGLISH_ORDINALS[number - 1] if 1 <= number <= 12 else f"{number}th"
+        if 1 <= number <= len(_ENGLISH_ORDINALS):
+            return _ENGLISH_ORDINALS[number - 1]
+        suffix = "th" if number % 100 in (11, 12, 13) else _ENGLISH_SUFFIXES.get(number % 10, "th")
+        return f"{number}{suffix}"
     if lang == "de":
         return f"{number}."
+    if lang == "fr" and number == 1:
+        return "1re" if feminine else "1er"
     return f"{number}e"
 
 

@@ -100,18 +100,19 @@ def sentences(indicator: str, facts: pd.DataFrame) -> dict[str, list[str]]:
     """
     unit = INDICATORS_BY_ID[indicator].unit
     funnel_unit = "%" if unit == "count" else unit  # the funnel of a count is per 100 employees
+    quotes_upper = facts["rule"].isin(("beyond_upper_limit", *_WINDOW_RULES)).to_numpy()
     formatted = {
-        "value": _with_unit(format_values(facts["value"], unit), unit),
-        "expected": format_values(facts["expected"], unit),
-        "upper": format_values(facts["upper_limit"], unit),
+        **_told_apart({"value": facts["value"], "upper": facts["upper_limit"],
+                       "expected": facts["expected"]}, unit, quotes_upper),
         "watch": format_values(facts["watch_limit"], unit),
         "headcount": format_values(facts["headcount"], "count"),
-        "rolling": format_values(facts["rolling_value"], funnel_unit),
-        "organisation": format_values(facts["organisation_value"], funnel_unit),
-        "funnel_limit": format_values(facts["funnel_limit"], funnel_unit),
+        **_told_apart({"rolling": facts["rolling_value"], "funnel_limit": facts["funnel_limit"],
+                       "organisation": facts["organisation_value"]}, funnel_unit,
+                      (facts["rule"] == "funnel_outlier").to_numpy()),
         "rise_value": _with_unit(format_values(_column(facts, "rise_value"), unit), unit),
         "rise_expected": format_values(_column(facts, "rise_expected"), unit),
     }
+    formatted["value"] = _with_unit(formatted["value"], unit)
     rise_months = [_whole(value) for value in _column(facts, "rise_months")]
     rules = list(facts["rule"])
     runs = list(zip(facts["since"], [_whole(value) for value in facts["months_in_row"]]))
@@ -152,6 +153,35 @@ _CUSUM_RULES = ("cusum_shift", "cusum_early")
 _CLAUSE_RULES = ("beyond_upper_limit", "two_of_three_high", "run_above_centre",
                  "run_of_increases", "cusum_shift", "cusum_early")
 _LEVEL_CLAUSE_RULES = ("beyond_upper_limit", "two_of_three_high")
+
+
+# A value and the limit it crossed must not read alike ('0.1% ... above the limit 0.1%'):
+# such a row gets up to MORE_DECIMALS more decimals, for all the numbers it quotes together.
+MORE_DECIMALS = 3
+
+
+def _told_apart(values: dict[str, object], unit: str, rows) -> dict[str, dict[str, list[str]]]:
+    """Each of `values` (the value first, then the limit it crossed, then the others)
+    formatted per language (format_values); in the `rows` (a boolean mask) where the value
+    and the limit read alike, all of them with the fewest more decimals that tell them apart."""
+    texts = {name: format_values(column, unit) for name, column in values.items()}
+    value, limit = list(values)[:2]
+    same = [row for row, quoted in enumerate(rows) if quoted
+            and texts[value]["en"][row] == texts[limit]["en"][row] != MISSING]
+    for row in same:
+        numbers = [float(column.iloc[row] if hasattr(column, "iloc") else column[row])
+                   for column in values.values()]
+        for extra in range(1, MORE_DECIMALS + 1):
+            decimals = formatting.UNIT_DECIMALS[unit] + extra
+            wider = {lang: formatting.format_many(numbers, lang, decimals, percent=unit == "%")
+                     for lang in LANGUAGES}
+            if wider["en"][0] != wider["en"][1]:
+                for position, name in enumerate(values):
+                    for lang in LANGUAGES:
+                        texts[name][lang] = list(texts[name][lang])
+                        texts[name][lang][row] = wider[lang][position]
+                break
+    return texts
 
 
 def _column(facts: pd.DataFrame, name: str):
@@ -227,9 +257,9 @@ def improvement_sentences(indicator: str, facts: pd.DataFrame, months: int,
     unit), upper_limit (the lower limit the rule crossed), since and months_in_row.
     """
     unit = INDICATORS_BY_ID[indicator].unit
-    formatted = {"value": _with_unit(format_values(facts["value"], unit), unit),
-                 "expected": format_values(facts["expected"], unit),
-                 "lower": format_values(facts["upper_limit"], unit)}
+    formatted = _told_apart({"value": facts["value"], "lower": facts["upper_limit"],
+                             "expected": facts["expected"]}, unit, [True] * len(facts))
+    formatted["value"] = _with_unit(formatted["value"], unit)
     runs = list(zip(facts["since"], [_whole(value) for value in facts["months_in_row"]]))
     result = {}
     for lang in LANGUAGES:

@@ -642,13 +642,15 @@ def lower_tail(observed: np.ndarray, expected: np.ndarray, dispersion: np.ndarra
 
 
 def lower_quantile_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float) -> np.ndarray:
-    """The largest count still unusually low, the mirror of upper_quantile_limit: phi x the
-    largest k with P(Y <= k) < tail for Y ~ Poisson(E / phi); NaN where none is (even 0
-    is not that rare)."""
+    """The bound an unusually low count is under, the mirror of upper_quantile_limit: phi x
+    the smallest k with P(Y <= k) >= tail for Y ~ Poisson(E / phi), so that a count y is
+    under it exactly when lower_tail(y) < tail (floor(y / phi) < k); NaN where no count is
+    (even 0 is not that rare). A sentence "lower than usual (under L)" then holds for every
+    count the rule flags, also between phi x (k - 1) and phi x k when phi > 1."""
     phi = np.maximum(dispersion, 1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         quantile = poisson_quantile(tail, np.maximum(expected, 0.0) / phi)
-    return np.where(quantile >= 1, phi * (quantile - 1), np.nan)
+    return np.where(quantile >= 1, phi * quantile, np.nan)
 
 
 def gamma_limit(expected: np.ndarray, dispersion: np.ndarray, tail: float,
