@@ -82,6 +82,8 @@ def test_a_rejected_file_is_in_the_history_once_and_the_demo_stays(demo_shown):
     assert not app.exception, [e.value for e in app.exception]
     assert any("File rejected: 2 errors." in error.value for error in app.error)
     assert "Recorded in the upload history as rejected." in [c.value for c in app.caption]
+    assert not [c for c in app.checkbox if c.key == "upload_demo_confirm"], \
+        "no question about replacing the demo: a rejected file does not replace it"
     assert history(config.default_db_path()) == [("bad.csv", "rejected")]
     shown = app.dataframe[-1].value
     assert shown[["File", "Result"]].values.tolist() == [["bad.csv", "rejected"]]

@@ -140,6 +140,13 @@ def file_state(index: int, uploaded) -> tuple[str, object, object]:
     return kind, stored_result(data, kind), validation
 
 
+def any_valid(files) -> bool:
+    """Whether a chosen file could be stored (only then may the demo be replaced: a rejected
+    file is recorded without replacing it)."""
+    return any(state[2] is not None and state[2].accepted
+               for state in (file_state(index, uploaded) for index, uploaded in enumerate(files)))
+
+
 def summary_row(uploaded, kind: str, stored, validation) -> dict:
     result = stored or validation
     if result is None:                                   # too large: never read
@@ -363,7 +370,7 @@ show_role_kinds(role, KIND_NAMES, lang)
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
-may_store = confirm_demo_replacement() if files else True
+may_store = confirm_demo_replacement() if files and any_valid(files) else True
 if files and len(files) > 1:
     show_batch(files)
 for position, uploaded_file in enumerate(files or []):
