@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import json
 
-from test_app import absences_csv, demo_shown, open_page, shown_tables, workforce_csv  # noqa: F401
+from test_app import (  # noqa: F401  (demo_shown: a fixture)
+    absences_csv,
+    demo_banner_shown,
+    demo_shown,
+    open_page,
+    shown_tables,
+    workforce_csv,
+)
 
 from signals import config, store
 from signals.access import audit
@@ -45,18 +52,70 @@ def test_several_files_get_a_summary_and_one_store_all_button(demo_shown):
         "Details: " + plain(name) for name in ("staff.csv", "bad.csv", "absences.csv")]
     assert all(not e.proto.expanded for e in app.expander if e.label.startswith("Details"))
 
+    assert history(config.default_db_path()) == [("bad.csv", "rejected")], \
+        "the rejected file is in the history at once"
     app.button(key="store_all").click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert history(config.default_db_path()) == [
-        ("staff.csv", "accepted"), ("bad.csv", "rejected"), ("absences.csv", "accepted")]
+        ("bad.csv", "rejected"), ("staff.csv", "accepted"), ("absences.csv", "accepted")]
     summary = summary_table(app)
     assert summary["Result"].tolist() == ["stored", "rejected", "stored"]
     assert "Stored: 2 · valid, not stored yet: 0 · rejected: 1" in app.error[0].value
     assert not [b for b in app.button if b.key.startswith("store")], "nothing left to store"
     shown_history = app.dataframe[-1].value
-    assert shown_history["Result"].tolist() == ["accepted", "rejected", "accepted"]
+    assert shown_history["Result"].tolist() == ["accepted", "accepted", "rejected"]   # newest first
     uploads = [json.loads(row) for row in audit.entries(config.default_db_path())["detail"]]
     assert sorted(u["accepted"] for u in uploads) == [False, True, True]
+
+
+WORSE = b"month,department,headcount\n2025-13,Alpha,40\n"
+
+
+def upload_audited() -> list[dict]:
+    entries = audit.entries(config.default_db_path())
+    return [json.loads(row) for row in entries[entries["action"] == "upload"]["detail"]]
+
+
+def test_a_rejected_file_is_in_the_history_once_and_the_demo_stays(demo_shown):
+    app = open_page("upload", "en")
+    app.file_uploader(key="upload_files").set_value(("bad.csv", BAD, "text/csv")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("File rejected: 2 errors." in error.value for error in app.error)
+    assert "Recorded in the upload history as rejected." in [c.value for c in app.caption]
+    assert not [c for c in app.checkbox if c.key == "upload_demo_confirm"], \
+        "no question about replacing the demo: a rejected file does not replace it"
+    assert history(config.default_db_path()) == [("bad.csv", "rejected")]
+    shown = app.dataframe[-1].value
+    assert shown[["File", "Result"]].values.tolist() == [["bad.csv", "rejected"]]
+    app.run()
+    app.selectbox(key=next(s.key for s in app.selectbox if s.key.startswith("upload_kind_"))) \
+        .set_value("workforce").run()                         # widgets rerun the page
+    assert history(config.default_db_path()) == [("bad.csv", "rejected")], "not on every rerun"
+    assert [(u["file_name"], u["accepted"]) for u in upload_audited()] == [("bad.csv", False)]
+    assert demo_banner_shown(app), "a rejected file is not the organisation's data"
+    assert demo_banner_shown(open_page("overview", "en"))
+
+    again = open_page("upload", "en")                         # the same bytes, another session
+    again.file_uploader(key="upload_files").set_value(("bad again.csv", BAD, "text/csv")).run()
+    assert not again.exception
+    assert any("File rejected: 2 errors." in error.value for error in again.error)
+    assert history(config.default_db_path()) == [("bad.csv", "rejected")], "one row per content"
+    assert len(upload_audited()) == 1
+
+
+def test_a_batch_of_rejected_files_is_recorded_without_a_store_button(demo_shown):
+    app = open_page("upload", "en")
+    app.file_uploader(key="upload_files").set_value([
+        ("bad.csv", BAD, "text/csv"), ("worse.csv", WORSE, "text/csv")]).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert summary_table(app)["Result"].tolist() == ["rejected", "rejected"]
+    assert history(config.default_db_path()) == [("bad.csv", "rejected"), ("worse.csv", "rejected")]
+    assert not [b for b in app.button if b.key.startswith("store")], "nothing to store"
+    app.run()
+    assert len(history(config.default_db_path())) == 2
+    assert app.dataframe[-1].value["File"].tolist() == ["worse.csv", "bad.csv"]
+    assert sorted(u["file_name"] for u in upload_audited()) == ["bad.csv", "worse.csv"]
+    assert demo_banner_shown(app)
 
 
 def test_undo_asks_for_confirmation_then_restores_and_is_audited(demo_shown):

@@ -59,3 +59,34 @@ def test_kinds_up_to_date_or_never_uploaded_leave_the_months_complete(db_path):
     # no incidents, turnover or re-integration file at all: "unrecorded", not incomplete
     with store.connect(db_path, read_only=True) as con:
         assert incomplete_months(con).empty
+
+
+
+def turnover(months) -> list[str]:
+    return ["employee_id;department;date;event;reason"] + [
+        f"T{index};Zuid;{month}-12;hire;" for index, month in enumerate(months)]
+
+
+def reintegration(months) -> list[str]:
+    return ["request_id;employee_id;department;request_date;initiator"] + [
+        f"R{index};E{index};Noord;{month}-15;worker" for index, month in enumerate(months)]
+
+
+def completeness(db_path):
+    from signals.measures.completeness import month_complete, unrecorded_kinds
+    from signals.measures.indicators import unrecorded_indicators
+
+    with store.connect(db_path, read_only=True) as con:
+        incomplete, unrecorded = incomplete_months(con), unrecorded_indicators(con)
+    return unrecorded_kinds(unrecorded), month_complete(incomplete, unrecorded, dt.date(2025, 10, 1))
+
+
+def test_a_kind_never_uploaded_leaves_no_month_complete(db_path):
+    store_file(db_path, "workforce", workforce())                    # workforce only
+    assert completeness(db_path) == (("absences", "turnover", "incidents", "reintegration"), False)
+    store_file(db_path, "absences", absences(MONTHS))
+    store_file(db_path, "incidents", incidents(MONTHS))
+    assert completeness(db_path) == (("turnover", "reintegration"), False)
+    store_file(db_path, "turnover", turnover(MONTHS))
+    store_file(db_path, "reintegration", reintegration(MONTHS))
+    assert completeness(db_path) == ((), True)

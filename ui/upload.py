@@ -29,6 +29,7 @@ def keep_uploads_in_memory() -> None:
 keep_uploads_in_memory()       # before the Upload page's file_uploader can receive a file
 VALIDATION_KEY = "upload_validations"
 STORED_KEY = "upload_stored"
+RECORDED_KEY = "upload_rejections_recorded"
 ERROR_COLUMNS = ("file", "line", "column", "value", "expected")
 
 
@@ -85,6 +86,20 @@ def remember_stored(data: bytes, kind: str, result) -> None:
 
 def stored_result(data: bytes, kind: str):
     return st.session_state.get(STORED_KEY, {}).get((content_id(data), kind))
+
+
+def rejection_recorded(data: bytes, kind: str) -> bool:
+    """Whether this session already had a rejected file's history row written (or found)."""
+    return (content_id(data), kind) in st.session_state.get(RECORDED_KEY, set())
+
+
+def remember_rejection(data: bytes, kind: str, result, upload_id: int | None) -> None:
+    """Once per content and kind: with its history row, the rejected `result` is shown as
+    stored (rejected) from now on, and "Store all valid files" leaves it alone."""
+    st.session_state.setdefault(RECORDED_KEY, set()).add((content_id(data), kind))
+    if upload_id is not None:
+        result.upload_id = upload_id
+        remember_stored(data, kind, result)
 
 
 def chosen_kind(index: int, uploaded, detected: str | None, kinds: list[str]) -> str:

@@ -21,6 +21,7 @@ from ui.figures import (
 from ui.hotspot_reviews import review_column, review_table, show_review_editor, show_review_form, show_review_message
 from ui.indicator_groups import theme_heatmap, theme_selector
 from ui.labels import indicator_name, month_text, reason_column
+from ui.quiet_month import quiet_month_notice
 from ui.tables import literal_table
 from ui.trend_links import clicked_cell, open_trend
 from ui.widgets import (
@@ -47,7 +48,7 @@ month = month_selector(st, months, key="hotspots_month", label=t("common.month")
                        format_func=lambda m: month_text(m, lang), presenting=context.presenting)
 if context.presenting:          # no month control on the projector: say which month it is
     st.header(month_text(month, lang))
-incomplete = incomplete_notice(database, month, lang)
+incomplete_notice(database, month, lang)
 
 # Heatmap: the month's departments, those with signals first (suppressed ones say so);
 # a large organisation's first HEATMAP_ROWS unless all are asked for.
@@ -77,10 +78,8 @@ st.subheader(t("hotspots.ranking"))
 ranked = load_hotspots(*database.cache_key, month)
 ranked = ranked[ranked["score"] > 0]
 latest_reviews = reviews.latest_reviews(access_db(), month)   # none from a later month
-if ranked.empty and incomplete:
-    st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
-elif ranked.empty:
-    st.success(t("overview.no_attention"))
+if ranked.empty:        # green only when the month is complete
+    quiet_month_notice(database, month, lang)
 else:
     table = ranked.assign(
         indicators=ranked["indicators"].map(

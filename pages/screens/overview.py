@@ -12,6 +12,7 @@ from ui.downloads import download_csv
 from ui.indicator_groups import show_overview_indicators
 from ui.labels import month_text
 from ui.prediagnosis import risk_analysis_line
+from ui.quiet_month import quiet_month_notice
 from ui.report_download import report_download
 from ui.since_meeting import show_since_meeting
 from ui.widgets import hotspot_block, incomplete_notice, unrecorded_notice, year_before
@@ -75,10 +76,8 @@ with attention_area:
     st.subheader(t("overview.attention"))
     ranked = load_hotspots(*database.cache_key, month)
     ranked = ranked[ranked["score"] > 0].head(ATTENTION_ROWS)
-    if ranked.empty and incomplete:
-        st.info(t("overview.no_attention_incomplete", month=month_text(month, lang)))
-    elif ranked.empty:
-        st.success(t("overview.no_attention"))
+    if ranked.empty:        # green only when the month is complete
+        quiet_month_notice(database, month, lang)
     for row in ranked.itertuples(index=False):
         hotspot_block(row, lang)
 

@@ -24,6 +24,8 @@ from ui.upload import (
     chosen_kind,
     forget_stored,
     preview_frame,
+    rejection_recorded,
+    remember_rejection,
     remember_stored,
     size_in_megabytes,
     stored_result,
@@ -95,6 +97,29 @@ def store_one(kind: str, name: str, data: bytes) -> bool:
     return True
 
 
+def record_rejected_file(kind: str, name: str, data: bytes, result) -> None:
+    """A rejected file's row in the upload history (and the audit log), once per content and
+    kind, not on every rerun; nothing of it is stored, so the demo stays shown."""
+    from signals.ingest.rejections import record_rejected
+
+    if rejection_recorded(data, kind) or stored_result(data, kind) is not None:
+        return
+    try:
+        upload_id = record_rejected(config.default_db_path(), viewer.actor, kind, name, data)
+    except (DatabaseBusy, duckdb.ConnectionException):     # tried again on the next run
+        st.error(t("error.busy"))
+        return
+    except config.ConfigError as error:
+        st.error(plain(error.text))
+        return
+    remember_rejection(data, kind, result, upload_id)
+
+
+def unread_rejection(name: str, data: bytes):
+    """The rejection of a file too large or too wide to read, as the first kind (as stored)."""
+    return validation_for(KIND_NAMES[0], name, data, (), role)
+
+
 def store_file(kind: str, name: str, data: bytes) -> None:
     if store_one(kind, name, data):
         st.rerun()
@@ -106,10 +131,20 @@ def file_state(index: int, uploaded) -> tuple[str, object, object]:
 
     data = uploaded.getvalue()
     if too_large(data) or column_problem(data):       # never read further
-        return KIND_NAMES[0], stored_result(data, KIND_NAMES[0]), None
-    kind = chosen_kind(index, uploaded, detect_kind(data), KIND_NAMES)
-    validation = validation_for(kind, uploaded.name, data, known_departments(), role)
+        kind, validation = KIND_NAMES[0], unread_rejection(uploaded.name, data)
+    else:
+        kind = chosen_kind(index, uploaded, detect_kind(data), KIND_NAMES)
+        validation = validation_for(kind, uploaded.name, data, known_departments(), role)
+    if not validation.accepted:                       # in the history at once, as rejected
+        record_rejected_file(kind, uploaded.name, data, validation)
     return kind, stored_result(data, kind), validation
+
+
+def any_valid(files) -> bool:
+    """Whether a chosen file could be stored (only then may the demo be replaced: a rejected
+    file is recorded without replacing it)."""
+    return any(state[2] is not None and state[2].accepted
+               for state in (file_state(index, uploaded) for index, uploaded in enumerate(files)))
 
 
 def summary_row(uploaded, kind: str, stored, validation) -> dict:
@@ -169,10 +204,12 @@ def show_file(index: int, uploaded, batch: bool = False) -> None:
     if too_large(data):
         st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data, lang),
                    limit=upload_limit_megabytes(lang)))
+        record_rejected_file(KIND_NAMES[0], uploaded.name, data, unread_rejection(uploaded.name, data))
         return
     too_wide = column_problem(data)         # before anything else reads the file
     if too_wide:
         st.error(plain(f"{uploaded.name}: {too_wide.text(lang)}"))
+        record_rejected_file(KIND_NAMES[0], uploaded.name, data, unread_rejection(uploaded.name, data))
         return
     detected = detect_kind(data)
     if batch:
@@ -221,6 +258,7 @@ def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batc
     for warning in result.warning_texts(lang):
         st.warning(plain(warning))
     if not result.accepted:
+        record_rejected_file(kind, uploaded.name, data, result)
         show_rejection(result, index, uploaded)
         return
     st.success(t("upload.valid", rows=result.rows_total))
@@ -231,6 +269,8 @@ def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batc
 
 def show_rejection(result, index: int, uploaded) -> None:
     st.error(t("upload.rejected", n=result.error_count))
+    if result.upload_id is not None:
+        st.caption(t("upload.rejection_recorded"))
     for error in result.errors:                          # the key's problem, say
         if error.line <= 0:
             st.error(plain(error.expected_text(lang)))
@@ -330,7 +370,7 @@ show_role_kinds(role, KIND_NAMES, lang)
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
-may_store = confirm_demo_replacement() if files else True
+may_store = confirm_demo_replacement() if files and any_valid(files) else True
 if files and len(files) > 1:
     show_batch(files)
 for position, uploaded_file in enumerate(files or []):

@@ -13,6 +13,10 @@ export written in September holds end dates to come), re-integration requests by
 date, turnover and incidents by their date. A rare kind with truly nothing in the last
 month (no accident in October) also reads as incomplete: the screens say "nothing stored
 yet", which is true, rather than a reassurance nobody can check.
+
+A kind never uploaded leaves every month without it (`unrecorded_kinds`): its indicators
+are shown as not known, and no month reads as a quiet "no department signals"
+(`month_complete`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas
+
+from ..definitions import INDICATORS_BY_ID
 
 # The date that places a stored row of each kind in a month.
 EVENT_DATES = {
@@ -52,3 +58,16 @@ def missing_kinds(incomplete: pandas.DataFrame, month: dt.date) -> dict[str, dt.
     """The kinds missing in `month` with each one's latest month (empty: the month is complete)."""
     rows = incomplete[incomplete["month"] == month]
     return dict(zip(rows["kind"], rows["last_month"]))
+
+
+def unrecorded_kinds(unrecorded_indicators) -> tuple[str, ...]:
+    """The record kinds (those of EVENT_DATES) never uploaded at all, from the indicators
+    whose records were never uploaded (indicators.unrecorded_indicators). No month is
+    complete without them: a quiet month then reads as incomplete, never as "no signal"."""
+    kinds = {INDICATORS_BY_ID[indicator].source_kind for indicator in unrecorded_indicators}
+    return tuple(kind for kind in EVENT_DATES if kind in kinds)
+
+
+def month_complete(incomplete: pandas.DataFrame, unrecorded_indicators, month: dt.date) -> bool:
+    """Whether every record kind is stored for `month`: none behind, none never uploaded."""
+    return not missing_kinds(incomplete, month) and not unrecorded_kinds(unrecorded_indicators)

@@ -268,6 +268,7 @@ message("upload.preview", "First lines")
 plural_message("upload.rejected",
                "File rejected: {n} error. Nothing was stored.",
                "File rejected: {n} errors. Nothing was stored.")
+message("upload.rejection_recorded", "Recorded in the upload history as rejected.")
 plural_message("upload.more_errors", "And {n} more error.", "And {n} more errors.")
 message("upload.download_report", "Download the error report (Excel)")
 message("upload.valid", "File is valid: {rows} rows. Not stored yet.")
