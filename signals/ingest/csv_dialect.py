@@ -7,6 +7,10 @@ unless an odd number of quotes precedes it (it then sits inside a quoted field),
 so a quoted value spanning lines keeps the spreadsheet's line numbering. A file
 without quotes and blank lines (the usual export) needs no counting: record i is
 on line i + 2 (`plain_records`), and numpy is not even imported.
+
+No record may have more than MAX_COLUMNS fields (`check_record_widths`): DuckDB's
+reader takes quadratic time on a row with thousands of extra fields, so such a row
+is refused before DuckDB sees it, in linear time.
 """
 
 from __future__ import annotations
@@ -158,6 +162,57 @@ def check_column_count(data: bytes) -> None:
         raise FileProblem("file.too_many_columns", line=1, columns=columns, limit=MAX_COLUMNS)
 
 
+def _marks(utf8: bytes, delimiter: bytes) -> bytes:
+    """The file's delimiters, newlines and quotes alone, in order (one C pass, no numpy)."""
+    keep = delimiter + b'\n"'
+    return utf8.translate(None, bytes(b for b in range(256) if b not in keep))
+
+
+def _wide_plain_record(marks: bytes, delimiter: bytes) -> tuple[int, int] | None:
+    """(line, fields) of the first line with more than MAX_COLUMNS fields, in a file
+    without quotes: its marks hold MAX_COLUMNS delimiters in a row."""
+    found = marks.find(delimiter * MAX_COLUMNS)
+    if found < 0:
+        return None
+    start = marks.rfind(b"\n", 0, found) + 1
+    end = marks.find(b"\n", found)
+    end = len(marks) if end < 0 else end
+    return marks.count(b"\n", 0, start) + 1, end - start + 1
+
+
+def _wide_quoted_record(marks: bytes, delimiter: bytes) -> tuple[int, int] | None:
+    """(line, fields) of the first record with more than MAX_COLUMNS fields; a delimiter
+    or newline after an odd number of quotes sits inside a quoted value and does not count."""
+    if marks.count(delimiter) < MAX_COLUMNS:
+        return None
+    import numpy as np  # a file with quotes needs it for its line numbers anyway
+
+    data = np.frombuffer(marks, dtype=np.uint8)
+    quotes = np.flatnonzero(data == QUOTE)
+    newlines = np.flatnonzero(data == NEWLINE)
+    delimiters = np.flatnonzero(data == delimiter[0])
+    record_ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    delimiters = delimiters[np.searchsorted(quotes, delimiters) % 2 == 0]
+    counts = np.bincount(np.searchsorted(record_ends, delimiters))
+    wide = np.flatnonzero(counts >= MAX_COLUMNS)
+    if not len(wide):
+        return None
+    record = int(wide[0])
+    start = int(record_ends[record - 1]) + 1 if record else 0
+    return int(np.searchsorted(newlines, start)) + 1, int(counts[record]) + 1
+
+
+def check_record_widths(utf8: bytes, delimiter: str) -> None:
+    """FileProblem when a record has more than MAX_COLUMNS fields (UTF-8, '\\n' line ends)."""
+    encoded = delimiter.encode()
+    marks = _marks(utf8, encoded)
+    wide = (_wide_quoted_record if b'"' in marks else _wide_plain_record)(marks, encoded)
+    if wide:
+        line, fields = wide
+        raise FileProblem("file.record_too_many_fields", line=line, fields=fields,
+                          limit=MAX_COLUMNS)
+
+
 def prepare(data: bytes) -> PreparedCsv:
     """Decode, find delimiter and header, and locate every record; FileProblem if unreadable."""
     check_column_count(data)
@@ -170,4 +225,5 @@ def prepare(data: bytes) -> PreparedCsv:
     if not header_line.strip():
         raise FileProblem("file.empty_header", line=1)
     delimiter = detect_delimiter(header_line)
+    check_record_widths(utf8, delimiter)     # before DuckDB reads a row
     return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter))
