@@ -31,6 +31,9 @@ CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
 CONTROL_BYTE_PATTERN = re.compile(b"[" + re.escape(CONTROL_BYTES) + b"]")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF8_BOM = b"\xef\xbb\xbf"
+# DuckDB keeps a row with more fields than the header once per extra field, the whole
+# line each time: past this many (extra fields x line bytes) the file is refused first.
+MAX_EXTRA_FIELD_BYTES = 20_000_000
 
 
 class FileProblem(Exception):
@@ -180,37 +183,62 @@ def _wide_plain_record(marks: bytes, delimiter: bytes) -> tuple[int, int] | None
     return marks.count(b"\n", 0, start) + 1, end - start + 1
 
 
-def _wide_quoted_record(marks: bytes, delimiter: bytes) -> tuple[int, int] | None:
-    """(line, fields) of the first record with more than MAX_COLUMNS fields; a delimiter
-    or newline after an odd number of quotes sits inside a quoted value and does not count."""
-    if marks.count(delimiter) < MAX_COLUMNS:
-        return None
+def _record_fields(buffer: bytes, delimiter: bytes):
+    """Per record of `buffer`: fields, start and end offsets, line (numpy arrays). A
+    delimiter or newline after an odd number of quotes sits inside a quoted value."""
     import numpy as np  # a file with quotes needs it for its line numbers anyway
 
-    data = np.frombuffer(marks, dtype=np.uint8)
+    data = np.frombuffer(buffer, dtype=np.uint8)
     quotes = np.flatnonzero(data == QUOTE)
     newlines = np.flatnonzero(data == NEWLINE)
     delimiters = np.flatnonzero(data == delimiter[0])
-    record_ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
     delimiters = delimiters[np.searchsorted(quotes, delimiters) % 2 == 0]
-    counts = np.bincount(np.searchsorted(record_ends, delimiters))
-    wide = np.flatnonzero(counts >= MAX_COLUMNS)
-    if not len(wide):
-        return None
-    record = int(wide[0])
-    start = int(record_ends[record - 1]) + 1 if record else 0
-    return int(np.searchsorted(newlines, start)) + 1, int(counts[record]) + 1
+    fields = np.bincount(np.searchsorted(ends, delimiters), minlength=len(ends) + 1) + 1
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(data)]))
+    return fields, starts, stops, np.searchsorted(newlines, starts) + 1
 
 
-def check_record_widths(utf8: bytes, delimiter: str) -> None:
-    """FileProblem when a record has more than MAX_COLUMNS fields (UTF-8, '\\n' line ends)."""
+def _refuse_wide(line: int, fields: int) -> None:
+    raise FileProblem("file.record_too_many_fields", line=line, fields=fields, limit=MAX_COLUMNS)
+
+
+def _refuse_costly_rows(fields, starts, stops, lines, columns: int) -> None:
+    """FileProblem when the rows with more fields than the header would cost DuckDB more
+    than MAX_EXTRA_FIELD_BYTES to keep (it keeps such a line once per extra field)."""
+    import numpy as np
+
+    extra = np.maximum(fields - columns, 0)
+    extra[0] = 0                                       # the header
+    if int((extra * (stops - starts)).sum()) <= MAX_EXTRA_FIELD_BYTES:
+        return
+    over = np.flatnonzero(extra)
+    raise FileProblem("file.rows_too_many_fields", line=int(lines[over[0]]), count=len(over),
+                      fields=int(fields[over[0]]), columns=columns)
+
+
+def check_record_widths(utf8: bytes, delimiter: str, columns: int) -> None:
+    """FileProblem when a record has more than MAX_COLUMNS fields, or when the rows with
+    more fields than the header's `columns` are too costly to read (UTF-8, '\\n' ends)."""
     encoded = delimiter.encode()
     marks = _marks(utf8, encoded)
-    wide = (_wide_quoted_record if b'"' in marks else _wide_plain_record)(marks, encoded)
-    if wide:
-        line, fields = wide
-        raise FileProblem("file.record_too_many_fields", line=line, fields=fields,
-                          limit=MAX_COLUMNS)
+    if marks.count(encoded) < columns:                # no row can have too many fields
+        return
+    if b'"' in marks:
+        fields, _, _, lines = _record_fields(marks, encoded)    # marks keep every delimiter
+        if fields.max() > MAX_COLUMNS:
+            wide = int((fields > MAX_COLUMNS).argmax())         # the first such record
+            _refuse_wide(int(lines[wide]), int(fields[wide]))
+        if fields.max() <= columns:
+            return
+    else:
+        wide = _wide_plain_record(marks, encoded)
+        if wide:
+            _refuse_wide(*wide)
+        if encoded * columns not in marks:            # no line has more fields than the header
+            return
+    _refuse_costly_rows(*_record_fields(utf8, encoded), columns)
 
 
 def prepare(data: bytes) -> PreparedCsv:
@@ -225,5 +253,6 @@ def prepare(data: bytes) -> PreparedCsv:
     if not header_line.strip():
         raise FileProblem("file.empty_header", line=1)
     delimiter = detect_delimiter(header_line)
-    check_record_widths(utf8, delimiter)     # before DuckDB reads a row
-    return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter))
+    header = parse_header(header_line, delimiter)
+    check_record_widths(utf8, delimiter, len(header))     # before DuckDB reads a row
+    return PreparedCsv(utf8, encoding, delimiter, header)
