@@ -86,3 +86,14 @@ def test_storing_with_another_valid_key_is_refused_plainly_and_recorded(users, m
     uploads = logged[logged["action"] == "upload"]
     assert len(uploads) == 1 and '"accepted": false' in uploads["detail"].iloc[0]
     assert "later.csv" in uploads["detail"].iloc[0]
+
+
+def test_a_data_row_of_80000_fields_is_refused_on_the_upload_page(users):
+    data = (b"employee_id;department;start_date;end_date;absence_type\nE0;Zorg;2024-01-02;;illness\n"
+            + b"E1;Zorg;2024-01-03;;illness" + b";x" * 79_995 + b"\n")
+    app = open_as("hr", "upload")
+    app.file_uploader(key="upload_files").set_value(("wide.csv", data, "text/csv")).run(timeout=20)
+    assert not app.exception, [error.value for error in app.exception]
+    shown = " ".join(str(frame.value.to_dict()) for frame in app.dataframe) + " ".join(
+        error.value for error in app.error)
+    assert "Line 3 has 80000 fields, more than the limit of 200" in shown, shown
