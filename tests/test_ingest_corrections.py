@@ -149,6 +149,57 @@ def test_undoing_an_older_upload_leaves_the_rows_a_later_one_changed(db_path):
     assert ends == [("2024-06-29",)] + [(None,)] * 9
 
 
+def three_corrections(db_path):
+    """u1: ten open absences; u2 closes E0 and E1 on 06-28; u3 closes E0 on 06-29."""
+    first = ingest_bytes(db_path, "absences", "u1.csv", june_file())
+    after_first = all_tables(db_path)
+    second = ingest_bytes(db_path, "absences", "u2.csv",
+                          june_file({0: "2024-06-28", 1: "2024-06-28"}))
+    third = ingest_bytes(db_path, "absences", "u3.csv",
+                         (ABSENCES + "E0,Productie,2024-06-03,2024-06-29,\n").encode())
+    assert (second.rows_replaced, third.rows_replaced) == (2, 1)
+    return first, second, third, after_first
+
+
+def stored_ends(db_path):
+    """(start_date, end_date, status of the upload that owns the row) of E0 and E1."""
+    with store.connect(db_path) as con:
+        return con.execute("""
+            SELECT strftime(a.start_date, '%m-%d'), strftime(a.end_date, '%m-%d'), u.status
+            FROM absences a JOIN uploads u USING (upload_id)
+            WHERE a.start_date <= DATE '2024-06-04' ORDER BY a.start_date""").fetchall()
+
+
+def test_undoing_an_older_then_the_newer_upload_never_restores_an_undone_version(db_path):
+    from signals.ingest.undo import undo_path
+
+    first, second, third, after_first = three_corrections(db_path)
+    result = undo_path(db_path, second.upload_id)
+    assert (result.removed, result.restored, result.left) == (1, 1, 1)
+    assert result.left_by == [third.upload_id]
+    assert stored_ends(db_path) == [("06-03", "06-29", "accepted"), ("06-04", None, "accepted")]
+    result = undo_path(db_path, third.upload_id)
+    # u2 is undone: its 06-28 is never put back; u1's open absence is, as if neither existed
+    assert (result.removed, result.restored, result.left) == (1, 1, 0)
+    assert stored_ends(db_path) == [("06-03", None, "accepted"), ("06-04", None, "accepted")]
+    assert all_tables(db_path) == after_first
+    result = undo_path(db_path, first.upload_id)
+    assert (result.removed, result.restored, result.left) == (10, 0, 0)
+    assert all_tables(db_path)["absences"] == []
+
+
+def test_undoing_the_newer_then_the_older_upload_restores_each_step(db_path):
+    from signals.ingest.undo import undo_path
+
+    first, second, third, after_first = three_corrections(db_path)
+    result = undo_path(db_path, third.upload_id)
+    assert (result.removed, result.restored, result.left) == (1, 1, 0)
+    assert stored_ends(db_path) == [("06-03", "06-28", "accepted"), ("06-04", "06-28", "accepted")]
+    result = undo_path(db_path, second.upload_id)
+    assert (result.removed, result.restored, result.left) == (2, 2, 0)
+    assert all_tables(db_path) == after_first and first.accepted
+
+
 def test_undo_refuses_what_holds_no_data_and_changes_nothing(db_path):
     from signals.ingest.undo import UndoRefused, undo_path
 

@@ -320,6 +320,86 @@ def test_200_columns_are_read_and_201_are_not():
     assert ingest.column_problem(wide_file(200)) is None
 
 
+def wide_row(fields: int, cell: str = "x") -> bytes:
+    """An absences file whose third line has `fields` fields (the header has 5)."""
+    extra = ("," + cell) * (fields - 5)
+    return (ABSENCES + "E0,Zorg,2024-01-02,,illness\n"
+            + "E1,Zorg,2024-01-03,,illness" + extra + "\n").encode()
+
+
+@pytest.mark.parametrize("cell", ["x", '"x"', '"a\nb"'])
+def test_a_data_row_of_80000_fields_is_refused_in_well_under_two_seconds(cell, db_path, tmp_path,
+                                                                          capsys):
+    data = wide_row(80_000, cell)
+    assert len(data) >= 160_000
+    validate_bytes("absences", "warm.csv", wide_row(5))       # imports out of the timing
+    started = time.perf_counter()
+    result = validate_bytes("absences", "wide.csv", data)
+    stored = ingest_bytes(db_path, "absences", "wide.csv", data)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2, elapsed         # DuckDB's reader took 45 s on it: quadratic in the fields
+    for outcome in (result, stored):
+        assert not outcome.accepted and outcome.error_count == 1
+        assert outcome.errors[0].describe() == (
+            "wide.csv: Line 3 has 80000 fields, more than the limit of 200; the file was not read "
+            "further. Expected at most 200 fields on a line (one per column of the header).")
+        assert "Regel 3 heeft 80000 velden" in outcome.errors[0].expected_text("nl")
+    path = tmp_path / "wide.csv"
+    path.write_bytes(data)
+    assert main(["ingest", "--kind", "absences", str(path)]) == 1
+    assert "Line 3 has 80000 fields" in capsys.readouterr().err
+
+
+def test_a_data_row_of_200_fields_is_read_and_201_is_not():
+    header = ",".join(["employee_id", "department", "start_date", "end_date", "absence_type"]
+                      + [f"extra{i}" for i in range(195)])
+    row = "E1,Zorg,2024-01-02,,illness"
+    assert validate_bytes("absences", "ok.csv", (header + "\n" + row + ",x" * 195).encode()).accepted
+    refused = validate_bytes("absences", "wide.csv", (header + "\n" + row + ",x" * 196).encode())
+    assert refused.error_count == 1
+    assert refused.errors[0].expected.startswith("Line 2 has 201 fields, more than the limit of 200")
+    # the same 201 fields on a line after a blank line and a quoted value spanning two lines
+    later = header + "\n" + row + "\n\n" + 'E2,"Zo\nrg",2024-01-02,,illness\n' + row + ',"x"' * 196
+    refused = validate_bytes("absences", "wide.csv", later.encode())
+    assert refused.errors[0].expected.startswith("Line 6 has 201 fields")
+
+
+@pytest.mark.parametrize("cell", ["x", '"x"'])
+def test_many_rows_of_200_fields_under_a_5_column_header_are_refused_fast(cell):
+    rows = "".join(f"E{i},Zorg,2024-01-02,,illness" + ("," + cell) * 195 + "\n"
+                   for i in range(4000))
+    data = (ABSENCES + "E0,Zorg,2024-01-02,,illness\n" + rows).encode()
+    validate_bytes("absences", "warm.csv", wide_row(5))       # imports out of the timing
+    started = time.perf_counter()
+    result = validate_bytes("absences", "rows.csv", data)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2, elapsed         # DuckDB kept each row once per extra field: 23 s
+    assert not result.accepted and result.error_count == 1
+    assert result.errors[0].expected == (
+        "4000 lines have more fields than the 5 columns of the header (the first: line 3, 200 "
+        "fields), too many to read; the file was not read further. Expected 5 fields on each "
+        "line, as in the header.")
+
+
+def test_a_few_rows_with_extra_fields_are_still_listed_one_by_one():
+    data = (ABSENCES + "E0,Zorg,2024-01-02,,illness,x\nE1,Zorg,2024-02-30,,illness\n").encode()
+    result = validate_bytes("absences", "few.csv", data)
+    assert [(error.line, error.expected) for error in result.errors] == [
+        (2, "5 fields separated by ',', as in the header"),
+        (3, "a date that exists: 2024-02-30 does not exist (February 2024 has 29 days)")]
+
+
+def test_delimiters_inside_quotes_are_not_fields():
+    note = '"' + "," * 400 + '"'
+    data = (ABSENCES.strip() + ",note\nE1,Zorg,2024-01-02,,illness," + note + "\n").encode()
+    result = validate_bytes("absences", "notes.csv", data)
+    assert result.accepted, result.errors
+    semicolons = "employee_id;department;start_date;end_date;absence_type\n" \
+        "E1;Zorg,Noord" + ",x" * 300 + ";2024-01-02;;illness\n"
+    refused = validate_bytes("absences", "semi.csv", semicolons.encode())
+    assert "fields" not in refused.errors[0].expected      # commas in a ';' file are no fields
+
+
 def test_one_upload_limit_for_the_app_and_the_command_line(monkeypatch):
     import ui.upload
 

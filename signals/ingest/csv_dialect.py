@@ -7,6 +7,10 @@ unless an odd number of quotes precedes it (it then sits inside a quoted field),
 so a quoted value spanning lines keeps the spreadsheet's line numbering. A file
 without quotes and blank lines (the usual export) needs no counting: record i is
 on line i + 2 (`plain_records`), and numpy is not even imported.
+
+No record may have more than MAX_COLUMNS fields (`check_record_widths`): DuckDB's
+reader takes quadratic time on a row with thousands of extra fields, so such a row
+is refused before DuckDB sees it, in linear time.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
 CONTROL_BYTE_PATTERN = re.compile(b"[" + re.escape(CONTROL_BYTES) + b"]")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF8_BOM = b"\xef\xbb\xbf"
+# DuckDB keeps a row with more fields than the header once per extra field, the whole
+# line each time: past this many (extra fields x line bytes) the file is refused first.
+MAX_EXTRA_FIELD_BYTES = 20_000_000
 
 
 class FileProblem(Exception):
@@ -158,6 +165,82 @@ def check_column_count(data: bytes) -> None:
         raise FileProblem("file.too_many_columns", line=1, columns=columns, limit=MAX_COLUMNS)
 
 
+def _marks(utf8: bytes, delimiter: bytes) -> bytes:
+    """The file's delimiters, newlines and quotes alone, in order (one C pass, no numpy)."""
+    keep = delimiter + b'\n"'
+    return utf8.translate(None, bytes(b for b in range(256) if b not in keep))
+
+
+def _wide_plain_record(marks: bytes, delimiter: bytes) -> tuple[int, int] | None:
+    """(line, fields) of the first line with more than MAX_COLUMNS fields, in a file
+    without quotes: its marks hold MAX_COLUMNS delimiters in a row."""
+    found = marks.find(delimiter * MAX_COLUMNS)
+    if found < 0:
+        return None
+    start = marks.rfind(b"\n", 0, found) + 1
+    end = marks.find(b"\n", found)
+    end = len(marks) if end < 0 else end
+    return marks.count(b"\n", 0, start) + 1, end - start + 1
+
+
+def _record_fields(buffer: bytes, delimiter: bytes):
+    """Per record of `buffer`: fields, start and end offsets, line (numpy arrays). A
+    delimiter or newline after an odd number of quotes sits inside a quoted value."""
+    import numpy as np  # a file with quotes needs it for its line numbers anyway
+
+    data = np.frombuffer(buffer, dtype=np.uint8)
+    quotes = np.flatnonzero(data == QUOTE)
+    newlines = np.flatnonzero(data == NEWLINE)
+    delimiters = np.flatnonzero(data == delimiter[0])
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    delimiters = delimiters[np.searchsorted(quotes, delimiters) % 2 == 0]
+    fields = np.bincount(np.searchsorted(ends, delimiters), minlength=len(ends) + 1) + 1
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(data)]))
+    return fields, starts, stops, np.searchsorted(newlines, starts) + 1
+
+
+def _refuse_wide(line: int, fields: int) -> None:
+    raise FileProblem("file.record_too_many_fields", line=line, fields=fields, limit=MAX_COLUMNS)
+
+
+def _refuse_costly_rows(fields, starts, stops, lines, columns: int) -> None:
+    """FileProblem when the rows with more fields than the header would cost DuckDB more
+    than MAX_EXTRA_FIELD_BYTES to keep (it keeps such a line once per extra field)."""
+    import numpy as np
+
+    extra = np.maximum(fields - columns, 0)
+    extra[0] = 0                                       # the header
+    if int((extra * (stops - starts)).sum()) <= MAX_EXTRA_FIELD_BYTES:
+        return
+    over = np.flatnonzero(extra)
+    raise FileProblem("file.rows_too_many_fields", line=int(lines[over[0]]), count=len(over),
+                      fields=int(fields[over[0]]), columns=columns)
+
+
+def check_record_widths(utf8: bytes, delimiter: str, columns: int) -> None:
+    """FileProblem when a record has more than MAX_COLUMNS fields, or when the rows with
+    more fields than the header's `columns` are too costly to read (UTF-8, '\\n' ends)."""
+    encoded = delimiter.encode()
+    marks = _marks(utf8, encoded)
+    if marks.count(encoded) < columns:                # no row can have too many fields
+        return
+    if b'"' in marks:
+        fields, _, _, lines = _record_fields(marks, encoded)    # marks keep every delimiter
+        if fields.max() > MAX_COLUMNS:
+            wide = int((fields > MAX_COLUMNS).argmax())         # the first such record
+            _refuse_wide(int(lines[wide]), int(fields[wide]))
+        if fields.max() <= columns:
+            return
+    else:
+        wide = _wide_plain_record(marks, encoded)
+        if wide:
+            _refuse_wide(*wide)
+        if encoded * columns not in marks:            # no line has more fields than the header
+            return
+    _refuse_costly_rows(*_record_fields(utf8, encoded), columns)
+
+
 def prepare(data: bytes) -> PreparedCsv:
     """Decode, find delimiter and header, and locate every record; FileProblem if unreadable."""
     check_column_count(data)
@@ -170,4 +253,6 @@ def prepare(data: bytes) -> PreparedCsv:
     if not header_line.strip():
         raise FileProblem("file.empty_header", line=1)
     delimiter = detect_delimiter(header_line)
-    return PreparedCsv(utf8, encoding, delimiter, parse_header(header_line, delimiter))
+    header = parse_header(header_line, delimiter)
+    check_record_widths(utf8, delimiter, len(header))     # before DuckDB reads a row
+    return PreparedCsv(utf8, encoding, delimiter, header)

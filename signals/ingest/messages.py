@@ -99,6 +99,16 @@ message("file.too_large",
 message("file.too_many_columns",
         "The header has {columns} columns, more than the limit of {limit}; the file was not read "
         "further. Expected at most {limit} columns.")
+message("file.record_too_many_fields",
+        "Line {line} has {fields} fields, more than the limit of {limit}; the file was not read "
+        "further. Expected at most {limit} fields on a line (one per column of the header).")
+plural_message("file.rows_too_many_fields",
+               "{count} line has more fields than the {columns} columns of the header (line "
+               "{line}, {fields} fields), too many to read; the file was not read further. "
+               "Expected {columns} fields on each line, as in the header.",
+               "{count} lines have more fields than the {columns} columns of the header (the "
+               "first: line {line}, {fields} fields), too many to read; the file was not read "
+               "further. Expected {columns} fields on each line, as in the header.")
 message("file.binary",
         "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary file); "
         "expected text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel.")

@@ -4,8 +4,9 @@ Every accepted upload keeps what it changed: the rows it wrote carry its `upload
 and the versions it replaced sit in the table's history (`<table>_history`, with
 `replaced_by` = the upload). Undoing an upload, in one transaction:
 
-- removes every row that still carries its `upload_id`, and puts back the versions it
-  replaced for those keys (the latest upload is so undone exactly);
+- removes every row that still carries its `upload_id`, and puts back for those keys the
+  newest older version of an upload not undone (the latest upload is so undone exactly;
+  a version an undone upload wrote never comes back);
 - leaves the rows a later upload changed again (their key and the later upload are
   reported; employees by their pseudonym, never an original id);
 - marks the upload `undone` and records the undo itself in the upload history
@@ -118,19 +119,31 @@ def _left_rows(con, table: str, key: list[str], upload_id: int) -> tuple[int, li
 
 
 def _restore(con, table: str, key: list[str], upload_id: int) -> tuple[int, int]:
-    """Remove the rows the upload still owns and put back the versions it replaced."""
+    """Remove the rows the upload still owns and put back, for each, the newest older
+    version a live upload wrote: never one of an undone upload (undoing an older upload
+    first leaves its version in the history, replaced by the newer one)."""
     history = store.history_table(table)
     on = " AND ".join(f"h.{ident(name)} = t.{ident(name)}" for name in key)
+    keys = ", ".join(f"h.{ident(name)}" for name in key)
     columns = ", ".join(f"h.{ident(name)}" for name in store.table_columns(con, table))
     con.execute(f"""CREATE OR REPLACE TEMP TABLE undo_restore AS
         SELECT {columns} FROM {history} h JOIN {table} t ON {on}
-        WHERE h.replaced_by = ? AND t.upload_id = ?""", [upload_id, upload_id])
+        WHERE t.upload_id = ? AND h.upload_id < ?
+          AND h.upload_id NOT IN (SELECT upload_id FROM uploads WHERE status = 'undone')
+        QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY h.upload_id DESC) = 1""",
+                [upload_id, upload_id])
     removed = scalar(con, f"SELECT count(*) FROM {table} WHERE upload_id = ?", [upload_id])
+    # The restored version and those after it (of undone uploads, or of this one) leave
+    # the history: the key's history is again what it was before they were written.
+    key_columns = ", ".join(f"t.{ident(name)}" for name in key)
+    restored_on = " AND ".join(f"r.{ident(name)} = t.{ident(name)}" for name in key)
+    matches = " AND ".join(f"{history}.{ident(name)} = k.{ident(name)}" for name in key)
+    con.execute(f"""DELETE FROM {history} USING (
+            SELECT {key_columns}, coalesce(r.upload_id, -1) AS since FROM {table} t
+            LEFT JOIN undo_restore r ON {restored_on} WHERE t.upload_id = ?) k
+        WHERE {matches} AND {history}.upload_id >= k.since""", [upload_id])
     con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM undo_restore")
-    matches = " AND ".join(f"{history}.{ident(name)} = r.{ident(name)}" for name in key)
-    con.execute(f"DELETE FROM {history} USING undo_restore r "
-                f"WHERE {history}.replaced_by = ? AND {matches}", [upload_id])
     restored = scalar(con, "SELECT count(*) FROM undo_restore")
     con.execute("DROP TABLE undo_restore")
     return removed, restored
