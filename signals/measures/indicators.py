@@ -29,7 +29,8 @@ Readings of the contract made here:
 - Suppression (signals.measures.suppression) is per indicator in the output: a department's row is
   suppressed for all its indicators; 'ALL' for all of them when its H is below the
   minimum, and for the accident rates alone when the H of the departments reporting
-  hours is.
+  hours is, or when 'ALL' of work_accident_rate minus them would isolate a small hidden
+  group (the suppression's rule 4, reason complementary).
 """
 
 from __future__ import annotations
