@@ -2,7 +2,9 @@
 
 import datetime as dt
 import io
+import itertools
 import math
+import re
 
 import duckdb
 import pandas
@@ -11,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signals import config, store
-from signals.measures.indicators import indicator_frame
-from signals.measures.suppression import suppress, suppressed_cells
+from signals.measures.indicators import FORMULAS, indicator_frame
+from signals.measures.suppression import WORKFORCE_DIFFERENCES, suppress, suppressed_cells
 
 JUNE = dt.date(2024, 6, 1)
 JULY = dt.date(2024, 7, 1)
@@ -257,6 +259,102 @@ def test_the_rule_takes_any_group_key():
                    .to_numpy())) == {("back", "A"), ("back", "B"), ("stress", "A")}
 
 
+# Two shown totals minus each other (rule 4 of signals.measures.suppression) ----------
+
+def audit_organisation(con):
+    """The audit's case: A (6) gives no hours; B (12), C (30), D (40) do. Accidents:
+    A 3, B 1, C 2, D 1: ALL of work_accident_rate adds 7, ALL of accident_frequency_rate 4."""
+    for department, size, hours in (("A", 6, None), ("B", 12, 1800.0), ("C", 30, 4500.0),
+                                    ("D", 40, 6000.0)):
+        add_department(con, JUNE, department, size, hours)
+    accidents = {"A": 3, "B": 1, "C": 2, "D": 1}
+    for department, count in accidents.items():
+        for number in range(count):
+            add_accident(con, f"{department}{number}", department, 2)
+
+
+def test_two_totals_do_not_give_away_the_departments_without_hours(con):
+    # Before: ALL of work_accident_rate showed 7 accidents and ALL of accident_frequency_rate
+    # 4 (the departments giving hours): 7 - 4 = 3, A's accidents exactly.
+    audit_organisation(con)
+    frame = indicator_frame(con, min_group_size=10)
+    assert frame_rows(frame, "ALL", "work_accident_rate")["numerator"] == 7
+    for indicator in ACCIDENT_RATES:
+        total = frame_rows(frame, "ALL", indicator)
+        assert total["suppressed"] and total["suppression_reason"] == "complementary"
+        assert math.isnan(total["numerator"]) and math.isnan(total["value"])
+        assert total["denominator"] == 12_300     # hours are shown, as for every row
+    reasons = frame.drop_duplicates("department").set_index("department")["suppression_reason"]
+    assert reasons.fillna("shown").to_dict() == {
+        "ALL": "shown", "A": "small", "B": "complementary", "C": "shown", "D": "shown"}
+    assert not frame_rows(frame, "ALL", "hours_per_fte")["numerator"] > 0   # no FTE given
+
+
+def test_two_totals_on_the_command_line(db_path, capsys):
+    from signals.__main__ import main
+
+    with store.connect(db_path) as connection:
+        audit_organisation(connection)
+    assert main(["indicators", "--db", str(db_path)]) == 0
+    rows = pandas.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    rows = rows.set_index(["department", "indicator"])
+    assert rows.loc[("ALL", "work_accident_rate"), "numerator"] == "7"
+    for indicator in ACCIDENT_RATES:
+        assert rows.loc[("ALL", indicator), "suppressed"] == "true"
+        assert rows.loc[("ALL", indicator), "numerator"] == ""
+        assert rows.loc[("ALL", indicator), "value"] == ""
+    shown = rows[rows["suppressed"] == "false"]
+    # no shown accident count minus another is A's 3
+    counts = shown.loc[shown.index.get_level_values("indicator").isin(
+        ["work_accident_rate", "accident_frequency_rate"]), "numerator"].astype(float)
+    assert 3 not in {first - second for first, second in itertools.permutations(counts, 2)}
+
+
+def test_a_hidden_department_between_the_two_totals_protects_the_small_one():
+    # A (6, no hours) and E (15, no hours, hidden for 'all') lie between the totals: 21 people
+    rows = [(JUNE, "all", name, size)
+            for name, size in (("A", 6), ("E", 15), ("C", 30), ("D", 40))]
+    rows += [(JUNE, "hours", name, size) for name, size in (("C", 30), ("D", 40))]
+    result = suppress(members(rows), 10, differences=WORKFORCE_DIFFERENCES)
+    flags = result.members.to_pandas().set_index("member")["reason"].fillna("shown")
+    assert flags.to_dict() == {"A": "small", "C": "shown", "D": "shown", "E": "complementary"}
+    assert not result.totals.to_pandas()["suppressed"].any()
+
+
+def test_the_narrower_total_is_suppressed_when_only_a_small_group_lies_between():
+    rows = [(JUNE, "all", name, size) for name, size in (("A", 6), ("B", 12), ("C", 30))]
+    rows += [(JUNE, "hours", name, size) for name, size in (("B", 12), ("C", 30))]
+    totals = suppress(members(rows), 10, differences=WORKFORCE_DIFFERENCES).totals.to_pandas()
+    totals = totals.set_index("total")
+    assert totals["reason"].fillna("shown").to_dict() == {"all": "shown", "hours": "complementary"}
+    assert totals["suppressed"].to_dict() == {"all": False, "hours": True}
+    # without the pair (another family of totals), both stay shown
+    assert not suppress(members(rows), 10).totals.to_pandas()["suppressed"].any()
+
+
+def test_an_empty_department_between_the_totals_reveals_nobody():
+    rows = [(JUNE, "all", name, size) for name, size in (("Z", 0), ("B", 12), ("C", 30))]
+    rows += [(JUNE, "hours", name, size) for name, size in (("B", 12), ("C", 30))]
+    totals = suppress(members(rows), 10, differences=WORKFORCE_DIFFERENCES).totals.to_pandas()
+    assert not totals["suppressed"].any()
+
+
+def quantity(expression: str) -> str:
+    """The stored column an indicator formula adds up (`headcount * working_days`: H)."""
+    found = re.search(r"THEN (\w+) END", expression) or re.match(r"\w+", expression)
+    return found.group(1) if found.re.groups else found.group(0)
+
+
+def test_every_pair_of_totals_sharing_a_hidden_quantity_is_declared():
+    # a numerator is hidden on a suppressed row; denominators (H, hours, FTE) are shown
+    totals_of = {}
+    for formula in FORMULAS.values():
+        totals_of.setdefault(quantity(formula.numerator), set()).add(formula.total)
+    sharing = {frozenset(pair) for totals in totals_of.values()
+               for pair in itertools.combinations(sorted(totals), 2)}
+    assert sharing == {frozenset(pair) for pair in WORKFORCE_DIFFERENCES}
+
+
 # The minimum group size: never below 5 -------------------------------------------
 
 @pytest.mark.parametrize("value", ["0", "1", "-5", "4", "abc", "7.5"])
@@ -340,12 +438,52 @@ def test_indicators_command_honours_the_rule(db_path, capsys):
 
 # Property: no shown total minus its shown parts isolates a small hidden group ---------
 
-PER_HOURS = set(ACCIDENT_RATES)
+PER_HOURS = set(ACCIDENT_RATES) | {"hours_per_fte"}
 organisations = st.dictionaries(
     keys=st.tuples(st.sampled_from([JUNE, JULY]), st.sampled_from("ABCDEFGHIJ")),
-    values=st.tuples(st.integers(0, 40), st.booleans()),      # H, gives hours
+    values=st.tuples(st.integers(0, 40), st.booleans(), st.booleans()),  # H, hours, FTE
     min_size=1, max_size=14,
 )
+# the departments each total adds up, from (H, gives hours, gives FTE)
+TOTAL_MEMBERS = {"all": lambda gives: True, "hours": lambda gives: gives[1],
+                 "hours_fte": lambda gives: gives[1] and gives[2]}
+
+
+def isolated_people(departments, sizes: dict[str, int]) -> int:
+    return sum(sizes[name] for name in departments if sizes[name] > 0)
+
+
+def assert_no_difference_isolates_a_small_group(frame, organisation, minimum):
+    """For every quantity a formula adds up: the departments whose value shows (a shown
+    numerator, or a denominator), the shown totals of it ('ALL' rows, with the set of
+    departments each adds up); no total minus the shown parts, and no total minus
+    another total minus the shown parts, may leave hidden departments holding 1 to
+    minimum - 1 people."""
+    for month, rows in frame.groupby("month"):
+        gives = {name: organisation[(month, name)] for name in rows["department"]
+                 if name != "ALL"}
+        sizes = {name: given[0] for name, given in gives.items()}
+        known, totals = {}, {}
+        for indicator, formula in FORMULAS.items():
+            of_indicator = rows[rows["indicator"] == indicator].set_index("department")
+            members = frozenset(name for name, given in gives.items()
+                                if TOTAL_MEMBERS[formula.total](given))
+            for part, shows in (("numerator", ~of_indicator["suppressed"]),
+                                ("denominator", of_indicator["denominator"].notna())):
+                name = quantity(getattr(formula, part))
+                known.setdefault(name, set()).update(
+                    department for department in of_indicator.index[shows] if department != "ALL")
+                if "ALL" in of_indicator.index and shows["ALL"]:
+                    totals.setdefault(name, set()).add(members)
+        for name, shown_totals in totals.items():
+            for total in shown_totals:
+                people = isolated_people(total - known[name], sizes)
+                assert people == 0 or people >= minimum, (month, name, sorted(total))
+            for first, second in itertools.permutations(shown_totals, 2):
+                if second - first <= known[name]:
+                    people = isolated_people(first - second - known[name], sizes)
+                    assert people == 0 or people >= minimum, (
+                        month, name, sorted(first), sorted(second))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -353,18 +491,21 @@ organisations = st.dictionaries(
 def test_no_shown_total_minus_shown_parts_isolates_a_small_group(organisation, minimum):
     con = duckdb.connect()
     store.migrate(con)
-    con.executemany("INSERT INTO workforce VALUES (?, ?, ?, NULL, ?, 1)",
-                    [[month, department, size, 150.0 * size + 1 if hours else None]
-                     for (month, department), (size, hours) in organisation.items()])
+    con.executemany("INSERT INTO workforce VALUES (?, ?, ?, ?, ?, 1)",
+                    [[month, department, size, 0.8 * size + 0.5 if fte else None,
+                      150.0 * size + 1 if hours else None]
+                     for (month, department), (size, hours, fte) in organisation.items()])
     frame = indicator_frame(con, min_group_size=minimum)
     con.close()
+    assert_no_difference_isolates_a_small_group(frame, organisation, minimum)
     hidden = frame[frame["suppressed"]]
     assert hidden["numerator"].isna().all() and hidden["value"].isna().all()
     for (month, indicator), rows in frame.groupby(["month", "indicator"]):
         parts = rows[rows["department"] != "ALL"]
         total = rows[rows["department"] == "ALL"].iloc[0]
         if indicator in PER_HOURS:      # ALL of the accident rates adds those giving hours
-            parts = parts[[organisation[(month, name)][1] for name in parts["department"]]]
+            total_of = TOTAL_MEMBERS[FORMULAS[indicator].total]
+            parts = parts[[total_of(organisation[(month, name)]) for name in parts["department"]]]
         assert parts.loc[parts["headcount"] < minimum, "suppressed"].all()
         own_size = parts["headcount"].sum()
         if len(parts) and own_size < minimum:

@@ -132,6 +132,35 @@ def test_no_suppressed_value_anywhere(small_db):
         assert secret not in words
 
 
+def test_organisation_figure_hidden_to_protect_another_group_says_so(db_path):
+    """Issue 11, the audit's case: A (6 people) gives no hours, B, C, D do. ALL of the
+    accident rates (4 accidents over those giving hours) minus ALL of the work accidents
+    (7 over everyone) would give A's 3: the accident rates' ALL is hidden to protect A, and
+    the report says so in their rows (not "the organisation's group is too small")."""
+    june = dt.date(2024, 6, 1)
+    with store.connect(db_path) as con:
+        for department, size, hours in (("A", 6, None), ("B", 12, 1800.0), ("C", 30, 4500.0),
+                                        ("D", 40, 6000.0)):
+            con.execute("INSERT INTO workforce VALUES (?, ?, ?, NULL, ?, 1)",
+                        [june, department, size, hours])
+        for number, department in enumerate("AAABCCD"):
+            con.execute("INSERT INTO incidents VALUES (?, ?, ?, 'work_accident', 2, 1)",
+                        [f"i{number}", dt.date(2024, 6, 12), department])
+    for lang in ("en", "nl"):
+        _, words = pdf_text(report_pdf(db_path, lang=lang, month=june))
+        glance = flat(words.split(text("report.section.glance", lang))[2])
+        protected = text("report.reason.suppressed_complementary", lang)
+        for indicator in ("accident_frequency_rate", "accident_severity_rate"):
+            row = glance.split(INDICATORS_BY_ID[indicator].name(lang), 1)[1][:400]
+            assert text("suppressed.complementary_short", lang) in row, (lang, indicator)
+            assert protected in row.replace("- ", "-"), (lang, indicator)
+        assert text("report.reason.suppressed", lang) not in glance
+        # 4 per 12,300 hours: 325.2 per million hours, 8 days: 0.65 per 1,000 hours
+        for secret in ("325,2", "325.2", "0,65", "0.65"):
+            assert secret not in words, (lang, secret)
+        assert flat(format_value(100 * 7 / 88, "%", lang)) in glance   # ALL's work accidents
+
+
 def test_names_from_files_print_literally(small_db):
     document = report_html(small_db, lang="en", year=2026)
     assert "<b>x</b>" not in document and "&lt;b&gt;x&lt;/b&gt;" in document

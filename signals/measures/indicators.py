@@ -29,7 +29,8 @@ Readings of the contract made here:
 - Suppression (signals.measures.suppression) is per indicator in the output: a department's row is
   suppressed for all its indicators; 'ALL' for all of them when its H is below the
   minimum, and for the accident rates alone when the H of the departments reporting
-  hours is.
+  hours is, or when 'ALL' of work_accident_rate minus them would isolate a small hidden
+  group (the suppression's rule 4, reason complementary).
 """
 
 from __future__ import annotations
@@ -347,15 +348,16 @@ cells_with_all AS (
 suppression AS (
     -- signals.measures.suppression's result: a reason per suppressed department; 'ALL' is suppressed
     -- when its own H is below the minimum, its accident rates when the H of those giving
-    -- hours is, its hours per FTE when the H of those giving hours and FTE is
-    SELECT month, member AS department, reason, FALSE AS hours_total_suppressed,
-           FALSE AS hours_fte_total_suppressed
+    -- hours is (or when the departments without hours would be given away), its hours per
+    -- FTE when the H of those giving hours and FTE is: the reason of each total
+    SELECT month, member AS department, reason, NULL::VARCHAR AS hours_total_reason,
+           NULL::VARCHAR AS hours_fte_total_reason
     FROM {hidden}
     UNION ALL
     SELECT month, '{all}' AS department,
-           CASE WHEN bool_or(total = '{total_all}' AND suppressed) THEN '{small}' END AS reason,
-           coalesce(bool_or(total = '{total_hours}' AND suppressed), FALSE),
-           coalesce(bool_or(total = '{total_hours_fte}' AND suppressed), FALSE)
+           any_value(reason) FILTER (WHERE total = '{total_all}') AS reason,
+           any_value(reason) FILTER (WHERE total = '{total_hours}'),
+           any_value(reason) FILTER (WHERE total = '{total_hours_fte}')
     FROM {total_flags}
     GROUP BY month
 )
@@ -402,8 +404,9 @@ def _all_values_sql() -> str:
 
 
 def _indicator_values_sql() -> str:
-    """numerator_i, denominator_i, value_i and suppressed_i of every indicator i
-    (numerator and value NULL where suppressed)."""
+    """numerator_i, denominator_i, value_i, suppressed_i and reason_i of every indicator i
+    (numerator and value NULL where suppressed; reason_i the suppression's reason, NULL where
+    shown)."""
     columns = []
     for order, formula in enumerate(FORMULAS.values()):
         numerator, denominator = f"c.numerator_{order}", f"c.denominator_{order}"
@@ -412,15 +415,15 @@ def _indicator_values_sql() -> str:
         else:
             value = (f"CASE WHEN {denominator} > 0 "
                      f"THEN {float(formula.scale)!r}::DOUBLE * {numerator} / {denominator} END")
-        hidden = "(s.reason IS NOT NULL"
-        hidden += {privacy.TOTAL_HOURS: " OR coalesce(s.hours_total_suppressed, FALSE))",
-                   privacy.TOTAL_HOURS_FTE: " OR coalesce(s.hours_fte_total_suppressed, FALSE))",
-                   }.get(formula.total, ")")
+        reason = {privacy.TOTAL_HOURS: "coalesce(s.reason, s.hours_total_reason)",
+                  privacy.TOTAL_HOURS_FTE: "coalesce(s.reason, s.hours_fte_total_reason)",
+                  }.get(formula.total, "s.reason")
+        hidden = f"({reason} IS NOT NULL)"
         columns.append(
             f"CASE WHEN $suppress AND {hidden} THEN NULL ELSE {numerator} END "
             f"AS numerator_{order}, {denominator} AS denominator_{order}, "
             f"CASE WHEN $suppress AND {hidden} THEN NULL ELSE {value} END AS value_{order}, "
-            f"{hidden} AS suppressed_{order}"
+            f"{hidden} AS suppressed_{order}, {reason} AS reason_{order}"
         )
     return ",\n       ".join(columns)
 
@@ -459,7 +462,6 @@ def indicator_query(hidden: str, total_flags: str) -> str:
             total_hours=privacy.TOTAL_HOURS,
             total_hours_fte=privacy.TOTAL_HOURS_FTE,
             hours_and_fte=HOURS_AND_FTE,
-            small=privacy.SMALL,
         )
     )
 
@@ -532,12 +534,12 @@ def _long_frame(cells: pyarrow.Table) -> pandas.DataFrame:
     cell_of_row = numpy.repeat(numpy.arange(cells.num_rows), count)
     suppressed = numpy.column_stack(
         [cells[f"suppressed_{order}"].to_numpy() for order in range(count)]).reshape(-1)
-    # a row hidden for itself or for the other departments keeps the cell's reason;
-    # 'ALL's accident rates alone can be hidden (too few people give hours): small
-    cell_reason = numpy.repeat(
-        cells["suppression_reason"].to_numpy(zero_copy_only=False).astype(object), count)
-    reason = numpy.where(suppressed, numpy.where(pandas.isna(cell_reason), privacy.SMALL,
-                                                 cell_reason), None)
+    # a row hidden for itself or for the other departments has the cell's reason; 'ALL's
+    # accident rates and hours per FTE can be hidden alone, with their total's reason
+    reason = numpy.column_stack(
+        [cells[f"reason_{order}"].to_numpy(zero_copy_only=False).astype(object)
+         for order in range(count)]).reshape(-1)
+    reason = numpy.where(suppressed, reason, None)
 
     def stacked(name: str) -> numpy.ndarray:
         # (cells x indicators) flattened row by row; NULL becomes NaN
@@ -608,8 +610,8 @@ def indicator_cells(con, *, min_group_size: int | None = None,
                     suppress: bool = True) -> pandas.DataFrame:
     """`indicator_frame` before its reshape: one row per (month, department) cell, in the
     same order, with month, department, headcount, suppressed (the whole row),
-    suppression_reason, and numerator_i, denominator_i, value_i and suppressed_i of every
-    indicator i (FORMULAS order). Row r of indicator_frame is cell r // n, indicator
+    suppression_reason, and numerator_i, denominator_i, value_i, suppressed_i and reason_i
+    of every indicator i (FORMULAS order). Row r of indicator_frame is cell r // n, indicator
     r % n (n = len(FORMULAS)). Same rules for `suppress`.
     """
     cells = _cells_table(con, min_group_size, suppress)
@@ -619,6 +621,7 @@ def indicator_cells(con, *, min_group_size: int | None = None,
         for order in range(len(FORMULAS)):
             dtypes |= {f"{name}_{order}": float for name in ("numerator", "denominator", "value")}
             dtypes[f"suppressed_{order}"] = bool
+            dtypes[f"reason_{order}"] = object
         return pandas.DataFrame({name: pandas.Series([], dtype=dtype)
                                  for name, dtype in dtypes.items()})
     return cells.to_pandas()

@@ -363,7 +363,9 @@ def _organisation_rows(sources: Sources, month: dt.date, lang: str) -> list[dict
 def _organisation_level(row, judged, indicator: str, incomplete: dict, lang: str):
     """(level, one-line reason) of the organisation's indicator, as the overview's tiles."""
     if bool(row["suppressed"]):
-        return "suppressed", text("report.reason.suppressed", lang)
+        key = ("report.reason.suppressed_complementary"
+               if row.get("suppression_reason") == COMPLEMENTARY else "report.reason.suppressed")
+        return "suppressed", text(key, lang)
     if pd.isna(row["value"]):
         return "no_data", text("report.reason.no_data", lang)
     level = judged["level"] if judged is not None else None

@@ -55,6 +55,9 @@ message("report.reason.unjudged", "Too little history to judge yet.")
 message("report.reason.no_data", "No figure: the records were never uploaded.")
 message("report.reason.incomplete", "The month's records are not complete yet.")
 message("report.reason.suppressed", "Not shown: the organisation's group is too small.")
+message("report.reason.suppressed_complementary",
+        "Not shown: hidden to protect another group (a small group's figure could be worked "
+        "out by subtraction).")
 message("report.attention", "Departments that need attention")
 message("report.attention_none", "No department gives a signal this month.")
 plural_message("report.attention_row", "{department}: {n} indicator with a signal ({levels})",
