@@ -7,13 +7,14 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from literal_tables import tables_in
 from streamlit.testing.v1 import AppTest
 
 from signals import config, store
 from signals.alerts.groups import DEFAULT_FOLLOWED
-from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS, LANGUAGES
+from signals.definitions import INDICATOR_GROUPS, INDICATOR_IDS, INDICATORS_BY_ID, LANGUAGES
 from signals.ingest.loader import ingest_bytes
 from ui.labels import plain
 from ui.navigation import PAGE_KEYS, PAGES_BY_KEY
@@ -376,12 +377,47 @@ def test_screens_use_plain_words_not_technical_terms(demo_shown, key, lang):
         assert term not in shown, (key, lang, term)
 
 
+def latest_signal(department: str, indicator: str) -> dict:
+    """The demo's newest signalled month of a department's indicator, from the alerts stage."""
+    from signals.alerts.detection import evaluate
+
+    with store.connect(config.demo_db_path(), read_only=True) as con:
+        chart = evaluate(con, min_group_size=store.min_group_size(con)).chart
+    rows = chart[(chart["department"] == department) & (chart["indicator"] == indicator)
+                 & chart["level"].notna()]
+    assert not rows.empty, "the trends page opens on a department with a signal"
+    return rows.sort_values("month").iloc[-1].to_dict()
+
+
 def test_trend_signal_points_explain_themselves_and_limits_say_when_they_start(demo_shown):
+    from signals.alerts.sentences import rule_name
+    from signals.texts.formatting import format_value, month_label
+
     app = open_page("trends", "en")
-    figure = app.get("plotly_chart")[0].proto.spec
-    assert "expected" in figure and "watch limit" in figure and "alert limit" in figure
-    assert "Rule: " in figure, "the rule in plain words on hover"
-    assert "limits from " in figure, "a mark where the limits start"
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    [department] = app.multiselect(key="trends_departments").value
+    indicator = app.selectbox(key="trends_indicator").value
+    point = latest_signal(department, indicator)
+    unit = INDICATORS_BY_ID[indicator].unit
+
+    def shown(name):
+        return format_value(float(point[name]), unit, "en", with_unit=True)
+
+    month = pd.Timestamp(point["month"])
+    markers = [trace for trace in figure["data"]
+               if trace.get("name") == f"Signal: {rule_name(point['rule'], 'en')}"]
+    assert len(markers) == 1, "one marker trace per rule"
+    hovers = dict(zip((pd.Timestamp(x) for x in markers[0]["x"]), markers[0]["hovertext"]))
+    lines = hovers[month].split("<br>")
+    level = {"alert": "■ Alert", "watch": "▲ Watch"}[point["level"]]
+    assert lines[:4] == [
+        f"<b>{level}</b> · {month_label(month.date(), 'en')}",
+        shown("value"),
+        f"expected {shown('expected')} · watch limit {shown('watch_limit')} · "
+        f"alert limit {shown('upper_limit')}",
+        f"Rule: {rule_name(point['rule'], 'en')}",
+    ]
+    assert "limits from " in json.dumps(figure), "a mark where the limits start"
     captions = [caption.value for caption in app.caption]
     assert any(caption.startswith("Limits from ") and "at least 12 months" in caption
                for caption in captions), captions
@@ -421,3 +457,33 @@ def test_measures_never_observed_are_named_apart_from_kinds_never_uploaded(demo_
     app.run()
     tiles = {metric.label: metric.value for metric in app.metric}
     assert tiles["Quality incidents"] == "–" and tiles["Back complaints"] != "–"
+
+
+def tile_captions(app: AppTest, indicator: str, lang: str) -> list[str]:
+    """The captions of the one overview tile that shows `indicator` (its metric's label)."""
+    from ui.labels import indicator_name
+
+    name = indicator_name(indicator, lang)
+    tiles = [node for node in _walk(app.main) if getattr(node, "children", None)
+             and [metric.label for metric in node.get("metric")] == [name]]
+    assert tiles, f"a tile of {indicator}"
+    return [caption.value for caption in min(tiles, key=lambda tile: len(list(_walk(tile))))
+            .get("caption")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accident_rates_carry_their_unit_on_the_tile_and_the_trend_axis(demo_shown, lang):
+    """issue 12: '12,3' of what? The frequency rate is per million hours worked."""
+    from signals.texts.i18n import text
+
+    unit = text("unit.per_million_hours", lang)
+    app = open_page("overview", lang)
+    app.session_state["overview_group_accidents"] = True        # open the theme's tiles
+    app.run()
+    captions = tile_captions(app, "accident_frequency_rate", lang)
+    assert captions[0] == unit, "the unit under the number"
+    trends = open_page("trends", lang)
+    trends.selectbox(key="trends_group").set_value("accidents").run()
+    trends.selectbox(key="trends_indicator").set_value("accident_frequency_rate").run()
+    specs = [json.loads(chart.proto.spec) for chart in trends.get("plotly_chart")]
+    assert specs and {spec["layout"]["yaxis"]["title"]["text"] for spec in specs} == {unit}

@@ -437,13 +437,36 @@ def test_a_later_months_review_is_not_shown_in_an_earlier_ranking(demo_shown):
     latest_month = app.selectbox(key="hotspots_month").value
     department = app.selectbox(key="review_department").value
     submit_review(app, None, "action_planned")
+    assert ranking_reviews(app)[department].startswith("Action planned ("), "shown in its month"
     earlier = app.selectbox(key="hotspots_month").options[2]
-    app.selectbox(key="hotspots_month").set_value(app.selectbox(key="hotspots_month").options[2])
-    app.run()
+    app.selectbox(key="hotspots_month").set_value(earlier).run()
     assert not app.exception
-    ranking = tables_in(e.proto.body for e in app.get("html"))
-    text_shown = " ".join(str(table.values.tolist()) for table in ranking)
-    assert "Action planned" not in text_shown, (latest_month, earlier, department)
+    shown = ranking_reviews(app)
+    assert department in shown, "the department is ranked in the earlier month too"
+    assert "Action planned" not in " ".join(shown.values()), (latest_month, earlier, department)
+    assert shown[department] == text("review.none", "en")
+
+
+def ranking_reviews(app: AppTest) -> dict[str, str]:
+    """The ranking's review column per department."""
+    ranking = next(table for table in tables_in(e.proto.body for e in app.get("html"))
+                   if "Follow-up" in table.columns)
+    return dict(zip(ranking["Department"], ranking["Follow-up"]))
+
+
+def test_a_follow_up_date_set_in_the_form_is_in_the_review_table(demo_shown):
+    import datetime as dt
+
+    app = local_hotspots()
+    department = app.selectbox(key="review_department").value
+    day = dt.date.today() + dt.timedelta(days=30)
+    app.date_input(key="review_follow_up").set_value(day)
+    submit_review(app, None, "under_investigation", "Talk with the team leader")
+    assert list(reviews.latest_reviews(config.default_db_path())["follow_up"]) == [day.isoformat()]
+    table = app.dataframe[-1].value
+    [row] = table.to_dict("records")
+    assert row["Department"] == department and row["Status"] == "Under investigation"
+    assert row["Follow up on"] == f"{day.day} {day:%B} {day.year}", "the date in words"
 
 
 def test_an_edited_note_with_a_diagnosis_word_asks_to_confirm(demo_shown):

@@ -4,6 +4,7 @@ language, singular and plural, incomplete months."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from test_app import demo_shown, open_page  # noqa: F401  (a fixture and a helper)
@@ -18,7 +19,8 @@ def figure_specs(app) -> list[dict]:
 
 def all_french_figures(app_factory) -> list[dict]:
     """Every Plotly figure the pages build in French: trends (monthly, rolling, with the
-    reference line, several departments), the heatmap and the funnel plot."""
+    reference line, several departments), the heatmap, the funnel plot, the survey's grid
+    and change, the re-integration outcomes and the actions' evaluation charts."""
     specs = []
     trends = app_factory("trends", "fr")
     specs += figure_specs(trends)
@@ -34,12 +36,28 @@ def all_french_figures(app_factory) -> list[dict]:
     specs += figure_specs(hotspots)
     hotspots.selectbox(key="hotspots_funnel_indicator").set_value("accident_frequency_rate").run()
     specs += figure_specs(hotspots)
+    for key in FIGURE_PAGES:        # the survey grid and change, re-integration, action charts
+        figures = figure_specs(app_factory(key, "fr"))
+        assert figures, f"the {key} page draws its charts"
+        specs += figures
     return specs
 
 
-def test_every_french_figure_draws_decimal_commas(demo_shown):
+FIGURE_PAGES = ("survey", "reintegration", "actions")
+
+
+@pytest.fixture
+def demo_with_cycle(demo_shown, demo_database_file):
+    """The demo with its prevention cycle (actions evaluated on a chart)."""
+    from signals import config
+    from signals.access import control as access
+
+    shutil.copy(access.access_db_path(demo_database_file), access.access_db_path(config.demo_db_path()))
+
+
+def test_every_french_figure_draws_decimal_commas(demo_with_cycle):
     specs = all_french_figures(open_page)
-    assert len(specs) >= 7, "the pages built their charts"
+    assert len(specs) >= 11, "the pages built their charts"
     assert plotly_separators("fr") == ",\u202f"
     assert [spec["layout"].get("separators") for spec in specs] == [",\u202f"] * len(specs)
 
@@ -167,3 +185,48 @@ def test_trends_name_the_incomplete_months_of_the_indicator(absences_behind_work
     app.selectbox(key="trends_group").set_value("turnover").run()
     app.selectbox(key="trends_indicator").set_value("turnover_rate").run()
     assert "Not complete yet" not in warnings_shown(app)
+
+
+def figure_constructions(source: str) -> list[tuple[int, str]]:
+    """Where a source builds a Plotly figure other than through ui.charts.new_figure: a
+    go.Figure(...) outside new_figure that is not a copy of a figure already built
+    (go.Figure(figure), go.Figure(figure.to_dict())), plotly.express or make_subplots."""
+    import ast
+
+    tree = ast.parse(source)
+    inside_new_figure = {id(node) for function in ast.walk(tree)
+                         if isinstance(function, ast.FunctionDef) and function.name == "new_figure"
+                         for node in ast.walk(function)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [alias.name for alias in node.names] + [getattr(node, "module", "") or ""]
+            if any(name and ("plotly.express" in name or name == "make_subplots") for name in names):
+                found.append((node.lineno, "plotly.express / make_subplots"))
+        if not isinstance(node, ast.Call) or id(node) in inside_new_figure:
+            continue
+        called = ast.unparse(node.func)
+        if called in ("go.Figure", "Figure", "plotly.graph_objects.Figure"):
+            copy = (len(node.args) == 1 and not node.keywords
+                    and ast.unparse(node.args[0]) in ("figure", "figure.to_dict()"))
+            if not copy:
+                found.append((node.lineno, ast.unparse(node)))
+        elif called.startswith("px.") or called == "make_subplots":
+            found.append((node.lineno, called))
+    return found
+
+
+def test_every_figure_of_the_pages_starts_in_new_figure():
+    """French decimal commas everywhere a number is drawn: every chart gets its separators in
+    ui.charts.new_figure, so no page or helper builds a figure another way."""
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parent.parent
+    sources = sorted((project / "ui").glob("*.py")) + sorted((project / "pages").rglob("*.py"))
+    assert len(sources) > 20
+    found = {str(path.relative_to(project)): figure_constructions(path.read_text(encoding="utf-8"))
+             for path in sources}
+    assert {path: places for path, places in found.items() if places} == {}
+    assert figure_constructions("import plotly.graph_objects as go\ngo.Figure(data=[])\n"), \
+        "the check sees a figure built by hand"
+    assert figure_constructions("import plotly.express as px\npx.bar([1])\n")

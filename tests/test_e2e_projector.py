@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_e2e import CHROMIUM, app_server, browser, settle  # noqa: F401  (fixtures)
+from test_e2e import CHROMIUM, SCREENSHOTS, app_server, browser, settle  # noqa: F401  (fixtures)
 
 from signals.alerts.groups import DEFAULT_FOLLOWED
 from signals.definitions import INDICATOR_IDS, LANGUAGES
 from signals.texts.formatting import month_label
+from signals.texts.i18n import text
 
 pytestmark = [
     pytest.mark.e2e,
@@ -38,6 +39,7 @@ SMALL_TEXT = """() => { const small = []; const main = document.querySelector('[
 
 
 def open_at(browser, server, size, path: str):
+    SCREENSHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport=dict(zip(("width", "height"), size)), device_scale_factor=1)
     tab = context.new_page()
     tab.goto(f"{server['url']}/{path}")
@@ -73,27 +75,63 @@ def months_ago(count: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def test_presentation_keys_step_with_the_month_and_large_texts(app_server, browser):
+PRESENTATION_STEPS = (("PageDown", "/hotspots", "hotspots.title"),
+                      ("ArrowRight", "/trends", "trends.title"),
+                      ("ArrowLeft", "/hotspots", "hotspots.title"),
+                      ("PageUp", "/?", "overview.title"))
+WIDE_SCROLL = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
+@pytest.mark.parametrize("lang, size", [(lang, (1920, 1080)) for lang in LANGUAGES]
+                         + [("nl", (1280, 800))])
+def test_presentation_keys_step_with_the_month_and_large_texts(app_server, browser, lang, size):
     chosen = months_ago(3)          # not the latest: the projector keeps it
     month = f"month={chosen:%Y-%m}"
-    context, tab = open_at(browser, app_server, (1920, 1080), f"?lang=fr&present=1&{month}")
+    context, tab = open_at(browser, app_server, size, f"?lang={lang}&present=1&{month}")
     try:
-        assert tab.get_by_text("Le contrôle d'accès est désactivé").count() == 0
+        assert tab.locator(".access-off").count() == 0
+        assert tab.get_by_text(text("access.off_notice", lang)).count() == 0
+        tab.screenshot(path=str(SCREENSHOTS / f"present_{lang}_{size[0]}_overview.png"), full_page=True)
         blocks = tab.locator(".attention-row")
         assert blocks.count() >= 1
-        assert blocks.last.bounding_box()["y"] + blocks.last.bounding_box()["height"] <= 1080, \
-            "the attention list on the first screen"
+        first_screen = blocks.last if size == (1920, 1080) else blocks.first
+        box = first_screen.bounding_box()
+        assert box["y"] + box["height"] <= size[1], "the attention list on the first screen"
         assert tab.evaluate(SMALL_TEXT) == []
-        for key, path, title in (("PageDown", "/hotspots", "Points d'attention"),
-                                 ("ArrowRight", "/trends", "Tendances par service"),
-                                 ("ArrowLeft", "/hotspots", "Points d'attention"),
-                                 ("PageUp", "/?", "Vue d'ensemble")):
+        for key, path, title in PRESENTATION_STEPS:
             tab.keyboard.press(key)
             tab.wait_for_timeout(500)
             settle(tab)
             assert path in tab.url and month in tab.url and "present=1" in tab.url
-            assert tab.locator("h1").first.inner_text().startswith(title)
+            assert tab.locator("h1").first.inner_text().startswith(text(title, lang))
             assert tab.evaluate(SMALL_TEXT) == [], f"{path}: texts of 18 pixels or more"
-        assert tab.locator("h2").first.inner_text() == month_label(chosen, "fr")
+            width, shown = tab.evaluate(WIDE_SCROLL)
+            assert width <= shown, f"{path}: nothing cut on the right"
+            tab.screenshot(path=str(SCREENSHOTS / f"present_{lang}_{size[0]}{path.strip('/?')}.png"))
+        assert tab.locator("h2").first.inner_text() == month_label(chosen, lang)
+    finally:
+        context.close()
+
+
+DEFINITIONS_WIDTH = """(header) => {
+    const table = Array.from(document.querySelectorAll('table.literal-table'))
+        .find(t => Array.from(t.querySelectorAll('th')).some(th => th.textContent === header));
+    const frame = table.parentElement, main = document.querySelector('[data-testid="stMain"]');
+    return {table: [table.scrollWidth, table.clientWidth], frame: [frame.scrollWidth, frame.clientWidth],
+            right: table.getBoundingClientRect().right, main: main.getBoundingClientRect().right,
+            rows: table.querySelectorAll('tbody tr').length}; }"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_definitions_table_fits_a_1280_screen(app_server, browser, lang):
+    """issue 12: the definitions table on the data page was cut on the right at 1280 x 800."""
+    context, tab = open_at(browser, app_server, (1280, 800), f"data?lang={lang}")
+    try:
+        sizes = tab.evaluate(DEFINITIONS_WIDTH, text("data.definition", lang))
+        assert sizes["rows"] == len(INDICATOR_IDS)
+        assert sizes["table"][0] <= sizes["table"][1] and sizes["frame"][0] <= sizes["frame"][1], sizes
+        assert sizes["right"] <= sizes["main"] <= 1280, sizes
+        tab.locator("table.literal-table").last.scroll_into_view_if_needed()
+        tab.screenshot(path=str(SCREENSHOTS / f"definitions_{lang}_1280.png"))
     finally:
         context.close()

@@ -17,6 +17,7 @@ from signals.store import DatabaseBusy
 from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db, local_time
 from ui.context import page_context
+from ui.cycle_marks import day_text
 from ui.labels import indicator_name, month_text
 
 SAVED_KEY = "review_saved"
@@ -72,7 +73,8 @@ def review_table(latest: pd.DataFrame, lang: str, with_notes: bool) -> pd.DataFr
     table = latest.assign(
         indicator=latest["indicator"].map(lambda i: hotspot_name(i, lang)),
         status=latest["status"].map(lambda s: status_label(s, lang)),
-        follow_up=latest["follow_up"].map(lambda d: d or ""),
+        follow_up=latest["follow_up"].map(           # as the language writes a day
+            lambda d: day_text(pd.Timestamp(d).date(), lang) if d else ""),
         month=latest["month"].map(lambda m: month_text(pd.Timestamp(m + "-01").date(), lang,
                                                        short=True)),
         reviewed_at=latest["reviewed_at"].map(local_time),

@@ -260,7 +260,7 @@ def show_leading_block(database, department: str, lang: str) -> None:
     with st.container(border=True, key=LEADING_KEY):
         st.html(LEADING_CSS)
         st.markdown(f"**{text('survey.leading_title', lang, date=date_text(latest, lang))}**")
-        columns = st.columns(len(rows.index))
+        columns = st.columns(len(rows.index), vertical_alignment="bottom")   # scores in one row
         for column, domain in zip(columns, [d for d in SURVEY_DOMAINS if d in rows.index]):
             cell = rows.loc[domain]
             if bool(cell["suppressed"]):

@@ -106,6 +106,9 @@ PRESENTATION_CSS = """
     .st-key-presentation_split > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]
       > [data-testid="stColumn"] {
       flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
+    /* one under the other: the departments to look at first, on the first screen at 1280 */
+    .st-key-presentation_split > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]
+      > [data-testid="stColumn"]:last-child { order: -1; }
   }
   /* the steps through the presentation: large, bottom right, over the page */
   .st-key-presentation_bar { position: fixed; right: 1.5rem; bottom: 1rem; z-index: 999990;
