@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from test_app import open_page
+from test_app_downloads import read, served  # noqa: F401  (fixture)
 
 from signals import config, store
 from signals.alerts.detection import alerts_csv, evaluate, hotspots
@@ -209,27 +210,6 @@ def test_trend_chart_hover_and_legend_agree_with_the_sentence_and_the_csv(demo, 
     assert charted == len(evaluation.chart["level"].dropna())
 
 
-@pytest.fixture
-def served(monkeypatch):
-    """key -> bytes of every download button the page drew."""
-    import streamlit
-
-    buttons: dict[str, bytes] = {}
-    original = streamlit.download_button
-
-    def recording_button(label, data, *args, **options):
-        buttons[options.get("key")] = data
-        return original(label, data, *args, **options)
-
-    monkeypatch.setattr(streamlit, "download_button", recording_button)
-    return buttons
-
-
-def read_csv(data: bytes, sep: str) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False,
-                       encoding="utf-8-sig")
-
-
 @pytest.mark.usefixtures("listen_on_localhost")
 def test_hotspots_page_downloads_agree(demo, demo_database_file, served):
     """The ranking download's 'since' is the heading's month, the first month of one of its
@@ -242,7 +222,7 @@ def test_hotspots_page_downloads_agree(demo, demo_database_file, served):
         ["department", "indicator"])
     expected = hotspots(evaluation, month).set_index("department")
     for key, sep in (("download_ranking", ";"), ("download_ranking_plain", ",")):
-        ranking = read_csv(served[key], sep)
+        ranking = read(served[key][1], sep)
         ranking.columns = ["rank", "department", "score", "alerts", "watches", "indicators",
                            "since", "review", "reason"]
         assert len(ranking) == len(expected) and len(ranking) > 3
@@ -253,7 +233,7 @@ def test_hotspots_page_downloads_agree(demo, demo_database_file, served):
             assert wanted["since"] == min(cell["since"] for cell in runs)
             for cell in runs:
                 assert run_phrase(cell["since"], cell["months_in_row"], "nl") in row.reason
-    heatmap_rows = read_csv(served["download_heatmap"], ";")
+    heatmap_rows = read(served["download_heatmap"][1], ";")
     heatmap_rows.columns = ["department", "indicator", "value", "suppressed",
                             "suppression_reason", "level", "rule", "reason"]
     with_reason = heatmap_rows[heatmap_rows["reason"] != ""]
