@@ -77,6 +77,30 @@ def test_trends_shows_the_departments_survey_scores_next_to_its_charts(demo_show
     assert not app.metric, "two departments: no block"
 
 
+
+def element_types(node) -> list[str]:
+    """The types of the elements under `node`, in the order the page draws them."""
+    types = []
+    for child in getattr(node, "children", {}).values():
+        types.append(child.type)
+        types += element_types(child)
+    return types
+
+
+def test_on_the_projector_the_trend_chart_comes_before_the_survey_scores(demo_shown):
+    """At 1280 x 800 the block of six scores pushed the chart below the first screen."""
+    app = open_page("trends", "en", present="1")
+    app.multiselect(key="trends_departments").set_value(["Chirurgie"]).run()
+    assert not app.exception
+    drawn = element_types(app.main)
+    assert "metric" in drawn and "plotly_chart" in drawn
+    assert drawn.index("plotly_chart") < drawn.index("metric")
+    app.query_params["present"] = ""
+    app.run()
+    drawn = element_types(app.main)
+    assert drawn.index("metric") < drawn.index("plotly_chart"), "on a screen: scores first"
+
+
 # --- privacy ------------------------------------------------------------------------------
 
 SURVEY = """date,department,domain,respondents,score,score_sd

@@ -92,8 +92,11 @@ def show_hidden_months(department: str) -> None:
                      months=month_ranges(hidden.loc[protecting, "month"], lang)))
 
 
-if len(chosen) == 1:          # one department: its survey scores (leading) next to its charts
-    show_leading_block(database, chosen[0], lang)
+# one department: its survey scores (leading) next to its charts; above them on a screen,
+# under them on the projector, where the chart must be on the first screen
+leading_department = chosen[0] if len(chosen) == 1 else None
+if leading_department and not context.presenting:
+    show_leading_block(database, leading_department, lang)
 for department in chosen:
     series = of_indicator[of_indicator["department"] == department]
     label = t("common.organisation") if department == ALL_DEPARTMENTS else department
@@ -117,5 +120,7 @@ for department in chosen:
     show_hidden_months(department)
     download_csv(t("common.download_figures"), series[CHART_COLUMNS],
                  f"{indicator}_{department}.csv", key=f"download_{department}", lang=lang)
+if leading_department and context.presenting:
+    show_leading_block(database, leading_department, lang)
 if not chosen and indicator not in unrecorded:
     st.info(t("trends.pick_department"))
