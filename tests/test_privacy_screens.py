@@ -91,10 +91,19 @@ def test_app_refuses_an_environment_minimum_below_five(real_data_with_small_grou
     assert "Alpha" not in rendered_text(app)
 
 
+def ingest_lines(path, files: dict[str, list[str]]):
+    """Store each kind's lines (header first) as one accepted upload; the database's path."""
+    from signals.ingest.loader import ingest_bytes
+
+    for kind, lines in files.items():
+        result = ingest_bytes(path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
+        assert result.accepted, result.error_report()
+    return path
+
+
 @pytest.fixture
 def small_team_with_hours():
     """Issue 11: Klein (6) gives hours, Groot (12) does not; Klein has lost-time accidents."""
-    from signals.ingest.loader import ingest_bytes
 
     path = config.default_db_path()
     months = ("2025-01", "2025-02", "2025-03")
@@ -105,10 +114,7 @@ def small_team_with_hours():
                       "I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17",
                       "I3;2025-01-09;Groot;aggression;0"],
     }
-    for kind, lines in files.items():
-        result = ingest_bytes(path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
-        assert result.accepted, result.error_report()
-    return path
+    return ingest_lines(path, files)
 
 
 def test_overview_download_hides_all_of_the_accident_rates(small_team_with_hours,
@@ -135,7 +141,6 @@ def audit_case():
     """Issue 11, the audit: A (6) gives no hours; B (12), C (30), D (40) do. ALL of the work
     accidents adds 7 a month, ALL of the accident rates 4 (those giving hours): the accident
     rates' ALL is hidden to protect A (7 - 4 would be A's 3)."""
-    from signals.ingest.loader import ingest_bytes
 
     path = config.default_db_path()
     months = ("2025-01", "2025-02", "2025-03")
@@ -148,10 +153,7 @@ def audit_case():
              + [f"{month};{name};{size};{hours}" for month in months
                 for name, size, hours in sizes],
              "incidents": incidents}
-    for kind, lines in files.items():
-        result = ingest_bytes(path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
-        assert result.accepted, result.error_report()
-    return path
+    return ingest_lines(path, files)
 
 
 def served_csv(served, key: str) -> pd.DataFrame:
@@ -230,7 +232,6 @@ def test_heatmap_download_names_each_reason(real_data_with_small_group,  # noqa:
 def small_team_with_hours_then_both():
     """Variant 1 for three months (Klein, 6, gives hours; Groot, 12, does not), then a
     month where Groot gives hours too: the organisation's accident rates show again."""
-    from signals.ingest.loader import ingest_bytes
 
     path = config.default_db_path()
     months = ("2025-01", "2025-02", "2025-03")
@@ -242,10 +243,7 @@ def small_team_with_hours_then_both():
                       "I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17",
                       "I3;2025-04-09;Groot;work_accident;4"],
     }
-    for kind, lines in files.items():
-        result = ingest_bytes(path, kind, f"{kind}.csv", ("\n".join(lines) + "\n").encode())
-        assert result.accepted, result.error_report()
-    return path
+    return ingest_lines(path, files)
 
 
 def test_trends_download_hides_all_of_the_accident_rates(small_team_with_hours_then_both,
