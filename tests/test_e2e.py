@@ -313,6 +313,26 @@ def fresh_demo_server(tmp_path_factory, demo_database_file):
     yield from start_server(folder)
 
 
+def click_heatmap_cell(page, row: int) -> str:
+    """Click the first indicator's cell in the heatmap's given row; return that row's label."""
+    heatmap = page.locator(".js-plotly-plot").first
+    heatmap.scroll_into_view_if_needed()
+    page.wait_for_timeout(4000)      # Plotly draws again once its width is known
+    ticks = heatmap.locator(".ytick text").all()
+    points = heatmap.locator(".scatterlayer .trace").last.locator("path.point")
+    columns = points.count() // len(ticks)
+    box = points.nth(row * columns).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    def distance(tick):
+        tick_box = tick.bounding_box()
+        return abs(tick_box["y"] + tick_box["height"] / 2 - y)
+
+    department = min(ticks, key=distance).text_content()
+    page.mouse.click(x, y)
+    return department
+
+
 def test_clicking_a_heatmap_cell_opens_that_department_s_trend(fresh_demo_server, page):
     """issue 12: a heatmap cell leads to its department's trend (Streamlit reports clicks on
     points, so the cells carry invisible points; see ui.charts.click_targets)."""
@@ -323,22 +343,18 @@ def test_clicking_a_heatmap_cell_opens_that_department_s_trend(fresh_demo_server
     page.locator('[data-testid="stSidebarNav"] a', has_text="Hotspots").click()
     page.wait_for_selector("h1:has-text('Hotspots')")
     settle(page)
-    heatmap = page.locator(".js-plotly-plot").first
-    heatmap.scroll_into_view_if_needed()
-    page.wait_for_timeout(4000)      # Plotly draws again once its width is known
-    ticks = heatmap.locator(".ytick text").all()
-    points = heatmap.locator(".scatterlayer .trace").last.locator("path.point")
-    columns = points.count() // len(ticks)
-    box = points.nth(2 * columns).bounding_box()    # the third department, first indicator
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-
-    def distance(tick):
-        tick_box = tick.bounding_box()
-        return abs(tick_box["y"] + tick_box["height"] / 2 - y)
-
-    department = min(ticks, key=distance).text_content()      # the row's label
-    page.mouse.click(x, y)
-    page.wait_for_selector("h1:has-text('Trends by department')", timeout=60_000)
+    trends = "h1:has-text('Trends by department')"
+    # on a loaded machine a click can be lost (CI lost one, 1 run in 3; the cause is not
+    # known); like a person, the test then clicks the cell again
+    for attempt in range(3):
+        department = click_heatmap_cell(page, row=2)
+        try:
+            page.wait_for_selector(trends, timeout=20_000)
+            break
+        except pytest.importorskip("playwright.sync_api").TimeoutError:
+            assert attempt < 2, "three clicks on a heatmap cell did not open its trend"
+            assert page.locator(trends).count() == 0
+            settle(page)
     settle(page)
     chosen = page.locator('[data-testid="stMultiSelect"]').first.inner_text()
     assert department in chosen
