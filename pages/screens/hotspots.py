@@ -93,8 +93,12 @@ else:
     # the reasons follow the table, a line each; the CSV keeps them
     literal_table(table.drop(columns="reason").rename(columns=labels).set_index(labels["rank"]))
     st.caption(t("hotspots.weight_help"))
+    # for another program: the month as YYYY-MM and the indicators' codes, not words
+    machine_table = table.assign(
+        since=ranked["since"].map(lambda m: m.strftime("%Y-%m") if m is not None else ""),
+        indicators=ranked["indicators"].map(" ".join))
     download_csv(t("common.download_figures"), table, f"hotspots_ranking_{month}.csv",
-                 key="download_ranking", lang=lang, labels=labels)
+                 key="download_ranking", lang=lang, labels=labels, machine_frame=machine_table)
     st.subheader(t("hotspots.why"))
     for row in ranked.head(WHY_ROWS).itertuples(index=False):
         hotspot_block(row, lang)
