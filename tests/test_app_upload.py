@@ -155,3 +155,35 @@ def history_ids():
 def has_rows() -> bool:
     with store.connect(config.default_db_path(), read_only=True) as con:
         return con.execute("SELECT count(*) FROM workforce").fetchone()[0] > 0
+
+
+def test_a_rejected_file_is_read_once(demo_shown, monkeypatch):
+    """The history row of a rejected file reuses the page's validation: a large file is not
+    read a second time to record it."""
+    from signals.ingest import loader
+
+    checks = []
+    real_check = loader._check
+    monkeypatch.setattr(loader, "_check", lambda *a, **k: checks.append(a[1]) or real_check(*a, **k))
+    app = open_page("upload", "en")
+    app.file_uploader(key="upload_files").set_value(("bad.csv", BAD, "text/csv")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert history(config.default_db_path()) == [("bad.csv", "rejected")]
+    assert checks == ["workforce"], "validated once, for the page and the history"
+    with store.connect(config.default_db_path(), read_only=True) as con:
+        assert con.execute("SELECT error_count FROM uploads").fetchone()[0] == 2
+
+
+def test_a_rejection_made_for_another_role_is_checked_again(tmp_path, monkeypatch):
+    """The page's result is reused only when made for the actor's role, kind and file."""
+    from signals.ingest import loader, rejections
+
+    monkeypatch.setenv("SIGNALS_DB", str(tmp_path / "signals.duckdb"))
+    page_result = loader.validate_bytes("workforce", "bad.csv", BAD)
+    role = rejections.uploads.uploader_role(config.default_db_path(), "someone")
+    assert rejections.reusable(page_result, role, role, "workforce", "bad.csv") is not None
+    for other in (("other role", role, "workforce", "bad.csv"),
+                  (role, role, "absences", "bad.csv"), (role, role, "workforce", "b.csv")):
+        assert rejections.reusable(page_result, *other) is None
+    valid = loader.validate_bytes("workforce", "staff.csv", workforce_csv())
+    assert rejections.reusable(valid, role, role, "workforce", "staff.csv") is None

@@ -105,7 +105,8 @@ def record_rejected_file(kind: str, name: str, data: bytes, result) -> None:
     if rejection_recorded(data, kind) or stored_result(data, kind) is not None:
         return
     try:
-        upload_id = record_rejected(config.default_db_path(), viewer.actor, kind, name, data)
+        upload_id = record_rejected(config.default_db_path(), viewer.actor, kind, name, data,
+                                    checked=result, checked_role=role)
     except (DatabaseBusy, duckdb.ConnectionException):     # tried again on the next run
         st.error(t("error.busy"))
         return

@@ -9,6 +9,7 @@ organisation's own database gets no data and the demo organisation stays shown.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from pathlib import Path
 
@@ -26,11 +27,25 @@ def earlier_rejection(con, sha256: str, kind: str) -> int | None:
     return None if row[0] is None else int(row[0])
 
 
+def reusable(checked, checked_role: str | None, role: str | None, kind: str,
+             file_name: str) -> loader.IngestResult | None:
+    """A copy of the page's rejection when it was made for this role, kind and file."""
+    if (checked is None or checked.accepted or checked_role != role or checked.kind != kind
+            or checked.file_name != file_name):
+        return None
+    return copy.copy(checked)       # the page keeps its own (the upload id is set on this one)
+
+
 def record_rejected(db_path: Path | str, actor: str, kind: str, file_name: str,
-                    data: bytes) -> int | None:
+                    data: bytes, checked: loader.IngestResult | None = None,
+                    checked_role: str | None = None) -> int | None:
     """The history row of a rejected file for `actor`: its upload id, new or recorded before.
     None when nothing is recorded: the file is valid, not one of the role's kinds (the page
-    offers only those), or the database is the demo's."""
+    offers only those), or the database is the demo's.
+
+    `checked`: the page's validation of these bytes as `kind`, made for `checked_role`; when
+    it is a rejection for the actor's role it is recorded as it is, so a large file is not
+    read twice. Otherwise the file is checked here."""
     role = uploads.uploader_role(db_path, actor)
     if by_role.kind_refusal(role, kind, file_name) is not None:
         return None
@@ -43,7 +58,9 @@ def record_rejected(db_path: Path | str, actor: str, kind: str, file_name: str,
         if earlier is not None:
             return earlier
         try:      # the loader's own check and history row, as for a file sent to be stored
-            result = loader._check(con, kind, file_name, data, rule=rule)
+            result = reusable(checked, checked_role, role, kind, file_name)
+            if result is None:
+                result = loader._check(con, kind, file_name, data, rule=rule)
             if result.accepted:
                 return None
             loader._record_rejection(con, result, sha256, actor)
