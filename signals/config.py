@@ -19,6 +19,9 @@ MAX_UPLOAD_BYTES = 200 * BYTES_PER_MB          # 209,715,200 bytes
 DEFAULT_MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / BYTES_PER_MB
 # More columns than this and a file is refused before anything else is read.
 MAX_COLUMNS = 200
+# A longer line (or quoted row over several lines) is refused with its line number; DuckDB
+# reads lines up to this long (its own default, 2,000,000 bytes, is a little shorter).
+MAX_LINE_BYTES = 2 * BYTES_PER_MB
 
 
 class ConfigError(Exception):

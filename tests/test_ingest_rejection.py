@@ -1,8 +1,12 @@
 """Ingest: each rejection rule on its own, with the exact line, column and value reported."""
 
+import duckdb
 import pytest
 
-from signals.ingest.loader import MAX_ERRORS_KEPT, ingest_path, validate_bytes
+from signals import store
+from signals.__main__ import main
+from signals.config import MAX_LINE_BYTES
+from signals.ingest.loader import MAX_ERRORS_KEPT, column_problem, ingest_bytes, ingest_path, validate_bytes
 
 ABSENCES = "employee_id,department,start_date,end_date,absence_type\n"
 WORKFORCE = "month,department,headcount,fte,hours_worked\n"
@@ -174,3 +178,87 @@ def test_unknown_kind_and_missing_file(tmp_path, db_path):
     assert result.error_report() == ("missing.csv rejected: 1 error\n"
                                      "missing.csv: The file could not be read (No such file or directory).")
     assert not db_path.exists()
+
+
+# --- a line longer than the reader takes -------------------------------------------------
+
+INCIDENT = "I1,2024-01-01,Zorg,other,0\n"
+LONG_LINE_HINT = ("more than the limit of 2 MB for one line; the file was not read. Such a line "
+                  "usually holds a huge pasted text in a cell, or its line breaks are missing")
+
+
+def long_incident(length: int) -> str:
+    """A valid data row of `length` characters (line break not counted): a huge pasted id."""
+    rest = ",2024-01-01,Zorg,other,0"
+    return "I" + "x" * (length - len(rest) - 1) + rest
+
+
+@pytest.mark.parametrize("text, line, size", [
+    (INCIDENTS + INCIDENT + long_incident(3_000_000) + "\n" + INCIDENT.replace("I1", "I2"),
+     3, "2.9"),                                                   # in the middle
+    (INCIDENTS + INCIDENT + long_incident(3_000_000), 3, "2.9"),     # at the end, no line break
+    (INCIDENTS + long_incident(40_000_000) + "\n", 2, "38.2"),      # was "no data rows"
+    (INCIDENTS + INCIDENT + long_incident(40_000_000) + "\n" + INCIDENT.replace("I1", "I2"),
+     3, "38.2"),                                                  # was skipped, the file accepted
+    (INCIDENTS.strip() + ",note " + "y" * 3_000_000 + "\n" + INCIDENT, 1, "2.9"),   # the header
+])
+def test_a_line_over_the_limit_is_named_with_its_length(text, line, size):
+    result = validate_bytes("incidents", "notes.csv", text.encode())
+    assert not result.accepted and result.error_count == 1 and result.rows_total == 0
+    assert result.errors[0].describe() == (
+        f"notes.csv: Line {line} is {size} MB long, {LONG_LINE_HINT} (the rows run together on "
+        f"one line). Expected lines of at most 2 MB: look at line {line}.")
+    assert result.error_table("nl")["expected"][0].startswith(f"Regel {line} is {size.replace('.', ',')} MB lang")
+
+
+def test_the_limit_is_exact_and_counts_utf8_bytes():
+    at_limit = validate_bytes("incidents", "a.csv", (INCIDENTS + long_incident(MAX_LINE_BYTES)).encode())
+    assert at_limit.accepted and at_limit.rows_total == 1           # DuckDB reads it whole
+    over = validate_bytes("incidents", "b.csv", (INCIDENTS + long_incident(MAX_LINE_BYTES + 1)).encode())
+    assert over.errors[0].expected.startswith("Line 2 is 2.1 MB long")      # rounded up
+    # 'é' is two bytes in UTF-8 (one in Windows-1252): the reader counts what DuckDB reads
+    accents = INCIDENTS + long_incident(MAX_LINE_BYTES // 2 + 100).replace("x", "é")
+    for data in (accents.encode("utf-8"), accents.encode("cp1252")):
+        assert validate_bytes("incidents", "c.csv", data).errors[0].expected.startswith("Line 2 is 2.1 MB")
+
+
+def test_a_long_header_with_many_delimiters_is_named_on_the_upload_page_too():
+    header = INCIDENTS.strip() + "," * 300 + '"' + "z" * 3_000_000 + '"'
+    problem = column_problem((header + "\n" + INCIDENT).encode())
+    assert problem is not None and problem.text().startswith("Line 1 is 2.9 MB long")
+    cell = validate_bytes("incidents", "c.csv", (INCIDENTS.strip() + ',"' + "z" * 200_000 + '"\n'
+                                                 + INCIDENT.strip() + ",\n").encode())
+    assert cell.accepted, cell.error_report()       # a 200 KB header cell: csv's own limit was 128 KB
+
+
+def test_a_quoted_row_over_the_limit_on_short_lines_is_named():
+    note = '"' + "a pasted note\n" * 200_000 + '"'
+    text = INCIDENTS + INCIDENT + f"I9,2024-01-01,{note},other,0\n" + INCIDENT.replace("I1", "I2")
+    result = validate_bytes("incidents", "notes.csv", text.encode())
+    assert not result.accepted
+    assert [(error.line, error.column) for error in result.errors] == [(3, "")]
+    assert result.errors[0].expected.startswith("a row of at most 2 MB: this one runs on over "
+                                                "several lines")
+
+
+def test_a_long_line_leaves_the_database_as_it_was(db_path, tmp_path, capsys):
+    assert ingest_bytes(db_path, "incidents", "first.csv", (INCIDENTS + INCIDENT).encode()).accepted
+
+    def stored():
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            return con.execute("SELECT * FROM incidents ORDER BY ALL").fetchall()
+
+    before = stored()
+    text = (INCIDENTS + INCIDENT.replace("0\n", "5\n") + long_incident(3_000_000) + "\n"
+            + INCIDENT.replace("I1", "I2"))
+    result = ingest_bytes(db_path, "incidents", "notes.csv", text.encode())
+    assert not result.accepted and result.errors[0].expected.startswith("Line 3 is 2.9 MB long")
+    assert stored() == before
+    path = tmp_path / "notes.csv"
+    path.write_text(text, encoding="utf-8")
+    assert main(["ingest", "--db", str(db_path), "--kind", "incidents", str(path)]) == 1
+    assert f"notes.csv: Line 3 is 2.9 MB long, {LONG_LINE_HINT}" in capsys.readouterr().err
+    assert stored() == before
+    with store.connect(db_path, read_only=True) as con:
+        assert con.execute("SELECT status, rows_total FROM uploads ORDER BY upload_id").fetchall() == [
+            ("accepted", 1), ("rejected", 0), ("rejected", 0)]

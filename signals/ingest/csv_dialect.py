@@ -11,16 +11,22 @@ on line i + 2 (`plain_records`), and numpy is not even imported.
 No record may have more than MAX_COLUMNS fields (`check_record_widths`): DuckDB's
 reader takes quadratic time on a row with thousands of extra fields, so such a row
 is refused before DuckDB sees it, in linear time.
+
+No line may be longer than MAX_LINE_BYTES (`check_line_lengths`), the header included:
+DuckDB refuses such a line without saying why, and past its read buffer drops it unseen
+(the file lost that row, or had "no data rows"). The line is named instead, found without
+visiting every line: a few `find` calls per MAX_LINE_BYTES of the file.
 """
 
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..config import MAX_COLUMNS
+from ..config import BYTES_PER_MB, MAX_COLUMNS, MAX_LINE_BYTES
 from .messages import Message
 
 DELIMITERS = (",", ";")
@@ -34,6 +40,9 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # DuckDB keeps a row with more fields than the header once per extra field, the whole
 # line each time: past this many (extra fields x line bytes) the file is refused first.
 MAX_EXTRA_FIELD_BYTES = 20_000_000
+# A header cell may be as long as a line (the csv module's own limit is 128 KB); past
+# MAX_LINE_BYTES the line is refused before csv reads it.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))
 
 
 class FileProblem(Exception):
@@ -160,9 +169,50 @@ def check_column_count(data: bytes) -> None:
     delimiter = detect_delimiter(header_line)
     if header_line.count(delimiter) < MAX_COLUMNS:
         return
+    if len(header_line) > MAX_LINE_BYTES:          # too long for csv to split
+        _refuse_long_line(1, len(header_line.encode("utf-8")))
     columns = len(next(csv.reader([header_line], delimiter=delimiter), []))
     if columns > MAX_COLUMNS:
         raise FileProblem("file.too_many_columns", line=1, columns=columns, limit=MAX_COLUMNS)
+
+
+def _megabytes(size: int) -> float:
+    """Bytes in MB with one decimal, rounded up: a line over the limit never shows as within."""
+    return math.ceil(size / BYTES_PER_MB * 10) / 10
+
+
+def _refuse_long_line(line: int, size: int) -> None:
+    raise FileProblem("file.line_too_long", line=line, size=_megabytes(size),
+                      limit=MAX_LINE_BYTES / BYTES_PER_MB)
+
+
+def _long_line(utf8: bytes) -> tuple[int, int] | None:
+    """(start, end) of the first line longer than MAX_LINE_BYTES ('\\n' not counted).
+
+    Such a line covers a whole window of MAX_LINE_BYTES // 2 bytes that starts at a
+    multiple of that size, so only the windows are searched for a newline (a C `find`
+    that stops at the first one), and only a window without one is measured."""
+    step = max(MAX_LINE_BYTES // 2, 1)
+    for window in range(0, len(utf8), step):
+        if utf8.find(b"\n", window, window + step) >= 0:
+            continue
+        start = utf8.rfind(b"\n", 0, window) + 1
+        end = utf8.find(b"\n", window)
+        end = len(utf8) if end < 0 else end
+        if end - start > MAX_LINE_BYTES:
+            return start, end
+    return None
+
+
+def check_line_lengths(utf8: bytes) -> None:
+    """FileProblem naming the first line longer than MAX_LINE_BYTES (UTF-8, '\\n' ends),
+    the header included: DuckDB would leave such a line out of the rows it reads."""
+    if len(utf8) <= MAX_LINE_BYTES:
+        return
+    found = _long_line(utf8)
+    if found:
+        start, end = found
+        _refuse_long_line(utf8.count(b"\n", 0, start) + 1, end - start)
 
 
 def _marks(utf8: bytes, delimiter: bytes) -> bytes:
@@ -248,6 +298,7 @@ def prepare(data: bytes) -> PreparedCsv:
     utf8 = normalise_newlines(utf8)
     if not utf8 or utf8.isspace():          # as `not utf8.strip()`, without copying the file
         raise FileProblem("file.empty", line=1)
+    check_line_lengths(utf8)                # before csv or DuckDB reads a line
     end = utf8.find(b"\n")
     header_line = utf8[:end if end >= 0 else len(utf8)].decode("utf-8")
     if not header_line.strip():

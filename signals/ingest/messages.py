@@ -82,6 +82,10 @@ message("expected.malformed.fields",
         "{fields} fields separated by '{delimiter}', as in the header")
 message("expected.malformed.quote", "a quoted value that ends with its closing quote (\")")
 message("expected.malformed.other", "a readable CSV row")
+message("expected.malformed.line_size",
+        "a row of at most {limit} MB: this one runs on over several lines, as a quoted value with "
+        "line breaks does. Most likely a quote character (\") opens a value that is never closed, "
+        "or a cell holds a huge pasted text")
 message("expected.header.duplicate",
         "each column name once in the header ('{name}' appears {count} times)")
 message("expected.header.missing", "a column named '{name}' in the header (required for {kind})")
@@ -109,6 +113,11 @@ plural_message("file.rows_too_many_fields",
                "{count} lines have more fields than the {columns} columns of the header (the "
                "first: line {line}, {fields} fields), too many to read; the file was not read "
                "further. Expected {columns} fields on each line, as in the header.")
+message("file.line_too_long",
+        "Line {line} is {size} MB long, more than the limit of {limit} MB for one line; the file "
+        "was not read. Such a line usually holds a huge pasted text in a cell, or its line breaks "
+        "are missing (the rows run together on one line). Expected lines of at most {limit} MB: "
+        "look at line {line}.")
 message("file.binary",
         "The file is not UTF-8 or Windows-1252 text (it looks like UTF-16 or a binary file); "
         "expected text saved as 'CSV UTF-8' or 'CSV (comma/semicolon delimited)' from Excel.")

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..config import BYTES_PER_MB, MAX_LINE_BYTES
 from ..definitions import (
     ALL_DEPARTMENTS,
     EARLIEST_DATE,
@@ -134,6 +135,7 @@ def _read_and_parse(con, path: str, prepared: PreparedCsv, kind: Kind) -> None:
     source = f"""read_csv({sql_string(path)},
             columns = {{{columns}}}, header = false, skip = 1, auto_detect = false,
             delim = {sql_string(prepared.delimiter)}, quote = '"', escape = '"',
+            max_line_size = {MAX_LINE_BYTES + 1},
             store_rejects = true, rejects_table = 'ingest_rejects',
             rejects_scan = 'ingest_reject_scans')"""
     # An ASCII file holds no no-break space: one quick look instead of a search.
@@ -172,6 +174,8 @@ def _malformed_message(error_type: str, fields: int, delimiter: str) -> tuple[st
         return "expected.malformed.fields", json.dumps({"fields": fields, "delimiter": delimiter})
     if error_type == "UNQUOTED VALUE":
         return "expected.malformed.quote", "{}"
+    if error_type == "LINE SIZE OVER MAXIMUM":      # a quoted row over several lines
+        return "expected.malformed.line_size", json.dumps({"limit": MAX_LINE_BYTES / BYTES_PER_MB})
     return "expected.malformed.other", "{}"
 
 
