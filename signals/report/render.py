@@ -68,8 +68,13 @@ def html(content: dict) -> str:
         c=_mark_safe(content), t=t, sections=_sections(content))
 
 
-def pdf(document: str) -> bytes:
+def layout(document: str):
+    """The HTML laid out into pages (a weasyprint Document), before it is written."""
     from weasyprint import CSS, HTML
 
     stylesheet = CSS(filename=str(TEMPLATES / "report.css"))
-    return HTML(string=document, base_url=str(TEMPLATES)).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=document, base_url=str(TEMPLATES)).render(stylesheets=[stylesheet])
+
+
+def pdf(document: str) -> bytes:
+    return layout(document).write_pdf()
