@@ -232,3 +232,31 @@ def test_an_action_on_a_hidden_team_shows_no_figure(users):
     app.selectbox(key=actions_view.PICK_KEY).set_value(tiny).run()
     assert text("actions.verdict.too_little_data", "en") in html_text(app)
     assert not [c for c in app.get("plotly_chart") if f"action_chart_{tiny}_" in str(c.proto)]
+
+
+def test_while_the_demo_is_shown_a_title_with_an_own_employee_id_is_refused(users):
+    """The organisation's own data holds employee x12y (an id no pattern recognises); a
+    committee member looking at the demo for training may not write it into an event's title
+    either, though the event goes to the demo's store."""
+    from signals.ingest.loader import ingest_bytes
+    from signals.texts.i18n import text as say
+    from ui.data import SHOW_DEMO_KEY
+
+    own = config.default_db_path()
+    workforce = b"month,department,headcount\n2025-01,Alpha,40\n"
+    absences = b"employee_id,department,start_date,end_date\nx12y,Alpha,2025-01-06,2025-01-10\n"
+    for kind, data in (("workforce", workforce), ("absences", absences)):
+        assert ingest_bytes(own, kind, f"{kind}.csv", data).accepted
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["lang"] = "en"
+    app.run()
+    log_in(app, ROLE_USERS["committee"])
+    app.session_state[SHOW_DEMO_KEY] = True
+    app.switch_page(ACTIONS_FILE).run()
+    assert not app.exception, [error.value for error in app.exception]
+    app.date_input(key="event_day").set_value(dt.date(2026, 5, 4))
+    app.text_input(key="event_title").input("Gesprek met x12y over blok C")
+    submit(app, say("actions.events.save", "en"))
+    refused = [e.value for e in app.error if "employee" in e.value.lower()]
+    assert refused, [e.value for e in app.error]
+    assert not events.list_events(users, "committee1")["title"].str.contains("x12y").any()

@@ -28,6 +28,7 @@ from signals.texts.formatting import format_value
 from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db, local_time
 from ui.charts import new_figure, unit_title
+from ui.context import stored_ids
 from ui.data import ActiveDatabase, load_indicators
 from ui.labels import indicator_name, month_text
 from ui.tables import literal_table
@@ -329,7 +330,8 @@ def show_status_change(viewer: Viewer, db: Path, row: dict, lang: str) -> None:
         if st.form_submit_button(text("actions.save_status", lang), type="primary"):
             def change():
                 check_role(viewer)
-                actions.change_status(db, viewer.actor, action_id, new_status, reason)
+                actions.change_status(db, viewer.actor, action_id, new_status, reason,
+                                      stored_ids=stored_ids())
             attempt(change, lang, "actions.status_changed")
 
 
@@ -429,7 +431,8 @@ def create_action(viewer: Viewer, db: Path, fields: dict, status: str, prefill: 
     fields = dict(fields)
     action_id = actions.create_action(db, viewer.actor, fields.pop("title"), fields.pop("departments"),
                                       fields.pop("indicators"), fields.pop("level"),
-                                      fields.pop("start_date"), status=status, signal=signal, **fields)
+                                      fields.pop("start_date"), status=status, signal=signal,
+                                      stored_ids=stored_ids(), **fields)
     st.session_state.pop(PREFILL_KEY, None)
     st.session_state[OPEN_KEY] = action_id        # the list opens the new action
     return action_id
@@ -437,7 +440,7 @@ def create_action(viewer: Viewer, db: Path, fields: dict, status: str, prefill: 
 
 def edit_action(viewer: Viewer, db: Path, action_id: int, fields: dict) -> None:
     check_role(viewer)
-    actions.edit_action(db, viewer.actor, action_id, **fields)
+    actions.edit_action(db, viewer.actor, action_id, stored_ids=stored_ids(), **fields)
 
 
 # --- the evaluation -------------------------------------------------------------------------------
@@ -568,7 +571,8 @@ def show_events(viewer: Viewer, db: Path, departments, lang: str) -> None:
         if st.form_submit_button(text("actions.events.save", lang), type="primary"):
             def add():
                 check_role(viewer)
-                events.add_event(db, viewer.actor, day, department, kind, title)
+                events.add_event(db, viewer.actor, day, department, kind, title,
+                                 stored_ids=stored_ids())
             attempt(add, lang, "actions.events.saved")
     if not listed.empty:
         with st.expander(text("actions.events.delete", lang)):
@@ -638,7 +642,8 @@ def show_advice_form(viewer: Viewer, db: Path, listed: pd.DataFrame, advice, lan
         if st.form_submit_button(text("actions.advice.save", lang), type="primary"):
             def save():
                 check_role(viewer, common.ADVICE_ROLES, "write the collective advice")
-                meetings.set_advice(db, viewer.actor, meeting_id, advice_text)
+                meetings.set_advice(db, viewer.actor, meeting_id, advice_text,
+                                    stored_ids=stored_ids())
             attempt(save, lang, "actions.advice.saved", refusal=meetings.advice_refusal_message)
 
 

@@ -8,6 +8,8 @@ from functools import partial
 
 import streamlit as st
 
+from signals import config
+from signals.free_text import StoredIds
 from signals.texts.i18n import text
 from ui.data import ActiveDatabase, active_database, demo_chosen
 from ui.language import current_language
@@ -85,3 +87,11 @@ def month_selector(container, months: list, *, key: str, label: str, format_func
                                 format_func=format_func)
     keep_month(month)
     return month
+
+
+def stored_ids() -> StoredIds:
+    """The ids stored in the organisation's data and in the database shown (the demo): a
+    note is checked against both, whichever access store it is written to."""
+    shown = page_context().database
+    paths = [str(config.default_db_path())] + ([str(shown.path)] if shown is not None else [])
+    return StoredIds(*dict.fromkeys(paths))

@@ -16,7 +16,7 @@ from signals.definitions import INDICATOR_IDS
 from signals.store import DatabaseBusy
 from signals.texts.i18n import text
 from ui.access_control import Viewer, access_db, local_time
-from ui.context import page_context
+from ui.context import stored_ids
 from ui.cycle_marks import day_text
 from ui.labels import indicator_name, month_text
 
@@ -120,13 +120,6 @@ def show_review_form(viewer: Viewer, ranked: pd.DataFrame, month, lang: str) -> 
         st.warning(free_text.warning_message(free_text.diagnosis_words(pending["note"]), lang))
         if st.button(text("review.save_anyway", lang), key="review_save_anyway"):
             save_review(viewer, st.session_state.pop(PENDING_KEY), lang, confirmed=True)
-
-
-def stored_ids() -> free_text.StoredIds:
-    """The ids stored in the organisation's data and in the database shown (the demo)."""
-    shown = page_context().database
-    paths = dict.fromkeys([str(access_db())] + ([shown.path] if shown is not None else []))
-    return free_text.StoredIds(*paths)
 
 
 def save_review(viewer: Viewer, review: dict, lang: str, confirmed: bool = False) -> None:
