@@ -129,6 +129,36 @@ def test_risk_analysis_scope_with_a_person_is_refused_and_not_stored(db_path):
         assert pre.risk_analysis(con).date is None
 
 
+
+def own_data_with_employee(path, employee_id: str) -> None:
+    from signals.ingest.loader import ingest_bytes
+
+    workforce = b"month,department,headcount\n2025-01,Alpha,40\n"
+    absences = (f"employee_id,department,start_date,end_date\n"
+                f"{employee_id},Alpha,2025-01-06,2025-01-10\n").encode()
+    for kind, data in (("workforce", workforce), ("absences", absences)):
+        assert ingest_bytes(path, kind, f"{kind}.csv", data).accepted
+
+
+def test_risk_analysis_scope_with_a_stored_employee_id_is_refused(tmp_path):
+    """x12y looks like no id to the patterns; stored in the data (here or in the other
+    database: the organisation's own while the demo is shown), it is refused."""
+    own, shown = tmp_path / "own" / "signals.duckdb", tmp_path / "shown" / "signals.duckdb"
+    own.parent.mkdir()
+    shown.parent.mkdir()
+    own_data_with_employee(own, "x12y")
+    own_data_with_employee(shown, "q77z")
+    with store.connect(own) as con:
+        with pytest.raises(TextRefused):
+            pre.set_risk_analysis(con, dt.date(2022, 1, 1), "interviews with x12y")
+        assert pre.risk_analysis(con).date is None
+    with store.connect(shown) as con:
+        assert pre.set_risk_analysis(con, dt.date(2022, 1, 1), "interviews with x12y").scope
+        with pytest.raises(TextRefused):
+            pre.set_risk_analysis(con, dt.date(2022, 1, 1), "interviews with x12y",
+                                  other_databases=[str(own)])
+        assert pre.risk_analysis(con).scope == "interviews with x12y", "the earlier one stays"
+
 def test_reminder_after_five_years_or_when_unknown():
     today = dt.date(2026, 11, 30)
     assert pre.risk_analysis_due(None, today)

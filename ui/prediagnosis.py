@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 
-from signals import store
+from signals import config, store
 from signals.access import audit
 from signals.alerts import prediagnosis as pre
 from signals.alerts.groups import GROUPED_IDS
@@ -193,8 +193,10 @@ def show_risk_analysis_setting(viewer, database: ActiveDatabase, lang: str) -> N
 def save_risk_analysis(viewer, database: ActiveDatabase, date: dt.date, scope: str,
                        before: pre.RiskAnalysis, lang: str) -> None:
     try:
+        own = str(config.default_db_path())      # while the demo is shown, its ids too
+        others = [own] if own != str(database.path) else []
         with store.connect(database.path) as con:
-            saved = pre.set_risk_analysis(con, date, scope)
+            saved = pre.set_risk_analysis(con, date, scope, other_databases=others)
     except TextRefused as refused:
         st.error(refusal_message(refused.kinds, lang))
         return

@@ -36,7 +36,7 @@ import pandas as pd
 
 from .. import store
 from ..definitions import ALL_DEPARTMENTS
-from ..free_text import require_no_identifiers
+from ..free_text import StoredIds, require_no_identifiers
 from ..texts.catalogue import message, plural_message
 
 WINDOW_MONTHS = 12
@@ -154,8 +154,10 @@ def risk_analysis(con) -> RiskAnalysis:
     return RiskAnalysis(date, store.get_meta(con, RISK_SCOPE_KEY, "") or "")
 
 
-def check_risk_analysis(date: dt.date, scope: str, today: dt.date | None = None) -> RiskAnalysis:
-    """The setting as it would be stored; RiskAnalysisRefused or free_text.TextRefused."""
+def check_risk_analysis(date: dt.date, scope: str, today: dt.date | None = None,
+                        stored: StoredIds | None = None) -> RiskAnalysis:
+    """The setting as it would be stored; RiskAnalysisRefused or free_text.TextRefused (an
+    id also when stored in a database of `stored`)."""
     today = today or dt.date.today()
     if date > today:
         raise RiskAnalysisRefused("future")
@@ -164,12 +166,14 @@ def check_risk_analysis(date: dt.date, scope: str, today: dt.date | None = None)
     scope = " ".join((scope or "").split())
     if len(scope) > MAX_SCOPE_LENGTH:
         raise RiskAnalysisRefused("too_long")
-    return RiskAnalysis(date, require_no_identifiers(scope))
+    return RiskAnalysis(date, require_no_identifiers(scope, stored))
 
 
-def set_risk_analysis(con, date: dt.date, scope: str, today: dt.date | None = None) -> RiskAnalysis:
-    """Check and store the date and scope of the last risk analysis."""
-    checked = check_risk_analysis(date, scope, today)
+def set_risk_analysis(con, date: dt.date, scope: str, today: dt.date | None = None,
+                      other_databases=()) -> RiskAnalysis:
+    """Check and store the date and scope of the last risk analysis; the scope may hold no
+    employee id stored in this database or in `other_databases` (paths)."""
+    checked = check_risk_analysis(date, scope, today, StoredIds(con, *other_databases))
     store.set_meta(con, RISK_DATE_KEY, checked.date.isoformat())
     store.set_meta(con, RISK_SCOPE_KEY, checked.scope)
     return checked
