@@ -306,3 +306,13 @@ def test_the_cached_heatmap_has_the_same_text_as_its_cached_copy(demo_database_f
     figure = stable_figure(heatmap(cells.assign(suppressed=False), "en", 10))
     copy = pickle.loads(pickle.dumps(figure))
     assert pio.to_json(figure, validate=False) == pio.to_json(copy, validate=False)
+
+
+def test_german_survey_domains_break_at_their_joints():
+    """At 1280 pixels six score tiles share a row: 'Lebensbedingungen' ran into the next
+    tile's title until it could break after 'Lebens'."""
+    from ui.survey_view import domain_name
+
+    assert breakable(domain_name("working_conditions", "de")) == \
+        f"Lebens{SOFT_HYPHEN}bedingungen bei der Arbeit"
+    assert breakable(domain_name("work_organisation", "de")) == f"Arbeits{SOFT_HYPHEN}organisation"

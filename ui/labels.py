@@ -22,7 +22,7 @@ def indicator_name(indicator: str, lang: str) -> str:
 # "Abwesenheits-häufigkeit"), and "psycho-social" in every language: browsers hyphenate
 # only with a dictionary, which headless and kiosk set-ups often lack.
 COMPOUND_JOINTS = re.compile(r"(afwezigheids|arbeids|frequentie|ernst|integratie|psycho"
-                             r"|kwaliteits|abwesenheits|arbeits|häufigkeits|langzeit|personal|qualitäts|rücken|schwere|schwer|wieder)"
+                             r"|kwaliteits|abwesenheits|arbeits|häufigkeits|langzeit|lebens|personal|qualitäts|rücken|schwere|schwer|wieder)"
                              r"(?=[a-zäöü])",
                              re.IGNORECASE)
 SOFT_HYPHEN = "\u00ad"
