@@ -21,20 +21,29 @@ def workforce(months=MONTHS) -> list[str]:
         f"{month};{department};30;4500" for month in months for department in ("Noord", "Zuid")]
 
 
-def absences(months) -> list[str]:
-    return ["employee_id;department;start_date;end_date;absence_type"] + [
-        f"E{index};Noord;{month}-03;{month}-05;illness" for index, month in enumerate(months)]
+# per kind: its header and one row per month (index: the row's number)
+KIND_ROWS = {
+    "absences": ("employee_id;department;start_date;end_date;absence_type",
+                 "E{index};Noord;{month}-03;{month}-05;illness"),
+    "incidents": ("incident_id;date;department;category;days_lost",
+                  "I{index};{month}-10;Zuid;near_miss;0"),
+    "turnover": ("employee_id;department;date;event;reason", "T{index};Zuid;{month}-12;hire;"),
+    "reintegration": ("request_id;employee_id;department;request_date;initiator",
+                      "R{index};E{index};Noord;{month}-15;worker"),
+}
 
 
-def incidents(months) -> list[str]:
-    return ["incident_id;date;department;category;days_lost"] + [
-        f"I{index};{month}-10;Zuid;near_miss;0" for index, month in enumerate(months)]
+def store_rows(db_path, kind: str, months) -> None:
+    """A file of `kind` with one row per month of `months`, stored."""
+    header, row = KIND_ROWS[kind]
+    store_file(db_path, kind, [header] + [row.format(index=index, month=month)
+                                          for index, month in enumerate(months)])
 
 
 def test_workforce_ahead_of_absences_makes_the_month_incomplete(db_path):
     store_file(db_path, "workforce", workforce())
-    store_file(db_path, "absences", absences(MONTHS[:3]))           # up to September
-    store_file(db_path, "incidents", incidents(MONTHS))              # up to October
+    store_rows(db_path, "absences", MONTHS[:3])           # up to September
+    store_rows(db_path, "incidents", MONTHS)              # up to October
     with store.connect(db_path, read_only=True) as con:
         incomplete = incomplete_months(con)
     assert incomplete.values.tolist() == [[dt.date(2025, 10, 1), "absences", dt.date(2025, 9, 1)]]
@@ -44,8 +53,8 @@ def test_workforce_ahead_of_absences_makes_the_month_incomplete(db_path):
 
 def test_several_kinds_and_months_behind(db_path):
     store_file(db_path, "workforce", workforce())
-    store_file(db_path, "absences", absences(MONTHS[:2]))           # up to August
-    store_file(db_path, "incidents", incidents(MONTHS[:3]))          # up to September
+    store_rows(db_path, "absences", MONTHS[:2])           # up to August
+    store_rows(db_path, "incidents", MONTHS[:3])          # up to September
     with store.connect(db_path, read_only=True) as con:
         incomplete = incomplete_months(con)
     assert missing_kinds(incomplete, dt.date(2025, 9, 1)) == {"absences": dt.date(2025, 8, 1)}
@@ -55,21 +64,10 @@ def test_several_kinds_and_months_behind(db_path):
 
 def test_kinds_up_to_date_or_never_uploaded_leave_the_months_complete(db_path):
     store_file(db_path, "workforce", workforce())
-    store_file(db_path, "absences", absences(MONTHS))               # up to October
+    store_rows(db_path, "absences", MONTHS)               # up to October
     # no incidents, turnover or re-integration file at all: "unrecorded", not incomplete
     with store.connect(db_path, read_only=True) as con:
         assert incomplete_months(con).empty
-
-
-
-def turnover(months) -> list[str]:
-    return ["employee_id;department;date;event;reason"] + [
-        f"T{index};Zuid;{month}-12;hire;" for index, month in enumerate(months)]
-
-
-def reintegration(months) -> list[str]:
-    return ["request_id;employee_id;department;request_date;initiator"] + [
-        f"R{index};E{index};Noord;{month}-15;worker" for index, month in enumerate(months)]
 
 
 def completeness(db_path):
@@ -84,9 +82,9 @@ def completeness(db_path):
 def test_a_kind_never_uploaded_leaves_no_month_complete(db_path):
     store_file(db_path, "workforce", workforce())                    # workforce only
     assert completeness(db_path) == (("absences", "turnover", "incidents", "reintegration"), False)
-    store_file(db_path, "absences", absences(MONTHS))
-    store_file(db_path, "incidents", incidents(MONTHS))
+    store_rows(db_path, "absences", MONTHS)
+    store_rows(db_path, "incidents", MONTHS)
     assert completeness(db_path) == (("turnover", "reintegration"), False)
-    store_file(db_path, "turnover", turnover(MONTHS))
-    store_file(db_path, "reintegration", reintegration(MONTHS))
+    store_rows(db_path, "turnover", MONTHS)
+    store_rows(db_path, "reintegration", MONTHS)
     assert completeness(db_path) == ((), True)

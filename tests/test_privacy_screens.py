@@ -101,20 +101,23 @@ def ingest_lines(path, files: dict[str, list[str]]):
     return path
 
 
+# Issue 11, variant 1, January to March: Klein (6 people) gives hours, Groot (12) does not;
+# Klein has two lost-time accidents.
+VARIANT_ONE_WORKFORCE = ["month;department;headcount;hours_worked"] + [
+    f"{month};{figures}" for month in ("2025-01", "2025-02", "2025-03")
+    for figures in ("Klein;6;900", "Groot;12;")]
+INCIDENTS_HEADER = ["incident_id;date;department;category;days_lost"]
+KLEIN_ACCIDENTS = ["I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17"]
+
+
 @pytest.fixture
 def small_team_with_hours():
     """Issue 11: Klein (6) gives hours, Groot (12) does not; Klein has lost-time accidents."""
 
-    path = config.default_db_path()
-    months = ("2025-01", "2025-02", "2025-03")
-    files = {
-        "workforce": ["month;department;headcount;hours_worked"]
-        + [f"{month};Klein;6;900" for month in months] + [f"{month};Groot;12;" for month in months],
-        "incidents": ["incident_id;date;department;category;days_lost",
-                      "I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17",
-                      "I3;2025-01-09;Groot;aggression;0"],
-    }
-    return ingest_lines(path, files)
+    return ingest_lines(config.default_db_path(), {
+        "workforce": VARIANT_ONE_WORKFORCE,
+        "incidents": INCIDENTS_HEADER + KLEIN_ACCIDENTS + ["I3;2025-01-09;Groot;aggression;0"],
+    })
 
 
 def test_overview_download_hides_all_of_the_accident_rates(small_team_with_hours,
@@ -233,17 +236,10 @@ def small_team_with_hours_then_both():
     """Variant 1 for three months (Klein, 6, gives hours; Groot, 12, does not), then a
     month where Groot gives hours too: the organisation's accident rates show again."""
 
-    path = config.default_db_path()
-    months = ("2025-01", "2025-02", "2025-03")
-    files = {
-        "workforce": ["month;department;headcount;hours_worked"]
-        + [f"{month};Klein;6;900" for month in months] + [f"{month};Groot;12;" for month in months]
-        + ["2025-04;Klein;6;900", "2025-04;Groot;12;1800"],
-        "incidents": ["incident_id;date;department;category;days_lost",
-                      "I1;2025-01-08;Klein;work_accident;13", "I2;2025-02-11;Klein;work_accident;17",
-                      "I3;2025-04-09;Groot;work_accident;4"],
-    }
-    return ingest_lines(path, files)
+    return ingest_lines(config.default_db_path(), {
+        "workforce": VARIANT_ONE_WORKFORCE + ["2025-04;Klein;6;900", "2025-04;Groot;12;1800"],
+        "incidents": INCIDENTS_HEADER + KLEIN_ACCIDENTS + ["I3;2025-04-09;Groot;work_accident;4"],
+    })
 
 
 def test_trends_download_hides_all_of_the_accident_rates(small_team_with_hours_then_both,
