@@ -244,12 +244,13 @@ class StoredIds:
     def __init__(self, *databases, key: bytes | None = None):
         self.databases = [database for database in databases if database is not None]
         self.key = key if key is not None else configured_key()
+        self._found: dict[str, list[str]] = {}     # a text checked twice is looked up once
 
     def kinds_in(self, text: str) -> list[str]:
-        found: list[str] = []
-        for database in self.databases:
-            found += self._kinds_in(database, text)
-        return found
+        if text not in self._found:
+            self._found[text] = [kind for database in self.databases
+                                 for kind in self._kinds_in(database, text)]
+        return list(self._found[text])
 
     def _kinds_in(self, database, text: str) -> list[str]:
         if not isinstance(database, (str, Path)):

@@ -89,9 +89,14 @@ def month_selector(container, months: list, *, key: str, label: str, format_func
     return month
 
 
+def data_paths() -> list[str]:
+    """The organisation's own database and the one shown (the demo), each once."""
+    shown = page_context().database
+    paths = [str(config.default_db_path())] + ([str(shown.path)] if shown is not None else [])
+    return list(dict.fromkeys(paths))
+
+
 def stored_ids() -> StoredIds:
     """The ids stored in the organisation's data and in the database shown (the demo): a
     note is checked against both, whichever access store it is written to."""
-    shown = page_context().database
-    paths = [str(config.default_db_path())] + ([str(shown.path)] if shown is not None else [])
-    return StoredIds(*dict.fromkeys(paths))
+    return StoredIds(*data_paths())

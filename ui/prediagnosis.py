@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 
-from signals import config, store
+from signals import store
 from signals.access import audit
 from signals.alerts import prediagnosis as pre
 from signals.alerts.groups import GROUPED_IDS
@@ -20,6 +20,7 @@ from signals.free_text import TextRefused, refusal_message
 from signals.texts.formatting import locale_of
 from signals.texts.i18n import text
 from ui.access_control import access_db
+from ui.context import data_paths
 from ui.data import ActiveDatabase, read_connection
 from ui.labels import indicator_name, month_ranges, month_text, plain
 from ui.tables import literal_table
@@ -193,8 +194,8 @@ def show_risk_analysis_setting(viewer, database: ActiveDatabase, lang: str) -> N
 def save_risk_analysis(viewer, database: ActiveDatabase, date: dt.date, scope: str,
                        before: pre.RiskAnalysis, lang: str) -> None:
     try:
-        own = str(config.default_db_path())      # while the demo is shown, its ids too
-        others = [own] if own != str(database.path) else []
+        # while the demo is shown, the organisation's own ids too
+        others = [path for path in data_paths() if path != str(database.path)]
         with store.connect(database.path) as con:
             saved = pre.set_risk_analysis(con, date, scope, other_databases=others)
     except TextRefused as refused:

@@ -127,7 +127,8 @@ def store_file(kind: str, name: str, data: bytes) -> None:
 
 
 def file_state(index: int, uploaded) -> tuple[str, object, object]:
-    """(kind, stored result or None, validation result or None when too large or too wide)."""
+    """(kind, stored result or None, validation result); a rejected file is recorded in the
+    upload history here, once per run (the boxes below only show it)."""
     from signals.ingest.loader import column_problem, detect_kind
 
     data = uploaded.getvalue()
@@ -141,30 +142,19 @@ def file_state(index: int, uploaded) -> tuple[str, object, object]:
     return kind, stored_result(data, kind), validation
 
 
-def any_valid(files) -> bool:
-    """Whether a chosen file could be stored (only then may the demo be replaced: a rejected
-    file is recorded without replacing it)."""
-    return any(state[2] is not None and state[2].accepted
-               for state in (file_state(index, uploaded) for index, uploaded in enumerate(files)))
-
-
 def summary_row(uploaded, kind: str, stored, validation) -> dict:
     result = stored or validation
-    if result is None:                                   # too large: never read
-        outcome, rows, warnings, errors = "rejected", 0, 0, 1
-    else:
-        outcome = ("stored" if stored is not None and stored.accepted
-                   else "valid" if result.accepted else "rejected")
-        rows, warnings, errors = result.rows_total, len(result.warnings), result.error_count
+    outcome = ("stored" if stored is not None and stored.accepted
+               else "valid" if result.accepted else "rejected")
+    rows, warnings, errors = result.rows_total, len(result.warnings), result.error_count
     return {"file": uploaded.name, "kind": kind_label(kind, lang),
             "result": t("upload.result." + outcome), "rows": rows, "warnings": warnings,
             "errors": errors, "outcome": outcome}
 
 
-def show_batch(files) -> None:
-    """Several files: a summary at the top and one button that stores every valid file
-    (and records the rejected ones as rejected)."""
-    states = [file_state(index, uploaded) for index, uploaded in enumerate(files)]
+def show_batch(files, states) -> None:
+    """Several files (`states`: their file_state): a summary at the top and one button that
+    stores every valid file."""
     rows = [summary_row(uploaded, *state) for uploaded, state in zip(files, states)]
     outcomes = [row.pop("outcome") for row in rows]
     st.subheader(t("upload.summary"))
@@ -205,12 +195,10 @@ def show_file(index: int, uploaded, batch: bool = False) -> None:
     if too_large(data):
         st.error(t("upload.too_large", file=plain(uploaded.name), size=size_in_megabytes(data, lang),
                    limit=upload_limit_megabytes(lang)))
-        record_rejected_file(KIND_NAMES[0], uploaded.name, data, unread_rejection(uploaded.name, data))
         return
     too_wide = column_problem(data)         # before anything else reads the file
     if too_wide:
         st.error(plain(f"{uploaded.name}: {too_wide.text(lang)}"))
-        record_rejected_file(KIND_NAMES[0], uploaded.name, data, unread_rejection(uploaded.name, data))
         return
     detected = detect_kind(data)
     if batch:
@@ -259,7 +247,6 @@ def show_file_body(index: int, uploaded, data: bytes, detected: str | None, batc
     for warning in result.warning_texts(lang):
         st.warning(plain(warning))
     if not result.accepted:
-        record_rejected_file(kind, uploaded.name, data, result)
         show_rejection(result, index, uploaded)
         return
     st.success(t("upload.valid", rows=result.rows_total))
@@ -371,9 +358,11 @@ show_role_kinds(role, KIND_NAMES, lang)
 show_templates()
 files = st.file_uploader(t("upload.drop"), type=["csv", "txt"], accept_multiple_files=True,
                          key="upload_files")
-may_store = confirm_demo_replacement() if files and any_valid(files) else True
+states = [file_state(index, uploaded) for index, uploaded in enumerate(files or [])]
+# only a file that could be stored may replace the demo (a rejected one is only recorded)
+may_store = confirm_demo_replacement() if any(state[2].accepted for state in states) else True
 if files and len(files) > 1:
-    show_batch(files)
+    show_batch(files, states)
 for position, uploaded_file in enumerate(files or []):
     show_file(position, uploaded_file, batch=len(files) > 1)
 

@@ -48,9 +48,9 @@ def parse_address(text: str | None) -> Address | None:
     return address
 
 
-def parse_networks(value: str | list[str] | None, source: str = TRUSTED_PROXIES_ENV) -> list[Network]:
+def parse_networks(value: str | None, source: str = TRUSTED_PROXIES_ENV) -> list[Network]:
     """Addresses or networks separated by commas; a wrong item is left out with a warning."""
-    items = value.split(",") if isinstance(value, str) else list(value or [])
+    items = (value or "").split(",")
     networks = []
     for item in (item.strip() for item in items):
         if not item:

@@ -160,7 +160,7 @@ _LEVEL_CLAUSE_RULES = ("beyond_upper_limit", "two_of_three_high")
 MORE_DECIMALS = 3
 
 
-def _told_apart(values: dict[str, object], unit: str, rows) -> dict[str, dict[str, list[str]]]:
+def _told_apart(values: dict[str, pd.Series], unit: str, rows) -> dict[str, dict[str, list[str]]]:
     """Each of `values` (the value first, then the limit it crossed, then the others)
     formatted per language (format_values); in the `rows` (a boolean mask) where the value
     and the limit read alike, all of them with the fewest more decimals that tell them apart."""
@@ -168,9 +168,10 @@ def _told_apart(values: dict[str, object], unit: str, rows) -> dict[str, dict[st
     value, limit = list(values)[:2]
     same = [row for row, quoted in enumerate(rows) if quoted
             and texts[value]["en"][row] == texts[limit]["en"][row] != MISSING]
+    if same:                                    # lists, to change single texts below
+        texts = {name: {lang: list(texts[name][lang]) for lang in LANGUAGES} for name in texts}
     for row in same:
-        numbers = [float(column.iloc[row] if hasattr(column, "iloc") else column[row])
-                   for column in values.values()]
+        numbers = [float(column.iloc[row]) for column in values.values()]
         for extra in range(1, MORE_DECIMALS + 1):
             decimals = formatting.UNIT_DECIMALS[unit] + extra
             wider = {lang: formatting.format_many(numbers, lang, decimals, percent=unit == "%")
@@ -178,7 +179,6 @@ def _told_apart(values: dict[str, object], unit: str, rows) -> dict[str, dict[st
             if wider["en"][0] != wider["en"][1]:
                 for position, name in enumerate(values):
                     for lang in LANGUAGES:
-                        texts[name][lang] = list(texts[name][lang])
                         texts[name][lang][row] = wider[lang][position]
                 break
     return texts
